@@ -1,0 +1,3 @@
+/* stub */
+int main (void);
+int main (void) { return 0; }

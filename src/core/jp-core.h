@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include "jp-enums.h"
+#include "jp-finding.h"
+#include "jp-candidate.h"
+#include "jp-election.h"
+#include "jp-id-number.h"
+#include "jp-validate.h"
+#include "jp-csv.h"
+#include "jp-roster.h"
+#include "jp-dossier.h"
