@@ -90,4 +90,12 @@ gboolean     jp_criteria_from_string     (const char *s,
 /* recount n_photos, n_evidence, n_evidence_pages, has_no_criminal_record from documents */
 void         jp_candidate_update_counts  (JpCandidate *self);
 
+/* Normalises a month written as "1978-04", "1978-4", "1978.04", "1978/04", "1978年4月",
+ * "197804" (a day, if given, is ignored) to "1978-04"; NULL when it is not a month.
+ * Newly allocated. */
+char        *jp_month_normalize          (const char *s);
+/* Normalises a day written as "2023-03-05", "2023.3.5", "2023年3月5日", "20230305" to
+ * "2023-03-05" (a real calendar date); NULL otherwise. Newly allocated. */
+char        *jp_date_normalize           (const char *s);
+
 G_END_DECLS
