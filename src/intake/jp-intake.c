@@ -1,3 +1,909 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright 2026 The Jiangping authors */
-/* stub: to be written */
+#define G_LOG_DOMAIN "jp-intake"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "evidence/jp-evidence.h"
+#include "jp-intake.h"
+#include "jp-intake-private.h"
+
+/* summary.txt / deeds.txt: far above any real text, small enough to never hurt. */
+#define JP_TEXT_MAX_BYTES (4 * 1024 * 1024)
+#define BYTES_PER_MB (1024.0 * 1024.0)
+
+
+/* One dossier to import, or a place that was found not to be one. */
+typedef struct {
+  JpTree *tree;     /* borrowed from the import's list of trees; NULL for the disk */
+  char   *dir;      /* disk: the dossier folder; zip: the entry prefix ("" or "a/b/") */
+  char   *label;    /* the entry's source */
+  char   *reject;   /* non-NULL: reject with this reason without reading anything */
+} JpJob;
+
+static void
+jp_job_free (JpJob *job)
+{
+  g_free (job->dir);
+  g_free (job->label);
+  g_free (job->reject);
+  g_free (job);
+}
+
+static JpJob *
+jp_job_new (JpTree     *tree,
+            const char *dir,
+            const char *label,
+            const char *reject)
+{
+  JpJob *job = g_new0 (JpJob, 1);
+
+  job->tree = tree;
+  job->dir = g_strdup (dir);
+  job->label = g_strdup (label);
+  job->reject = g_strdup (reject);
+  return job;
+}
+
+/* ---- reading files from a tree ---- */
+
+static char *
+tree_key (JpJob      *job,
+          const char *rel)
+{
+  if (job->tree == NULL)
+    return g_build_filename (job->dir, rel, NULL);
+  return g_strconcat (job->dir, rel, NULL);
+}
+
+/* TRUE when `rel` is a regular file of the dossier; its size in *size. */
+static gboolean
+tree_stat (JpJob      *job,
+           const char *rel,
+           gint64     *size)
+{
+  g_autofree char *key = tree_key (job, rel);
+
+  if (job->tree == NULL)
+    {
+      GStatBuf st;
+
+      if (g_stat (key, &st) != 0 || !S_ISREG (st.st_mode))
+        return FALSE;
+      *size = st.st_size;
+      return TRUE;
+    }
+  else
+    {
+      GBytes *bytes = g_hash_table_lookup (job->tree->entries, key);
+      gint64 *big = g_hash_table_lookup (job->tree->oversized, key);
+
+      if (bytes != NULL)
+        *size = (gint64) g_bytes_get_size (bytes);
+      else if (big != NULL)
+        *size = *big;
+      else
+        return FALSE;
+      return TRUE;
+    }
+}
+
+static GBytes *
+tree_read (JpJob       *job,
+           const char  *rel,
+           GError     **error)
+{
+  g_autofree char *key = tree_key (job, rel);
+
+  if (job->tree == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      char *contents = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (key, &contents, &len, &local_error))
+        {
+          g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                       _("“%s” cannot be read: %s"), rel, local_error->message);
+          return NULL;
+        }
+      return g_bytes_new_take (contents, len);
+    }
+  else
+    {
+      GBytes *bytes = g_hash_table_lookup (job->tree->entries, key);
+
+      if (bytes == NULL)
+        {
+          g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_MISSING_FILE,
+                       _("“%s” is not in the archive"), rel);
+          return NULL;
+        }
+      return g_bytes_ref (bytes);
+    }
+}
+
+static gboolean
+is_ignored_name (const char *name)
+{
+  /* hidden files and the litter of file managers are never part of a dossier */
+  return name[0] == '.' || g_ascii_strcasecmp (name, "Thumbs.db") == 0
+         || g_ascii_strcasecmp (name, "desktop.ini") == 0;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The regular files directly inside `subdir` ("" for the dossier folder itself), as paths
+ * relative to the dossier ("photos/1.jpg"), sorted. */
+static GPtrArray *
+tree_list (JpJob      *job,
+           const char *subdir)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sub_prefix = subdir[0] ? g_strconcat (subdir, "/", NULL) : g_strdup ("");
+
+  if (job->tree == NULL)
+    {
+      g_autofree char *path = g_build_filename (job->dir, subdir, NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *full = g_build_filename (path, name, NULL);
+
+          if (!is_ignored_name (name) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add (out, g_strconcat (sub_prefix, name, NULL));
+        }
+    }
+  else
+    {
+      g_autofree char *prefix = g_strconcat (job->dir, sub_prefix, NULL);
+      gsize plen = strlen (prefix);
+      GHashTable *tables[2] = { job->tree->entries, job->tree->oversized };
+      guint t;
+
+      for (t = 0; t < G_N_ELEMENTS (tables); t++)
+        {
+          GHashTableIter iter;
+          gpointer key;
+
+          g_hash_table_iter_init (&iter, tables[t]);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            {
+              const char *k = key;
+
+              if (strncmp (k, prefix, plen) == 0 && strchr (k + plen, '/') == NULL
+                  && !is_ignored_name (k + plen))
+                g_ptr_array_add (out, g_strconcat (sub_prefix, k + plen, NULL));
+            }
+        }
+    }
+
+  g_ptr_array_sort (out, compare_strings);
+  return out;
+}
+
+static void
+discover_zip (const char *path,
+              GPtrArray  *trees,
+              GPtrArray  *jobs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strdup ("");
+  JpTree *tree = jp_intake_read_zip (path, &error);
+  gboolean any_ini = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (tree == NULL)
+    {
+      g_ptr_array_add (jobs, jp_job_new (NULL, NULL, path, error->message));
+      return;
+    }
+  g_ptr_array_add (trees, tree);
+
+  g_hash_table_iter_init (&iter, tree->entries);
+  while (!any_ini && g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *slash = strrchr (key, '/');
+
+      any_ini = strcmp (slash ? slash + 1 : key, "dossier.ini") == 0;
+    }
+  if (!any_ini)
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("“%s” is not a dossier package: it holds no dossier.ini"), path);
+
+      g_ptr_array_add (jobs, jp_job_new (NULL, NULL, path, msg));
+      return;
+    }
+
+  /* descend through wrapper folders ("批次/王建华/dossier.ini") to the dossier or batch */
+  for (;;)
+    {
+      g_autoptr(GPtrArray) dirs = NULL;
+      guint n_files = 0, i;
+
+      if (jp_intake_zip_has_file (tree, prefix, "dossier.ini"))
+        {
+          g_autofree char *label = prefix[0] == '\0'
+            ? g_strdup (path)
+            : g_strdup_printf ("%s:%.*s", path, (int) strlen (prefix) - 1, prefix);
+
+          g_ptr_array_add (jobs, jp_job_new (tree, prefix, label, NULL));
+          return;
+        }
+
+      dirs = jp_intake_zip_child_dirs (tree, prefix, &n_files);
+      if (dirs->len == 1 && n_files == 0)
+        {
+          char *next = g_strconcat (prefix, g_ptr_array_index (dirs, 0), "/", NULL);
+
+          g_free (prefix);
+          prefix = next;
+          continue;
+        }
+
+      for (i = 0; i < dirs->len; i++)
+        {
+          const char *dir = g_ptr_array_index (dirs, i);
+          g_autofree char *sub = g_strconcat (prefix, dir, "/", NULL);
+          g_autofree char *label = g_strdup_printf ("%s:%s%s", path, prefix, dir);
+
+          if (jp_intake_zip_has_file (tree, sub, "dossier.ini"))
+            g_ptr_array_add (jobs, jp_job_new (tree, sub, label, NULL));
+          else
+            g_ptr_array_add (jobs, jp_job_new (NULL, NULL, label,
+                                               _("not a dossier: no dossier.ini")));
+        }
+      return;
+    }
+}
+
+static gboolean
+has_zip_suffix (const char *name)
+{
+  gsize len = strlen (name);
+
+  return len > 4 && g_ascii_strcasecmp (name + len - 4, ".zip") == 0;
+}
+
+/* Expands one path into jobs. FALSE (with an error) when the path cannot be read at all. */
+static gboolean
+discover_path (const char  *path,
+               GPtrArray   *trees,
+               GPtrArray   *jobs,
+               GError     **error)
+{
+  g_autofree char *ini = g_build_filename (path, "dossier.ini", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+  guint i, found = 0;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      discover_zip (path, trees, jobs);
+      return TRUE;
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_NOT_A_DOSSIER,
+                   _("“%s” does not exist; choose a dossier folder, a folder of dossiers "
+                     "or a .zip file"), path);
+      return FALSE;
+    }
+  if (g_file_test (ini, G_FILE_TEST_EXISTS))
+    {
+      g_ptr_array_add (jobs, jp_job_new (NULL, path, path, NULL));
+      return TRUE;
+    }
+
+  dir = g_dir_open (path, 0, &local_error);
+  if (dir == NULL)
+    {
+      g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                   _("The folder “%s” cannot be read: %s"), path, local_error->message);
+      return FALSE;
+    }
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!is_ignored_name (name))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+
+  /* a batch: each subfolder is a dossier, and each .zip beside them a package */
+  for (i = 0; i < names->len; i++)
+    {
+      g_autofree char *full = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      g_autofree char *sub_ini = g_build_filename (full, "dossier.ini", NULL);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          if (g_file_test (sub_ini, G_FILE_TEST_EXISTS))
+            g_ptr_array_add (jobs, jp_job_new (NULL, full, full, NULL));
+          else
+            g_ptr_array_add (jobs, jp_job_new (NULL, NULL, full,
+                                               _("not a dossier: no dossier.ini")));
+          found++;
+        }
+      else if (has_zip_suffix (full) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
+        {
+          discover_zip (full, trees, jobs);
+          found++;
+        }
+    }
+
+  if (found == 0)
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("“%s” is not a dossier package: it has no dossier.ini and no "
+                           "dossier folders"), path);
+
+      g_ptr_array_add (jobs, jp_job_new (NULL, NULL, path, msg));
+    }
+  return TRUE;
+}
+
+/* ---- one dossier ---- */
+
+/* Decodes a text file: UTF-8 (a BOM is dropped) or else GB18030; line ends normalised,
+ * trailing whitespace trimmed. */
+static char *
+decode_text (GBytes      *bytes,
+             const char  *rel,
+             GError     **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (len > 0 && memchr (data, '\0', len) != NULL)
+    goto bad;
+  if (g_utf8_validate (data, (gssize) len, NULL))
+    text = g_strndup (data, len);
+  else
+    text = g_convert (data, (gssize) len, "UTF-8", "GB18030", NULL, NULL, NULL);
+  if (text == NULL)
+    goto bad;
+
+  lines = g_strsplit (text, "\r\n", -1);
+  g_free (text);
+  text = g_strjoinv ("\n", lines);
+  return g_strchomp (g_steal_pointer (&text));
+
+bad:
+  g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+               _("“%s” is not a text file in UTF-8 or GB18030; save it as UTF-8 text"), rel);
+  return NULL;
+}
+
+static void
+read_text_field (JpJob       *job,
+                 const char  *rel,
+                 const char  *field,
+                 char       **dest,
+                 GPtrArray   *notes)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 size = 0;
+  char *text;
+
+  if (!tree_stat (job, rel, &size))
+    {
+      g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-file-missing", field,
+                                              _("“%s” is missing from the dossier, so this text "
+                                                "is empty; ask the unit for it"), rel));
+      return;
+    }
+  if (size > JP_TEXT_MAX_BYTES)
+    {
+      g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-file-bad", field,
+                                              _("“%s” is too large for a text (%.1f MB); "
+                                                "ask the unit for the plain text"),
+                                              rel, size / BYTES_PER_MB));
+      return;
+    }
+  bytes = tree_read (job, rel, &error);
+  text = bytes ? decode_text (bytes, rel, &error) : NULL;
+  if (text == NULL)
+    {
+      g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-file-bad", field,
+                                              "%s", error->message));
+      return;
+    }
+  g_free (*dest);
+  *dest = text;
+}
+
+static gboolean
+is_image_name (const char *rel)
+{
+  return g_str_has_suffix (rel, ".jpg") || g_str_has_suffix (rel, ".jpeg")
+         || g_str_has_suffix (rel, ".png") || g_str_has_suffix (rel, ".JPG")
+         || g_str_has_suffix (rel, ".JPEG") || g_str_has_suffix (rel, ".PNG");
+}
+
+static JpDossierFile *
+dossier_file_new (const char *path,
+                  JpDocKind   kind,
+                  int         criterion)
+{
+  JpDossierFile *f = g_new0 (JpDossierFile, 1);
+
+  f->path = g_strdup (path);
+  f->kind = kind;
+  f->criterion = criterion;
+  return f;
+}
+
+/* Reads and checks one attachment; NULL with an error naming it when it must reject the
+ * dossier. */
+static JpDocumentData *
+load_document (JpJob                *job,
+               const JpDossierFile  *file,
+               GError              **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  JpEvidenceInfo info = { 0 };
+  JpDocumentRef *ref;
+  gint64 size = 0;
+  gboolean photo = file->kind == JP_DOC_PHOTO;
+  gint64 limit = photo ? JP_PHOTO_MAX_BYTES : JP_EVIDENCE_MAX_BYTES;
+
+  if (!tree_stat (job, file->path, &size))
+    {
+      g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_MISSING_FILE,
+                   _("dossier.ini lists “%s”, but the dossier has no such file; add the file "
+                     "or remove it from dossier.ini"), file->path);
+      return NULL;
+    }
+  if (size > limit)
+    {
+      if (photo)
+        g_set_error (error, JP_EVIDENCE_ERROR, JP_EVIDENCE_ERROR_TOO_LARGE,
+                     _("The photo “%s” is %.1f MB, over the limit of %d MB for a photo; "
+                       "ask the unit for a smaller copy"),
+                     file->path, size / BYTES_PER_MB, JP_PHOTO_MAX_BYTES / (1024 * 1024));
+      else
+        g_set_error (error, JP_EVIDENCE_ERROR, JP_EVIDENCE_ERROR_TOO_LARGE,
+                     _("The evidence file “%s” is %.1f MB, over the limit of %d MB for an "
+                       "evidence file; ask the unit for a smaller copy"),
+                     file->path, size / BYTES_PER_MB, JP_EVIDENCE_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = tree_read (job, file->path, error);
+  if (bytes == NULL)
+    return NULL;
+  if (!jp_evidence_probe (bytes, file->path, &info, error))
+    return NULL;
+  if (photo && !g_str_has_prefix (info.mime, "image/"))
+    {
+      g_set_error (error, JP_EVIDENCE_ERROR, JP_EVIDENCE_ERROR_UNSUPPORTED,
+                   _("“%s” is a PDF file; work photos must be JPEG or PNG images"),
+                   file->path);
+      return NULL;
+    }
+
+  ref = jp_document_ref_new ();
+  ref->sha256 = jp_evidence_sha256 (bytes);
+  ref->kind = file->kind;
+  ref->criterion = file->criterion;
+  ref->filename = g_strdup (file->path);
+  ref->mime = g_strdup (info.mime);
+  ref->pages = info.pages;
+  ref->bytes = (gint64) g_bytes_get_size (bytes);
+  return jp_document_data_new (ref, bytes);
+}
+
+/* Resolves the trade and unit the way the store will, to tell the user when the import
+ * creates new ones (which need a code / a pilot flag in the setup). */
+void
+jp_intake_note_new_trade_and_unit (JpStore     *store,
+                                   JpCandidate *candidate,
+                                   GPtrArray   *notes)
+{
+  if (candidate->trade != NULL && candidate->trade[0] != '\0')
+    {
+      g_autoptr(JpTrade) trade = jp_store_find_trade (store, candidate->trade);
+
+      if (trade != NULL)
+        {
+          g_free (candidate->trade);
+          candidate->trade = g_strdup (trade->name);
+          g_free (candidate->trade_code);
+          candidate->trade_code = g_strdup (trade->code);
+        }
+      else
+        g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-new-trade",
+                                                "trade",
+                                                _("New trade “%s” created; set its code in "
+                                                  "the setup"), candidate->trade));
+    }
+
+  if (candidate->unit != NULL && candidate->unit[0] != '\0')
+    {
+      g_autoptr(GPtrArray) units = jp_store_list_units (store, NULL);
+      gboolean known = FALSE;
+      guint i;
+
+      for (i = 0; units != NULL && i < units->len && !known; i++)
+        known = g_strcmp0 (((JpUnit *) g_ptr_array_index (units, i))->name,
+                           candidate->unit) == 0;
+      if (!known)
+        g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-new-unit", "unit",
+                                                _("New nominating unit “%s” created; check in "
+                                                  "the setup whether it is a pilot unit"),
+                                                candidate->unit));
+    }
+}
+
+/* Saves `candidate` and fills the entry from the result: outcome, then the stored
+ * candidate's validation findings followed by the intake notes. */
+void
+jp_intake_save_into_entry (JpStore       *store,
+                           JpCandidate   *candidate,
+                           GPtrArray     *documents,
+                           const char    *actor,
+                           GPtrArray     *notes,
+                           JpImportEntry *entry)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpCandidate) stored = NULL;
+  JpSaveOutcome outcome = JP_SAVE_ADDED;
+  guint i;
+
+  if (!jp_store_save_candidate (store, candidate, documents, actor, &outcome, &error))
+    {
+      entry->outcome = JP_IMPORT_REJECTED;
+      entry->reason = g_strdup (error->message);
+      return;
+    }
+  entry->outcome = outcome == JP_SAVE_UPDATED ? JP_IMPORT_UPDATED : JP_IMPORT_ADDED;
+
+  stored = jp_store_get_candidate (store, candidate->id, NULL);
+  if (stored != NULL && stored->findings != NULL)
+    for (i = 0; i < stored->findings->len; i++)
+      g_ptr_array_add (entry->findings, jp_finding_copy (g_ptr_array_index (stored->findings, i)));
+  for (i = 0; i < notes->len; i++)
+    g_ptr_array_add (entry->findings, jp_finding_copy (g_ptr_array_index (notes, i)));
+}
+
+static JpImportEntry *
+import_dossier (JpStore    *store,
+                JpJob      *job,
+                const char *actor)
+{
+  g_autoptr(JpImportEntry) entry = jp_import_entry_new (job->label, JP_IMPORT_REJECTED);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_finding_free);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) unlisted = NULL;
+  g_autoptr(JpDossierIni) ini = NULL;
+  g_autoptr(GBytes) ini_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JpCandidate *candidate;
+  gsize ini_len;
+  const char *ini_data;
+  guint i;
+
+  if (job->reject != NULL)
+    {
+      entry->reason = g_strdup (job->reject);
+      return g_steal_pointer (&entry);
+    }
+
+  ini_bytes = tree_read (job, "dossier.ini", &error);
+  if (ini_bytes == NULL)
+    {
+      entry->reason = g_strdup (error->message);
+      return g_steal_pointer (&entry);
+    }
+  ini_data = g_bytes_get_data (ini_bytes, &ini_len);
+  ini = jp_dossier_ini_parse (ini_data ? ini_data : "", ini_len, "dossier.ini", &error);
+  if (ini == NULL)
+    {
+      entry->reason = g_strdup (error->message);
+      return g_steal_pointer (&entry);
+    }
+  candidate = ini->candidate;
+  entry->name = g_strdup (candidate->name);
+  entry->id_number = g_strdup (candidate->id_number);
+  for (i = 0; ini->problems != NULL && i < ini->problems->len; i++)
+    g_ptr_array_add (notes, jp_finding_copy (g_ptr_array_index (ini->problems, i)));
+
+  read_text_field (job, ini->summary_path ? ini->summary_path : "summary.txt", "summary",
+                   &candidate->summary, notes);
+  read_text_field (job, ini->deeds_path ? ini->deeds_path : "deeds.txt", "deeds",
+                   &candidate->deeds, notes);
+
+  /* the attachments: listed ones, default photos, then unlisted files in evidence/ */
+  files = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_dossier_file_free);
+  for (i = 0; ini->files != NULL && i < ini->files->len; i++)
+    {
+      JpDossierFile *f = g_ptr_array_index (ini->files, i);
+
+      g_ptr_array_add (files, dossier_file_new (f->path, f->kind, f->criterion));
+      g_hash_table_add (listed, f->path);
+    }
+  if (!ini->photos_listed)
+    {
+      const char *dirs[] = { "", "photos" };
+      guint d;
+
+      for (d = 0; d < G_N_ELEMENTS (dirs); d++)
+        {
+          g_autoptr(GPtrArray) found = tree_list (job, dirs[d]);
+          guint k;
+
+          for (k = 0; k < found->len; k++)
+            if (is_image_name (g_ptr_array_index (found, k))
+                && !g_hash_table_contains (listed, g_ptr_array_index (found, k)))
+              g_ptr_array_add (files, dossier_file_new (g_ptr_array_index (found, k),
+                                                        JP_DOC_PHOTO, 0));
+        }
+    }
+  unlisted = tree_list (job, "evidence");
+  for (i = 0; i < unlisted->len; i++)
+    {
+      const char *rel = g_ptr_array_index (unlisted, i);
+
+      if (g_hash_table_contains (listed, rel))
+        continue;
+      g_ptr_array_add (files, dossier_file_new (rel, JP_DOC_EVIDENCE, 0));
+      g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-untagged", "evidence",
+                                              _("“%s” is not listed in dossier.ini and was "
+                                                "imported as untagged evidence; tag it with "
+                                                "the criterion it supports"), rel));
+    }
+
+  documents = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_document_data_free);
+  for (i = 0; i < files->len; i++)
+    {
+      JpDocumentData *doc = load_document (job, g_ptr_array_index (files, i), &error);
+
+      if (doc == NULL)
+        {
+          entry->reason = g_strdup (error->message);
+          return g_steal_pointer (&entry);
+        }
+      g_ptr_array_add (documents, doc);
+    }
+
+  jp_intake_note_new_trade_and_unit (store, candidate, notes);
+  jp_intake_save_into_entry (store, candidate, documents, actor, notes, entry);
+  return g_steal_pointer (&entry);
+}
+
+/* ---- public entry points ---- */
+
+/**
+ * jp_intake_import_paths:
+ * @store: the election
+ * @paths: (array zero-terminated=1): folders and zips
+ * @actor: who imports, for the audit log
+ * @progress: (nullable): called after each dossier
+ * @user_data: for @progress
+ * @cancellable: (nullable): checked between dossiers
+ * @error: set when no path could be read or on cancellation
+ *
+ * Returns: (transfer full): the report, one entry per dossier found.
+ */
+JpImportReport *
+jp_intake_import_paths (JpStore            *store,
+                        const char * const *paths,
+                        const char         *actor,
+                        JpProgressFunc      progress,
+                        gpointer            user_data,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(GPtrArray) trees = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_tree_free);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_job_free);
+  g_autoptr(GError) first_error = NULL;
+  guint i, readable = 0;
+
+  g_return_val_if_fail (JP_IS_STORE (store), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (discover_path (paths[i], trees, jobs, &local_error))
+        readable++;
+      else
+        {
+          g_ptr_array_add (jobs, jp_job_new (NULL, NULL, paths[i], local_error->message));
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local_error);
+        }
+    }
+  if (readable == 0)
+    {
+      if (first_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&first_error));
+      else
+        g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_NOT_A_DOSSIER,
+                     _("No dossier folder or zip file was given"));
+      return NULL;
+    }
+
+  report = jp_import_report_new ();
+  for (i = 0; i < jobs->len; i++)
+    {
+      JpJob *job = g_ptr_array_index (jobs, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      jp_import_report_take_entry (report, import_dossier (store, job, actor));
+      if (progress != NULL)
+        progress (i + 1, jobs->len, job->label, user_data);
+    }
+
+  return g_steal_pointer (&report);
+}
+
+/* ---- async ---- */
+
+typedef struct {
+  char           *store_path;
+  GStrv           paths;
+  char           *actor;
+  JpProgressFunc  progress;
+  gpointer        progress_data;
+  GMainContext   *context;
+} ImportTaskData;
+
+static void
+import_task_data_free (ImportTaskData *data)
+{
+  g_free (data->store_path);
+  g_strfreev (data->paths);
+  g_free (data->actor);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_free (data);
+}
+
+typedef struct {
+  JpProgressFunc  func;
+  gpointer        data;
+  guint           done, total;
+  char           *current;
+} ProgressCall;
+
+static void
+progress_call_free (gpointer data)
+{
+  ProgressCall *call = data;
+
+  g_free (call->current);
+  g_free (call);
+}
+
+static gboolean
+progress_call_dispatch (gpointer data)
+{
+  ProgressCall *call = data;
+
+  call->func (call->done, call->total, call->current, call->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the worker: hands the progress over to the caller's main context. */
+static void
+forward_progress (guint       done,
+                  guint       total,
+                  const char *current,
+                  gpointer    user_data)
+{
+  ImportTaskData *data = user_data;
+  ProgressCall *call = g_new0 (ProgressCall, 1);
+
+  call->func = data->progress;
+  call->data = data->progress_data;
+  call->done = done;
+  call->total = total;
+  call->current = g_strdup (current);
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_call_dispatch,
+                              call, progress_call_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  JpImportReport *report;
+
+  store = jp_store_open (data->store_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  report = jp_intake_import_paths (store, (const char * const *) data->paths, data->actor,
+                                   data->progress ? forward_progress : NULL, data,
+                                   cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
+}
+
+/**
+ * jp_intake_import_paths_async:
+ *
+ * See jp_intake_import_paths(); the work runs in a thread on a connection of its own.
+ */
+void
+jp_intake_import_paths_async (JpStore             *store,
+                              const char * const  *paths,
+                              const char          *actor,
+                              JpProgressFunc       progress,
+                              gpointer             progress_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *data;
+
+  g_return_if_fail (JP_IS_STORE (store));
+  g_return_if_fail (paths != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jp_intake_import_paths_async);
+
+  data = g_new0 (ImportTaskData, 1);
+  data->store_path = g_strdup (jp_store_get_path (store));
+  data->paths = g_strdupv ((char **) paths);
+  data->actor = g_strdup (actor);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_data_free);
+
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * jp_intake_import_paths_finish:
+ *
+ * Returns: (transfer full): the report, or NULL with @error set.
+ */
+JpImportReport *
+jp_intake_import_paths_finish (JpStore       *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -40,6 +40,16 @@ typedef struct {
   guint      added, updated, rejected;
 } JpImportReport;
 
+/* A new entry for `source` (copied) with an empty findings array; free with
+ * jp_import_entry_free. */
+JpImportEntry  *jp_import_entry_new   (const char     *source,
+                                       JpImportOutcome outcome);
+void            jp_import_entry_free  (JpImportEntry  *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpImportEntry, jp_import_entry_free)
+/* Appends `entry` (taking ownership) and counts its outcome. */
+void            jp_import_report_take_entry (JpImportReport *report,
+                                             JpImportEntry  *entry);
+
 JpImportReport *jp_import_report_new  (void);
 void            jp_import_report_free (JpImportReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpImportReport, jp_import_report_free)
@@ -54,7 +64,8 @@ typedef void (*JpProgressFunc) (guint done, guint total, const char *current, gp
 /* Imports each path: a dossier folder (holding dossier.ini), a folder of dossier folders,
  * or a .zip of either. Each dossier is read and checked completely before it is saved in
  * one transaction; a rejected dossier leaves nothing behind and the others go on. Returns
- * NULL with an error only when no path could be read at all (e.g. it does not exist). */
+ * NULL with an error only when no path could be read at all (e.g. it does not exist), or
+ * G_IO_ERROR_CANCELLED when `cancellable` is cancelled (dossiers saved so far stay saved). */
 JpImportReport *jp_intake_import_paths (JpStore            *store,
                                         const char * const *paths,
                                         const char         *actor,

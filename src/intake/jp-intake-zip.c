@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-intake"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <archive.h>
+#include <archive_entry.h>
+
+#include "evidence/jp-evidence.h"
+#include "jp-intake.h"
+#include "jp-intake-private.h"
+
+/* A zip is unpacked into memory, so cap what it may unpack to (zip bombs). */
+#define JP_ZIP_MAX_TOTAL_BYTES ((gint64) 2 * 1024 * 1024 * 1024)
+
+void
+jp_tree_free (JpTree *tree)
+{
+  if (tree == NULL)
+    return;
+  g_clear_pointer (&tree->entries, g_hash_table_unref);
+  g_clear_pointer (&tree->oversized, g_hash_table_unref);
+  g_free (tree);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+zip_entry_name (struct archive_entry *entry)
+{
+  const char *utf8 = archive_entry_pathname_utf8 (entry);
+  const char *raw;
+
+  if (utf8 != NULL && g_utf8_validate (utf8, -1, NULL))
+    return g_strdup (utf8);
+
+  /* Zips made by the Windows shell on a Chinese system carry GBK names without the
+   * UTF-8 flag. */
+  raw = archive_entry_pathname (entry);
+  if (raw == NULL)
+    return NULL;
+  if (g_utf8_validate (raw, -1, NULL))
+    return g_strdup (raw);
+  return g_convert (raw, -1, "UTF-8", "GB18030", NULL, NULL, NULL);
+}
+
+/* Reads the regular files of the zip at `path` into a new tree. Refuses the whole archive
+ * for an entry that could escape the dossier (a link, "..", an absolute or backslash path),
+ * for damage, and when it unpacks to more than JP_ZIP_MAX_TOTAL_BYTES. Entries over the
+ * evidence limit are not kept but remembered with their size, so the dossier that holds
+ * one is rejected with a message naming it. */
+static JpTree *read_zip_in_locale (const char *path, GError **error);
+
+JpTree *
+jp_intake_read_zip (const char  *path,
+          GError     **error)
+{
+  /* libarchive converts entry names to the locale's charset and loses them in the C
+   * locale (tests, scripts); a UTF-8 locale for this thread keeps them intact. */
+  locale_t utf8 = newlocale (LC_CTYPE_MASK, "C.UTF-8", (locale_t) 0);
+  locale_t old = utf8 != (locale_t) 0 ? uselocale (utf8) : (locale_t) 0;
+  JpTree *tree = read_zip_in_locale (path, error);
+
+  if (utf8 != (locale_t) 0)
+    {
+      uselocale (old);
+      freelocale (utf8);
+    }
+  return tree;
+}
+
+static JpTree *
+read_zip_in_locale (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(JpTree) tree = g_new0 (JpTree, 1);
+  struct archive *a;
+  struct archive_entry *entry;
+  gint64 total = 0;
+  int r;
+  gboolean ok = FALSE;
+
+  tree->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_bytes_unref);
+  tree->oversized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  a = archive_read_new ();
+  archive_read_support_format_zip (a);
+  if (archive_read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
+    {
+      g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                   _("“%s” cannot be opened as a zip archive: %s"),
+                   path, archive_error_string (a));
+      goto out;
+    }
+
+  while ((r = archive_read_next_header (a, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN)
+    {
+      g_autofree char *name = zip_entry_name (entry);
+      mode_t type = archive_entry_filetype (entry);
+      g_autoptr(GByteArray) buf = NULL;
+      gint64 declared;
+      gsize len;
+
+      if (name == NULL)
+        {
+          g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                       _("“%s” holds a file whose name cannot be read; "
+                         "pack the dossier again with a current zip tool"), path);
+          goto out;
+        }
+      len = strlen (name);
+      while (len > 0 && name[len - 1] == '/' && type == AE_IFDIR)
+        name[--len] = '\0';
+      if (len == 0)
+        continue;
+
+      if (type == AE_IFLNK || archive_entry_symlink (entry) != NULL
+          || archive_entry_hardlink (entry) != NULL || !jp_path_is_safe (name)
+          || (type != AE_IFREG && type != AE_IFDIR))
+        {
+          g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_UNSAFE_PATH,
+                       _("“%s” was refused: its entry “%s” is a link or points outside the "
+                         "dossier; ask the unit to pack plain files and folders only"),
+                       path, name);
+          goto out;
+        }
+      if (type == AE_IFDIR || g_str_has_prefix (name, "__MACOSX/"))
+        continue;
+
+      declared = archive_entry_size_is_set (entry) ? archive_entry_size (entry) : -1;
+      if (declared > JP_EVIDENCE_MAX_BYTES)
+        {
+          g_hash_table_replace (tree->oversized, g_steal_pointer (&name),
+                                g_memdup2 (&declared, sizeof declared));
+          continue;
+        }
+
+      buf = g_byte_array_new ();
+      for (;;)
+        {
+          guint8 chunk[64 * 1024];
+          la_ssize_t n = archive_read_data (a, chunk, sizeof chunk);
+
+          if (n < 0)
+            {
+              g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                           _("“%s” is damaged: its entry “%s” cannot be unpacked (%s)"),
+                           path, name, archive_error_string (a));
+              goto out;
+            }
+          if (n == 0)
+            break;
+          total += n;
+          if (total > JP_ZIP_MAX_TOTAL_BYTES)
+            {
+              g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                           _("“%s” unpacks to more than 2 GB; split the batch into smaller "
+                             "archives"), path);
+              goto out;
+            }
+          if (buf->len + n > JP_EVIDENCE_MAX_BYTES)
+            break;
+          g_byte_array_append (buf, chunk, (guint) n);
+        }
+
+      if (buf->len >= JP_EVIDENCE_MAX_BYTES)
+        {
+          gint64 size = MAX (declared, (gint64) JP_EVIDENCE_MAX_BYTES + 1);
+
+          g_hash_table_replace (tree->oversized, g_steal_pointer (&name),
+                                g_memdup2 (&size, sizeof size));
+          continue;
+        }
+      g_hash_table_replace (tree->entries, g_steal_pointer (&name),
+                            g_byte_array_free_to_bytes (g_steal_pointer (&buf)));
+    }
+
+  if (r != ARCHIVE_EOF)
+    {
+      g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                   _("“%s” is not a zip archive or is damaged: %s"),
+                   path, archive_error_string (a));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  archive_read_free (a);
+  return ok ? g_steal_pointer (&tree) : NULL;
+}
+
+gboolean
+jp_intake_zip_has_file (JpTree     *tree,
+              const char *prefix,
+              const char *name)
+{
+  g_autofree char *key = g_strconcat (prefix, name, NULL);
+
+  return g_hash_table_contains (tree->entries, key);
+}
+
+/* Distinct first components below `prefix` that are folders, sorted; *n_files counts the
+ * files directly at `prefix`. */
+GPtrArray *
+jp_intake_zip_child_dirs (JpTree     *tree,
+                const char *prefix,
+                guint      *n_files)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  gsize plen = strlen (prefix);
+  GHashTable *tables[2] = { tree->entries, tree->oversized };
+  GHashTableIter iter;
+  gpointer key;
+  guint t;
+
+  *n_files = 0;
+  for (t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_hash_table_iter_init (&iter, tables[t]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const char *k = key;
+          const char *slash;
+
+          if (strncmp (k, prefix, plen) != 0)
+            continue;
+          slash = strchr (k + plen, '/');
+          if (slash == NULL)
+            (*n_files)++;
+          else
+            g_hash_table_add (seen, g_strndup (k + plen, slash - (k + plen)));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (out, g_strdup (key));
+  g_ptr_array_sort (out, compare_strings);
+  return out;
+}
