@@ -1,3 +1,170 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright 2026 The Jiangping authors */
-/* stub: to be written */
+#define G_LOG_DOMAIN "jp-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-store-private.h"
+
+/* The schema as an ordered list of forward migrations. A released step is never edited:
+ * files in the field were built by it. Change the schema by appending a step and raising
+ * JP_STORE_SCHEMA_VERSION. */
+static const char *const migrations[] = {
+  /* 1: base schema */
+  "CREATE TABLE election ("
+  "  id          INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  title       TEXT NOT NULL DEFAULT '',"
+  "  award       TEXT NOT NULL DEFAULT '',"
+  "  year        INTEGER NOT NULL DEFAULT 0,"
+  "  organiser   TEXT NOT NULL DEFAULT '',"
+  "  quota       INTEGER NOT NULL DEFAULT 20,"
+  "  ratio       REAL NOT NULL DEFAULT 1.5,"
+  "  created_at  INTEGER NOT NULL,"
+  "  settings    TEXT NOT NULL DEFAULT '{}'"
+  ");"
+  "CREATE TABLE trade ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  code        TEXT UNIQUE COLLATE NOCASE,"
+  "  name        TEXT NOT NULL UNIQUE,"
+  "  priority    INTEGER NOT NULL DEFAULT 0,"
+  "  sort        INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE unit ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  name             TEXT NOT NULL UNIQUE,"
+  "  pilot            INTEGER NOT NULL DEFAULT 0,"
+  "  nomination_limit INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE candidate ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  name           TEXT NOT NULL,"
+  "  sex            TEXT NOT NULL DEFAULT 'unknown',"
+  "  ethnicity      TEXT,"
+  "  birth          TEXT,"
+  "  political      TEXT,"
+  "  education      TEXT,"
+  "  work_start     TEXT,"
+  "  id_number      TEXT UNIQUE,"
+  "  employer       TEXT,"
+  "  position       TEXT,"
+  "  work_type      TEXT,"
+  "  years_in_trade INTEGER NOT NULL DEFAULT -1,"
+  "  skill_level    TEXT,"
+  "  phone          TEXT,"
+  "  union_member   INTEGER NOT NULL DEFAULT -1,"
+  "  criteria       INTEGER NOT NULL DEFAULT 0,"
+  "  honours        TEXT,"
+  "  summary        TEXT,"
+  "  deeds          TEXT,"
+  "  fill_date      TEXT,"
+  "  unit_id        INTEGER REFERENCES unit (id),"
+  "  route          TEXT NOT NULL DEFAULT 'unknown',"
+  "  trade_id       INTEGER REFERENCES trade (id),"
+  "  status         TEXT NOT NULL DEFAULT 'submitted',"
+  "  created_at     INTEGER NOT NULL,"
+  "  updated_at     INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE document ("
+  "  sha256  TEXT PRIMARY KEY,"
+  "  mime    TEXT,"
+  "  pages   INTEGER NOT NULL DEFAULT 0,"
+  "  bytes   INTEGER NOT NULL DEFAULT 0,"
+  "  data    BLOB NOT NULL"
+  ");"
+  "CREATE TABLE candidate_document ("
+  "  candidate_id INTEGER NOT NULL REFERENCES candidate (id) ON DELETE CASCADE,"
+  "  sha256       TEXT NOT NULL REFERENCES document (sha256),"
+  "  kind         TEXT NOT NULL,"
+  "  criterion    INTEGER NOT NULL DEFAULT 0,"
+  "  filename     TEXT,"
+  "  sort         INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (candidate_id, sha256, kind)"
+  ");"
+  "CREATE INDEX candidate_document_sha256 ON candidate_document (sha256);"
+  "CREATE TABLE member ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  code      TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  name      TEXT NOT NULL,"
+  "  unit      TEXT,"
+  "  role      TEXT NOT NULL DEFAULT 'member',"
+  "  pin_hash  TEXT,"
+  "  pin_salt  TEXT"
+  ");"
+  "CREATE TABLE member_trade ("
+  "  member_id INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,"
+  "  trade_id  INTEGER NOT NULL REFERENCES trade (id),"
+  "  PRIMARY KEY (member_id, trade_id)"
+  ");"
+  "CREATE TABLE audit ("
+  "  seq        INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  at         INTEGER NOT NULL,"
+  "  actor      TEXT NOT NULL,"
+  "  action     TEXT NOT NULL,"
+  "  payload    TEXT NOT NULL DEFAULT '{}',"
+  "  prev_hash  TEXT,"
+  "  hash       TEXT"
+  ");"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
+
+  /* 2: conflicts of interest; indexes for the candidate list */
+  "CREATE TABLE conflict ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  member_id    INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,"
+  "  candidate_id INTEGER NOT NULL REFERENCES candidate (id) ON DELETE CASCADE,"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('same_unit', 'declared')),"
+  "  type         TEXT CHECK (type IS NULL"
+  "                           OR type IN ('relative', 'teacher', 'supervisor', 'other')),"
+  "  note         TEXT,"
+  "  created_at   INTEGER NOT NULL,"
+  "  UNIQUE (member_id, candidate_id, kind)"
+  ");"
+  "CREATE INDEX conflict_candidate ON conflict (candidate_id);"
+  "CREATE INDEX candidate_trade ON candidate (trade_id);"
+  "CREATE INDEX candidate_unit ON candidate (unit_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JP_STORE_SCHEMA_VERSION);
+
+guint
+jp_store_schema_n_steps (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+const char *
+jp_store_schema_step (guint version)
+{
+  g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (migrations), NULL);
+
+  return migrations[version - 1];
+}
+
+gboolean
+jp_store_schema_migrate (JpStore  *self,
+                         int       from,
+                         int       to,
+                         GError  **error)
+{
+  g_autofree char *set_version = NULL;
+  g_autofree char *set_app_id = NULL;
+
+  g_assert (from >= 0 && from <= to && to <= (int) G_N_ELEMENTS (migrations));
+
+  for (int v = from + 1; v <= to; v++)
+    {
+      g_debug ("Migrating %s to schema %d", self->path, v);
+      if (!jp_store_exec (self, migrations[v - 1], error))
+        return FALSE;
+    }
+
+  /* PRAGMAs take no bound parameters; both values are integers of ours, not user data. */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
+  set_app_id = g_strdup_printf ("PRAGMA application_id = %d", (int) JP_STORE_APPLICATION_ID);
+
+  return jp_store_exec (self, set_version, error) && jp_store_exec (self, set_app_id, error);
+}

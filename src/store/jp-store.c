@@ -1,3 +1,771 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright 2026 The Jiangping authors */
-/* stub: to be written */
+#define G_LOG_DOMAIN "jp-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "jp-store-private.h"
+
+G_DEFINE_QUARK (jp-store-error-quark, jp_store_error)
+
+G_DEFINE_FINAL_TYPE (JpStore, jp_store, G_TYPE_OBJECT)
+
+static void
+jp_store_finalize (GObject *object)
+{
+  JpStore *self = JP_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (jp_store_parent_class)->finalize (object);
+}
+
+static void
+jp_store_class_init (JpStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jp_store_finalize;
+}
+
+static void
+jp_store_init (JpStore *self)
+{
+}
+
+/* ---- errors ---- */
+
+static gboolean
+set_sqlite_error (const char  *path,
+                  int          rc,
+                  const char  *detail,
+                  GError     **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("The disk holding “%s” is full. Free some space on it and try again."),
+                   path);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("“%s” is locked by another program. Close the other program or Jiangping "
+                     "window that uses this election file and try again."),
+                   path);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written. Check that you may write the file and its "
+                     "folder, or copy it to a folder where you may write."),
+                   path);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_OURS,
+                   _("“%s” is not a Jiangping election file."), path);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("“%s” is damaged (%s). Restore the election from a backup copy."),
+                   path, detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("“%s” cannot be opened (%s). Check that the file and its folder exist "
+                     "and that you may read and write them."),
+                   path, detail);
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("A disk error occurred while reading or writing “%s” (%s). Check the "
+                     "disk, or copy the file to another drive and open the copy."),
+                   path, detail);
+      break;
+
+    case SQLITE_NOMEM:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("There is not enough memory to work on “%s”. Close other programs and "
+                     "try again."),
+                   path);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
+                     _("The change to “%s” was refused: a value is already taken (%s)."),
+                     path, detail);
+      else
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                     _("The change to “%s” was refused because it breaks a rule of the "
+                       "election file (%s)."),
+                     path, detail);
+      break;
+
+    default:
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("Could not read or write “%s” (%s)."), path, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+gboolean
+jp_store_set_error (JpStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  return set_sqlite_error (self->path, rc, detail, error);
+}
+
+/* ---- helpers ---- */
+
+gint64
+jp_store_now (JpStore *self)
+{
+  if (self->fixed_time != 0)
+    return self->fixed_time;
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+gboolean
+jp_store_exec (JpStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return jp_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+sqlite3_stmt *
+jp_store_prepare (JpStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("%s: cannot prepare %s: %s", self->path, sql, sqlite3_errmsg (self->db));
+      jp_store_set_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+jp_store_step_done (JpStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return jp_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+jp_store_begin (JpStore  *self,
+                GError  **error)
+{
+  return jp_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+jp_store_commit (JpStore  *self,
+                 GError  **error)
+{
+  return jp_store_exec (self, "COMMIT", error);
+}
+
+void
+jp_store_rollback (JpStore *self)
+{
+  /* A failed statement may already have ended the transaction. */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+jp_store_bind_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    return sqlite3_bind_null (stmt, index);
+  return sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+jp_store_column_dup (sqlite3_stmt *stmt,
+                     int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+gboolean
+jp_store_audit (JpStore      *self,
+                const char   *actor,
+                const char   *action,
+                JsonBuilder  *payload,
+                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+
+  if (payload != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (payload);
+
+      json_generator_set_root (generator, root);
+      json = json_generator_to_data (generator, NULL);
+    }
+
+  stmt = jp_store_prepare (self,
+                           "INSERT INTO audit (at, actor, action, payload) VALUES (?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, jp_store_now (self));
+  sqlite3_bind_text (stmt, 2, actor != NULL && *actor != '\0' ? actor : "system", -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, json != NULL ? json : "{}", -1, SQLITE_TRANSIENT);
+  return jp_store_step_done (self, stmt, error);
+}
+
+/* ---- opening ---- */
+
+/* Whether the current user may write `path`. root passes every access() check, so for root
+ * the owner's write bit decides: a file someone made read-only (chmod a-w) is treated as
+ * read-only even for root, which is what the secretariat means by it. access() still catches
+ * read-only mounts for root. */
+static gboolean
+path_is_writable (const char *path)
+{
+  GStatBuf st;
+
+  if (g_access (path, W_OK) != 0)
+    return FALSE;
+#ifdef G_OS_UNIX
+  if (geteuid () == 0)
+    {
+      if (g_stat (path, &st) != 0)
+        return FALSE;
+      return (st.st_mode & S_IWUSR) != 0;
+    }
+#endif
+  return TRUE;
+}
+
+static gboolean
+check_writable (const char  *path,
+                gboolean     check_file,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (check_file && !path_is_writable (path))
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only. Make it writable, or copy it to a folder where you "
+                     "may write, and open the copy."),
+                   path);
+      return FALSE;
+    }
+  /* WAL keeps its -wal and -shm files beside the database. */
+  if (!path_is_writable (dir))
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY,
+                   _("The folder of “%s” is read-only, and Jiangping needs to write its "
+                     "journal there. Copy the file to a folder where you may write, and open "
+                     "the copy."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (JpStore     *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return jp_store_set_error (self, rc, error);
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+open_connection (JpStore  *self,
+         int       flags,
+         GError  **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+
+  if (rc != SQLITE_OK)
+    return jp_store_set_error (self, rc, error);
+  sqlite3_extended_result_codes (self->db, 1);
+  /* A second connection (the import worker) waits for the writer instead of failing. */
+  sqlite3_busy_timeout (self->db, 5000);
+  return TRUE;
+}
+
+/* Settings that live in the connection, or (WAL) in the file once set. */
+static gboolean
+configure (JpStore  *self,
+           GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *mode;
+
+  if (!jp_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  stmt = jp_store_prepare (self, "PRAGMA journal_mode = WAL", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return jp_store_set_error (self, sqlite3_errcode (self->db), error);
+  mode = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (mode, "wal") != 0)
+    g_warning ("%s: journal mode is %s, not wal", self->path, mode);
+  return TRUE;
+}
+
+static gboolean
+insert_election (JpStore           *self,
+                 const JpElection  *election,
+                 GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = jp_store_prepare (self,
+                           "INSERT INTO election (id, title, award, year, organiser, quota, "
+                           "ratio, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, election->title ? election->title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, election->award ? election->award : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, election->year);
+  sqlite3_bind_text (stmt, 4, election->organiser ? election->organiser : "", -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, election->quota);
+  sqlite3_bind_double (stmt, 6, election->ratio);
+  sqlite3_bind_int64 (stmt, 7, jp_store_now (self));
+  return jp_store_step_done (self, stmt, error);
+}
+
+/* Builds the schema of a new (empty) file and its election row in one transaction. */
+static gboolean
+initialise (JpStore           *self,
+            const JpElection  *election,
+            GError           **error)
+{
+  g_autoptr(JpElection) defaults = NULL;
+  g_autoptr(JsonBuilder) payload = json_builder_new ();
+
+  if (election == NULL)
+    election = defaults = jp_election_new ();
+
+  json_builder_begin_object (payload);
+  json_builder_set_member_name (payload, "title");
+  json_builder_add_string_value (payload, election->title ? election->title : "");
+  json_builder_set_member_name (payload, "schema");
+  json_builder_add_int_value (payload, JP_STORE_SCHEMA_VERSION);
+  json_builder_end_object (payload);
+
+  if (!jp_store_begin (self, error))
+    return FALSE;
+  if (!jp_store_schema_migrate (self, 0, JP_STORE_SCHEMA_VERSION, error) ||
+      !insert_election (self, election, error) ||
+      !jp_store_audit (self, NULL, "election.create", payload, error) ||
+      !jp_store_commit (self, error))
+    {
+      jp_store_rollback (self);
+      return FALSE;
+    }
+  self->schema_version = JP_STORE_SCHEMA_VERSION;
+  return TRUE;
+}
+
+static gboolean
+migrate (JpStore  *self,
+         int       from,
+         GError  **error)
+{
+  g_autoptr(JsonBuilder) payload = json_builder_new ();
+
+  json_builder_begin_object (payload);
+  json_builder_set_member_name (payload, "from");
+  json_builder_add_int_value (payload, from);
+  json_builder_set_member_name (payload, "to");
+  json_builder_add_int_value (payload, JP_STORE_SCHEMA_VERSION);
+  json_builder_end_object (payload);
+
+  if (!jp_store_begin (self, error))
+    return FALSE;
+  if (!jp_store_schema_migrate (self, from, JP_STORE_SCHEMA_VERSION, error) ||
+      !jp_store_audit (self, NULL, "schema.migrate", payload, error) ||
+      !jp_store_commit (self, error))
+    {
+      jp_store_rollback (self);
+      return FALSE;
+    }
+  g_info ("Migrated %s from schema %d to %d", self->path, from, JP_STORE_SCHEMA_VERSION);
+  self->schema_version = JP_STORE_SCHEMA_VERSION;
+  return TRUE;
+}
+
+/**
+ * jp_store_create:
+ *
+ * Creates the file (never overwrites one), builds the schema and writes the election row.
+ * On failure the half-made file is removed. Returns a new store, or NULL with `error`.
+ */
+JpStore *
+jp_store_create (const char        *path,
+                 const JpElection  *election,
+                 GError           **error)
+{
+  g_autoptr(JpStore) self = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name, or open the existing file."),
+                   path);
+      return NULL;
+    }
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                   _("The folder of “%s” does not exist. Choose an existing folder."), path);
+      return NULL;
+    }
+  if (!check_writable (path, FALSE, error))
+    return NULL;
+
+  self = g_object_new (JP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) ||
+      !configure (self, error) ||
+      !initialise (self, election, error))
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * jp_store_open:
+ *
+ * See the header for the errors. Every check that can refuse the file runs before anything
+ * is written to it.
+ */
+JpStore *
+jp_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(JpStore) self = NULL;
+  int app_id = 0;
+  int version = 0;
+  int n_objects = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist. Check the name and folder of the election file."),
+                   path);
+      return NULL;
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_OURS,
+                   _("“%s” is not a Jiangping election file."), path);
+      return NULL;
+    }
+  if (!check_writable (path, TRUE, error))
+    return NULL;
+
+  self = g_object_new (JP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_connection (self, SQLITE_OPEN_READWRITE, error) ||
+      !query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return NULL;
+
+  if (app_id == 0 && version == 0 && n_objects == 0)
+    {
+      /* An empty file (for example made by a file chooser) becomes a new election. */
+      if (!configure (self, error) || !initialise (self, NULL, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  if (app_id != JP_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_OURS,
+                   _("“%s” is not a Jiangping election file."), path);
+      return NULL;
+    }
+  if (version > JP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Jiangping (schema %d); this "
+                     "version reads up to %d. Update Jiangping."),
+                   path, version, JP_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (version < 1)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_OURS,
+                   _("“%s” is not a Jiangping election file."), path);
+      return NULL;
+    }
+
+  if (!configure (self, error))
+    return NULL;
+  self->schema_version = version;
+  if (version < JP_STORE_SCHEMA_VERSION && !migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+jp_store_get_path (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+jp_store_get_schema_version (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+void
+jp_store_set_fixed_time (JpStore *self,
+                         gint64   unix_time)
+{
+  g_return_if_fail (JP_IS_STORE (self));
+
+  self->fixed_time = unix_time;
+}
+
+/* ---- election ---- */
+
+/**
+ * jp_store_get_election:
+ *
+ * Returns: (transfer full): the election settings; the defaults if they cannot be read
+ * (a warning is logged).
+ */
+JpElection *
+jp_store_get_election (JpStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JpElection *e;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  e = jp_election_new ();
+  stmt = jp_store_prepare (self,
+                           "SELECT title, award, year, organiser, quota, ratio "
+                           "FROM election WHERE id = 1",
+                           &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return e;
+    }
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_warning ("%s: no election row", self->path);
+      return e;
+    }
+
+  g_free (e->title);
+  e->title = jp_store_column_dup (stmt, 0);
+  g_free (e->award);
+  e->award = jp_store_column_dup (stmt, 1);
+  e->year = sqlite3_column_int (stmt, 2);
+  g_free (e->organiser);
+  e->organiser = jp_store_column_dup (stmt, 3);
+  e->quota = sqlite3_column_int (stmt, 4);
+  e->ratio = sqlite3_column_double (stmt, 5);
+  return e;
+}
+
+/**
+ * jp_store_update_election:
+ *
+ * Replaces the election settings, with an "election.update" audit row.
+ */
+gboolean
+jp_store_update_election (JpStore           *self,
+                          const JpElection  *election,
+                          const char        *actor,
+                          GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) payload = json_builder_new ();
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (election != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  json_builder_begin_object (payload);
+  json_builder_set_member_name (payload, "title");
+  json_builder_add_string_value (payload, election->title ? election->title : "");
+  json_builder_set_member_name (payload, "award");
+  json_builder_add_string_value (payload, election->award ? election->award : "");
+  json_builder_set_member_name (payload, "year");
+  json_builder_add_int_value (payload, election->year);
+  json_builder_set_member_name (payload, "organiser");
+  json_builder_add_string_value (payload, election->organiser ? election->organiser : "");
+  json_builder_set_member_name (payload, "quota");
+  json_builder_add_int_value (payload, election->quota);
+  json_builder_set_member_name (payload, "ratio");
+  json_builder_add_double_value (payload, election->ratio);
+  json_builder_end_object (payload);
+
+  if (!jp_store_begin (self, error))
+    return FALSE;
+
+  stmt = jp_store_prepare (self,
+                           "UPDATE election SET title = ?, award = ?, year = ?, organiser = ?, "
+                           "quota = ?, ratio = ? WHERE id = 1",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, election->title ? election->title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, election->award ? election->award : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, election->year);
+  sqlite3_bind_text (stmt, 4, election->organiser ? election->organiser : "", -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, election->quota);
+  sqlite3_bind_double (stmt, 6, election->ratio);
+  if (!jp_store_step_done (self, stmt, error) ||
+      !jp_store_audit (self, actor, "election.update", payload, error) ||
+      !jp_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  jp_store_rollback (self);
+  return FALSE;
+}
+
+/* ---- audit ---- */
+
+void
+jp_audit_entry_free (JpAuditEntry *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->actor);
+  g_free (e->action);
+  g_free (e->payload);
+  g_free (e);
+}
+
+/**
+ * jp_store_list_audit:
+ *
+ * Returns: (transfer full): JpAuditEntry*, oldest first, or NULL with `error`.
+ */
+GPtrArray *
+jp_store_list_audit (JpStore  *self,
+                     GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int rc;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = jp_store_prepare (self,
+                           "SELECT seq, at, actor, action, payload FROM audit ORDER BY seq",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_audit_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JpAuditEntry *e = g_new0 (JpAuditEntry, 1);
+
+      e->seq = sqlite3_column_int64 (stmt, 0);
+      e->at = sqlite3_column_int64 (stmt, 1);
+      e->actor = jp_store_column_dup (stmt, 2);
+      e->action = jp_store_column_dup (stmt, 3);
+      e->payload = jp_store_column_dup (stmt, 4);
+      g_ptr_array_add (entries, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}

@@ -37,7 +37,12 @@ JpStore    *jp_store_create (const char        *path,
 /* Opens an existing election file, migrating it forward in one transaction if it is older.
  * Errors: NOT_FOUND (no such file), NOT_OURS (not SQLite, or another application's
  * database), TOO_NEW (schema version newer than this build), READ_ONLY (the file or its
- * folder is not writable; nothing is changed). Messages name the file. */
+ * folder is not writable; nothing is changed). Messages name the file. Writability is
+ * decided by access(2) and, when running as root (which access(2) lets write anything), by
+ * the owner's write bit, so a file made read-only (chmod a-w) is refused even for root.
+ * A zero-length file is taken as a new election (default settings). Several JpStore objects
+ * may be open on one file (WAL; a writer waits up to 5 s for another); each is used from one
+ * thread at a time. */
 JpStore    *jp_store_open   (const char  *path,
                              GError     **error);
 
@@ -108,7 +113,12 @@ typedef enum {
  * duplicate; without an ID number, the same name and unit), in one transaction together
  * with its unit and trade (created if new), its documents (blobs stored once per sha256;
  * on update the candidate's document list is replaced when `documents` is non-NULL and kept
- * when NULL) and an audit row. Sets candidate->id. On failure nothing is written. */
+ * when NULL) and an audit row. Sets candidate->id. On failure nothing is written.
+ * Matching: when candidate->id names a stored row, that row is updated (CONFLICT if the ID
+ * number belongs to another candidate). A new unit or trade is created (a new trade without
+ * a code); an unknown trade_code with no trade name is NOT_FOUND. Fills in each document
+ * ref's sha256 (when NULL) and bytes; on success, with `documents`, candidate->documents
+ * becomes a copy of their refs and the counts are updated. */
 gboolean    jp_store_save_candidate (JpStore       *self,
                                      JpCandidate   *candidate,
                                      GPtrArray     *documents,  /* JpDocumentData*, or NULL */
@@ -149,6 +159,7 @@ typedef struct {
   GPtrArray *by_status;   /* JpCount*, key = jp_status_to_key */
 } JpStats;
 
+void      jp_count_free (JpCount *count);
 void      jp_stats_free (JpStats *stats);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpStats, jp_stats_free)
 JpStats  *jp_store_get_stats (JpStore *self, GError **error);

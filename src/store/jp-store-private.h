@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+/* Internals shared by the store's .c files (and its tests). Only the store includes this. */
+
+#include <sqlite3.h>
+#include <json-glib/json-glib.h>
+
+#include "jp-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _JpStore {
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+  int      schema_version;
+  gint64   fixed_time;
+};
+
+/* jp-store-schema.c */
+
+/* Number of migration steps; step i (1-based) takes a file from version i-1 to i. */
+guint       jp_store_schema_n_steps (void);
+/* SQL of step `version` (1..n), for the migration code and for tests that write old files. */
+const char *jp_store_schema_step    (guint version);
+/* Runs steps from+1..to inside the caller's transaction and sets user_version and
+ * application_id. */
+gboolean    jp_store_schema_migrate (JpStore  *self,
+                                     int       from,
+                                     int       to,
+                                     GError  **error);
+
+/* jp-store.c */
+
+gint64      jp_store_now       (JpStore *self);
+/* Sets `error` from the connection's last error for `rc`, with a message naming the file
+ * and saying what to do. Always returns FALSE. */
+gboolean    jp_store_set_error (JpStore   *self,
+                                int        rc,
+                                GError   **error);
+gboolean    jp_store_exec      (JpStore    *self,
+                                const char *sql,
+                                GError    **error);
+sqlite3_stmt *jp_store_prepare (JpStore    *self,
+                                const char *sql,
+                                GError    **error);
+/* Steps a statement that returns no rows (SQLITE_DONE expected). */
+gboolean    jp_store_step_done (JpStore      *self,
+                                sqlite3_stmt *stmt,
+                                GError      **error);
+gboolean    jp_store_begin     (JpStore *self,
+                                GError **error);
+gboolean    jp_store_commit    (JpStore *self,
+                                GError **error);
+void        jp_store_rollback  (JpStore *self);
+/* Appends an audit row; `payload` (may be NULL for "{}") is a finished builder. */
+gboolean    jp_store_audit     (JpStore     *self,
+                                const char  *actor,
+                                const char  *action,
+                                JsonBuilder *payload,
+                                GError     **error);
+
+/* Binds a string, NULL (or "") as SQL NULL. */
+int         jp_store_bind_text (sqlite3_stmt *stmt,
+                                int           index,
+                                const char   *text);
+/* A column's text as a newly allocated string, NULL for SQL NULL. */
+char       *jp_store_column_dup (sqlite3_stmt *stmt,
+                                 int           column);
+
+/* jp-store-setup.c */
+
+/* Row id of the unit / trade a candidate names, created (with an audit row) when new; 0 for
+ * none given. The trade is found by code, then by name; a new trade has no code. */
+gboolean    jp_store_ensure_unit  (JpStore     *self,
+                                   const char  *name,
+                                   const char  *actor,
+                                   gint64      *id,
+                                   GError     **error);
+gboolean    jp_store_ensure_trade (JpStore     *self,
+                                   const char  *code,
+                                   const char  *name,
+                                   const char  *actor,
+                                   gint64      *id,
+                                   GError     **error);
+
+G_END_DECLS

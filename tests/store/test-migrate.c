@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-store"
+
+#include "config.h"
+
+#include "store-test-util.h"
+
+/* Opening files that are not (yet) what this build writes. */
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* A file as version 1 of Jiangping wrote it, with an election, a unit, a trade, a
+ * candidate and a document. */
+static void
+write_v1_file (const char *path,
+               gboolean    with_stray_conflict_table)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                             (int) JP_STORE_APPLICATION_ID);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  raw_exec (db, "PRAGMA journal_mode = WAL");
+  raw_exec (db, "BEGIN");
+  raw_exec (db, jp_store_schema_step (1));
+  raw_exec (db, "PRAGMA user_version = 1");
+  raw_exec (db, app_id);
+  raw_exec (db, "INSERT INTO election (id, title, award, year, organiser, quota, ratio, "
+                "created_at) VALUES (1, '第一版选树', '包头工匠', 2022, '包头市总工会', 20, "
+                "1.5, 1640995200)");
+  raw_exec (db, "INSERT INTO unit (id, name) VALUES (1, '包钢集团')");
+  raw_exec (db, "INSERT INTO trade (id, code, name, priority) VALUES (1, 'XT', '稀土', 1)");
+  raw_exec (db, "INSERT INTO candidate (id, name, sex, id_number, unit_id, trade_id, route, "
+                "status, criteria, created_at, updated_at) VALUES (7, '老王', 'male', "
+                "'150202198001010011', 1, 1, 'unit', 'qualified', 2, 1640995200, 1640995200)");
+  raw_exec (db, "INSERT INTO document (sha256, mime, pages, bytes, data) VALUES "
+                "('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', "
+                "'image/jpeg', 1, 3, x'010203')");
+  raw_exec (db, "INSERT INTO candidate_document (candidate_id, sha256, kind, sort) VALUES "
+                "(7, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', "
+                "'photo', 0)");
+  raw_exec (db, "INSERT INTO audit (at, actor, action) VALUES (1640995200, 'system', "
+                "'election.create')");
+  if (with_stray_conflict_table)
+    raw_exec (db, "CREATE TABLE conflict (x)");
+  raw_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+static void
+test_v1_to_v2 (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.jiangping", NULL);
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpCandidate) c = NULL;
+  g_autoptr(JpElection) e = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(JsonObject) payload = NULL;
+  JpAuditEntry *last;
+
+  write_v1_file (path, FALSE);
+  store = jp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, 2);
+
+  /* the data survived */
+  e = jp_store_get_election (store);
+  g_assert_cmpstr (e->title, ==, "第一版选树");
+  g_assert_cmpint (e->year, ==, 2022);
+  c = jp_store_get_candidate (store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->name, ==, "老王");
+  g_assert_cmpstr (c->unit, ==, "包钢集团");
+  g_assert_cmpstr (c->trade_code, ==, "XT");
+  g_assert_cmpint (c->status, ==, JP_STATUS_QUALIFIED);
+  g_assert_cmpuint (c->criteria, ==, 2);
+  g_assert_cmpuint (c->documents->len, ==, 1);
+  g_assert_cmpuint (c->n_photos, ==, 1);
+
+  /* the new table and indexes exist and work */
+  g_assert_cmpint (test_query_int (store, "SELECT count (*) FROM sqlite_master WHERE "
+                                          "name IN ('conflict', 'candidate_trade', "
+                                          "'candidate_unit')"), ==, 3);
+  raw_exec (store->db, "INSERT INTO member (id, code, name) VALUES (1, 'M01', '评委')");
+  raw_exec (store->db, "INSERT INTO conflict (member_id, candidate_id, kind, type, note, "
+                       "created_at) VALUES (1, 7, 'declared', 'teacher', '师徒', 0)");
+  g_assert_cmpint (sqlite3_exec (store->db, "INSERT INTO conflict (member_id, candidate_id, "
+                                            "kind, created_at) VALUES (1, 7, 'friend', 0)",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+
+  audit = jp_store_list_audit (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  last = audit->pdata[1];
+  g_assert_cmpstr (last->action, ==, "schema.migrate");
+  payload = test_parse_object (last->payload);
+  g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 2);
+
+  /* opening again does not migrate again */
+  g_clear_object (&store);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  store = jp_store_open (path, &error);
+  g_assert_no_error (error);
+  audit = jp_store_list_audit (store, NULL);
+  g_assert_cmpuint (audit->len, ==, 2);
+
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+static void
+test_failed_migration_keeps_v1 (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "odd.jiangping", NULL);
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A table in the way makes step 2 fail half-way: nothing of it may remain. */
+  write_v1_file (path, TRUE);
+  store = jp_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM sqlite_master "
+                                              "WHERE name = 'candidate_trade'"), ==, 0);
+  g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM audit"), ==, 1);
+  test_rm_rf (dir);
+}
+
+static char *
+make_store (const char *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(JpStore) store = jp_store_create (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = make_store (dir, "future.jiangping");
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  raw_exec (db, "PRAGMA user_version = 99");
+  sqlite3_close (db);
+
+  store = jp_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "schema 99"));
+  g_assert_nonnull (strstr (error->message, "up to 2"));
+  g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM audit"), ==, 1);
+  test_rm_rf (dir);
+}
+
+static void
+assert_not_ours (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = jp_store_open (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_OURS);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "is not a Jiangping election file"));
+}
+
+static void
+test_not_ours_text (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.jiangping", NULL);
+  g_autofree char *contents = NULL;
+  const char *text = "候选人名单\n王建国,包钢集团\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  assert_not_ours (path);
+  /* nothing was written to it */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+  /* a folder is not an election file either */
+  assert_not_ours (dir);
+  test_rm_rf (dir);
+}
+
+static void
+test_not_ours_foreign_db (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *plain = g_build_filename (dir, "contacts.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other-app.db", NULL);
+  sqlite3 *db = NULL;
+
+  /* another program's database: tables, no application id */
+  g_assert_cmpint (sqlite3_open (plain, &db), ==, SQLITE_OK);
+  raw_exec (db, "CREATE TABLE contact (name TEXT, phone TEXT)");
+  raw_exec (db, "INSERT INTO contact VALUES ('a', '1')");
+  sqlite3_close (db);
+  assert_not_ours (plain);
+  g_assert_cmpint (test_file_query_int (plain, "SELECT count (*) FROM contact"), ==, 1);
+  g_assert_cmpint (test_file_query_int (plain, "SELECT count (*) FROM sqlite_master "
+                                               "WHERE name = 'candidate'"), ==, 0);
+  g_assert_cmpint (test_file_query_int (plain, "PRAGMA application_id"), ==, 0);
+
+  /* another application's id, even with our user_version and no tables */
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  raw_exec (db, "PRAGMA application_id = 305419896");
+  raw_exec (db, "PRAGMA user_version = 2");
+  sqlite3_close (db);
+  assert_not_ours (other);
+  test_rm_rf (dir);
+}
+
+static void
+test_empty_file_becomes_election (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.jiangping", NULL);
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  store = jp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (test_query_int (store, "PRAGMA application_id"), ==,
+                   JP_STORE_APPLICATION_ID);
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+static void
+test_read_only_file (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "locked.jiangping", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  /* a v1 file would need migrating: read-only must stop that too */
+  write_v1_file (path, FALSE);
+  {
+    sqlite3 *db = NULL;
+
+    /* fold the WAL into the file so the comparison below sees everything */
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    raw_exec (db, "PRAGMA journal_mode = DELETE");
+    sqlite3_close (db);
+  }
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  store = jp_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_chmod (path, 0644);
+  test_rm_rf (dir);
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *sub = g_build_filename (dir, "archive", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  path = make_store (sub, "2022.jiangping");
+  other = g_build_filename (sub, "new.jiangping", NULL);
+  g_assert_cmpint (g_chmod (sub, 0555), ==, 0);
+
+  store = jp_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  store = jp_store_create (other, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_READ_ONLY);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  g_chmod (sub, 0755);
+  test_rm_rf (dir);
+}
+
+static void
+test_locked (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = make_store (dir, "busy.jiangping");
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpCandidate) c = test_candidate ("等待", NULL, "单位", "稀土");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  store = jp_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* Another program holds the write lock for longer than the store waits (5 s). */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  raw_exec (other, "BEGIN IMMEDIATE");
+  g_assert_false (jp_store_save_candidate (store, c, NULL, "tester", NULL, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "locked by another program"));
+  raw_exec (other, "ROLLBACK");
+  sqlite3_close (other);
+
+  /* Once it lets go, saving works. */
+  g_clear_error (&error);
+  g_assert_true (jp_store_save_candidate (store, c, NULL, "tester", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jp_store_count_candidates (store), ==, 1);
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+static void
+test_create_missing_folder (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "no", "such", "x.jiangping", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = jp_store_create (path, NULL, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, path));
+  test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/migrate/v1-to-v2", test_v1_to_v2);
+  g_test_add_func ("/store/migrate/failed-keeps-v1", test_failed_migration_keeps_v1);
+  g_test_add_func ("/store/migrate/too-new", test_too_new);
+  g_test_add_func ("/store/open/not-ours-text", test_not_ours_text);
+  g_test_add_func ("/store/open/not-ours-foreign-db", test_not_ours_foreign_db);
+  g_test_add_func ("/store/open/empty-file", test_empty_file_becomes_election);
+  g_test_add_func ("/store/open/read-only-file", test_read_only_file);
+  g_test_add_func ("/store/open/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/store/open/create-missing-folder", test_create_missing_folder);
+  g_test_add_func ("/store/open/locked", test_locked);
+
+  return g_test_run ();
+}
