@@ -1,1 +1,187 @@
-/* stub */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "jp-cli.h"
+
+JpStore *
+jp_cli_open_store (const char  *db,
+                   GError     **error)
+{
+  if (db == NULL || *db == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("No election file given: add --db FILE"));
+      return NULL;
+    }
+  return jp_store_open (db, error);
+}
+
+void
+jp_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (gen, node);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  text = json_generator_to_data (gen, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+JsonNode *
+jp_cli_findings_to_json (GPtrArray *findings)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      JpFinding *f = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "severity");
+      json_builder_add_string_value (b, jp_severity_to_key (f->severity));
+      json_builder_set_member_name (b, "code");
+      json_builder_add_string_value (b, f->code);
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, f->field);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, f->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return json_builder_get_root (b);
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+JsonNode *
+jp_cli_candidate_to_json (JpCandidate *c)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_int (b, "id", c->id);
+  add_string (b, "name", c->name);
+  add_string (b, "sex", c->sex == JP_SEX_UNKNOWN ? NULL : jp_sex_to_key (c->sex));
+  add_string (b, "id_number", c->id_number);
+  add_string (b, "ethnicity", c->ethnicity);
+  add_string (b, "birth", c->birth);
+  add_string (b, "political", c->political);
+  add_string (b, "education", c->education);
+  add_string (b, "work_start", c->work_start);
+  add_string (b, "employer", c->employer);
+  add_string (b, "position", c->position);
+  add_string (b, "work_type", c->work_type);
+  json_builder_set_member_name (b, "years_in_trade");
+  if (c->years_in_trade >= 0)
+    json_builder_add_int_value (b, c->years_in_trade);
+  else
+    json_builder_add_null_value (b);
+  add_string (b, "skill_level", c->skill_level);
+  add_string (b, "phone", c->phone);
+  json_builder_set_member_name (b, "union_member");
+  if (c->union_member == JP_TRISTATE_UNKNOWN)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_boolean_value (b, c->union_member == JP_TRISTATE_YES);
+  json_builder_set_member_name (b, "criteria");
+  json_builder_begin_array (b);
+  for (int i = 1; i <= 6; i++)
+    if (c->criteria & (1u << i))
+      json_builder_add_int_value (b, i);
+  json_builder_end_array (b);
+  add_string (b, "honours", c->honours);
+  add_string (b, "fill_date", c->fill_date);
+  add_string (b, "unit", c->unit);
+  add_string (b, "trade", c->trade);
+  add_string (b, "trade_code", c->trade_code);
+  add_string (b, "route", c->route == JP_ROUTE_UNKNOWN ? NULL : jp_route_to_key (c->route));
+  add_string (b, "status", jp_status_to_key (c->status));
+  add_int (b, "summary_chars", c->summary != NULL ? g_utf8_strlen (c->summary, -1) : 0);
+  add_int (b, "deeds_chars", c->deeds != NULL ? g_utf8_strlen (c->deeds, -1) : 0);
+  add_int (b, "photos", c->n_photos);
+  add_int (b, "evidence", c->n_evidence);
+  add_int (b, "evidence_pages", c->n_evidence_pages);
+  json_builder_set_member_name (b, "no_criminal_record");
+  json_builder_add_boolean_value (b, c->has_no_criminal_record);
+  add_int (b, "error_count", jp_candidate_count_findings (c, JP_SEVERITY_ERROR));
+  add_int (b, "warning_count", jp_candidate_count_findings (c, JP_SEVERITY_WARNING));
+  json_builder_set_member_name (b, "warnings");
+  json_builder_add_value (b, jp_cli_findings_to_json (c->findings));
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+jp_cli_report_to_json (JpImportReport *report)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_int (b, "added", report->added);
+  add_int (b, "updated", report->updated);
+  add_int (b, "rejected", report->rejected);
+  json_builder_set_member_name (b, "entries");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < report->entries->len; i++)
+    {
+      JpImportEntry *e = g_ptr_array_index (report->entries, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "source", e->source);
+      add_string (b, "name", e->name);
+      add_string (b, "id_number", e->id_number);
+      add_string (b, "outcome", jp_import_outcome_to_key (e->outcome));
+      add_string (b, "reason", e->reason);
+      json_builder_set_member_name (b, "findings");
+      json_builder_add_value (b, jp_cli_findings_to_json (e->findings));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "problems");
+  json_builder_add_value (b, jp_cli_findings_to_json (report->problems));
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+gboolean
+jp_cli_parse_options (GOptionEntry *entries,
+                      const char   *parameter_string,
+                      int          *argc,
+                      char       ***argv,
+                      GError      **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return g_option_context_parse (context, argc, argv, error);
+}

@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "demo/jp-demo.h"
+#include "jp-cli.h"
+
+/* Options every command takes. */
+static char *opt_db;
+static gboolean opt_json;
+
+#define COMMON_OPTIONS \
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("Election file"), N_("FILE") }, \
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL }
+
+static gboolean
+require_db (GError **error)
+{
+  if (opt_db != NULL)
+    return TRUE;
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                       _("No election file given: add --db FILE"));
+  return FALSE;
+}
+
+/* ---- init ---- */
+
+static int
+cmd_init (int argc, char **argv, GError **error)
+{
+  g_autofree char *title = NULL, *organiser = NULL, *award = NULL;
+  int year = 0, quota = 0;
+  double ratio = 0;
+  GOptionEntry entries[] = {
+    COMMON_OPTIONS,
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Election title"), N_("TEXT") },
+    { "award", 0, 0, G_OPTION_ARG_STRING, &award, N_("Title awarded, e.g. 包头工匠"), N_("TEXT") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year of the selection"), N_("YEAR") },
+    { "organiser", 0, 0, G_OPTION_ARG_STRING, &organiser, N_("Organiser"), N_("TEXT") },
+    { "quota", 0, 0, G_OPTION_ARG_INT, &quota, N_("Titles to award (default 20)"), N_("N") },
+    { "ratio", 0, 0, G_OPTION_ARG_DOUBLE, &ratio, N_("Finalist ratio (default 1.5)"), N_("R") },
+    { NULL }
+  };
+  g_autoptr(JpElection) election = jp_election_new ();
+  g_autoptr(JpStore) store = NULL;
+
+  if (!jp_cli_parse_options (entries, NULL, &argc, &argv, error) || !require_db (error))
+    return 2;
+
+  if (title != NULL)
+    { g_free (election->title); election->title = g_strdup (title); }
+  if (award != NULL)
+    { g_free (election->award); election->award = g_strdup (award); }
+  if (organiser != NULL)
+    { g_free (election->organiser); election->organiser = g_strdup (organiser); }
+  if (year != 0)
+    election->year = year;
+  if (quota != 0)
+    election->quota = quota;
+  if (ratio != 0)
+    election->ratio = ratio;
+  if (election->quota < 1 || election->ratio < 1.0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--quota must be at least 1 and --ratio at least 1.0 (got %d and %g)"),
+                   election->quota, election->ratio);
+      return 2;
+    }
+
+  store = jp_store_create (opt_db, election, error);
+  if (store == NULL)
+    return 1;
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "db");
+      json_builder_add_string_value (b, opt_db);
+      json_builder_set_member_name (b, "schema_version");
+      json_builder_add_int_value (b, jp_store_get_schema_version (store));
+      json_builder_end_object (b);
+      jp_cli_print_json (json_builder_get_root (b));
+    }
+  else
+    printf (_("Created election file %s\n"), opt_db);
+  return 0;
+}
+
+/* ---- demo ---- */
+
+static void
+demo_progress (guint done, guint total, gpointer user_data)
+{
+  if (isatty (fileno (stderr)))
+    fprintf (stderr, "\r%u / %u", done, total);
+}
+
+static int
+cmd_demo (int argc, char **argv, GError **error)
+{
+  int candidates = JP_DEMO_DEFAULT_CANDIDATES, pages = 0;
+  gint64 seed = JP_DEMO_DEFAULT_SEED;
+  GOptionEntry entries[] = {
+    COMMON_OPTIONS,
+    { "candidates", 0, 0, G_OPTION_ARG_INT, &candidates, N_("Number of candidates (default 60)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Random seed; the same seed gives the same election"), N_("S") },
+    { "evidence-pages", 0, 0, G_OPTION_ARG_INT, &pages, N_("Evidence pages per candidate (default: 2-4 short documents)"), N_("N") },
+    { NULL }
+  };
+  JpDemoOptions options = { 0 };
+  g_autoptr(JpStore) store = NULL;
+
+  if (!jp_cli_parse_options (entries, NULL, &argc, &argv, error) || !require_db (error))
+    return 2;
+  if (candidates < 1 || candidates > 5000 || pages < 0 || seed < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--candidates must be between 1 and 5000, --seed and --evidence-pages not negative"));
+      return 2;
+    }
+  options.candidates = candidates;
+  options.seed = seed;
+  options.evidence_pages = pages;
+  store = jp_demo_create (opt_db, &options, demo_progress, NULL, error);
+  if (isatty (fileno (stderr)))
+    fputc ('\n', stderr);
+  if (store == NULL)
+    return 1;
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "db");
+      json_builder_add_string_value (b, opt_db);
+      json_builder_set_member_name (b, "candidates");
+      json_builder_add_int_value (b, jp_store_count_candidates (store));
+      json_builder_set_member_name (b, "documents");
+      json_builder_add_int_value (b, jp_store_count_documents (store));
+      json_builder_end_object (b);
+      jp_cli_print_json (json_builder_get_root (b));
+    }
+  else
+    printf (ngettext ("Created demo election %s with %u candidate\n",
+                      "Created demo election %s with %u candidates\n",
+                      jp_store_count_candidates (store)),
+            opt_db, jp_store_count_candidates (store));
+  return 0;
+}
+
+/* ---- import, import-roster ---- */
+
+static int
+finish_import (JpImportReport *report, GError **error)
+{
+  if (opt_json)
+    jp_cli_print_json (jp_cli_report_to_json (report));
+  else
+    {
+      g_autofree char *text = jp_import_report_to_text (report);
+      fputs (text, stdout);
+      if (!g_str_has_suffix (text, "\n"))
+        fputc ('\n', stdout);
+    }
+  if (report->rejected > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                   ngettext ("%u item was rejected; see the report above",
+                             "%u items were rejected; see the report above",
+                             report->rejected),
+                   report->rejected);
+      return 1;
+    }
+  return 0;
+}
+
+static void
+import_progress (guint done, guint total, const char *current, gpointer user_data)
+{
+  if (isatty (fileno (stderr)))
+    fprintf (stderr, "\r%u / %u  %s\033[K", done, total, current != NULL ? current : "");
+}
+
+static int
+cmd_import (int argc, char **argv, GError **error)
+{
+  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpImportReport) report = NULL;
+
+  if (!jp_cli_parse_options (entries, _("PATH…"), &argc, &argv, error) || !require_db (error))
+    return 2;
+  if (argc < 2)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Give at least one dossier folder, folder of dossiers or .zip file"));
+      return 2;
+    }
+  store = jp_cli_open_store (opt_db, error);
+  if (store == NULL)
+    return 1;
+  report = jp_intake_import_paths (store, (const char * const *) argv + 1, "cli",
+                                   import_progress, NULL, NULL, error);
+  if (isatty (fileno (stderr)))
+    fputc ('\n', stderr);
+  if (report == NULL)
+    return 1;
+  return finish_import (report, error);
+}
+
+static int
+cmd_import_roster (int argc, char **argv, GError **error)
+{
+  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpImportReport) report = NULL;
+
+  if (!jp_cli_parse_options (entries, _("FILE.csv"), &argc, &argv, error) || !require_db (error))
+    return 2;
+  if (argc != 2)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Give exactly one candidate summary table (CSV file)"));
+      return 2;
+    }
+  store = jp_cli_open_store (opt_db, error);
+  if (store == NULL)
+    return 1;
+  report = jp_intake_import_roster (store, argv[1], "cli", NULL, error);
+  if (report == NULL)
+    return 1;
+  return finish_import (report, error);
+}
+
+/* ---- candidates, check ---- */
+
+static char *
+pad (const char *s, int width)
+{
+  /* Pads by display columns: CJK characters take two. */
+  GString *out = g_string_new (s != NULL ? s : "");
+  int cols = 0;
+
+  for (const char *p = out->str; *p != '\0'; p = g_utf8_next_char (p))
+    cols += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  while (cols++ < width)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
+static int
+cmd_candidates (int argc, char **argv, GError **error)
+{
+  g_autofree char *trade = NULL;
+  GOptionEntry entries[] = {
+    COMMON_OPTIONS,
+    { "trade", 0, 0, G_OPTION_ARG_STRING, &trade, N_("Only this trade (name or code)"), N_("TRADE") },
+    { NULL }
+  };
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  guint shown = 0;
+
+  if (!jp_cli_parse_options (entries, NULL, &argc, &argv, error) || !require_db (error))
+    return 2;
+  store = jp_cli_open_store (opt_db, error);
+  if (store == NULL)
+    return 1;
+  model = jp_store_list_candidates (store, error);
+  if (model == NULL)
+    return 1;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (model, i);
+
+      if (trade != NULL && g_strcmp0 (c->trade, trade) != 0 &&
+          (c->trade_code == NULL || g_ascii_strcasecmp (c->trade_code, trade) != 0))
+        continue;
+      shown++;
+      if (opt_json)
+        {
+          json_builder_add_value (b, jp_cli_candidate_to_json (c));
+        }
+      else
+        {
+          g_autofree char *name = pad (c->name, 8);
+          g_autofree char *unit = pad (c->unit, 36);
+          g_autofree char *tr = pad (c->trade, 14);
+          g_autofree char *route = pad (jp_route_label (c->route), 10);
+          g_autofree char *status = pad (jp_status_label (c->status), 8);
+
+          printf ("%4" G_GINT64_FORMAT "  %s %s  %s %s %s %s %u/%u\n", c->id, name,
+                  jp_sex_label (c->sex), unit, tr, route, status,
+                  jp_candidate_count_findings (c, JP_SEVERITY_ERROR),
+                  jp_candidate_count_findings (c, JP_SEVERITY_WARNING));
+        }
+    }
+  json_builder_end_array (b);
+  if (opt_json)
+    jp_cli_print_json (json_builder_get_root (b));
+  else
+    printf (ngettext ("%u candidate (last column: errors/warnings)\n",
+                      "%u candidates (last column: errors/warnings)\n", shown), shown);
+  return 0;
+}
+
+static int
+cmd_check (int argc, char **argv, GError **error)
+{
+  gboolean strict = FALSE;
+  GOptionEntry entries[] = {
+    COMMON_OPTIONS,
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Exit with status 1 when there are errors"), NULL },
+    { NULL }
+  };
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  guint n_errors = 0, n_warnings = 0;
+
+  if (!jp_cli_parse_options (entries, NULL, &argc, &argv, error) || !require_db (error))
+    return 2;
+  store = jp_cli_open_store (opt_db, error);
+  if (store == NULL)
+    return 1;
+  model = jp_store_list_candidates (store, error);
+  if (model == NULL)
+    return 1;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (model, i);
+
+      for (guint j = 0; c->findings != NULL && j < c->findings->len; j++)
+        {
+          JpFinding *f = g_ptr_array_index (c->findings, j);
+
+          if (f->severity == JP_SEVERITY_ERROR)
+            n_errors++;
+          else
+            n_warnings++;
+          if (opt_json)
+            {
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "candidate_id");
+              json_builder_add_int_value (b, c->id);
+              json_builder_set_member_name (b, "name");
+              json_builder_add_string_value (b, c->name);
+              json_builder_set_member_name (b, "severity");
+              json_builder_add_string_value (b, jp_severity_to_key (f->severity));
+              json_builder_set_member_name (b, "code");
+              json_builder_add_string_value (b, f->code);
+              json_builder_set_member_name (b, "field");
+              json_builder_add_string_value (b, f->field);
+              json_builder_set_member_name (b, "message");
+              json_builder_add_string_value (b, f->message);
+              json_builder_end_object (b);
+            }
+          else
+            printf ("%s (%" G_GINT64_FORMAT ") %s: %s\n", c->name, c->id,
+                    f->severity == JP_SEVERITY_ERROR ? _("error") : _("warning"), f->message);
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "errors");
+  json_builder_add_int_value (b, n_errors);
+  json_builder_set_member_name (b, "warnings");
+  json_builder_add_int_value (b, n_warnings);
+  json_builder_end_object (b);
+  if (opt_json)
+    jp_cli_print_json (json_builder_get_root (b));
+  else
+    printf (_("Errors: %u, warnings: %u\n"), n_errors, n_warnings);
+  return strict && n_errors > 0 ? 1 : 0;
+}
+
+/* ---- stats ---- */
+
+static void
+counts_to_json (JsonBuilder *b, const char *member, const char *key_name, GPtrArray *counts,
+                gboolean with_priority)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      JpCount *c = g_ptr_array_index (counts, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, key_name);
+      json_builder_add_string_value (b, c->key);
+      json_builder_set_member_name (b, "count");
+      json_builder_add_int_value (b, c->count);
+      if (with_priority)
+        {
+          json_builder_set_member_name (b, "priority");
+          json_builder_add_boolean_value (b, c->priority);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+print_counts (const char *heading, GPtrArray *counts, const char *(*label) (const char *key))
+{
+  printf ("\n%s\n", heading);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      JpCount *c = g_ptr_array_index (counts, i);
+      g_autofree char *key = pad (label != NULL ? label (c->key) : c->key, 40);
+
+      printf ("  %s %4u%s\n", key, c->count, c->priority ? _("  (priority trade)") : "");
+    }
+}
+
+static const char *
+route_label_for_key (const char *key)
+{
+  return jp_route_label (jp_route_from_string (key, NULL));
+}
+
+static const char *
+status_label_for_key (const char *key)
+{
+  return jp_status_label (jp_status_from_string (key, NULL));
+}
+
+static int
+cmd_stats (int argc, char **argv, GError **error)
+{
+  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpStats) stats = NULL;
+
+  if (!jp_cli_parse_options (entries, NULL, &argc, &argv, error) || !require_db (error))
+    return 2;
+  store = jp_cli_open_store (opt_db, error);
+  if (store == NULL)
+    return 1;
+  stats = jp_store_get_stats (store, error);
+  if (stats == NULL)
+    return 1;
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "candidates");
+      json_builder_add_int_value (b, stats->candidates);
+      json_builder_set_member_name (b, "priority_candidates");
+      json_builder_add_int_value (b, stats->priority_candidates);
+      counts_to_json (b, "by_trade", "trade", stats->by_trade, TRUE);
+      counts_to_json (b, "by_unit", "unit", stats->by_unit, FALSE);
+      counts_to_json (b, "by_route", "route", stats->by_route, FALSE);
+      counts_to_json (b, "by_status", "status", stats->by_status, FALSE);
+      json_builder_end_object (b);
+      jp_cli_print_json (json_builder_get_root (b));
+      return 0;
+    }
+
+  printf (_("Candidates: %u, in priority trades: %u\n"), stats->candidates,
+          stats->priority_candidates);
+  print_counts (_("By trade"), stats->by_trade, NULL);
+  print_counts (_("By nomination route"), stats->by_route, route_label_for_key);
+  print_counts (_("By status"), stats->by_status, status_label_for_key);
+  print_counts (_("By nominating unit"), stats->by_unit, NULL);
+  return 0;
+}
+
+static const JpCliCommand commands[] = {
+  { "init", cmd_init, N_("Create a new, empty election file") },
+  { "demo", cmd_demo, N_("Create a fictional demo election") },
+  { "import", cmd_import, N_("Import dossier folders or .zip files") },
+  { "import-roster", cmd_import_roster, N_("Import a candidate summary table (CSV)") },
+  { "candidates", cmd_candidates, N_("List the candidates") },
+  { "check", cmd_check, N_("List every validation finding") },
+  { "stats", cmd_stats, N_("Counts per trade, unit, route and status") },
+  { NULL, NULL, NULL }
+};
+
+const JpCliCommand *
+jp_cli_commands (void)
+{
+  return commands;
+}

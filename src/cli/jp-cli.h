@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "intake/jp-intake.h"
+
+G_BEGIN_DECLS
+
+/* A jiangping-cli command: parses its own options from argv (argv[0] is the command name)
+ * and returns the process exit status. Errors are printed to stderr by the caller when
+ * the command returns non-zero with *error set. */
+typedef int (*JpCliCommandFunc) (int argc, char **argv, GError **error);
+
+typedef struct {
+  const char       *name;
+  JpCliCommandFunc  func;
+  const char       *summary;   /* English, translated at display */
+} JpCliCommand;
+
+const JpCliCommand *jp_cli_commands (void);   /* NULL-name terminated */
+
+/* Shared helpers */
+JpStore  *jp_cli_open_store   (const char *db, GError **error);
+void      jp_cli_print_json   (JsonNode *node);
+JsonNode *jp_cli_candidate_to_json (JpCandidate *c);
+JsonNode *jp_cli_findings_to_json  (GPtrArray *findings);
+JsonNode *jp_cli_report_to_json    (JpImportReport *report);
+gboolean  jp_cli_parse_options (GOptionEntry *entries,
+                                const char   *parameter_string,
+                                int          *argc,
+                                char       ***argv,
+                                GError      **error);
+
+G_END_DECLS

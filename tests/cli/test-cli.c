@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-cli"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+/* Runs jiangping-cli with the given arguments (NULL-terminated) and returns its exit status;
+ * stdout and stderr are returned in *out and *err. The environment is LANG=C so messages
+ * come in English (the source strings) unless a test asks otherwise. */
+static int
+run_cli (char **out, char **err, const char *first, ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("JP_CLI");
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (gpointer) cli);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LANG", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("jp-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "test.jiangping", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_no_command (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Usage"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "frobnicate"));
+}
+
+static void
+test_missing_db (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "candidates", NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "--db"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* a file that does not exist is named */
+  g_assert_cmpint (run_cli (&out, &err, "candidates", "--db", f->db, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "test.jiangping"));
+}
+
+static void
+test_init_and_empty_list (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "init", "--db", f->db, "--title", "测试选树",
+                            "--year", "2024", "--quota", "10", NULL), ==, 0);
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* init refuses to overwrite */
+  g_assert_cmpint (run_cli (&out, &err, "init", "--db", f->db, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "test.jiangping"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "candidates", "--db", f->db, "--json", NULL), ==, 0);
+  root = parse_json (out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+}
+
+static void
+test_not_ours (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_true (g_file_set_contents (f->db, "姓名,性别\n张三,男\n", -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "candidates", "--db", f->db, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "test.jiangping"));
+  /* nothing lost: the file is untouched */
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (f->db, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "姓名,性别\n张三,男\n");
+  }
+}
+
+static void
+test_demo_json (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *arr;
+  guint with_findings = 0;
+
+  g_assert_cmpint (run_cli (&out, &err, "demo", "--db", f->db, "--candidates", "24", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "candidates", "--db", f->db, "--json", NULL), ==, 0);
+  root = parse_json (out);
+  arr = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (arr), ==, 24);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      const char *sex = json_object_get_string_member (o, "sex");
+      const char *route = json_object_get_string_member (o, "route");
+
+      g_assert_cmpint (json_object_get_int_member (o, "id"), >, 0);
+      g_assert_cmpuint (g_utf8_strlen (json_object_get_string_member (o, "name"), -1), >=, 2);
+      g_assert_true (g_strcmp0 (sex, "male") == 0 || g_strcmp0 (sex, "female") == 0);
+      g_assert_cmpuint (strlen (json_object_get_string_member (o, "id_number")), ==, 18);
+      g_assert_nonnull (json_object_get_string_member (o, "unit"));
+      g_assert_nonnull (json_object_get_string_member (o, "trade"));
+      g_assert_true (g_strcmp0 (route, "unit") == 0 || g_strcmp0 (route, "social") == 0 ||
+                     g_strcmp0 (route, "self") == 0);
+      g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "submitted");
+      g_assert_true (json_object_has_member (o, "warnings"));
+      if (json_array_get_length (json_object_get_array_member (o, "warnings")) > 0)
+        with_findings++;
+    }
+  /* the demo carries deliberate problems, but most candidates are clean of errors */
+  g_assert_cmpuint (with_findings, >, 0);
+}
+
+static void
+test_stats_and_check (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) stats = NULL, check = NULL;
+  JsonObject *o;
+  JsonArray *by_trade, *findings;
+  gint64 sum = 0;
+  gboolean saw_id_error = FALSE;
+
+  g_assert_cmpint (run_cli (&out, &err, "demo", "--db", f->db, "--candidates", "30", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "stats", "--db", f->db, "--json", NULL), ==, 0);
+  stats = parse_json (out);
+  o = json_node_get_object (stats);
+  g_assert_cmpint (json_object_get_int_member (o, "candidates"), ==, 30);
+  by_trade = json_object_get_array_member (o, "by_trade");
+  g_assert_cmpuint (json_array_get_length (by_trade), ==, 6);
+  for (guint i = 0; i < json_array_get_length (by_trade); i++)
+    sum += json_object_get_int_member (json_array_get_object_element (by_trade, i), "count");
+  g_assert_cmpint (sum, ==, 30);
+  g_assert_cmpint (json_object_get_int_member (o, "priority_candidates"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "priority_candidates"), <, 30);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "check", "--db", f->db, "--json", NULL), ==, 0);
+  check = parse_json (out);
+  findings = json_object_get_array_member (json_node_get_object (check), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), >, 0);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *fo = json_array_get_object_element (findings, i);
+      if (g_str_equal (json_object_get_string_member (fo, "code"), "id-number-invalid"))
+        {
+          saw_id_error = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (fo, "severity"), ==, "error");
+          g_assert_cmpstr (json_object_get_string_member (fo, "field"), ==, "id_number");
+        }
+    }
+  g_assert_true (saw_id_error);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --strict turns errors into a failing exit status */
+  g_assert_cmpint (run_cli (&out, &err, "check", "--db", f->db, "--strict", NULL), ==, 1);
+}
+
+static void
+test_import_roster_errors (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "汇总表.csv", NULL);
+
+  g_assert_cmpint (run_cli (&out, &err, "init", "--db", f->db, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* an unclosed quote: the message names the file and the line */
+  g_assert_true (g_file_set_contents (csv, "姓名,推荐单位,性别\n张三,甲单位,男\n\"李四,乙单位,女\n", -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "import-roster", "--db", f->db, csv, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "汇总表.csv"));
+  g_assert_nonnull (strstr (err, "3"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a good file imports, and importing it again updates rather than duplicates */
+  g_assert_true (g_file_set_contents (csv,
+      "序号,推荐单位,姓名,性别,身份证号\n1,甲单位,张三,男,11010519491231002X\n", -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "import-roster", "--db", f->db, csv, "--json", NULL), ==, 0);
+  {
+    g_autoptr(JsonNode) r = parse_json (out);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (r), "added"), ==, 1);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "import-roster", "--db", f->db, csv, "--json", NULL), ==, 0);
+  {
+    g_autoptr(JsonNode) r = parse_json (out);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (r), "added"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (r), "updated"), ==, 1);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "candidates", "--db", f->db, "--json", NULL), ==, 0);
+  {
+    g_autoptr(JsonNode) r = parse_json (out);
+    JsonArray *a = json_node_get_array (r);
+    g_assert_cmpuint (json_array_get_length (a), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 0), "name"),
+                     ==, "张三");
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/usage", test_no_command);
+  g_test_add ("/cli/missing-db", Fixture, NULL, fixture_set_up, test_missing_db, fixture_tear_down);
+  g_test_add ("/cli/init", Fixture, NULL, fixture_set_up, test_init_and_empty_list, fixture_tear_down);
+  g_test_add ("/cli/not-ours", Fixture, NULL, fixture_set_up, test_not_ours, fixture_tear_down);
+  g_test_add ("/cli/demo-json", Fixture, NULL, fixture_set_up, test_demo_json, fixture_tear_down);
+  g_test_add ("/cli/stats-check", Fixture, NULL, fixture_set_up, test_stats_and_check, fixture_tear_down);
+  g_test_add ("/cli/import-roster", Fixture, NULL, fixture_set_up, test_import_roster_errors, fixture_tear_down);
+  return g_test_run ();
+}
