@@ -1,1 +1,135 @@
-/* stub */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-application.h"
+#include "jp-window.h"
+
+struct _JpApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (JpApplication, jp_application, ADW_TYPE_APPLICATION)
+
+/* Every accelerator of the program, in one place (the shortcuts window mirrors it). */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accelerators[] = {
+  { "app.quit",                { "<Control>q", NULL } },
+  { "win.new-election",        { "<Control>n", NULL } },
+  { "win.open",                { "<Control>o", NULL } },
+  { "win.close-election",      { "<Control>w", NULL } },
+  { "win.import",              { "<Control>i", NULL } },
+  { "win.find",                { "<Control>f", NULL } },
+  { "win.show-help-overlay",   { "<Control>question", NULL } },
+};
+
+static void
+jp_application_about (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  JpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Jiangping authors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Jiangping"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Jiangping authors"),
+                        "developers", developers,
+                        "comments", _("Run the selection of outstanding craftsmen: dossiers, "
+                                      "qualification review, ballots, defence scoring, ranking "
+                                      "and certificates."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+jp_application_quit (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = jp_application_about },
+  { .name = "quit", .activate = jp_application_quit },
+};
+
+static void
+jp_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (jp_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accelerators[i].action,
+                                           accelerators[i].accels);
+}
+
+static void
+jp_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (jp_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+jp_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      JpWindow *window = jp_window_new (GTK_APPLICATION (app));
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      gtk_window_present (GTK_WINDOW (window));
+      if (path != NULL)
+        jp_window_open_file (window, path);
+    }
+}
+
+static void
+jp_application_class_init (JpApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = jp_application_startup;
+  app_class->activate = jp_application_activate;
+  app_class->open = jp_application_open;
+}
+
+static void
+jp_application_init (JpApplication *self)
+{
+}
+
+JpApplication *
+jp_application_new (void)
+{
+  return g_object_new (JP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/cn/jiangping/Jiangping",
+                       NULL);
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include "jp-window.h"
+#include "jp-candidate-list.h"
+#include "jp-start-page.h"
+
+G_BEGIN_DECLS
+
+struct _JpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  JpStartPage          *start_page;
+  AdwWindowTitle       *election_title;
+  GtkMenuButton        *import_button;
+  GtkButton            *back_button;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *stage_list;
+  GtkStack             *stage_stack;
+  JpCandidateList      *candidate_list;
+
+  GSettings            *settings;
+  JpStore              *store;
+  GtkWindow            *last_dialog;   /* weak */
+};
+
+void      jp_window_class_actions_init (JpWindowClass *klass);
+void      jp_window_update_actions     (JpWindow *self);
+
+/* import flows (jp-window-import.c) */
+void      jp_window_import_folder      (JpWindow *self);
+void      jp_window_import_zip         (JpWindow *self);
+void      jp_window_import_roster      (JpWindow *self);
+/* Imports dossier folders / zips at `paths` with a progress dialog, then shows the report. */
+void      jp_window_import_paths       (JpWindow           *self,
+                                        const char * const *paths);
+/* Imports a 候选人汇总表 CSV with a progress dialog, then shows the report. */
+void      jp_window_import_roster_file (JpWindow   *self,
+                                        const char *csv_path);
+
+/* for tests */
+JpStartPage     *jp_window_get_start_page     (JpWindow *self);
+JpCandidateList *jp_window_get_candidate_list (JpWindow *self);
+const char      *jp_window_get_visible_page   (JpWindow *self);   /* "start" / "election" */
+const char      *jp_window_get_visible_stage  (JpWindow *self);
+GtkWindow       *jp_window_get_last_dialog    (JpWindow *self);  /* last message dialog */
+
+/* Sets the GtkFileChooser's folder from the last-folder setting. */
+void      jp_window_chooser_restore_folder (JpWindow       *self,
+                                            GtkFileChooser *chooser);
+void      jp_window_chooser_save_folder    (JpWindow       *self,
+                                            GtkFileChooser *chooser);
+
+G_END_DECLS

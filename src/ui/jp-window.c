@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-resources.h"
+#include "jp-window-private.h"
+
+G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The stages of a selection, in the order they happen. Only the first is implemented; the
+ * others say what they will do so the sidebar already shows the whole process. */
+static const struct {
+  const char *name;
+  const char *icon;
+  const char *title;
+  const char *description;
+} stages[] = {
+  { "candidates", "system-users-symbolic", N_("Candidates"), NULL },
+  { "qualification", "emblem-ok-symbolic", N_("Qualification"),
+    N_("The qualification review will check each dossier against the selection criteria "
+       "and record the committee's decision. It will be available in a later version.") },
+  { "ballot", "jp-ballot-symbolic", N_("Committee Ballot"),
+    N_("Committee members will vote per trade on anonymised dossiers, on their own "
+       "workstations or on paper. It will be available in a later version.") },
+  { "likes", "jp-thumb-up-symbolic", N_("Online Likes"),
+    N_("The online like counts of each finalist will be entered and turned into a score. "
+       "It will be available in a later version.") },
+  { "defence", "audio-input-microphone-symbolic", N_("Defence"),
+    N_("The on-site defence will be timed and scored by each member against the rubric. "
+       "It will be available in a later version.") },
+  { "ranking", "jp-podium-symbolic", N_("Ranking"),
+    N_("The composite ranking will combine ballot, defence and online scores. It will be "
+       "available in a later version.") },
+  { "publicity", "x-office-presentation-symbolic", N_("Publicity"),
+    N_("The publicity notice of the proposed awardees will be printed and objections "
+       "recorded. It will be available in a later version.") },
+  { "certificates", "jp-seal-symbolic", N_("Certificates"),
+    N_("Certificates for the awardees will be printed to PDF. It will be available in a "
+       "later version.") },
+};
+
+static GtkWidget *
+create_stage_row (guint i)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (gettext (stages[i].title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (stages[i].icon));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, stages[i].name);
+  return row;
+}
+
+static void
+jp_window_build_stages (JpWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      gtk_list_box_append (self->stage_list, create_stage_row (i));
+      if (stages[i].description != NULL)
+        {
+          GtkWidget *page = adw_status_page_new ();
+
+          adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), stages[i].icon);
+          adw_status_page_set_title (ADW_STATUS_PAGE (page), gettext (stages[i].title));
+          adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                           gettext (stages[i].description));
+          gtk_stack_add_named (self->stage_stack, page, stages[i].name);
+        }
+    }
+  gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, 0));
+}
+
+static void
+on_stage_list_row_selected (JpWindow      *self,
+                            GtkListBoxRow *row)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->stage_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_stage_list_row_activated (JpWindow      *self,
+                             GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_button_clicked (JpWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_start_page_open_file (JpWindow    *self,
+                         const char  *path)
+{
+  jp_window_open_file (self, path);
+}
+
+static void
+jp_window_dispose (GObject *object)
+{
+  JpWindow *self = JP_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->last_dialog);
+
+  G_OBJECT_CLASS (jp_window_parent_class)->dispose (object);
+}
+
+static void
+jp_window_class_init (JpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jp_window_dispose;
+
+  /* referencing the resource keeps its object file (and its constructor) in the link */
+  g_assert (jp_get_resource () != NULL);
+  g_type_ensure (JP_TYPE_START_PAGE);
+  g_type_ensure (JP_TYPE_CANDIDATE_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/jiangping/Jiangping/jp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, election_title);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, stage_list);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, stage_stack);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, candidate_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_list_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_list_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_page_open_file);
+
+  jp_window_class_actions_init (klass);
+}
+
+static void
+jp_window_init (JpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  jp_window_build_stages (self);
+  jp_window_update_actions (self);
+}
+
+JpWindow *
+jp_window_new (GtkApplication *app)
+{
+  g_return_val_if_fail (app == NULL || GTK_IS_APPLICATION (app), NULL);
+
+  return g_object_new (JP_TYPE_WINDOW, "application", app, NULL);
+}
+
+gboolean
+jp_window_open_file (JpWindow   *self,
+                     const char *path)
+{
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (JP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = jp_store_open (path, &error);
+  if (store == NULL)
+    {
+      jp_window_show_error (self, _("Could Not Open the Election"), error->message);
+      return FALSE;
+    }
+
+  jp_window_set_store (self, store);
+  return TRUE;
+}
+
+void
+jp_window_set_store (JpWindow *self,
+                     JpStore  *store)
+{
+  g_autoptr(JpElection) election = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (JP_IS_WINDOW (self));
+  g_return_if_fail (JP_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  election = jp_store_get_election (store);
+  basename = g_path_get_basename (jp_store_get_path (store));
+
+  adw_window_title_set_title (self->election_title,
+                              election != NULL && election->title != NULL && *election->title
+                              ? election->title : basename);
+  adw_window_title_set_subtitle (self->election_title, basename);
+  gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->election_title));
+
+  jp_candidate_list_set_store (self->candidate_list, store);
+  gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, 0));
+  gtk_stack_set_visible_child_name (self->main_stack, "election");
+  jp_recent_files_add (self->settings, jp_store_get_path (store));
+  jp_window_update_actions (self);
+}
+
+JpStore *
+jp_window_get_store (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+jp_window_close_election (JpWindow *self)
+{
+  g_return_if_fail (JP_IS_WINDOW (self));
+
+  jp_candidate_list_set_store (self->candidate_list, NULL);
+  g_clear_object (&self->store);
+  gtk_window_set_title (GTK_WINDOW (self), _("Jiangping"));
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  jp_window_update_actions (self);
+}
+
+void
+jp_window_reload (JpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (JP_IS_WINDOW (self));
+
+  if (self->store != NULL && !jp_candidate_list_reload (self->candidate_list, &error))
+    jp_window_show_error (self, _("Could Not Read the Candidates"), error->message);
+}
+
+void
+jp_window_show_error (JpWindow   *self,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (JP_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_set_weak_pointer (&self->last_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+JpStartPage *
+jp_window_get_start_page (JpWindow *self)
+{
+  return self->start_page;
+}
+
+JpCandidateList *
+jp_window_get_candidate_list (JpWindow *self)
+{
+  return self->candidate_list;
+}
+
+const char *
+jp_window_get_visible_page (JpWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+const char *
+jp_window_get_visible_stage (JpWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stage_stack);
+}
+
+GtkWindow *
+jp_window_get_last_dialog (JpWindow *self)
+{
+  return self->last_dialog;
+}
+
+void
+jp_window_chooser_restore_folder (JpWindow       *self,
+                                  GtkFileChooser *chooser)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "last-folder");
+
+  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (chooser, file, NULL);
+    }
+}
+
+void
+jp_window_chooser_save_folder (JpWindow       *self,
+                               GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (chooser);
+  g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+  if (path != NULL)
+    g_settings_set_string (self->settings, "last-folder", path);
+}

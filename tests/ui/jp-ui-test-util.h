@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include <gtk/gtk.h>
+
+/* Spins the default main context until `done (data)` is TRUE or `timeout_ms` passed;
+ * returns the last value of `done`. */
+static inline gboolean
+jp_test_wait_until (gboolean (*done) (gpointer data),
+                    gpointer   data,
+                    guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return done (data);
+}
+
+/* Runs the main loop until nothing is pending (idle handlers, relayout). */
+static inline void
+jp_test_spin (void)
+{
+  for (int i = 0; i < 5; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+/* A descendant GtkLabel (or the widget itself) showing exactly `text`, or NULL. When
+ * `mapped_only`, only labels on screen count. */
+static inline GtkWidget *
+jp_test_find_label (GtkWidget  *widget,
+                    const char *text,
+                    gboolean    mapped_only)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
+      && (!mapped_only || gtk_widget_get_mapped (widget)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = jp_test_find_label (child, text, mapped_only);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Appends the text of every GtkLabel under `widget` to `texts`. */
+static inline void
+jp_test_collect_labels (GtkWidget *widget,
+                        GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    jp_test_collect_labels (child, texts);
+}

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ui/jp-window-private.h"
+#include "jp-ui-test-util.h"
+
+static char *tmpdir;
+
+static char *
+create_election (const char *name,
+                 const char *title)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(JpElection) election = jp_election_new ();
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (election->title);
+  election->title = g_strdup (title);
+  store = jp_store_create (path, election, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return g_steal_pointer (&path);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static GtkListBox *
+find_list_box_with_rows (GtkWidget *widget)
+{
+  /* the preferences group holds a hidden list of its own: take the one on screen */
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "boxed-list")
+      && gtk_widget_get_mapped (widget))
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list_box_with_rows (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_recent_files (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *existing = create_election ("recent.jiangping", "包头市2023年工匠选树");
+  g_autofree char *missing = g_build_filename (tmpdir, "gone.jiangping", NULL);
+  const char *recent[] = { missing, existing, NULL };
+  g_auto(GStrv) stored = NULL;
+  JpWindow *window;
+  JpStartPage *start;
+  GListModel *model;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+
+  g_settings_set_strv (settings, "recent-files", recent);
+  window = jp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  jp_test_spin ();
+
+  g_assert_cmpstr (jp_window_get_visible_page (window), ==, "start");
+  start = jp_window_get_start_page (window);
+  model = jp_start_page_get_recent_model (start);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, existing);
+
+  /* the missing file is forgotten, the existing one kept */
+  stored = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (stored), ==, 1);
+  g_assert_cmpstr (stored[0], ==, existing);
+
+  /* what the user sees: one row, named after the file */
+  list = find_list_box_with_rows (GTK_WIDGET (start));
+  g_assert_nonnull (list);
+  g_assert_cmpuint (count_children (GTK_WIDGET (list)), ==, 1);
+  g_assert_nonnull (jp_test_find_label (GTK_WIDGET (list), "recent.jiangping", TRUE));
+  g_assert_null (jp_test_find_label (GTK_WIDGET (start), "gone.jiangping", FALSE));
+
+  /* activating the row opens the election */
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_signal_emit_by_name (list, "row-activated", row);
+  jp_test_spin ();
+  g_assert_cmpstr (jp_window_get_visible_page (window), ==, "election");
+  g_assert_nonnull (jp_window_get_store (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "包头市2023年工匠选树");
+
+  /* closing it returns to the start screen */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-election", NULL));
+  jp_test_spin ();
+  g_assert_cmpstr (jp_window_get_visible_page (window), ==, "start");
+  g_assert_null (jp_window_get_store (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+}
+
+static void
+test_recent_order (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *a = create_election ("a.jiangping", "A");
+  g_autofree char *b = create_election ("b.jiangping", "B");
+  g_auto(GStrv) stored = NULL;
+  JpWindow *window;
+
+  g_settings_set_strv (settings, "recent-files", NULL);
+  window = jp_window_new (NULL);
+  g_assert_true (jp_window_open_file (window, a));
+  g_assert_true (jp_window_open_file (window, b));
+  g_assert_true (jp_window_open_file (window, a));
+  stored = g_settings_get_strv (settings, "recent-files");
+
+  /* most recent first, each file once */
+  g_assert_cmpuint (g_strv_length (stored), ==, 2);
+  g_assert_cmpstr (stored[0], ==, a);
+  g_assert_cmpstr (stored[1], ==, b);
+
+  /* at most ten are remembered */
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/%d.jiangping", tmpdir, i);
+
+      /* only files that exist stay listed while a start page is around */
+      g_assert_true (g_file_set_contents (name, "", 0, NULL));
+      jp_recent_files_add (settings, name);
+    }
+  g_clear_pointer (&stored, g_strfreev);
+  stored = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (stored), ==, 10);
+  g_assert_true (g_str_has_suffix (stored[0], "/11.jiangping"));
+  g_assert_true (g_str_has_suffix (stored[9], "/2.jiangping"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+}
+
+static void
+test_open_not_ours (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "notes.jiangping", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  JpWindow *window;
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, "这不是评审文件，只是一段文字。\n", -1, NULL));
+
+  /* what the store says about this file */
+  store = jp_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_OURS);
+  g_assert_nonnull (strstr (error->message, "notes.jiangping"));
+
+  window = jp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (jp_window_open_file (window, path));
+  jp_test_spin ();
+
+  dialog = jp_window_get_last_dialog (window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, error->message);
+  g_assert_cmpstr (jp_window_get_visible_page (window), ==, "start");
+  g_assert_null (jp_window_get_store (window));
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+}
+
+static void
+test_open_missing (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "does-not-exist.jiangping", NULL);
+  JpWindow *window = jp_window_new (NULL);
+  GtkWindow *dialog;
+
+  g_assert_false (jp_window_open_file (window, path));
+  dialog = jp_window_get_last_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "does-not-exist.jiangping"));
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+}
+
+static void
+test_stages (void)
+{
+  g_autofree char *path = create_election ("stages.jiangping", "Stages");
+  JpWindow *window = jp_window_new (NULL);
+  GtkWidget *page;
+  GtkListBoxRow *row;
+
+  g_assert_true (jp_window_open_file (window, path));
+  g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "candidates");
+
+  /* eight stages in order; a stage not built yet says what it will do */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (window->stage_list, 7));
+  g_assert_null (gtk_list_box_get_row_at_index (window->stage_list, 8));
+  row = gtk_list_box_get_row_at_index (window->stage_list, 2);
+  g_assert_nonnull (jp_test_find_label (GTK_WIDGET (row), "Committee Ballot", FALSE));
+  gtk_list_box_select_row (window->stage_list, row);
+  g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "ballot");
+  page = gtk_stack_get_visible_child (window->stage_stack);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)),
+                            "later version"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  tmpdir = g_dir_make_tmp ("jp-test-start-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* keep the user's data folder out of reach */
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/start/recent-files", test_recent_files);
+  g_test_add_func ("/ui/start/recent-order", test_recent_order);
+  g_test_add_func ("/ui/start/open-not-ours", test_open_not_ours);
+  g_test_add_func ("/ui/start/open-missing", test_open_missing);
+  g_test_add_func ("/ui/start/stages", test_stages);
+
+  ret = g_test_run ();
+  return ret;
+}
