@@ -12,7 +12,7 @@ packages=(
   # fonts: Song and Kai for printed documents, Noto CJK for the interface
   fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-ukai fonts-noto-cjk
   # running and testing without a display
-  xvfb xauth dbus dbus-bin locales poppler-utils
+  xvfb xauth dbus dbus-bin locales poppler-utils poppler-data
 )
 
 sudo=()

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "demo/jp-demo.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("jp-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+on_progress (guint done, guint total, gpointer user_data)
+{
+  guint *last = user_data;
+
+  g_assert_cmpuint (done, ==, *last + 1);
+  g_assert_cmpuint (total, ==, 20);
+  *last = done;
+}
+
+static JpStore *
+make_demo (Fixture *f, const char *file, guint64 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+  JpDemoOptions options = { 20, seed, 0 };
+  guint last = 0;
+  gint64 start = g_get_monotonic_time ();
+  JpStore *store = jp_demo_create (path, &options, on_progress, &last, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpuint (last, ==, 20);
+  g_test_message ("20-candidate demo created in %.2f s",
+                  (g_get_monotonic_time () - start) / 1e6);
+  return store;
+}
+
+/* "name|id|sha,sha,..." per candidate, in list order */
+static GStrv
+fingerprint (JpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = jp_store_list_candidates (store, &error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JpCandidate) item = g_list_model_get_item (list, i);
+      g_autoptr(JpCandidate) c = jp_store_get_candidate (store, item->id, &error);
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      g_assert_no_error (error);
+      g_string_append_printf (s, "%s|%s|", c->name, c->id_number);
+      for (guint k = 0; k < c->documents->len; k++)
+        {
+          JpDocumentRef *ref = g_ptr_array_index (c->documents, k);
+
+          g_string_append_printf (s, "%s,", ref->sha256);
+        }
+      g_strv_builder_add (builder, s->str);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+has_code (JpCandidate *c, const char *code)
+{
+  for (guint k = 0; c->findings != NULL && k < c->findings->len; k++)
+    if (g_strcmp0 (((JpFinding *) g_ptr_array_index (c->findings, k))->code, code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_contents (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JpStore) store = make_demo (f, "demo.jiangping", JP_DEMO_DEFAULT_SEED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) trades = jp_store_list_trades (store, &error);
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(JpElection) election = jp_store_get_election (store);
+  static const char *const codes[] = { "XT", "GF", "FD", "ZB", "YJ", "FW" };
+  static const char *const problems[] = {
+    "id-number-invalid", "summary-short", "photos-few", "no-criminal-record-missing",
+    "birth-mismatch", "unit-over-limit",
+  };
+  guint priority = 0, pilot = 0, chairs = 0, clean = 0, panel[6] = { 0 }, ncr = 0;
+
+  g_assert_cmpstr (election->title, ==, "包头市2023年“包头工匠”选树");
+  g_assert_cmpstr (election->award, ==, "包头工匠");
+  g_assert_cmpstr (election->organiser, ==, "包头市总工会");
+  g_assert_cmpint (election->quota, ==, 20);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (trades->len, ==, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(JpTrade) t = jp_store_find_trade (store, codes[i]);
+
+      g_assert_nonnull (t);
+      g_assert_cmpint (t->priority, ==, i < 3);
+    }
+  for (guint i = 0; i < trades->len; i++)
+    priority += ((JpTrade *) g_ptr_array_index (trades, i))->priority ? 1 : 0;
+  g_assert_cmpuint (priority, ==, 3);
+
+  units = jp_store_list_units (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, >=, 23);
+  g_assert_cmpuint (units->len, <=, 27);
+  for (guint i = 0; i < units->len; i++)
+    pilot += ((JpUnit *) g_ptr_array_index (units, i))->pilot ? 1 : 0;
+  g_assert_cmpuint (pilot, ==, 5);
+
+  members = jp_store_list_members (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 15);
+  for (guint i = 0; i < members->len; i++)
+    {
+      JpMember *m = g_ptr_array_index (members, i);
+      g_autofree char *code = g_strdup_printf ("M%02u", i + 1);
+      guint n = g_strv_length (m->trades);
+
+      g_assert_cmpstr (m->code, ==, code);
+      chairs += m->role == JP_MEMBER_ROLE_CHAIR ? 1 : 0;
+      g_assert_cmpuint (n, >=, 2);
+      g_assert_cmpuint (n, <=, 4);
+      for (guint k = 0; k < n; k++)
+        for (guint t = 0; t < 6; t++)
+          if (g_strcmp0 (m->trades[k], codes[t]) == 0)
+            panel[t]++;
+    }
+  g_assert_cmpuint (chairs, ==, 1);
+  for (guint t = 0; t < 6; t++)
+    g_assert_cmpuint (panel[t], >=, 5);
+
+  list = jp_store_list_candidates (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 20);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (list, i);
+      glong summary = g_utf8_strlen (c->summary, -1);
+      glong deeds = g_utf8_strlen (c->deeds, -1);
+
+      g_assert_nonnull (c->name);
+      g_assert_cmpuint (strlen (c->id_number), ==, 18);
+      g_assert_nonnull (c->trade_code);
+      g_assert_true (g_str_has_prefix (c->phone, "1380000"));
+      g_assert_true (g_str_has_prefix (c->fill_date, "2023-03-0"));
+      g_assert_cmpuint (c->criteria, !=, 0);
+      g_assert_cmpuint (c->n_evidence, >=, 2);
+      g_assert_cmpuint (c->n_evidence, <=, 4);
+      if (!has_code (c, "photos-few"))
+        g_assert_cmpuint (c->n_photos, ==, 3);
+      else
+        g_assert_cmpuint (c->n_photos, ==, 2);
+      if (!has_code (c, "summary-short"))
+        {
+          g_assert_cmpint (summary, >=, 200);
+          g_assert_cmpint (summary, <=, 400);
+        }
+      g_assert_cmpint (deeds, >=, 1500);
+      g_assert_cmpint (deeds, <=, 2500);
+      ncr += c->has_no_criminal_record ? 1 : 0;
+      if (jp_candidate_count_findings (c, JP_SEVERITY_ERROR) == 0)
+        clean++;
+    }
+  g_assert_cmpuint (ncr, ==, 19);   /* all but the deliberate one */
+  g_test_message ("%u of 20 candidates without errors", clean);
+  g_assert_cmpuint (clean, >=, 15);
+
+  for (guint p = 0; p < G_N_ELEMENTS (problems); p++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < 20 && !found; i++)
+        {
+          g_autoptr(JpCandidate) c = g_list_model_get_item (list, i);
+
+          found = has_code (c, problems[p]);
+        }
+      if (!found)
+        g_test_message ("no candidate has finding %s", problems[p]);
+      g_assert_true (found);
+    }
+}
+
+static void
+test_deterministic (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JpStore) a = make_demo (f, "a.jiangping", 7);
+  g_autoptr(JpStore) b = make_demo (f, "b.jiangping", 7);
+  g_autoptr(JpStore) c = make_demo (f, "c.jiangping", 8);
+  g_auto(GStrv) fa = fingerprint (a);
+  g_auto(GStrv) fb = fingerprint (b);
+  g_auto(GStrv) fc = fingerprint (c);
+
+  g_assert_cmpuint (g_strv_length (fa), ==, 20);
+  g_assert_true (g_strv_equal ((const char *const *) fa, (const char *const *) fb));
+  g_assert_false (g_strv_equal ((const char *const *) fa, (const char *const *) fc));
+}
+
+static void
+test_exists (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "taken.jiangping", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  JpDemoOptions options = { 20, 1, 0 };
+
+  g_assert_true (g_file_set_contents (path, "already here", -1, NULL));
+  store = jp_demo_create (path, &options, NULL, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_EXISTS);
+}
+
+static void
+test_evidence_pages (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pages.jiangping", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GListModel) list = NULL;
+  JpDemoOptions options = { 20, 3, 12 };
+
+  store = jp_demo_create (path, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  list = jp_store_list_candidates (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (list, i);
+
+      /* the evidence (without the no-criminal-record certificate) is 12 pages in all */
+      g_assert_cmpuint (c->n_evidence_pages, ==, 12);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/demo/create/contents", Fixture, NULL, fixture_setup, test_contents,
+              fixture_teardown);
+  g_test_add ("/demo/create/deterministic", Fixture, NULL, fixture_setup, test_deterministic,
+              fixture_teardown);
+  g_test_add ("/demo/create/evidence-pages", Fixture, NULL, fixture_setup, test_evidence_pages,
+              fixture_teardown);
+  g_test_add ("/demo/create/exists", Fixture, NULL, fixture_setup, test_exists,
+              fixture_teardown);
+
+  return g_test_run ();
+}
