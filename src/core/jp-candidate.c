@@ -75,6 +75,7 @@ jp_candidate_finalize (GObject *object)
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->trade, g_free);
   g_clear_pointer (&self->trade_code, g_free);
+  g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
 

@@ -65,6 +65,7 @@ struct _JpCandidate {
   char    *trade;            /* trade group name (行业组), e.g. "稀土" */
   char    *trade_code;       /* its code prefix ("XT"), NULL while unset */
   JpCandidateStatus status;
+  char    *code;             /* anonymous code ("XT-07") once the list is frozen, else NULL */
 
   /* attachments: documents may be NULL in list views; the counts are always filled */
   GPtrArray *documents;      /* JpDocumentRef*, owned */

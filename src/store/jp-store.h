@@ -18,6 +18,8 @@ typedef enum {
   JP_STORE_ERROR_EXISTS,        /* create: the file already exists */
   JP_STORE_ERROR_NOT_FOUND,     /* no such candidate / document / file */
   JP_STORE_ERROR_CONFLICT,      /* a unique value is already taken */
+  JP_STORE_ERROR_LOCKED,        /* refused: a stage that fixes this has started (freeze, round) */
+  JP_STORE_ERROR_INVALID,       /* a value is malformed or breaks a rule; the message says which */
 } JpStoreError;
 
 /* SQLite PRAGMA application_id of every Jiangping file ('JPGP'). */
