@@ -11,3 +11,8 @@
 #include "jp-csv.h"
 #include "jp-roster.h"
 #include "jp-dossier.h"
+#include "jp-seats.h"
+#include "jp-codes.h"
+#include "jp-qualify.h"
+#include "jp-settings.h"
+#include "jp-member-rules.h"

@@ -63,4 +63,21 @@ JpMember *jp_member_copy (const JpMember *m);
 void      jp_member_free (JpMember *m);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpMember, jp_member_free)
 
+/* What has started in an election; each flag locks the settings that stage depends on. */
+typedef enum {
+  JP_STAGE_LOCK_NONE              = 0,
+  JP_STAGE_LOCK_BALLOT_OPENED     = 1 << 0,  /* seats, quota, ratio, max choices, threshold */
+  JP_STAGE_LOCK_DEFENCE_OPENED    = 1 << 1,  /* rubric, times, drop rule, deviation alert */
+  JP_STAGE_LOCK_RANKING_DONE      = 1 << 2,  /* stage weights */
+  JP_STAGE_LOCK_PUBLICITY_STARTED = 1 << 3,  /* publicity working days */
+} JpStageLocks;
+
+/* FALSE with an error naming the setting and the round that locks it when `new_election`
+ * changes the quota or the finalist ratio after the first ballot opened. Title, award, year
+ * and organiser are never locked. (Implemented in jp-settings.c.) */
+gboolean jp_election_change_allowed (const JpElection *old_election,
+                                     const JpElection *new_election,
+                                     JpStageLocks      locks,
+                                     GError          **error);
+
 G_END_DECLS

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include <glib.h>
+#include "jp-election.h"
+#include "jp-finding.h"
+
+G_BEGIN_DECLS
+
+/* One criterion of the defence rubric. */
+typedef struct {
+  char   *name;
+  double  max;        /* points, > 0, a multiple of 0.5 */
+} JpRubricCriterion;
+
+JpRubricCriterion *jp_rubric_criterion_new  (const char *name,
+                                             double      max);
+JpRubricCriterion *jp_rubric_criterion_copy (const JpRubricCriterion *c);
+void               jp_rubric_criterion_free (JpRubricCriterion *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpRubricCriterion, jp_rubric_criterion_free)
+
+/* Election settings beyond JpElection (RULES.md defaults in brackets). Plain data, owned. */
+typedef struct {
+  double     weight_votes;          /* wV [0.30] */
+  double     weight_online;         /* wO [0.10] */
+  double     weight_defence;        /* wD [0.60]; the three sum to 1 */
+  GPtrArray *rubric;                /* JpRubricCriterion*, owned [5 criteria, 100 points] */
+  int        presentation_minutes;  /* [8], 1..60 */
+  int        questions_minutes;     /* [5], 1..60 */
+  int        drop_min_totals;       /* drop highest and lowest from this many totals [5] */
+  double     deviation_alert;       /* points from the panel median [15] */
+  int        max_choices;           /* marks per ballot; 0 = the trade's seats [0] */
+  gboolean   majority_threshold;    /* more than half of valid ballots to advance [FALSE] */
+  int        publicity_days;        /* working days [5], 1..30 */
+  char      *font_song;             /* TrueType path of the body font, NULL/"" = system */
+  char      *font_kai;              /* TrueType path of the certificate font, NULL/"" = system */
+} JpSettings;
+
+/* Returns: (transfer full): settings with every default of RULES.md. */
+JpSettings *jp_settings_new   (void);
+JpSettings *jp_settings_copy  (const JpSettings *settings);
+void        jp_settings_free  (JpSettings *settings);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpSettings, jp_settings_free)
+
+/* Checks every rule of the settings. Errors: "weights-range", "weights-sum", "rubric-empty",
+ * "rubric-name", "rubric-duplicate", "rubric-max", "presentation-minutes",
+ * "questions-minutes", "drop-min-totals", "deviation-alert", "max-choices",
+ * "publicity-days". Warning: "rubric-total" (the rubric does not total 100 points).
+ * Returns: (transfer full): JpFinding* (owned), empty when the settings are valid. */
+GPtrArray  *jp_settings_validate (const JpSettings *settings);
+
+/* Sum of the rubric maxima. */
+double      jp_settings_rubric_total (const JpSettings *settings);
+
+/* Serialises to GKeyFile text (UTF-8): groups [weights] votes/online/defence, [rubric]
+ * criterion_N=name|max (N from 1), [defence] presentation_minutes/questions_minutes/
+ * drop_min_totals/deviation_alert, [ballot] max_choices/majority_threshold,
+ * [publicity] working_days, [fonts] song/kai. Numbers are written locale-independently.
+ * Returns: (transfer full): the text; `length` (may be NULL) receives its length. */
+char       *jp_settings_to_data   (const JpSettings *settings,
+                                   gsize            *length);
+
+/* Parses text written by jp_settings_to_data(). Missing groups and keys keep their defaults,
+ * unknown groups and keys are ignored; a [rubric] group replaces the whole default rubric
+ * (criteria ordered by N). A value that is not understood fails with JP_CORE_ERROR_PARSE
+ * naming the group and key. The result is not validated: call jp_settings_validate().
+ * Returns: (transfer full): new settings, or NULL on error. */
+JpSettings *jp_settings_from_data (const char *data,
+                                   gsize       length,
+                                   GError    **error);
+
+/* FALSE with an error naming the setting and the round that locks it when `new_settings`
+ * changes a setting locked by `locks`: JP_STAGE_LOCK_BALLOT_OPENED locks max choices and the
+ * majority threshold; JP_STAGE_LOCK_DEFENCE_OPENED the rubric, the presentation and question
+ * times, the drop rule and the deviation alert; JP_STAGE_LOCK_RANKING_DONE the stage
+ * weights; JP_STAGE_LOCK_PUBLICITY_STARTED the publicity days. Fonts are never locked. */
+gboolean    jp_settings_change_allowed (const JpSettings *old_settings,
+                                        const JpSettings *new_settings,
+                                        JpStageLocks      locks,
+                                        GError          **error);
+
+G_END_DECLS
