@@ -9,9 +9,14 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort -u > "$tmp/listed"
 {
-  grep -rlE '(^|[^a-zA-Z_])(_|N_|C_|NC_|ngettext)[[:space:]]*\(' src --include='*.c'
-  grep -rl 'translatable="yes"' ui --include='*.ui' 2>/dev/null
-  ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml 2>/dev/null
+  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    files() { git ls-files "$@"; }
+  else
+    files() { find "${@%%/*}" -path "$*" 2>/dev/null; }
+  fi
+  files 'src/*.c' | xargs grep -lE '(^|[^a-zA-Z_])(_|N_|C_|NC_|ngettext)[[:space:]]*\(' || true
+  files 'ui/*.ui' | xargs grep -l 'translatable="yes"' || true
+  files 'data/*.desktop.in'; files 'data/*.metainfo.xml.in'; files 'data/*.gschema.xml'
 } | sort -u > "$tmp/needed"
 # gschema summaries are translated through gettext-domain only if present; keep them listed
 missing=$(comm -13 "$tmp/listed" "$tmp/needed")
