@@ -54,7 +54,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static JpImportDialog *
 find_import_dialog (void)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
