@@ -488,6 +488,17 @@ static const JpCliCommand commands[] = {
   { "candidates", cmd_candidates, N_("List the candidates") },
   { "check", cmd_check, N_("List every validation finding") },
   { "stats", cmd_stats, N_("Counts per trade, unit, route and status") },
+  { "qualify", jp_cli_cmd_qualify, N_("Record the qualification review of a candidate") },
+  { "review-status", jp_cli_cmd_review_status, N_("Progress of the qualification review") },
+  { "trades", jp_cli_cmd_trades, N_("List the trades with their codes and seats") },
+  { "trade", jp_cli_cmd_trade, N_("Change a trade: trade set") },
+  { "seats", jp_cli_cmd_seats, N_("Finalist seats per trade; --set and --reset edit them") },
+  { "freeze", jp_cli_cmd_freeze, N_("Freeze the candidate list and draw the anonymous codes") },
+  { "members", jp_cli_cmd_members, N_("List the committee members") },
+  { "member", jp_cli_cmd_member, N_("Committee member: member add, member pin") },
+  { "conflicts", jp_cli_cmd_conflicts, N_("List the conflicts of interest") },
+  { "conflict", jp_cli_cmd_conflict, N_("Declared conflicts: conflict add, conflict remove") },
+  { "settings", jp_cli_cmd_settings, N_("Show the election settings; --set KEY=VALUE changes one") },
   { NULL, NULL, NULL }
 };
 

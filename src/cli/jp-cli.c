@@ -125,6 +125,7 @@ jp_cli_candidate_to_json (JpCandidate *c)
   add_string (b, "trade_code", c->trade_code);
   add_string (b, "route", c->route == JP_ROUTE_UNKNOWN ? NULL : jp_route_to_key (c->route));
   add_string (b, "status", jp_status_to_key (c->status));
+  add_string (b, "code", c->code);
   add_int (b, "summary_chars", c->summary != NULL ? g_utf8_strlen (c->summary, -1) : 0);
   add_int (b, "deeds_chars", c->deeds != NULL ? g_utf8_strlen (c->deeds, -1) : 0);
   add_int (b, "photos", c->n_photos);

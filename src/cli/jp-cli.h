@@ -32,4 +32,17 @@ gboolean  jp_cli_parse_options (GOptionEntry *entries,
                                 char       ***argv,
                                 GError      **error);
 
+/* jp-cli-console.c: the host console's commands (issue 3) */
+int  jp_cli_cmd_qualify       (int argc, char **argv, GError **error);
+int  jp_cli_cmd_review_status (int argc, char **argv, GError **error);
+int  jp_cli_cmd_trades        (int argc, char **argv, GError **error);
+int  jp_cli_cmd_trade         (int argc, char **argv, GError **error);
+int  jp_cli_cmd_seats         (int argc, char **argv, GError **error);
+int  jp_cli_cmd_freeze        (int argc, char **argv, GError **error);
+int  jp_cli_cmd_members       (int argc, char **argv, GError **error);
+int  jp_cli_cmd_member        (int argc, char **argv, GError **error);
+int  jp_cli_cmd_conflicts     (int argc, char **argv, GError **error);
+int  jp_cli_cmd_conflict      (int argc, char **argv, GError **error);
+int  jp_cli_cmd_settings      (int argc, char **argv, GError **error);
+
 G_END_DECLS

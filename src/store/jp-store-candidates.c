@@ -42,7 +42,7 @@ jp_document_data_free (JpDocumentData *d)
   "  c.fill_date, u.name, c.route, t.name, t.code, c.status, " \
   "  u.pilot, u.nomination_limit, c.unit_id, " \
   "  coalesce (n.photos, 0), coalesce (n.evidence, 0), coalesce (n.pages, 0), " \
-  "  coalesce (n.ncr, 0) " \
+  "  coalesce (n.ncr, 0), c.code " \
   "FROM candidate c " \
   "LEFT JOIN unit u ON u.id = c.unit_id " \
   "LEFT JOIN trade t ON t.id = c.trade_id " \
@@ -60,7 +60,7 @@ enum {
   COL_SKILL_LEVEL, COL_PHONE, COL_UNION_MEMBER, COL_CRITERIA, COL_HONOURS, COL_SUMMARY,
   COL_DEEDS, COL_FILL_DATE, COL_UNIT, COL_ROUTE, COL_TRADE, COL_TRADE_CODE, COL_STATUS,
   COL_UNIT_PILOT, COL_UNIT_LIMIT, COL_UNIT_ID,
-  COL_N_PHOTOS, COL_N_EVIDENCE, COL_N_PAGES, COL_NCR,
+  COL_N_PHOTOS, COL_N_EVIDENCE, COL_N_PAGES, COL_NCR, COL_CODE,
 };
 
 static void
@@ -109,6 +109,7 @@ candidate_from_row (sqlite3_stmt *stmt)
   c->trade_code = jp_store_column_dup (stmt, COL_TRADE_CODE);
   status = jp_store_column_dup (stmt, COL_STATUS);
   c->status = jp_status_from_string (status, NULL);
+  c->code = jp_store_column_dup (stmt, COL_CODE);
 
   c->n_photos = (guint) sqlite3_column_int (stmt, COL_N_PHOTOS);
   c->n_evidence = (guint) sqlite3_column_int (stmt, COL_N_EVIDENCE);
@@ -570,7 +571,11 @@ write_candidate (JpStore      *self,
                              "  years_in_trade = ?12, skill_level = ?13, phone = ?14, "
                              "  union_member = ?15, criteria = ?16, honours = ?17, "
                              "  summary = ?18, deeds = ?19, fill_date = ?20, unit_id = ?21, "
-                             "  route = ?22, trade_id = ?23, status = ?24, updated_at = ?25 "
+                             "  route = ?22, trade_id = ?23, updated_at = ?25, "
+                             /* A re-import must not undo the qualification review. */
+                             "  status = CASE WHEN EXISTS (SELECT 1 FROM review r "
+                             "    WHERE r.candidate_id = ?26 AND r.decision <> 'pending') "
+                             "    THEN status ELSE ?24 END "
                              "WHERE id = ?26",
                              error);
   if (stmt == NULL)

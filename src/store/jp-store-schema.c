@@ -126,6 +126,43 @@ static const char *const migrations[] = {
   "CREATE INDEX conflict_candidate ON conflict (candidate_id);"
   "CREATE INDEX candidate_trade ON candidate (trade_id);"
   "CREATE INDEX candidate_unit ON candidate (unit_id);",
+
+  /* 3: the host console: qualification review, settings, seats, anonymous codes, PINs,
+   * page rotations. Evidence links and rotations name documents by sha256 without a
+   * foreign key: a re-import may replace a candidate's documents, and the review must
+   * still show what was linked when it was decided. */
+  "CREATE TABLE review ("
+  "  candidate_id    INTEGER PRIMARY KEY REFERENCES candidate (id) ON DELETE CASCADE,"
+  "  criteria        INTEGER NOT NULL DEFAULT 0,"
+  "  exclusions      INTEGER NOT NULL DEFAULT 0,"
+  "  exclusion_notes TEXT NOT NULL DEFAULT '{}',"
+  "  decision        TEXT NOT NULL DEFAULT 'pending'"
+  "                  CHECK (decision IN ('pending', 'qualified', 'returned')),"
+  "  reason          TEXT,"
+  "  decided_by      TEXT,"
+  "  decided_at      INTEGER"
+  ");"
+  "CREATE TABLE review_evidence ("
+  "  candidate_id INTEGER NOT NULL REFERENCES review (candidate_id) ON DELETE CASCADE,"
+  "  criterion    INTEGER NOT NULL CHECK (criterion BETWEEN 1 AND 6),"
+  "  sha256       TEXT NOT NULL,"
+  "  sort         INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (candidate_id, criterion, sha256)"
+  ");"
+  "ALTER TABLE election ADD COLUMN settings_ini TEXT;"
+  "ALTER TABLE election ADD COLUMN frozen_at INTEGER;"
+  "ALTER TABLE trade ADD COLUMN seats INTEGER CHECK (seats IS NULL OR seats >= 0);"
+  "ALTER TABLE candidate ADD COLUMN code TEXT;"
+  "ALTER TABLE candidate ADD COLUMN code_position INTEGER;"
+  "CREATE UNIQUE INDEX candidate_code ON candidate (code);"
+  "ALTER TABLE member ADD COLUMN pin_iterations INTEGER;"
+  "ALTER TABLE member ADD COLUMN pin_set_at INTEGER;"
+  "CREATE TABLE document_rotation ("
+  "  sha256  TEXT NOT NULL,"
+  "  page    INTEGER NOT NULL CHECK (page >= 0),"
+  "  degrees INTEGER NOT NULL CHECK (degrees IN (0, 90, 180, 270)),"
+  "  PRIMARY KEY (sha256, page)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JP_STORE_SCHEMA_VERSION);

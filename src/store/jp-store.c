@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "jp-store-console.h"
 #include "jp-store-private.h"
 
 G_DEFINE_QUARK (jp-store-error-quark, jp_store_error)
@@ -658,7 +659,8 @@ jp_store_get_election (JpStore *self)
 /**
  * jp_store_update_election:
  *
- * Replaces the election settings, with an "election.update" audit row.
+ * Replaces the election settings, with an "election.update" audit row. LOCKED (with the
+ * core's message) when jp_election_change_allowed refuses the change under the current locks.
  */
 gboolean
 jp_store_update_election (JpStore           *self,
@@ -690,6 +692,17 @@ jp_store_update_election (JpStore           *self,
 
   if (!jp_store_begin (self, error))
     return FALSE;
+
+  {
+    g_autoptr(JpElection) old = jp_store_get_election (self);
+    g_autoptr(GError) locked = NULL;
+
+    if (!jp_election_change_allowed (old, election, jp_store_get_stage_locks (self), &locked))
+      {
+        g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED, locked->message);
+        goto fail;
+      }
+  }
 
   stmt = jp_store_prepare (self,
                            "UPDATE election SET title = ?, award = ?, year = ?, organiser = ?, "

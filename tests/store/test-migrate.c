@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "store-test-util.h"
+#include "jp-store-console.h"
 
 /* Opening files that are not (yet) what this build writes. */
 
@@ -58,7 +59,7 @@ write_v1_file (const char *path,
 }
 
 static void
-test_v1_to_v2 (void)
+test_v1_to_v3 (void)
 {
   g_autofree char *dir = test_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "old.jiangping", NULL);
@@ -73,8 +74,8 @@ test_v1_to_v2 (void)
   write_v1_file (path, FALSE);
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, 2);
-  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, 3);
 
   /* the data survived */
   e = jp_store_get_election (store);
@@ -108,7 +109,16 @@ test_v1_to_v2 (void)
   g_assert_cmpstr (last->action, ==, "schema.migrate");
   payload = test_parse_object (last->payload);
   g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 3);
+
+  /* step 3 ran too: the review of the v1 qualified candidate follows its status */
+  {
+    g_autoptr(JpReview) review = jp_store_get_review (store, 7, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (review->decision, ==, JP_REVIEW_DECISION_QUALIFIED);
+    g_assert_null (c->code);
+  }
 
   /* opening again does not migrate again */
   g_clear_object (&store);
@@ -144,6 +154,101 @@ test_failed_migration_keeps_v1 (void)
   test_rm_rf (dir);
 }
 
+/* A file as version 2 wrote it: a trade with a code, a qualified and a pending candidate,
+ * a member with a PIN hash of the old kind and a declared teacher-apprentice conflict. */
+static void
+write_v2_file (const char *path)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                             (int) JP_STORE_APPLICATION_ID);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  raw_exec (db, "PRAGMA journal_mode = WAL");
+  raw_exec (db, "BEGIN");
+  raw_exec (db, jp_store_schema_step (1));
+  raw_exec (db, jp_store_schema_step (2));
+  raw_exec (db, "PRAGMA user_version = 2");
+  raw_exec (db, app_id);
+  raw_exec (db, "INSERT INTO election (id, title, quota, ratio, created_at) VALUES "
+                "(1, '第二版选树', 20, 1.5, 1672531200)");
+  raw_exec (db, "INSERT INTO unit (id, name) VALUES (1, '包钢集团')");
+  raw_exec (db, "INSERT INTO trade (id, code, name, priority) VALUES (1, 'XT', '稀土', 1)");
+  raw_exec (db, "INSERT INTO candidate (id, name, unit_id, trade_id, status, created_at, "
+                "updated_at) VALUES (3, '甲', 1, 1, 'qualified', 0, 0), "
+                "(4, '乙', 1, 1, 'submitted', 0, 0)");
+  raw_exec (db, "INSERT INTO member (id, code, name, unit) VALUES (1, 'M01', '评委一', "
+                "'稀土研究院')");
+  raw_exec (db, "INSERT INTO conflict (member_id, candidate_id, kind, type, note, created_at) "
+                "VALUES (1, 4, 'declared', 'teacher', '师徒关系', 0)");
+  raw_exec (db, "INSERT INTO audit (at, actor, action) VALUES (0, 'system', "
+                "'election.create')");
+  raw_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+static void
+test_v2_to_v3 (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v2.jiangping", NULL);
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JpReview) review = NULL;
+  g_autoptr(JpSettings) settings = NULL;
+  g_autoptr(JpSeatPlan) plan = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  JpConflict *conflict;
+
+  write_v2_file (path);
+  store = jp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (test_query_int (store, "SELECT count (*) FROM sqlite_master WHERE name IN "
+                                          "('review', 'review_evidence', 'document_rotation', "
+                                          "'candidate_code')"), ==, 4);
+
+  /* old data reads through the new functions */
+  g_assert_false (jp_store_is_frozen (store));
+  review = jp_store_get_review (store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (review->decision, ==, JP_REVIEW_DECISION_QUALIFIED);
+  settings = jp_store_get_settings (store);
+  g_assert_cmpfloat (settings->weight_defence, ==, 0.60);
+  conflicts = jp_store_list_conflicts (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpint (conflict->type, ==, JP_CONFLICT_TEACHER_APPRENTICE);
+  g_assert_cmpstr (conflict->note, ==, "师徒关系");
+  plan = jp_store_get_seat_plan (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->rows->len, ==, 1);
+  g_assert_cmpint (((JpSeatRow *) plan->rows->pdata[0])->qualified, ==, 1);
+  g_assert_false (((JpSeatRow *) plan->rows->pdata[0])->edited);
+
+  /* the new columns work: the pending candidate blocks the freeze, a PIN can be set */
+  g_assert_null (jp_store_freeze (store, "test", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (jp_store_member_new_pin (store, "M01", "test", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_member_has_pin (store, "M01"));
+
+  audit = jp_store_list_audit (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((JpAuditEntry *) audit->pdata[1])->action, ==, "schema.migrate");
+  {
+    g_autoptr(JsonObject) payload = test_parse_object (((JpAuditEntry *) audit->pdata[1])->payload);
+
+    g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 3);
+  }
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
 static char *
 make_store (const char *dir,
             const char *name)
@@ -174,7 +279,7 @@ test_too_new (void)
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "schema 99"));
-  g_assert_nonnull (strstr (error->message, "up to 2"));
+  g_assert_nonnull (strstr (error->message, "up to 3"));
   g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 99);
   g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM audit"), ==, 1);
   test_rm_rf (dir);
@@ -249,7 +354,7 @@ test_empty_file_becomes_election (void)
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
   g_assert_cmpint (test_query_int (store, "PRAGMA application_id"), ==,
                    JP_STORE_APPLICATION_ID);
   g_clear_object (&store);
@@ -375,7 +480,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/store/migrate/v1-to-v2", test_v1_to_v2);
+  g_test_add_func ("/store/migrate/v1-to-v3", test_v1_to_v3);
+  g_test_add_func ("/store/migrate/v2-to-v3", test_v2_to_v3);
   g_test_add_func ("/store/migrate/failed-keeps-v1", test_failed_migration_keeps_v1);
   g_test_add_func ("/store/migrate/too-new", test_too_new);
   g_test_add_func ("/store/open/not-ours-text", test_not_ours_text);

@@ -104,7 +104,8 @@ test_create_round_trip (void)
   /* The file carries our id, the schema version and WAL. */
   g_assert_cmpint (test_file_query_int (path, "PRAGMA application_id"), ==,
                    JP_STORE_APPLICATION_ID);
-  g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==,
+                   JP_STORE_SCHEMA_VERSION);
   g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM pragma_journal_mode "
                                               "WHERE journal_mode = 'wal'"), ==, 1);
 

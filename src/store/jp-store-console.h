@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+/* The store's part of the host console (issue 3): qualification review, settings, trades and
+ * seats, units, members and PINs, conflicts, freezing the candidate list, page rotations.
+ * Every write runs in one transaction with its audit row; every rule is checked with the
+ * core function that owns it (jp_review_check_decision, jp_settings_change_allowed,
+ * jp_seats_check, jp_conflict_same_unit, ...), never re-implemented here. */
+
+#include "jp-store.h"
+#include "core/jp-codes.h"
+#include "core/jp-member-rules.h"
+#include "core/jp-qualify.h"
+#include "core/jp-seats.h"
+#include "core/jp-settings.h"
+
+G_BEGIN_DECLS
+
+/* Schema 3 adds: review, review_evidence, election.settings_ini, election.frozen_at,
+ * trade.seats (NULL = automatic), candidate.code / code_position (unique), member.pin_iterations
+ * and pin_set_at, document_rotation. */
+
+/* ---- what has started (drives the setting locks) ---- */
+
+/* The locks in force: none until issue 4 adds rounds; the freeze does not lock settings but
+ * fixes the candidate list (see jp_store_is_frozen). */
+JpStageLocks jp_store_get_stage_locks (JpStore *self);
+gboolean     jp_store_is_frozen       (JpStore *self);
+/* When the candidate list was frozen (unix seconds), 0 while it is not. */
+gint64       jp_store_get_frozen_at   (JpStore *self);
+
+/* ---- qualification review ---- */
+
+/* The stored review of a candidate, or a new pending one (decision NONE) if none yet.
+ * NOT_FOUND if the candidate does not exist. */
+JpReview  *jp_store_get_review   (JpStore  *self,
+                                  gint64    candidate_id,
+                                  GError  **error);
+
+/* Records `review` (its criteria, evidence links, exclusions, decision and reason) after
+ * jp_review_check_decision on the stored candidate; sets decided_by = actor and decided_at =
+ * now; sets the candidate's status (qualified / returned / submitted for NONE). Refused
+ * (JP_STORE_ERROR_LOCKED) after the freeze when it would change the candidate's decision.
+ * `warnings` (may be NULL) receives the non-blocking findings. Audit "review.decide" with the
+ * whole review as payload; a re-review is a new audit row (history). */
+gboolean   jp_store_save_review  (JpStore    *self,
+                                  JpReview   *review,
+                                  const char *actor,
+                                  GPtrArray **warnings,
+                                  GError    **error);
+
+/* All reviews that exist (JpReview*), by candidate id. */
+GPtrArray *jp_store_list_reviews (JpStore *self, GError **error);
+
+/* Reviewed N of M overall and per trade (trade names). */
+JpReviewProgress *jp_store_get_review_progress (JpStore *self, GError **error);
+
+/* The audit entries about one candidate (candidate.add/update, review.decide), oldest first. */
+GPtrArray *jp_store_list_candidate_history (JpStore  *self,
+                                            gint64    candidate_id,
+                                            GError  **error);
+
+/* ---- settings ---- */
+
+JpSettings *jp_store_get_settings    (JpStore *self);   /* owned copy; defaults if unset */
+/* Validates (errors from jp_settings_validate refuse), checks jp_settings_change_allowed
+ * against the current locks, stores, audits "settings.update" with the changed keys. */
+gboolean    jp_store_update_settings (JpStore          *self,
+                                      const JpSettings *settings,
+                                      const char       *actor,
+                                      GError          **error);
+/* jp_store_update_election also checks jp_election_change_allowed from now on. */
+
+/* ---- trades and seats ---- */
+
+/* Changes a trade's code, name and priority flag. CONFLICT if the code or name is taken;
+ * LOCKED when changing the code after the freeze. Codes are upper-case ASCII letters and
+ * digits, 1-6 characters (else JP_STORE_ERROR_INVALID naming the value). */
+gboolean    jp_store_update_trade (JpStore    *self,
+                                   gint64      trade_id,
+                                   const char *code,
+                                   const char *name,
+                                   gboolean    priority,
+                                   const char *actor,
+                                   GError    **error);
+/* Removes a trade without candidates; CONFLICT otherwise. */
+gboolean    jp_store_delete_trade (JpStore *self, gint64 trade_id, const char *actor, GError **error);
+
+typedef struct {
+  gint64   trade_id;
+  char    *code;        /* may be NULL while unset */
+  char    *name;
+  gboolean priority;
+  int      qualified;   /* qualified candidates */
+  int      automatic;   /* seats by jp_seats_allocate */
+  int      seats;       /* the chair's edit if any, else automatic */
+  gboolean edited;
+} JpSeatRow;
+
+typedef struct {
+  int        target;    /* jp_seats_target (quota, ratio) */
+  int        sum;       /* sum of seats */
+  GPtrArray *rows;      /* JpSeatRow*, by trade name */
+  GPtrArray *findings;  /* JpFinding*: allocation notes and jp_seats_check results */
+} JpSeatPlan;
+
+void        jp_seat_plan_free (JpSeatPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpSeatPlan, jp_seat_plan_free)
+JpSeatPlan *jp_store_get_seat_plan  (JpStore *self, GError **error);
+/* Sets a trade's seats (-1 returns it to automatic). Refused with the core's message when
+ * jp_seats_change_allowed says no (locks) or jp_seats_check gives an error for the new plan. */
+gboolean    jp_store_set_trade_seats (JpStore    *self,
+                                      gint64      trade_id,
+                                      int         seats,
+                                      const char *actor,
+                                      GError    **error);
+
+/* ---- units ---- */
+gboolean    jp_store_update_unit (JpStore    *self,
+                                  gint64      unit_id,
+                                  const char *name,
+                                  gboolean    pilot,
+                                  guint       limit,   /* 0 = default for the pilot flag */
+                                  const char *actor,
+                                  GError    **error);
+
+/* ---- members ---- */
+gboolean    jp_store_update_member (JpStore        *self,
+                                    const JpMember *member,   /* matched by id */
+                                    const char     *actor,
+                                    GError        **error);
+/* Removes a member (and their conflicts); refused once a round exists (issue 4). */
+gboolean    jp_store_delete_member (JpStore *self, gint64 member_id, const char *actor,
+                                    GError **error);
+/* Generates a new PIN for the member (cryptographic randomness, jp_pin_generate), stores only
+ * its salted hash (jp_pin_hash, 16 random salt bytes, JP_PIN_ITERATIONS), audits "member.pin"
+ * (without the PIN) and returns the PIN: the only time it is ever shown. NOT_FOUND naming the
+ * code if there is no such member. */
+char       *jp_store_member_new_pin   (JpStore    *self,
+                                       const char *member_code,
+                                       const char *actor,
+                                       GError    **error);
+/* TRUE when the member exists, has a PIN and `pin` matches (jp_pin_verify). */
+gboolean    jp_store_member_check_pin (JpStore    *self,
+                                       const char *member_code,
+                                       const char *pin);
+gboolean    jp_store_member_has_pin   (JpStore *self, const char *member_code);
+
+/* ---- conflicts (回避) ---- */
+typedef struct {
+  gint64          id;             /* 0 for automatic ones (not stored) */
+  char           *member_code;
+  char           *member_name;
+  gint64          candidate_id;
+  char           *candidate_name;
+  JpConflictKind  kind;
+  JpConflictType  type;           /* declared ones */
+  char           *note;
+} JpConflict;
+
+void        jp_conflict_free (JpConflict *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpConflict, jp_conflict_free)
+/* Declared conflicts (stored) and automatic same-unit ones (computed with
+ * jp_conflict_same_unit), by member code then candidate name. */
+GPtrArray  *jp_store_list_conflicts  (JpStore *self, GError **error);
+gint64      jp_store_add_conflict    (JpStore        *self,
+                                      const char     *member_code,
+                                      gint64          candidate_id,
+                                      JpConflictType  type,
+                                      const char     *note,
+                                      const char     *actor,
+                                      GError        **error);
+gboolean    jp_store_remove_conflict (JpStore *self, gint64 conflict_id, const char *actor,
+                                      GError **error);
+/* Whether member and candidate are conflicted (declared or same unit). */
+gboolean    jp_store_is_conflicted   (JpStore *self, const char *member_code, gint64 candidate_id);
+
+/* ---- freezing the candidate list ---- */
+/* Draws the anonymous codes of the qualified candidates of every trade (jp_codes_draw with
+ * random bytes from getrandom(2)), stores them, records the draw (codes and the random bytes
+ * as hex) in the audit log ("candidates.freeze"), and sets election.frozen_at. Refused with a
+ * message saying what to do when: already frozen (LOCKED), candidates still pending review
+ * (names the count), a trade with qualified candidates has no code (names the trade), or no
+ * candidate is qualified. Returns JpCodeAssignment* of all trades, by trade then position. */
+GPtrArray  *jp_store_freeze (JpStore *self, const char *actor, GError **error);
+
+/* ---- page rotations of evidence (viewer) ---- */
+/* Rotations saved for a document: an array of int degrees (0/90/180/270) indexed by page
+ * (0-based), as long as the highest saved page + 1; empty if none. */
+GArray     *jp_store_get_page_rotations (JpStore *self, const char *sha256);
+gboolean    jp_store_set_page_rotation  (JpStore    *self,
+                                         const char *sha256,
+                                         int         page,
+                                         int         degrees,
+                                         GError    **error);
+
+G_END_DECLS
