@@ -31,7 +31,5 @@ GtkLabel            *jp_candidate_list_get_count_label    (JpCandidateList *self
 GtkColumnView       *jp_candidate_list_get_column_view    (JpCandidateList *self);
 GtkColumnViewColumn *jp_candidate_list_get_column         (JpCandidateList *self,
                                                            JpColumn         column);
-GtkLabel            *jp_candidate_list_get_detail_name    (JpCandidateList *self);
-GtkListBox          *jp_candidate_list_get_findings_list  (JpCandidateList *self);
 
 G_END_DECLS

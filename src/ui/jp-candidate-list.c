@@ -19,11 +19,6 @@ struct _JpCandidateList
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[JP_N_COLUMNS];
   GtkLabel            *count_label;
-  GtkStack            *detail_stack;
-  GtkLabel            *detail_name;
-  GtkLabel            *detail_unit;
-  GtkLabel            *detail_trade;
-  GtkListBox          *findings_list;
 
   JpStore             *store;
   GListStore          *empty;         /* the base model while no store is set */
@@ -129,88 +124,6 @@ static void
 on_unit_dropdown_selected (JpCandidateList *self)
 {
   jp_candidate_list_refilter (self);
-}
-
-static GtkWidget *
-create_finding_row (const JpFinding *finding)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gboolean error = finding->severity == JP_SEVERITY_ERROR;
-  GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic"
-                                                  : "dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (finding->message);
-
-  gtk_widget_add_css_class (icon, error ? "error" : "warning");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (icon, error ? _("Error") : _("Warning"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
-}
-
-/* The detail pane shows the selected item as it is in the model. */
-static void
-jp_candidate_list_show_selected (JpCandidateList *self)
-{
-  JpCandidate *c = gtk_single_selection_get_selected_item (self->selection);
-  g_autofree char *unit = NULL;
-  g_autofree char *trade = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
-    gtk_list_box_remove (self->findings_list, child);
-
-  if (c == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
-      return;
-    }
-
-  unit = g_strdup_printf (_("Nominated by %s"), c->unit != NULL ? c->unit : _("(no unit)"));
-  trade = g_strdup_printf (_("Trade: %s · Work type: %s"),
-                           c->trade != NULL ? c->trade : "—",
-                           c->work_type != NULL ? c->work_type : "—");
-  gtk_label_set_text (self->detail_name, c->name != NULL ? c->name : "");
-  gtk_label_set_text (self->detail_unit, unit);
-  gtk_label_set_text (self->detail_trade, trade);
-
-  if (c->findings == NULL || c->findings->len == 0)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (_("No problems found in this dossier."));
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 12);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->findings_list, row);
-    }
-  else
-    {
-      /* errors first: they are what blocks a candidate */
-      for (int pass = JP_SEVERITY_ERROR; pass >= JP_SEVERITY_WARNING; pass--)
-        for (guint i = 0; i < c->findings->len; i++)
-          {
-            const JpFinding *finding = g_ptr_array_index (c->findings, i);
-
-            if ((int) finding->severity == pass)
-              gtk_list_box_append (self->findings_list, create_finding_row (finding));
-          }
-    }
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
 static void
@@ -372,11 +285,6 @@ jp_candidate_list_class_init (JpCandidateListClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "findings_column", FALSE,
     G_STRUCT_OFFSET (JpCandidateList, columns[JP_COLUMN_FINDINGS]));
   gtk_widget_class_bind_template_child (widget_class, JpCandidateList, count_label);
-  gtk_widget_class_bind_template_child (widget_class, JpCandidateList, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, JpCandidateList, detail_name);
-  gtk_widget_class_bind_template_child (widget_class, JpCandidateList, detail_unit);
-  gtk_widget_class_bind_template_child (widget_class, JpCandidateList, detail_trade);
-  gtk_widget_class_bind_template_child (widget_class, JpCandidateList, findings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_trade_dropdown_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_dropdown_selected);
@@ -417,8 +325,6 @@ jp_candidate_list_init (JpCandidateList *self)
 
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (jp_candidate_list_update_count), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (jp_candidate_list_show_selected), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_search_delay (self->search_entry, 100);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
@@ -470,16 +376,4 @@ jp_candidate_list_get_column (JpCandidateList *self,
   g_return_val_if_fail (column < JP_N_COLUMNS, NULL);
 
   return self->columns[column];
-}
-
-GtkLabel *
-jp_candidate_list_get_detail_name (JpCandidateList *self)
-{
-  return self->detail_name;
-}
-
-GtkListBox *
-jp_candidate_list_get_findings_list (JpCandidateList *self)
-{
-  return self->findings_list;
 }

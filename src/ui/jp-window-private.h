@@ -4,6 +4,8 @@
 
 #include "jp-window.h"
 #include "jp-candidate-list.h"
+#include "jp-dossier-view.h"
+#include "jp-review-page.h"
 #include "jp-start-page.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,9 @@ struct _JpWindow
   GtkListBox           *stage_list;
   GtkStack             *stage_stack;
   JpCandidateList      *candidate_list;
+  JpDossierView        *dossier_view;
+  JpReviewPage         *review_page;
+  GtkWidget            *setup_page;
 
   GSettings            *settings;
   JpStore              *store;
@@ -49,6 +54,11 @@ JpCandidateList *jp_window_get_candidate_list (JpWindow *self);
 const char      *jp_window_get_visible_page   (JpWindow *self);   /* "start" / "election" */
 const char      *jp_window_get_visible_stage  (JpWindow *self);
 GtkWindow       *jp_window_get_last_dialog    (JpWindow *self);  /* last message dialog */
+JpDossierView   *jp_window_get_dossier_view   (JpWindow *self);
+JpReviewPage    *jp_window_get_review_page    (JpWindow *self);
+/* Shows the stage named `name` ("candidates", "qualification", "setup", ...). */
+void             jp_window_show_stage         (JpWindow   *self,
+                                               const char *name);
 
 /* Sets the GtkFileChooser's folder from the last-folder setting. */
 void      jp_window_chooser_restore_folder (JpWindow       *self,

@@ -7,12 +7,15 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-resources.h"
+#include "jp-candidate-list-private.h"
+#include "jp-setup-page.h"
 #include "jp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The stages of a selection, in the order they happen. Only the first is implemented; the
- * others say what they will do so the sidebar already shows the whole process. */
+/* The stages of a selection, in the order they happen, then the election's setup. Stages
+ * not implemented yet say what they will do so the sidebar already shows the whole
+ * process; implemented ones have no description (their page is in the template). */
 static const struct {
   const char *name;
   const char *icon;
@@ -20,9 +23,7 @@ static const struct {
   const char *description;
 } stages[] = {
   { "candidates", "system-users-symbolic", N_("Candidates"), NULL },
-  { "qualification", "emblem-ok-symbolic", N_("Qualification"),
-    N_("The qualification review will check each dossier against the selection criteria "
-       "and record the committee's decision. It will be available in a later version.") },
+  { "qualification", "emblem-ok-symbolic", N_("Qualification"), NULL },
   { "ballot", "jp-ballot-symbolic", N_("Committee Ballot"),
     N_("Committee members will vote per trade on anonymised dossiers, on their own "
        "workstations or on paper. It will be available in a later version.") },
@@ -41,7 +42,38 @@ static const struct {
   { "certificates", "jp-seal-symbolic", N_("Certificates"),
     N_("Certificates for the awardees will be printed to PDF. It will be available in a "
        "later version.") },
+  { "setup", "emblem-system-symbolic", N_("Setup"), NULL },
 };
+
+/* A line between the stages of the selection and the setup row. */
+static void
+stage_list_header (GtkListBoxRow *row,
+                   GtkListBoxRow *before,
+                   gpointer       user_data)
+{
+  if (before != NULL && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "setup") == 0)
+    {
+      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+
+      gtk_widget_set_margin_top (separator, 6);
+      gtk_widget_set_margin_bottom (separator, 6);
+      gtk_list_box_row_set_header (row, separator);
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
+static void
+on_candidate_selected (JpWindow           *self,
+                       GParamSpec         *pspec,
+                       GtkSingleSelection *selection)
+{
+  JpCandidate *c = gtk_single_selection_get_selected_item (selection);
+  g_autoptr(GError) error = NULL;
+
+  if (!jp_dossier_view_show_candidate (self->dossier_view, c != NULL ? c->id : 0, &error))
+    jp_window_show_error (self, _("Could Not Read the Dossier"), error->message);
+}
 
 static GtkWidget *
 create_stage_row (guint i)
@@ -62,6 +94,8 @@ create_stage_row (guint i)
 static void
 jp_window_build_stages (JpWindow *self)
 {
+  GtkWidget *scroller;
+
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
       gtk_list_box_append (self->stage_list, create_stage_row (i));
@@ -76,6 +110,14 @@ jp_window_build_stages (JpWindow *self)
           gtk_stack_add_named (self->stage_stack, page, stages[i].name);
         }
     }
+  /* the setup forms are wide; scrolling keeps them from widening the whole window */
+  self->setup_page = jp_setup_page_new ();
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->setup_page);
+  gtk_stack_add_named (self->stage_stack, scroller, "setup");
+  gtk_list_box_set_header_func (self->stage_list, stage_list_header, NULL, NULL);
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, 0));
 }
 
@@ -132,6 +174,8 @@ jp_window_class_init (JpWindowClass *klass)
   g_assert (jp_get_resource () != NULL);
   g_type_ensure (JP_TYPE_START_PAGE);
   g_type_ensure (JP_TYPE_CANDIDATE_LIST);
+  g_type_ensure (JP_TYPE_DOSSIER_VIEW);
+  g_type_ensure (JP_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/jiangping/Jiangping/jp-window.ui");
@@ -145,6 +189,8 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, stage_list);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, stage_stack);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, candidate_list);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, dossier_view);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, review_page);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_list_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_list_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
@@ -166,6 +212,10 @@ jp_window_init (JpWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   jp_window_build_stages (self);
+  g_signal_connect_object (gtk_column_view_get_model (
+                             jp_candidate_list_get_column_view (self->candidate_list)),
+                           "notify::selected-item", G_CALLBACK (on_candidate_selected), self,
+                           G_CONNECT_SWAPPED);
   jp_window_update_actions (self);
 }
 
@@ -219,7 +269,13 @@ jp_window_set_store (JpWindow *self,
   adw_window_title_set_subtitle (self->election_title, basename);
   gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->election_title));
 
+  /* the dossier view first: the list selects its first row when it gets the store */
+  jp_dossier_view_set_store (self->dossier_view, store);
   jp_candidate_list_set_store (self->candidate_list, store);
+  on_candidate_selected (self, NULL, GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                           jp_candidate_list_get_column_view (self->candidate_list))));
+  jp_review_page_set_store (self->review_page, store);
+  jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), store);
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, 0));
   gtk_stack_set_visible_child_name (self->main_stack, "election");
   jp_recent_files_add (self->settings, jp_store_get_path (store));
@@ -240,6 +296,9 @@ jp_window_close_election (JpWindow *self)
   g_return_if_fail (JP_IS_WINDOW (self));
 
   jp_candidate_list_set_store (self->candidate_list, NULL);
+  jp_dossier_view_set_store (self->dossier_view, NULL);
+  jp_review_page_set_store (self->review_page, NULL);
+  jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), NULL);
   g_clear_object (&self->store);
   gtk_window_set_title (GTK_WINDOW (self), _("Jiangping"));
   gtk_stack_set_visible_child_name (self->main_stack, "start");
@@ -255,6 +314,8 @@ jp_window_reload (JpWindow *self)
 
   if (self->store != NULL && !jp_candidate_list_reload (self->candidate_list, &error))
     jp_window_show_error (self, _("Could Not Read the Candidates"), error->message);
+  if (self->store != NULL)
+    jp_review_page_reload (self->review_page);
 }
 
 void
@@ -326,4 +387,26 @@ jp_window_chooser_save_folder (JpWindow       *self,
 
   if (path != NULL)
     g_settings_set_string (self->settings, "last-folder", path);
+}
+
+JpDossierView *
+jp_window_get_dossier_view (JpWindow *self)
+{
+  return self->dossier_view;
+}
+
+JpReviewPage *
+jp_window_get_review_page (JpWindow *self)
+{
+  return self->review_page;
+}
+
+void
+jp_window_show_stage (JpWindow   *self,
+                      const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->stage_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->stage_list, GTK_LIST_BOX_ROW (row));
 }

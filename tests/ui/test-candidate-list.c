@@ -9,6 +9,7 @@
 
 #include "demo/jp-demo.h"
 #include "ui/jp-candidate-list-private.h"
+#include "ui/jp-dossier-view-private.h"
 #include "ui/jp-window-private.h"
 #include "jp-ui-test-util.h"
 
@@ -263,6 +264,7 @@ test_findings_pane (Fixture       *fixture,
   guint position = GTK_INVALID_LIST_POSITION;
   guint n_rows = 0;
   GtkWidget *findings_list;
+  JpDossierView *dossier;
 
   /* the demo carries deliberate problems; pick the candidate with the most errors */
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -283,9 +285,10 @@ test_findings_pane (Fixture       *fixture,
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), position);
   jp_test_spin ();
 
-  g_assert_cmpstr (gtk_label_get_text (jp_candidate_list_get_detail_name (fixture->list)), ==,
-                   target->name);
-  findings_list = GTK_WIDGET (jp_candidate_list_get_findings_list (fixture->list));
+  /* the dossier view beside the list shows that candidate and every finding */
+  dossier = jp_window_get_dossier_view (fixture->window);
+  g_assert_cmpint (jp_dossier_view_get_candidate_id (dossier), ==, target->id);
+  findings_list = GTK_WIDGET (jp_dossier_view_get_findings_list (dossier));
   g_assert_true (gtk_widget_get_mapped (findings_list));
   for (GtkWidget *row = gtk_widget_get_first_child (findings_list); row != NULL;
        row = gtk_widget_get_next_sibling (row))

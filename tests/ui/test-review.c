@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "demo/jp-demo.h"
+#include "ui/jp-review-page-private.h"
+#include "ui/jp-window-private.h"
+#include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
+
+#define N_CANDIDATES 20
+
+typedef struct {
+  char         *tmpdir;
+  char         *path;
+  JpStore      *store;
+  JpWindow     *window;
+  JpReviewPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JpDemoOptions options = { N_CANDIDATES, JP_DEMO_DEFAULT_SEED, 0 };
+
+  fixture->tmpdir = g_dir_make_tmp ("jp-test-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->tmpdir, "demo.jiangping", NULL);
+  fixture->store = jp_demo_create (fixture->path, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = jp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  jp_window_set_store (fixture->window, fixture->store);
+  jp_window_show_stage (fixture->window, "qualification");
+  fixture->page = jp_window_get_review_page (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  jp_test_spin ();
+  g_assert_cmpstr (jp_window_get_visible_stage (fixture->window), ==, "qualification");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  jp_test_spin ();
+  g_clear_object (&fixture->store);
+  g_remove (fixture->path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (fixture->tmpdir);
+  g_free (fixture->path);
+  g_free (fixture->tmpdir);
+}
+
+/* Candidates that can be qualified: evidence, no intake errors that matter here. */
+static JpCandidate *
+nth_with_evidence (Fixture *fixture,
+                   guint    nth)
+{
+  g_autoptr(GListModel) all = jp_store_list_candidates (fixture->store, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(JpCandidate) item = g_list_model_get_item (all, i);
+
+      if (item->n_evidence >= 2 && nth-- == 0)
+        return jp_store_get_candidate (fixture->store, item->id, NULL);
+    }
+  return NULL;
+}
+
+static gboolean
+save_enabled (Fixture *fixture)
+{
+  jp_test_spin ();
+  return gtk_widget_get_sensitive (jp_review_page_get_save_button (fixture->page));
+}
+
+/* Ticks `criterion` and makes sure at least one evidence document is linked to it;
+ * returns (a copy of) the sha256 of a linked one. */
+static char *
+tick_criterion (Fixture *fixture,
+                int      criterion)
+{
+  GPtrArray *checks;
+
+  gtk_check_button_set_active (jp_review_page_get_criterion_check (fixture->page, criterion),
+                               TRUE);
+  checks = jp_review_page_get_evidence_checks (fixture->page, criterion);
+  g_assert_cmpuint (checks->len, >, 0);
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      return g_strdup (g_object_get_data (g_ptr_array_index (checks, i), "jp-sha256"));
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+  return g_strdup (g_object_get_data (g_ptr_array_index (checks, 0), "jp-sha256"));
+}
+
+static gboolean
+review_links (JpReview   *review,
+              int         criterion,
+              const char *sha256)
+{
+  for (guint i = 0; i < review->evidence[criterion]->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (review->evidence[criterion], i), sha256) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_decisions (Fixture *fixture,
+                 gint64   id)
+{
+  g_autoptr(GPtrArray) history = jp_store_list_candidate_history (fixture->store, id, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (history);
+  for (guint i = 0; i < history->len; i++)
+    if (g_strcmp0 (((JpAuditEntry *) g_ptr_array_index (history, i))->action,
+                   "review.decide") == 0)
+      n++;
+  return n;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+static void
+test_qualify_return_rereview (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(JpCandidate) first = nth_with_evidence (fixture, 0);
+  g_autoptr(JpCandidate) second = nth_with_evidence (fixture, 1);
+  g_autoptr(JpReview) review = NULL;
+  g_autoptr(JpCandidate) stored = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *sha1 = NULL;
+  g_autofree char *sha4 = NULL;
+  guint total = jp_store_count_candidates (fixture->store);
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  /* 1. criteria 1 and 4 with evidence, qualified */
+  g_assert_true (jp_review_page_show_candidate (fixture->page, first->id));
+  g_assert_false (save_enabled (fixture));   /* no decision chosen yet */
+  sha1 = tick_criterion (fixture, 1);
+  sha4 = tick_criterion (fixture, 4);
+  gtk_check_button_set_active (jp_review_page_get_qualified_check (fixture->page), TRUE);
+  g_assert_true (save_enabled (fixture));
+  jp_test_screenshot (GTK_WIDGET (fixture->window), "review-walk");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "review.save", NULL));
+  jp_test_spin ();
+  g_assert_null (jp_review_page_get_last_message (fixture->page));
+
+  review = jp_store_get_review (fixture->store, first->id, NULL);
+  g_assert_nonnull (review);
+  g_assert_cmpint (review->decision, ==, JP_REVIEW_DECISION_QUALIFIED);
+  g_assert_cmpuint (review->criteria_met, ==, (1u << 1) | (1u << 4));
+  g_assert_true (review_links (review, 1, sha1));
+  g_assert_true (review_links (review, 4, sha4));
+  g_assert_nonnull (review->decided_by);
+  stored = jp_store_get_candidate (fixture->store, first->id, NULL);
+  g_assert_cmpint (stored->status, ==, JP_STATUS_QUALIFIED);
+  g_clear_object (&stored);
+  g_clear_pointer (&review, jp_review_free);
+
+  /* 2. returned without a reason: save refused in the UI, and the hint says why */
+  g_assert_true (jp_review_page_show_candidate (fixture->page, second->id));
+  gtk_check_button_set_active (jp_review_page_get_returned_check (fixture->page), TRUE);
+  gtk_editable_set_text (jp_review_page_get_reason_entry (fixture->page), "   ");
+  g_assert_false (save_enabled (fixture));
+  g_assert_cmpstr (gtk_label_get_text (jp_review_page_get_save_hint (fixture->page)), !=, "");
+  gtk_editable_set_text (jp_review_page_get_reason_entry (fixture->page),
+                         "推荐材料不全，请补充证明材料");
+  g_assert_true (save_enabled (fixture));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "review.save", NULL));
+  jp_test_spin ();
+  stored = jp_store_get_candidate (fixture->store, second->id, NULL);
+  g_assert_cmpint (stored->status, ==, JP_STATUS_RETURNED);
+  g_clear_object (&stored);
+  review = jp_store_get_review (fixture->store, second->id, NULL);
+  g_assert_cmpstr (review->reason, ==, "推荐材料不全，请补充证明材料");
+  g_clear_pointer (&review, jp_review_free);
+
+  /* 3. the returned candidate re-reviewed as qualified: two decisions in the history */
+  g_assert_true (jp_review_page_show_candidate (fixture->page, second->id));
+  g_assert_true (gtk_check_button_get_active (jp_review_page_get_returned_check (fixture->page)));
+  g_free (tick_criterion (fixture, 2));
+  gtk_check_button_set_active (jp_review_page_get_qualified_check (fixture->page), TRUE);
+  g_assert_true (save_enabled (fixture));
+  g_assert_true (jp_review_page_save (fixture->page));
+  jp_test_spin ();
+  stored = jp_store_get_candidate (fixture->store, second->id, NULL);
+  g_assert_cmpint (stored->status, ==, JP_STATUS_QUALIFIED);
+  g_assert_cmpuint (count_decisions (fixture, second->id), ==, 2);
+  g_assert_cmpuint (count_rows (jp_review_page_get_history_list (fixture->page)), >=, 2);
+  g_assert_cmpint (jp_review_page_get_candidate_id (fixture->page), ==, second->id);
+
+  /* progress: two of all reviewed, both qualified now */
+  progress = g_strdup_printf ("Reviewed 2 of %u · 2 qualified · 0 returned", total);
+  g_assert_cmpstr (gtk_label_get_text (jp_review_page_get_progress_label (fixture->page)), ==,
+                   progress);
+  jp_test_screenshot (GTK_WIDGET (fixture->window), "review-after");
+}
+
+static void
+test_misconduct_blocks (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(JpCandidate) c = nth_with_evidence (fixture, 2);
+
+  g_assert_true (jp_review_page_show_candidate (fixture->page, c->id));
+  g_free (tick_criterion (fixture, 1));
+  gtk_check_button_set_active (jp_review_page_get_qualified_check (fixture->page), TRUE);
+  g_assert_true (save_enabled (fixture));
+  gtk_check_button_set_active (jp_review_page_get_exclusion_check (fixture->page,
+                                                                   JP_EXCLUSION_MISCONDUCT),
+                               TRUE);
+  g_assert_false (save_enabled (fixture));
+  /* a criterion without evidence also blocks, and the hint names the reason */
+  gtk_check_button_set_active (jp_review_page_get_exclusion_check (fixture->page,
+                                                                   JP_EXCLUSION_MISCONDUCT),
+                               FALSE);
+  g_assert_true (save_enabled (fixture));
+  gtk_check_button_set_active (jp_review_page_get_criterion_check (fixture->page, 5), TRUE);
+  for (guint i = 0; i < jp_review_page_get_evidence_checks (fixture->page, 5)->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (jp_review_page_get_evidence_checks (fixture->page, 5), i),
+                                 FALSE);
+  g_assert_false (save_enabled (fixture));
+  g_assert_nonnull (strstr (gtk_label_get_text (jp_review_page_get_save_hint (fixture->page)),
+                            "5"));
+  /* nothing was written */
+  g_assert_cmpuint (count_decisions (fixture, c->id), ==, 0);
+}
+
+static void
+test_navigation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) all = jp_store_list_candidates (fixture->store, NULL);
+  g_autoptr(JpCandidate) c0 = g_list_model_get_item (all, 0);
+  g_autoptr(JpCandidate) c1 = g_list_model_get_item (all, 1);
+  g_autoptr(JpCandidate) c2 = g_list_model_get_item (all, 2);
+  g_autoptr(JpReview) review = jp_review_new (c1->id);
+
+  g_assert_true (jp_review_page_show_candidate (fixture->page, c0->id));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "review.next", NULL);
+  jp_test_spin ();
+  g_assert_cmpint (jp_review_page_get_candidate_id (fixture->page), ==, c1->id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "review.previous", NULL);
+  jp_test_spin ();
+  g_assert_cmpint (jp_review_page_get_candidate_id (fixture->page), ==, c0->id);
+
+  /* "next pending" skips a reviewed candidate */
+  review->decision = JP_REVIEW_DECISION_RETURNED;
+  review->reason = g_strdup ("test");
+  g_assert_true (jp_store_save_review (fixture->store, review, "test", NULL, NULL));
+  jp_review_page_reload (fixture->page);
+  g_assert_true (jp_review_page_show_candidate (fixture->page, c0->id));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "review.next-pending", NULL);
+  jp_test_spin ();
+  g_assert_cmpint (jp_review_page_get_candidate_id (fixture->page), ==, c2->id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/ui/review/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("qualify-return-rereview", test_qualify_return_rereview);
+  ADD ("misconduct-blocks", test_misconduct_blocks);
+  ADD ("navigation", test_navigation);
+#undef ADD
+
+  return g_test_run ();
+}
