@@ -193,7 +193,7 @@ static void
 add_column (JpReviewPage *self,
             Column        column,
             const char   *title,
-            gboolean      expand)
+            int           width)   /* fixed width in pixels, or -1 to take the free space */
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) col = NULL;
@@ -202,7 +202,10 @@ add_column (JpReviewPage *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell), self, 0);
   col = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (col, expand);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (col, width);
+  else
+    gtk_column_view_column_set_expand (col, TRUE);
   gtk_column_view_column_set_resizable (col, TRUE);
   gtk_column_view_append_column (self->column_view, col);
 }
@@ -1007,12 +1010,12 @@ jp_review_page_init (JpReviewPage *self)
   self->reviews = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) jp_review_free);
 
-  add_column (self, COL_NAME, _("Name"), TRUE);
-  add_column (self, COL_TRADE, _("Trade"), FALSE);
-  add_column (self, COL_UNIT, _("Nominating Unit"), TRUE);
-  add_column (self, COL_DECISION, _("Decision"), FALSE);
-  add_column (self, COL_DECIDED_BY, _("Decided By"), FALSE);
-  add_column (self, COL_DECIDED_AT, _("When"), FALSE);
+  add_column (self, COL_NAME, _("Name"), 120);
+  add_column (self, COL_TRADE, _("Trade"), 130);
+  add_column (self, COL_UNIT, _("Nominating Unit"), -1);
+  add_column (self, COL_DECISION, _("Decision"), 90);
+  add_column (self, COL_DECIDED_BY, _("Decided By"), 140);
+  add_column (self, COL_DECIDED_AT, _("When"), 150);
 
   self->empty = g_list_store_new (JP_TYPE_CANDIDATE);
   self->filter = gtk_custom_filter_new (candidate_visible, self, NULL);
