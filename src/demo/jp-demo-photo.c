@@ -62,7 +62,10 @@ jp_demo_photo (guint32 variant, guint number, GError **error)
   cairo_fill (cr);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  /* The toy font API does no per-glyph fallback: name a CJK face (fonts-noto-cjk), or the
+   * caption comes out as empty boxes. */
+  cairo_select_font_face (cr, JP_DEMO_PHOTO_FONT, CAIRO_FONT_SLANT_NORMAL,
+                          CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, 22);
   cairo_move_to (cr, 20, PHOTO_H - 24);
   cairo_show_text (cr, caption);

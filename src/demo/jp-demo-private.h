@@ -64,6 +64,9 @@ char *jp_demo_summary (JpDemoRng *rng, const JpDemoStory *story, int min_chars, 
 /* 事迹材料 of about `target` characters (within 1500..2500 when target is), newly allocated. */
 char *jp_demo_deeds   (JpDemoRng *rng, const JpDemoStory *story, int target);
 
+/* The font family of the photo captions: one with CJK glyphs. */
+#define JP_DEMO_PHOTO_FONT "Noto Sans CJK SC"
+
 /* A PNG work photo (cairo), `number` printed in its caption; deterministic for the same
  * arguments. */
 GBytes *jp_demo_photo (guint32     variant,

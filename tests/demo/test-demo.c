@@ -6,7 +6,10 @@
 
 #include <glib/gstdio.h>
 
+#include <cairo.h>
+
 #include "demo/jp-demo.h"
+#include "demo/jp-demo-private.h"
 
 typedef struct {
   char *dir;
@@ -234,6 +237,30 @@ test_deterministic (Fixture *f, gconstpointer data)
   g_assert_false (g_strv_equal ((const char *const *) fa, (const char *const *) fc));
 }
 
+/* The photo captions ("工作照 1") must draw real glyphs: cairo's toy font API does no
+ * fallback, and a face without CJK glyphs draws empty boxes (glyph 0). */
+static void
+test_photo_caption_glyphs (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  cairo_glyph_t *glyphs = NULL;
+  int n_glyphs = 0;
+  cairo_status_t status;
+
+  cairo_select_font_face (cr, JP_DEMO_PHOTO_FONT, CAIRO_FONT_SLANT_NORMAL,
+                          CAIRO_FONT_WEIGHT_NORMAL);
+  status = cairo_scaled_font_text_to_glyphs (cairo_get_scaled_font (cr), 0, 0, "工作照", -1,
+                                             &glyphs, &n_glyphs, NULL, NULL, NULL);
+  g_assert_cmpint (status, ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (n_glyphs, ==, 3);
+  for (int i = 0; i < n_glyphs; i++)
+    g_assert_cmpuint (glyphs[i].index, !=, 0);
+  cairo_glyph_free (glyphs);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_exists (Fixture *f, gconstpointer data)
 {
@@ -275,6 +302,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/demo/photo/caption-glyphs", test_photo_caption_glyphs);
   g_test_add ("/demo/create/contents", Fixture, NULL, fixture_setup, test_contents,
               fixture_teardown);
   g_test_add ("/demo/create/deterministic", Fixture, NULL, fixture_setup, test_deterministic,
