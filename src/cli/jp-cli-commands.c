@@ -499,6 +499,11 @@ static const JpCliCommand commands[] = {
   { "conflicts", jp_cli_cmd_conflicts, N_("List the conflicts of interest") },
   { "conflict", jp_cli_cmd_conflict, N_("Declared conflicts: conflict add, conflict remove") },
   { "settings", jp_cli_cmd_settings, N_("Show the election settings; --set KEY=VALUE changes one") },
+  { "round", jp_cli_cmd_round, N_("Ballot rounds: round open, close, seal, runoff") },
+  { "ballots", jp_cli_cmd_ballots, N_("Enter paper ballots: ballots enter") },
+  { "vote", jp_cli_cmd_vote, N_("Cast a member's ballot (scripting aid)") },
+  { "tally", jp_cli_cmd_tally, N_("The tally of a closed round") },
+  { "finalists", jp_cli_cmd_finalists, N_("Finalists per trade decided so far") },
   { NULL, NULL, NULL }
 };
 

@@ -45,4 +45,11 @@ int  jp_cli_cmd_conflicts     (int argc, char **argv, GError **error);
 int  jp_cli_cmd_conflict      (int argc, char **argv, GError **error);
 int  jp_cli_cmd_settings      (int argc, char **argv, GError **error);
 
+/* jp-cli-rounds.c: ballot rounds (issue 4) */
+int  jp_cli_cmd_round         (int argc, char **argv, GError **error);
+int  jp_cli_cmd_ballots       (int argc, char **argv, GError **error);
+int  jp_cli_cmd_vote          (int argc, char **argv, GError **error);
+int  jp_cli_cmd_tally         (int argc, char **argv, GError **error);
+int  jp_cli_cmd_finalists     (int argc, char **argv, GError **error);
+
 G_END_DECLS

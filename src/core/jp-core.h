@@ -16,3 +16,5 @@
 #include "jp-qualify.h"
 #include "jp-settings.h"
 #include "jp-member-rules.h"
+#include "jp-round.h"
+#include "jp-tally.h"

@@ -184,6 +184,19 @@ jp_store_delete_member (JpStore     *self,
     }
   code = jp_store_column_dup (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
+  /* The roster of every round refers to the panel as it was. */
+  stmt = jp_store_prepare (self, "SELECT 1 FROM round LIMIT 1", error);
+  if (stmt == NULL)
+    goto fail;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
+                   _("Committee member %s cannot be removed: voting rounds have been held with "
+                     "this committee."),
+                   code);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = jp_store_prepare (self, "DELETE FROM member WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jp-store.h"
+#include "jp-store-rounds.h"
 
 G_BEGIN_DECLS
 
@@ -101,5 +102,21 @@ gboolean    jp_store_random_bytes (guint8  *buf,
 gboolean    jp_store_take_core_error (GError       **error,
                                       JpStoreError   code,
                                       GError        *core_error);
+
+/* jp-store-rounds.c */
+
+/* Loads a round with its candidates and counts; NOT_FOUND naming the id. */
+JpRound    *jp_store_load_round (JpStore  *self,
+                                 gint64    round_id,
+                                 GError  **error);
+
+/* jp-store-ballots.c */
+
+/* Inside the caller's transaction, for a round being closed: when paper entries exist,
+ * checks that both passes are present and equal (INVALID listing the differences) and turns
+ * them into ballot rows. */
+gboolean    jp_store_paper_to_ballots (JpStore  *self,
+                                       JpRound  *round,
+                                       GError  **error);
 
 G_END_DECLS

@@ -16,10 +16,24 @@
 JpStageLocks
 jp_store_get_stage_locks (JpStore *self)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JpStageLocks locks = JP_STAGE_LOCK_NONE;
+
   g_return_val_if_fail (JP_IS_STORE (self), JP_STAGE_LOCK_NONE);
 
-  /* Rounds arrive with issue 4; until then nothing has opened. */
-  return JP_STAGE_LOCK_NONE;
+  stmt = jp_store_prepare (self,
+                           "SELECT kind FROM round WHERE opened_at IS NOT NULL GROUP BY kind",
+                           NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (kind, "ballot") == 0)
+        locks |= JP_STAGE_LOCK_BALLOT_OPENED;
+      else if (g_strcmp0 (kind, "defence") == 0)
+        locks |= JP_STAGE_LOCK_DEFENCE_OPENED;
+    }
+  return locks;
 }
 
 gboolean

@@ -74,8 +74,8 @@ test_v1_to_v3 (void)
   write_v1_file (path, FALSE);
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, 3);
-  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, JP_STORE_SCHEMA_VERSION);
 
   /* the data survived */
   e = jp_store_get_election (store);
@@ -109,7 +109,7 @@ test_v1_to_v3 (void)
   g_assert_cmpstr (last->action, ==, "schema.migrate");
   payload = test_parse_object (last->payload);
   g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
 
   /* step 3 ran too: the review of the v1 qualified candidate follows its status */
   {
@@ -204,7 +204,7 @@ test_v2_to_v3 (void)
   write_v2_file (path);
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
   g_assert_cmpint (test_query_int (store, "SELECT count (*) FROM sqlite_master WHERE name IN "
                                           "('review', 'review_evidence', 'document_rotation', "
                                           "'candidate_code')"), ==, 4);
@@ -243,7 +243,7 @@ test_v2_to_v3 (void)
     g_autoptr(JsonObject) payload = test_parse_object (((JpAuditEntry *) audit->pdata[1])->payload);
 
     g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 2);
-    g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
   }
   g_clear_object (&store);
   test_rm_rf (dir);
@@ -279,7 +279,7 @@ test_too_new (void)
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "schema 99"));
-  g_assert_nonnull (strstr (error->message, "up to 3"));
+  g_assert_nonnull (strstr (error->message, "up to 4"));
   g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 99);
   g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM audit"), ==, 1);
   test_rm_rf (dir);

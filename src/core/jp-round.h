@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include <glib.h>
+#include "jp-finding.h"
+
+G_BEGIN_DECLS
+
+/* Rounds of the committee (RULES.md "Committee ballot"): their kinds and states, the
+ * host-side acceptance rule of an electronic ballot, and paper-ballot entry. Pure. */
+
+typedef enum {
+  JP_ROUND_KIND_BALLOT = 0,   /* 投票 */
+  JP_ROUND_KIND_DEFENCE,      /* 答辩评分 */
+} JpRoundKind;
+
+typedef enum {
+  JP_ROUND_STATE_DRAFT = 0,
+  JP_ROUND_STATE_OPEN,
+  JP_ROUND_STATE_CLOSED,
+  JP_ROUND_STATE_SEALED,
+} JpRoundState;
+
+/* Keys "ballot", "defence"; "draft", "open", "closed", "sealed". Labels are translated.
+ * *_from_key sets `ok` (may be NULL) and returns BALLOT / DRAFT when nothing matches. */
+const char   *jp_round_kind_to_key    (JpRoundKind kind);
+const char   *jp_round_kind_label     (JpRoundKind kind);
+JpRoundKind   jp_round_kind_from_key  (const char *key, gboolean *ok);
+const char   *jp_round_state_to_key   (JpRoundState state);
+const char   *jp_round_state_label    (JpRoundState state);
+JpRoundState  jp_round_state_from_key (const char *key, gboolean *ok);
+
+/* Whether a round may go from `from` to `to`: only draft -> open -> closed -> sealed, one step
+ * at a time (the caller checks that the chair asks). Closed and sealed rounds are immutable
+ * except for sealing a closed one. FALSE with JP_CORE_ERROR_INVALID naming both states. */
+gboolean      jp_round_can_transition (JpRoundState   from,
+                                       JpRoundState   to,
+                                       GError       **error);
+
+/* Why an electronic ballot is refused. The error code of a refusal in the JP_BALLOT_ERROR
+ * domain is the JpBallotRefusal value. */
+typedef enum {
+  JP_BALLOT_REFUSAL_NONE = 0,
+  JP_BALLOT_REFUSAL_NOT_OPEN,       /* the round is not open */
+  JP_BALLOT_REFUSAL_NOT_ON_PANEL,   /* the member is not on this trade's panel */
+  JP_BALLOT_REFUSAL_ALREADY_VOTED,  /* the roster has the member */
+  JP_BALLOT_REFUSAL_TOO_MANY,       /* more than max_choices marks */
+  JP_BALLOT_REFUSAL_UNKNOWN_CODE,   /* a mark is not a code of the round */
+  JP_BALLOT_REFUSAL_DUPLICATE,      /* the same code marked twice */
+  JP_BALLOT_REFUSAL_CONFLICTED,     /* a candidate the member is conflicted with */
+} JpBallotRefusal;
+
+#define JP_BALLOT_ERROR (jp_ballot_error_quark ())
+GQuark        jp_ballot_error_quark (void);
+
+/* Stable machine keys of the refusals for protocols: "not-open", "not-on-panel",
+ * "already-voted", "too-many-marks", "unknown-code", "duplicate-code", "conflicted";
+ * "none" for NONE. */
+const char   *jp_ballot_refusal_to_key (JpBallotRefusal refusal);
+
+/* What the host knows when a member submits a ballot. Arrays of codes are NULL-terminated
+ * and borrowed. */
+typedef struct {
+  JpRoundState  round_state;
+  gboolean      on_panel;
+  gboolean      already_voted;
+  const char   *const *marks;           /* the codes the member marked (may be NULL: blank) */
+  const char   *const *round_codes;     /* the codes of the round */
+  int           max_choices;
+  const char   *const *conflicted_codes; /* codes the member may not mark (may be NULL) */
+} JpBallotRequest;
+
+/* The host-side acceptance rule of an electronic ballot. Checked in this order: round open,
+ * on the panel, not yet voted, at most max_choices marks, every mark a code of the round,
+ * no code twice, no conflicted code. An empty ballot is accepted (blank). On refusal FALSE
+ * with a JP_BALLOT_ERROR of the JpBallotRefusal and a plain-words, translated message the
+ * member's station shows ("每张选票最多选 2 人", "您与 XT-03 存在回避关系，不能选择"). */
+gboolean      jp_ballot_check (const JpBallotRequest  *req,
+                               GError                **error);
+
+/* ---- paper ballots ---- */
+
+/* One typed paper ballot. */
+typedef struct {
+  gint64    serial;     /* > 0 */
+  GStrv     marks;      /* codes as typed (never NULL; empty for a blank ballot) */
+  gboolean  invalid;    /* the scrutineer typed the word "invalid" */
+  guint     line;       /* line in the source file */
+} JpPaperBallot;
+
+JpPaperBallot *jp_paper_ballot_copy (const JpPaperBallot *b);
+void           jp_paper_ballot_free (JpPaperBallot *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpPaperBallot, jp_paper_ballot_free)
+
+/* Parses a paper-ballot CSV (`serial,marks`, header required): one ballot a line; marks are
+ * codes separated by spaces (a trailing comma-less line is blank), empty for a blank ballot,
+ * or the word "invalid" (any case) for a ballot the scrutineers declared invalid. Serials are
+ * positive integers. Codes are compared case-insensitively and stored as in `round_codes`.
+ * Ballots with more marks than max_choices are valid input (they count as invalid at the
+ * tally). Errors (JP_CORE_ERROR_PARSE, naming `source_name` and the line): missing header,
+ * bad serial, duplicate serial (and the line of the first), unknown code, a code twice on
+ * one ballot, a line with more than two fields.
+ * Returns: (transfer full): JpPaperBallot* in file order, or NULL on error. */
+GPtrArray    *jp_paper_ballots_parse (const char          *data,
+                                      gsize                length,
+                                      const char          *source_name,
+                                      const char *const   *round_codes,
+                                      GError             **error);
+
+/* Compares the two entries of the same pile (JpPaperBallot* arrays): a JpFinding (ERROR,
+ * code "paper-missing" or "paper-differs", field "serial") for each serial missing from one
+ * entry or whose marks differ (the order of codes within a ballot does not matter), by
+ * serial. Returns: (transfer full): JpFinding*, empty when the entries agree. */
+GPtrArray    *jp_paper_entries_compare (GPtrArray *first,
+                                        GPtrArray *second);
+
+G_END_DECLS

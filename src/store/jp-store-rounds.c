@@ -1,0 +1,1032 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-store-rounds.h"
+#include "jp-store-private.h"
+
+/* Rounds: creation with a fresh random order, states, the tally, run-offs and finalists.
+ * Ballots and paper entry live in jp-store-ballots.c. */
+
+JpRoundCandidate *
+jp_round_candidate_copy (const JpRoundCandidate *c)
+{
+  JpRoundCandidate *copy;
+
+  g_return_val_if_fail (c != NULL, NULL);
+  copy = g_new0 (JpRoundCandidate, 1);
+  *copy = *c;
+  copy->code = g_strdup (c->code);
+  return copy;
+}
+
+void
+jp_round_candidate_free (JpRoundCandidate *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->code);
+  g_free (c);
+}
+
+JpRound *
+jp_round_copy (const JpRound *round)
+{
+  JpRound *copy;
+
+  g_return_val_if_fail (round != NULL, NULL);
+  copy = g_new0 (JpRound, 1);
+  *copy = *round;
+  copy->trade_code = g_strdup (round->trade_code);
+  copy->trade_name = g_strdup (round->trade_name);
+  copy->digest = g_strdup (round->digest);
+  copy->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_candidate_free);
+  for (guint i = 0; round->candidates != NULL && i < round->candidates->len; i++)
+    g_ptr_array_add (copy->candidates,
+                     jp_round_candidate_copy (g_ptr_array_index (round->candidates, i)));
+  return copy;
+}
+
+void
+jp_round_free (JpRound *round)
+{
+  if (round == NULL)
+    return;
+  g_free (round->trade_code);
+  g_free (round->trade_name);
+  g_free (round->digest);
+  g_clear_pointer (&round->candidates, g_ptr_array_unref);
+  g_free (round);
+}
+
+GStrv
+jp_round_get_codes (const JpRound *round)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (round != NULL, NULL);
+  for (guint i = 0; round->candidates != NULL && i < round->candidates->len; i++)
+    g_strv_builder_add (builder,
+                        ((JpRoundCandidate *) g_ptr_array_index (round->candidates, i))->code);
+  return g_strv_builder_end (builder);
+}
+
+void
+jp_panel_member_free (JpPanelMember *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->code);
+  g_free (m->name);
+  g_free (m);
+}
+
+void
+jp_trade_finalists_free (JpTradeFinalists *f)
+{
+  if (f == NULL)
+    return;
+  g_free (f->trade_code);
+  g_free (f->trade_name);
+  g_clear_pointer (&f->finalists, g_ptr_array_unref);
+  g_free (f);
+}
+
+/* ---- reading ---- */
+
+static int
+count_query (JpStore    *self,
+             const char *sql,
+             gint64      id)
+{
+  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+}
+
+static int
+panel_size (JpStore *self,
+            gint64   trade_id)
+{
+  return count_query (self, "SELECT count (*) FROM member_trade WHERE trade_id = ?", trade_id);
+}
+
+JpRound *
+jp_store_load_round (JpStore  *self,
+                     gint64    round_id,
+                     GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JpRound) round = NULL;
+
+  stmt = jp_store_prepare (self,
+                           "SELECT r.id, r.kind, r.trade_id, t.code, t.name, r.state, r.seats, "
+                           "r.max_choices, r.present, r.majority_threshold, r.number, "
+                           "coalesce (r.parent_round_id, 0), coalesce (r.opened_at, 0), "
+                           "coalesce (r.closed_at, 0), coalesce (r.sealed_at, 0), r.digest "
+                           "FROM round r JOIN trade t ON t.id = r.trade_id WHERE r.id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                   _("There is no round %lld in this election; check the round number."),
+                   (long long) round_id);
+      return NULL;
+    }
+  round = g_new0 (JpRound, 1);
+  round->id = sqlite3_column_int64 (stmt, 0);
+  round->kind = jp_round_kind_from_key ((const char *) sqlite3_column_text (stmt, 1), NULL);
+  round->trade_id = sqlite3_column_int64 (stmt, 2);
+  round->trade_code = jp_store_column_dup (stmt, 3);
+  round->trade_name = jp_store_column_dup (stmt, 4);
+  round->state = jp_round_state_from_key ((const char *) sqlite3_column_text (stmt, 5), NULL);
+  round->seats = sqlite3_column_int (stmt, 6);
+  round->max_choices = sqlite3_column_int (stmt, 7);
+  round->present = sqlite3_column_int (stmt, 8);
+  round->majority_threshold = sqlite3_column_int (stmt, 9) != 0;
+  round->number = sqlite3_column_int (stmt, 10);
+  round->parent_id = sqlite3_column_int64 (stmt, 11);
+  round->opened_at = sqlite3_column_int64 (stmt, 12);
+  round->closed_at = sqlite3_column_int64 (stmt, 13);
+  round->sealed_at = sqlite3_column_int64 (stmt, 14);
+  round->digest = jp_store_column_dup (stmt, 15);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  round->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_candidate_free);
+  stmt = jp_store_prepare (self,
+                           "SELECT candidate_id, code, position FROM round_candidate "
+                           "WHERE round_id = ? ORDER BY position",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JpRoundCandidate *c = g_new0 (JpRoundCandidate, 1);
+
+      c->candidate_id = sqlite3_column_int64 (stmt, 0);
+      c->code = jp_store_column_dup (stmt, 1);
+      c->position = sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (round->candidates, c);
+    }
+  round->n_cast = count_query (self, "SELECT count (*) FROM ballot_roster WHERE round_id = ?",
+                               round_id);
+  round->n_panel = panel_size (self, round->trade_id);
+  return g_steal_pointer (&round);
+}
+
+JpRound *
+jp_store_get_round (JpStore  *self,
+                    gint64    round_id,
+                    GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return jp_store_load_round (self, round_id, error);
+}
+
+static gboolean
+resolve_trade (JpStore     *self,
+               const char  *trade,
+               JpTrade    **out,
+               GError     **error)
+{
+  JpTrade *t = trade != NULL ? jp_store_find_trade (self, trade) : NULL;
+
+  if (t == NULL)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                   _("There is no trade “%s”; give the trade's code as shown in the seat "
+                     "plan."),
+                   trade != NULL ? trade : "");
+      return FALSE;
+    }
+  *out = t;
+  return TRUE;
+}
+
+GPtrArray *
+jp_store_list_rounds (JpStore     *self,
+                      const char  *trade,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(JpTrade) t = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (trade != NULL && !resolve_trade (self, trade, &t, error))
+    return NULL;
+  stmt = jp_store_prepare (self,
+                           "SELECT r.id FROM round r JOIN trade t ON t.id = r.trade_id "
+                           "WHERE ?1 IS NULL OR r.trade_id = ?1 "
+                           "ORDER BY t.name, r.kind, r.number",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  if (t != NULL)
+    sqlite3_bind_int64 (stmt, 1, t->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_free);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      JpRound *r = jp_store_load_round (self, g_array_index (ids, gint64, i), error);
+
+      if (r == NULL)
+        return NULL;
+      g_ptr_array_add (rounds, r);
+    }
+  return g_steal_pointer (&rounds);
+}
+
+GPtrArray *
+jp_store_round_panel (JpStore  *self,
+                      gint64    round_id,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JpRound) round = NULL;
+  GPtrArray *panel;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  round = jp_store_load_round (self, round_id, error);
+  if (round == NULL)
+    return NULL;
+  stmt = jp_store_prepare (self,
+                           "SELECT m.id, m.code, m.name, r.member_id IS NOT NULL "
+                           "FROM member m JOIN member_trade mt ON mt.member_id = m.id "
+                           "LEFT JOIN ballot_roster r ON r.member_id = m.id AND r.round_id = ? "
+                           "WHERE mt.trade_id = ? ORDER BY m.code",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int64 (stmt, 2, round->trade_id);
+  panel = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_panel_member_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JpPanelMember *m = g_new0 (JpPanelMember, 1);
+
+      m->member_id = sqlite3_column_int64 (stmt, 0);
+      m->code = jp_store_column_dup (stmt, 1);
+      m->name = jp_store_column_dup (stmt, 2);
+      m->voted = sqlite3_column_int (stmt, 3) != 0;
+      g_ptr_array_add (panel, m);
+    }
+  return panel;
+}
+
+gboolean
+jp_store_member_on_panel (JpStore    *self,
+                          gint64      round_id,
+                          const char *member_code)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+
+  stmt = jp_store_prepare (self,
+                           "SELECT 1 FROM member m JOIN member_trade mt ON mt.member_id = m.id "
+                           "JOIN round r ON r.trade_id = mt.trade_id "
+                           "WHERE r.id = ? AND m.code = ?",
+                           NULL);
+  if (stmt == NULL || member_code == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_text (stmt, 2, member_code, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* ---- creating and opening ---- */
+
+static gboolean
+trade_seats (JpStore  *self,
+             gint64    trade_id,
+             int      *seats,
+             GError  **error)
+{
+  g_autoptr(JpSeatPlan) plan = jp_store_get_seat_plan (self, error);
+
+  if (plan == NULL)
+    return FALSE;
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      JpSeatRow *row = g_ptr_array_index (plan->rows, i);
+
+      if (row->trade_id == trade_id)
+        {
+          *seats = row->seats;
+          return TRUE;
+        }
+    }
+  *seats = 0;
+  return TRUE;
+}
+
+/* Inserts a round and its candidates in a fresh random order (inside the caller's
+ * transaction). `candidates` holds JpRoundCandidate* (candidate_id, code). */
+static gint64
+insert_round (JpStore     *self,
+              gint64       trade_id,
+              const char  *trade_code,
+              gint64       parent_id,
+              GPtrArray   *candidates,
+              int          seats,
+              int          max_choices,
+              int          present,
+              gboolean     threshold,
+              gboolean     open,
+              const char  *actor,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) code_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(JsonBuilder) payload = json_builder_new ();
+  g_autofree guint8 *random = NULL;
+  g_autofree char *random_hex = NULL;
+  gsize n_random;
+  gint64 round_id;
+  gint64 now = jp_store_now (self);
+  int number;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      JpRoundCandidate *c = g_ptr_array_index (candidates, i);
+
+      g_array_append_val (ids, c->candidate_id);
+      g_hash_table_insert (code_of, &c->candidate_id, c->code);
+    }
+  n_random = jp_codes_random_bytes_needed (ids->len);
+  random = g_malloc0 (MAX (n_random, 1));
+  if (!jp_store_random_bytes (random, n_random, error))
+    return 0;
+  /* jp_codes_draw gives an unbiased permutation; only its order is used, each candidate
+   * keeps the anonymous code drawn at the freeze. */
+  order = jp_codes_draw ("R", ids, random, n_random, error);
+  if (order == NULL)
+    return 0;
+  random_hex = g_new0 (char, n_random * 2 + 1);
+  for (gsize i = 0; i < n_random; i++)
+    g_snprintf (random_hex + i * 2, 3, "%02x", random[i]);
+
+  number = 1 + count_query (self, "SELECT coalesce (max (number), 0) FROM round "
+                                  "WHERE kind = 'ballot' AND trade_id = ?", trade_id);
+  stmt = jp_store_prepare (self,
+                           "INSERT INTO round (kind, trade_id, state, seats, max_choices, present,"
+                           " majority_threshold, parent_round_id, number, order_random,"
+                           " created_at, opened_at) "
+                           "VALUES ('ballot', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, trade_id);
+  sqlite3_bind_text (stmt, 2, open ? "open" : "draft", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, seats);
+  sqlite3_bind_int (stmt, 4, max_choices);
+  sqlite3_bind_int (stmt, 5, present);
+  sqlite3_bind_int (stmt, 6, threshold ? 1 : 0);
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 7, parent_id);
+  sqlite3_bind_int (stmt, 8, number);
+  sqlite3_bind_text (stmt, 9, random_hex, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 10, now);
+  if (open)
+    sqlite3_bind_int64 (stmt, 11, now);
+  if (!jp_store_step_done (self, stmt, error))
+    return 0;
+  round_id = sqlite3_last_insert_rowid (self->db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  json_builder_begin_object (payload);
+  json_builder_set_member_name (payload, "round");
+  json_builder_add_int_value (payload, round_id);
+  json_builder_set_member_name (payload, "trade");
+  json_builder_add_string_value (payload, trade_code);
+  json_builder_set_member_name (payload, "number");
+  json_builder_add_int_value (payload, number);
+  json_builder_set_member_name (payload, "parent");
+  json_builder_add_int_value (payload, parent_id);
+  json_builder_set_member_name (payload, "seats");
+  json_builder_add_int_value (payload, seats);
+  json_builder_set_member_name (payload, "max_choices");
+  json_builder_add_int_value (payload, max_choices);
+  json_builder_set_member_name (payload, "present");
+  json_builder_add_int_value (payload, present);
+  json_builder_set_member_name (payload, "majority_threshold");
+  json_builder_add_boolean_value (payload, threshold);
+  json_builder_set_member_name (payload, "random");
+  json_builder_add_string_value (payload, random_hex);
+  json_builder_set_member_name (payload, "order");
+  json_builder_begin_array (payload);
+
+  stmt = jp_store_prepare (self,
+                           "INSERT INTO round_candidate (round_id, candidate_id, code, position) "
+                           "VALUES (?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return 0;
+  for (guint i = 0; i < order->len; i++)
+    {
+      JpCodeAssignment *a = g_ptr_array_index (order, i);
+      const char *code = g_hash_table_lookup (code_of, &a->candidate_id);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, round_id);
+      sqlite3_bind_int64 (stmt, 2, a->candidate_id);
+      sqlite3_bind_text (stmt, 3, code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, a->position);
+      if (!jp_store_step_done (self, stmt, error))
+        return 0;
+      json_builder_add_string_value (payload, code);
+    }
+  json_builder_end_array (payload);
+  json_builder_end_object (payload);
+  if (!jp_store_audit (self, actor, open ? "round.open" : "round.create", payload, error))
+    return 0;
+  return round_id;
+}
+
+static gint64
+create_round (JpStore     *self,
+              const char  *trade,
+              int          seats,
+              int          max_choices,
+              int          present,
+              gboolean     open,
+              const char  *actor,
+              GError     **error)
+{
+  g_autoptr(JpTrade) t = NULL;
+  g_autoptr(JpSettings) settings = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  gint64 id;
+
+  if (!jp_store_begin (self, error))
+    return 0;
+  if (!jp_store_is_frozen (self))
+    {
+      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
+                           _("The candidate list is not frozen yet; freeze it (which draws the "
+                             "anonymous codes) before opening a ballot round."));
+      goto fail;
+    }
+  if (!resolve_trade (self, trade, &t, error))
+    goto fail;
+  if (count_query (self, "SELECT count (*) FROM round WHERE trade_id = ? "
+                         "AND state IN ('draft', 'open')", t->id) > 0)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
+                   _("Trade %s already has a round that is not closed; close it before opening "
+                     "another."),
+                   t->code != NULL ? t->code : t->name);
+      goto fail;
+    }
+  if (seats < 0 && !trade_seats (self, t->id, &seats, error))
+    goto fail;
+  settings = jp_store_get_settings (self);
+  if (max_choices < 0)
+    max_choices = settings->max_choices > 0 ? settings->max_choices : seats;
+  if (present < 0)
+    present = panel_size (self, t->id);
+  if (seats < 1 || max_choices < 1 || present < 1)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                   _("Trade %s: a ballot needs at least 1 seat, 1 choice and 1 member present "
+                     "(given %d seats, %d choices, %d present); set the trade's seats and its "
+                     "panel, or give the numbers."),
+                   t->code != NULL ? t->code : t->name, seats, max_choices, present);
+      goto fail;
+    }
+
+  candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_candidate_free);
+  stmt = jp_store_prepare (self,
+                           "SELECT id, code FROM candidate WHERE trade_id = ? "
+                           "AND status = 'qualified' AND code IS NOT NULL ORDER BY id",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, t->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JpRoundCandidate *c = g_new0 (JpRoundCandidate, 1);
+
+      c->candidate_id = sqlite3_column_int64 (stmt, 0);
+      c->code = jp_store_column_dup (stmt, 1);
+      g_ptr_array_add (candidates, c);
+    }
+  if (candidates->len == 0)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                   _("Trade %s has no qualified candidate with a code; there is nobody to vote "
+                     "for."),
+                   t->code != NULL ? t->code : t->name);
+      goto fail;
+    }
+  id = insert_round (self, t->id, t->code, 0, candidates, seats, max_choices, present,
+                     settings->majority_threshold, open, actor, error);
+  if (id == 0 || !jp_store_commit (self, error))
+    goto fail;
+  return id;
+
+fail:
+  jp_store_rollback (self);
+  return 0;
+}
+
+gint64
+jp_store_create_round (JpStore     *self,
+                       const char  *trade,
+                       int          seats,
+                       int          max_choices,
+                       int          present,
+                       const char  *actor,
+                       GError     **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return create_round (self, trade, seats, max_choices, present, FALSE, actor, error);
+}
+
+gint64
+jp_store_open_ballot_round (JpStore     *self,
+                            const char  *trade,
+                            int          seats,
+                            int          max_choices,
+                            int          present,
+                            const char  *actor,
+                            GError     **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return create_round (self, trade, seats, max_choices, present, TRUE, actor, error);
+}
+
+static gboolean
+round_audit (JpStore     *self,
+             const char  *actor,
+             const char  *action,
+             gint64       round_id,
+             const char  *digest,
+             GError     **error)
+{
+  g_autoptr(JsonBuilder) payload = json_builder_new ();
+
+  json_builder_begin_object (payload);
+  json_builder_set_member_name (payload, "round");
+  json_builder_add_int_value (payload, round_id);
+  if (digest != NULL)
+    {
+      json_builder_set_member_name (payload, "digest");
+      json_builder_add_string_value (payload, digest);
+    }
+  json_builder_end_object (payload);
+  return jp_store_audit (self, actor, action, payload, error);
+}
+
+static gboolean
+check_transition (JpRound       *round,
+                  JpRoundState   to,
+                  GError       **error)
+{
+  g_autoptr(GError) core_error = NULL;
+
+  if (jp_round_can_transition (round->state, to, &core_error))
+    return TRUE;
+  return jp_store_take_core_error (error, JP_STORE_ERROR_INVALID, g_steal_pointer (&core_error));
+}
+
+gboolean
+jp_store_set_round_state (JpStore       *self,
+                          gint64         round_id,
+                          JpRoundState   state,
+                          const char    *actor,
+                          GError       **error)
+{
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (state == JP_ROUND_STATE_CLOSED)
+    return jp_store_close_round (self, round_id, actor, error);
+  if (state == JP_ROUND_STATE_SEALED)
+    return jp_store_seal_round (self, round_id, actor, error);
+
+  if (!jp_store_begin (self, error))
+    return FALSE;
+  round = jp_store_load_round (self, round_id, error);
+  if (round == NULL || !check_transition (round, state, error))
+    goto fail;
+  stmt = jp_store_prepare (self, "UPDATE round SET state = 'open', opened_at = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, jp_store_now (self));
+  sqlite3_bind_int64 (stmt, 2, round_id);
+  if (!jp_store_step_done (self, stmt, error)
+      || !round_audit (self, actor, "round.open", round_id, NULL, error)
+      || !jp_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  jp_store_rollback (self);
+  return FALSE;
+}
+
+/* ---- the tally ---- */
+
+static void
+tally_ballot_free (JpTallyBallot *b)
+{
+  g_strfreev (b->marks);
+  g_free (b);
+}
+
+/* Computes the tally of a round from its stored ballots. */
+static JpTally *
+compute_tally (JpStore  *self,
+               JpRound  *round,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ballots = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                  tally_ballot_free);
+  JpTallyInput input = { 0 };
+  int rc;
+
+  for (guint i = 0; i < round->candidates->len; i++)
+    g_ptr_array_add (codes, ((JpRoundCandidate *) g_ptr_array_index (round->candidates, i))->code);
+  stmt = jp_store_prepare (self, "SELECT marks, invalid FROM ballot WHERE round_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JpTallyBallot *b = g_new0 (JpTallyBallot, 1);
+      const char *marks = (const char *) sqlite3_column_text (stmt, 0);
+
+      b->marks = g_strsplit (marks != NULL ? marks : "", " ", -1);
+      if (b->marks[0] != NULL && b->marks[0][0] == '\0')
+        g_clear_pointer (&b->marks, g_strfreev);
+      b->invalid = sqlite3_column_int (stmt, 1) != 0;
+      g_ptr_array_add (ballots, b);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  input.seats = round->seats;
+  input.max_choices = round->max_choices;
+  input.present = round->present;
+  input.majority_threshold = round->majority_threshold;
+  input.codes = codes;
+  input.ballots = ballots;
+  return jp_tally_compute (&input, round->id, round->trade_code);
+}
+
+gboolean
+jp_store_close_round (JpStore     *self,
+                      gint64       round_id,
+                      const char  *actor,
+                      GError     **error)
+{
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!jp_store_begin (self, error))
+    return FALSE;
+  round = jp_store_load_round (self, round_id, error);
+  if (round == NULL || !check_transition (round, JP_ROUND_STATE_CLOSED, error))
+    goto fail;
+  if (!jp_store_paper_to_ballots (self, round, error))
+    goto fail;
+  tally = compute_tally (self, round, error);
+  if (tally == NULL)
+    goto fail;
+  json = jp_tally_canonical_json (tally);
+  stmt = jp_store_prepare (self,
+                           "UPDATE round SET state = 'closed', closed_at = ?, result = ?, "
+                           "digest = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, jp_store_now (self));
+  sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, tally->digest, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, round_id);
+  if (!jp_store_step_done (self, stmt, error)
+      || !round_audit (self, actor, "round.close", round_id, tally->digest, error)
+      || !jp_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  jp_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+jp_store_seal_round (JpStore     *self,
+                     gint64       round_id,
+                     const char  *actor,
+                     GError     **error)
+{
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!jp_store_begin (self, error))
+    return FALSE;
+  round = jp_store_load_round (self, round_id, error);
+  if (round == NULL || !check_transition (round, JP_ROUND_STATE_SEALED, error))
+    goto fail;
+  stmt = jp_store_prepare (self, "UPDATE round SET state = 'sealed', sealed_at = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, jp_store_now (self));
+  sqlite3_bind_int64 (stmt, 2, round_id);
+  if (!jp_store_step_done (self, stmt, error)
+      || !round_audit (self, actor, "round.seal", round_id, round->digest, error)
+      || !jp_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  jp_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+check_closed (JpRound  *round,
+              GError  **error)
+{
+  if (round->state == JP_ROUND_STATE_CLOSED || round->state == JP_ROUND_STATE_SEALED)
+    return TRUE;
+  g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
+               _("Round %lld is not closed yet: no tally is shown before the chair closes the "
+                 "round."),
+               (long long) round->id);
+  return FALSE;
+}
+
+JpTally *
+jp_store_get_tally (JpStore  *self,
+                    gint64    round_id,
+                    GError  **error)
+{
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(JpTally) tally = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  round = jp_store_load_round (self, round_id, error);
+  if (round == NULL || !check_closed (round, error))
+    return NULL;
+  tally = compute_tally (self, round, error);
+  if (tally == NULL)
+    return NULL;
+  if (g_strcmp0 (tally->digest, round->digest) != 0)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("The ballots of round %lld no longer give the result recorded when it "
+                     "closed (digest %s); the file %s was altered. Use the archived copy."),
+                   (long long) round_id, round->digest != NULL ? round->digest : "-",
+                   self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&tally);
+}
+
+char *
+jp_store_get_round_result_json (JpStore  *self,
+                                gint64    round_id,
+                                GError  **error)
+{
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  round = jp_store_load_round (self, round_id, error);
+  if (round == NULL || !check_closed (round, error))
+    return NULL;
+  stmt = jp_store_prepare (self, "SELECT result FROM round WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return jp_store_column_dup (stmt, 0);
+}
+
+/* ---- run-offs ---- */
+
+gint64
+jp_store_create_runoff (JpStore     *self,
+                        gint64       round_id,
+                        const char  *actor,
+                        GError     **error)
+{
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  g_autoptr(GPtrArray) group = NULL;
+  int seats, max_choices;
+  gint64 parent, id;
+
+  g_return_val_if_fail (JP_IS_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!jp_store_begin (self, error))
+    return 0;
+  round = jp_store_load_round (self, round_id, error);
+  if (round == NULL || !check_closed (round, error))
+    goto fail;
+  tally = compute_tally (self, round, error);
+  if (tally == NULL)
+    goto fail;
+  if (count_query (self, "SELECT count (*) FROM round WHERE parent_round_id = ?", round_id) > 0)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
+                   _("Round %lld already has its run-off; see the list of rounds."),
+                   (long long) round_id);
+      goto fail;
+    }
+
+  group = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_candidate_free);
+  if (tally->void_round)
+    {
+      /* A void round is repeated as it was: same candidates, seats and choices. */
+      for (guint i = 0; i < round->candidates->len; i++)
+        g_ptr_array_add (group, jp_round_candidate_copy (g_ptr_array_index (round->candidates,
+                                                                            i)));
+      seats = round->seats;
+      max_choices = round->max_choices;
+      parent = round->id;
+    }
+  else
+    {
+      for (guint i = 0; i < round->candidates->len; i++)
+        {
+          JpRoundCandidate *c = g_ptr_array_index (round->candidates, i);
+
+          if (g_strv_contains ((const char *const *) tally->runoff_codes, c->code))
+            g_ptr_array_add (group, jp_round_candidate_copy (c));
+        }
+      seats = tally->runoff_seats;
+      max_choices = tally->runoff_seats;
+      parent = round->id;
+    }
+  if (group->len == 0 || seats < 1)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                   _("Round %lld has no tie at the cut-off: there is no run-off to hold."),
+                   (long long) round_id);
+      goto fail;
+    }
+  id = insert_round (self, round->trade_id, round->trade_code, parent, group, seats,
+                     max_choices, round->present, round->majority_threshold, TRUE, actor, error);
+  if (id == 0 || !jp_store_commit (self, error))
+    goto fail;
+  return id;
+
+fail:
+  jp_store_rollback (self);
+  return 0;
+}
+
+/* ---- finalists ---- */
+
+static void
+add_finalists (JpTradeFinalists *f,
+               JpRound          *round,
+               JpTally          *tally)
+{
+  for (guint i = 0; i < tally->candidates->len; i++)
+    {
+      JpTallyCandidate *c = g_ptr_array_index (tally->candidates, i);
+
+      if (c->outcome != JP_TALLY_ADVANCED)
+        continue;
+      for (guint j = 0; j < round->candidates->len; j++)
+        {
+          JpRoundCandidate *rc = g_ptr_array_index (round->candidates, j);
+
+          if (g_strcmp0 (rc->code, c->code) == 0)
+            {
+              JpRoundCandidate *copy = jp_round_candidate_copy (rc);
+
+              copy->position = 0;
+              g_ptr_array_add (f->finalists, copy);
+            }
+        }
+    }
+}
+
+static int
+compare_finalists (gconstpointer a,
+                   gconstpointer b)
+{
+  return g_strcmp0 ((*(JpRoundCandidate *const *) a)->code,
+                    (*(JpRoundCandidate *const *) b)->code);
+}
+
+GPtrArray *
+jp_store_finalists (JpStore  *self,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  JpTradeFinalists *f = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rounds = jp_store_list_rounds (self, NULL, error);
+  if (rounds == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_trade_finalists_free);
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      JpRound *r = g_ptr_array_index (rounds, i);
+      g_autoptr(JpTally) tally = NULL;
+
+      if (r->kind != JP_ROUND_KIND_BALLOT)
+        continue;
+      if (f == NULL || f->trade_id != r->trade_id)
+        {
+          f = g_new0 (JpTradeFinalists, 1);
+          f->trade_id = r->trade_id;
+          f->trade_code = g_strdup (r->trade_code);
+          f->trade_name = g_strdup (r->trade_name);
+          f->seats = r->seats;
+          f->finalists = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                         jp_round_candidate_free);
+          g_ptr_array_add (out, f);
+        }
+      /* Rounds come by number: whatever a later round says replaces "pending". */
+      f->pending_round = 0;
+      f->runoff_pending = FALSE;
+      if (r->state == JP_ROUND_STATE_DRAFT || r->state == JP_ROUND_STATE_OPEN)
+        {
+          f->pending_round = r->id;
+          f->runoff_pending = r->parent_id != 0;
+          continue;
+        }
+      tally = jp_store_get_tally (self, r->id, error);
+      if (tally == NULL)
+        return NULL;
+      add_finalists (f, r, tally);
+      if (tally->void_round || tally->runoff_seats > 0)
+        {
+          f->pending_round = r->id;
+          f->runoff_pending = tally->runoff_seats > 0;
+        }
+    }
+  for (guint i = 0; i < out->len; i++)
+    {
+      f = g_ptr_array_index (out, i);
+      g_ptr_array_sort (f->finalists, compare_finalists);
+      f->seats_open = MAX (0, f->seats - (int) f->finalists->len);
+    }
+  return g_steal_pointer (&out);
+}

@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-cli-rounds"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+/* Runs jiangping-cli with the given arguments (NULL-terminated) and returns its exit status;
+ * stdout and stderr are returned in *out and *err. The environment is LANG=C so messages
+ * come in English (the source strings) unless a test asks otherwise. */
+static int
+run_cli (char **out, char **err, const char *first, ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("JP_CLI");
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (gpointer) cli);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LANG", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("jp-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "test.jiangping", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Runs a command expecting success and returns its stdout parsed as JSON. */
+static JsonNode *
+run_json (const char *db, const char *first, ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_assert_cmpuint (args->len, <=, 12);
+  while (args->len < 13)
+    g_ptr_array_add (args, NULL);
+  status = run_cli (&out, &err, args->pdata[0], "--db", db, "--json",
+                    args->pdata[1], args->pdata[2], args->pdata[3], args->pdata[4],
+                    args->pdata[5], args->pdata[6], args->pdata[7], args->pdata[8],
+                    args->pdata[9], args->pdata[10], args->pdata[11], NULL);
+  if (status != 0)
+    g_error ("%s failed (%d): %s", (char *) args->pdata[0], status, err);
+  return parse_json (out);
+}
+
+static void
+make_demo (Fixture *f)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "demo", "--db", f->db, "--candidates", "12", NULL), ==, 0);
+}
+
+
+static void
+write_file (Fixture *f, const char *name, const char *text, char **path)
+{
+  g_autoptr(GError) error = NULL;
+
+  *path = g_build_filename (f->dir, name, NULL);
+  g_file_set_contents (*path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* The demo with every candidate qualified (criteria of the form) and frozen. */
+static void
+make_frozen (Fixture *f)
+{
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) frozen = NULL;
+  JsonArray *a;
+
+  make_demo (f);
+  list = run_json (f->db, "candidates", NULL);
+  a = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *c = json_array_get_object_element (a, i);
+      JsonArray *criteria = json_object_get_array_member (c, "criteria");
+      g_autoptr(GString) crit = g_string_new (NULL);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             json_object_get_int_member (c, "id"));
+      g_autoptr(JsonNode) saved = NULL;
+
+      for (guint k = 0; k < json_array_get_length (criteria); k++)
+        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
+                                json_array_get_int_element (criteria, k));
+      saved = run_json (f->db, "qualify", "--candidate", id, "--criteria", crit->str, NULL);
+    }
+  frozen = run_json (f->db, "freeze", NULL);
+}
+
+static void
+test_whole_round (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *a = NULL, *b = NULL, *b_bad = NULL;
+  g_autoptr(JsonNode) opened = NULL, entered = NULL, tally = NULL, runoff = NULL;
+  g_autoptr(JsonNode) tally2 = NULL, fin = NULL;
+  g_autofree char *round = NULL, *round2 = NULL;
+  JsonObject *t, *ballots, *c0;
+  JsonArray *cands;
+
+  make_frozen (f);
+  opened = run_json (f->db, "round", "open", "--kind", "ballot", "--trade", "FW", "--seats", "2",
+                     "--max-choices", "2", "--present", "8", NULL);
+  round = g_strdup_printf ("%" G_GINT64_FORMAT,
+                           json_object_get_int_member (json_node_get_object (opened), "round"));
+  g_assert_cmpstr (round, ==, "1");
+
+  /* FW-01 4, FW-02 2, FW-03 2, FW-04 0; one blank, one invalid word, one over-vote */
+  write_file (f, "a.csv", "serial,marks\n1,FW-01 FW-02\n2,FW-01 FW-03\n3,\n4,invalid\n"
+              "5,FW-01 FW-02 FW-03\n6,FW-02 FW-03\n7,FW-01\n8,FW-01\n", &a);
+  write_file (f, "b-bad.csv", "serial,marks\n1,FW-01 FW-02\n2,FW-01 FW-04\n3,\n4,invalid\n"
+              "5,FW-01 FW-02 FW-03\n6,FW-03 FW-02\n8,FW-01\n", &b_bad);
+  write_file (f, "b.csv", "serial,marks\n8,FW-01\n7,FW-01\n6,FW-03 FW-02\n5,FW-03 FW-02 FW-01\n"
+              "4,INVALID\n3,\n2,FW-03 FW-01\n1,FW-02 FW-01\n", &b);
+
+  /* the tally is refused while open */
+  g_assert_cmpint (run_cli (&out, &err, "tally", "--db", f->db, "--round", round, "--json", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "not closed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  entered = run_json (f->db, "ballots", "enter", "--round", round, "--file", a, "--entered-by",
+                      "M15", "--confirm-file", b_bad, "--confirmed-by", "M12", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+    json_node_get_object (entered), "differences")), ==, 2);
+  g_assert_cmpint (run_cli (&out, &err, "round", "close", "--db", f->db, "--round", round, NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "serial 2 "));
+  g_assert_nonnull (strstr (err, "serial 7 "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_clear_pointer (&entered, json_node_unref);
+  entered = run_json (f->db, "ballots", "enter", "--round", round, "--confirm-file", b,
+                      "--confirmed-by", "M12", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+    json_node_get_object (entered), "differences")), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "round", "close", "--db", f->db, "--round", round, NULL),
+                   ==, 0);
+
+  tally = run_json (f->db, "tally", "--round", round, NULL);
+  t = json_node_get_object (tally);
+  g_assert_cmpint (json_object_get_int_member (t, "round"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (t, "trade"), ==, "FW");
+  g_assert_cmpint (json_object_get_int_member (t, "seats"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (t, "max_choices"), ==, 2);
+  g_assert_false (json_object_get_boolean_member (t, "void"));
+  ballots = json_object_get_object_member (t, "ballots");
+  g_assert_cmpint (json_object_get_int_member (ballots, "present"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (ballots, "cast"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (ballots, "valid"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (ballots, "invalid"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (ballots, "blank"), ==, 1);
+  cands = json_object_get_array_member (t, "candidates");
+  g_assert_cmpuint (json_array_get_length (cands), ==, 4);
+  c0 = json_array_get_object_element (cands, 0);
+  g_assert_cmpstr (json_object_get_string_member (c0, "code"), ==, "FW-01");
+  g_assert_cmpint (json_object_get_int_member (c0, "votes"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (c0, "rank"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (c0, "outcome"), ==, "advanced");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (cands, 1),
+                                                  "outcome"), ==, "runoff");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (cands, 2),
+                                                  "code"), ==, "FW-03");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (cands, 2),
+                                               "rank"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (cands, 3),
+                                                  "outcome"), ==, "out");
+  /* the digest is SHA-256 of the canonical form (docs/result-digest.md) */
+  {
+    g_autofree char *canon = g_strdup (
+      "{\"ballots\":{\"blank\":1,\"cast\":8,\"invalid\":2,\"present\":8,\"valid\":6},"
+      "\"candidates\":[{\"code\":\"FW-01\",\"outcome\":\"advanced\",\"rank\":1,\"votes\":4},"
+      "{\"code\":\"FW-02\",\"outcome\":\"runoff\",\"rank\":2,\"votes\":2},"
+      "{\"code\":\"FW-03\",\"outcome\":\"runoff\",\"rank\":2,\"votes\":2},"
+      "{\"code\":\"FW-04\",\"outcome\":\"out\",\"rank\":4,\"votes\":0}],"
+      "\"max_choices\":2,\"round\":1,\"seats\":2,\"trade\":\"FW\",\"void\":false}");
+    g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canon, -1);
+
+    g_assert_cmpstr (json_object_get_string_member (t, "digest"), ==, hex);
+  }
+
+  runoff = run_json (f->db, "round", "runoff", "--round", round, NULL);
+  round2 = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            json_object_get_int_member (json_node_get_object (runoff), "round"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "vote", "--db", f->db, "--round", round2, "--member",
+                            "M03", "--marks", "FW-02", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* the run-off is for 1 seat: two marks are refused */
+  g_assert_cmpint (run_cli (&out, &err, "vote", "--db", f->db, "--round", round2, "--member",
+                            "M06", "--marks", "FW-02 FW-03", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "at most 1 candidate"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "round", "close", "--db", f->db, "--round", round2, NULL),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "round", "seal", "--db", f->db, "--round", round2, NULL),
+                   ==, 0);
+  tally2 = run_json (f->db, "tally", "--round", round2, NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (tally2), "candidates"), 0), "code"),
+                   ==, "FW-02");
+
+  fin = run_json (f->db, "finalists", NULL);
+  {
+    JsonObject *fw = json_array_get_object_element (json_object_get_array_member (
+      json_node_get_object (fin), "trades"), 0);
+    JsonArray *names = json_object_get_array_member (fw, "finalists");
+
+    g_assert_cmpstr (json_object_get_string_member (fw, "trade"), ==, "FW");
+    g_assert_cmpint (json_object_get_int_member (fw, "seats"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (fw, "seats_open"), ==, 0);
+    g_assert_cmpuint (json_array_get_length (names), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (names, 0),
+                                                    "code"), ==, "FW-01");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (names, 1),
+                                                    "code"), ==, "FW-02");
+  }
+}
+
+static void
+test_bad_paper_files (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *unknown = NULL, *dup = NULL;
+  g_autoptr(JsonNode) opened = NULL;
+
+  make_frozen (f);
+  opened = run_json (f->db, "round", "open", "--kind", "ballot", "--trade", "FW", NULL);
+  write_file (f, "unknown.csv", "serial,marks\n1,FW-01\n2,FW-77\n", &unknown);
+  write_file (f, "dup.csv", "serial,marks\n1,FW-01\n2,FW-02\n2,FW-03\n", &dup);
+  g_assert_cmpint (run_cli (&out, &err, "ballots", "enter", "--db", f->db, "--round", "1",
+                            "--file", unknown, "--entered-by", "M15", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "unknown.csv, line 3"));
+  g_assert_nonnull (strstr (err, "FW-77"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "ballots", "enter", "--db", f->db, "--round", "1",
+                            "--file", dup, "--entered-by", "M15", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "dup.csv, line 4"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* only ballot rounds are opened here */
+  g_assert_cmpint (run_cli (&out, &err, "round", "open", "--db", f->db, "--kind", "defence",
+                            "--trade", "FW", NULL), ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/cli/rounds/whole-round", Fixture, NULL, fixture_set_up, test_whole_round,
+              fixture_tear_down);
+  g_test_add ("/cli/rounds/bad-paper-files", Fixture, NULL, fixture_set_up,
+              test_bad_paper_files, fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-rounds"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "store-test-util.h"
+#include "jp-store-rounds.h"
+
+/* A frozen election: trade XT with 4 qualified candidates (units U1..U4), members M01..M04
+ * on the XT panel (M03 from U3, so conflicted with that candidate), M05 on no panel. */
+typedef struct {
+  char    *dir;
+  JpStore *store;
+  gint64   cand[4];
+  char    *code[4];
+} Fixture;
+
+static void
+add_member (JpStore *store, const char *code, const char *unit, gboolean on_panel)
+{
+  g_autoptr(JpMember) m = g_new0 (JpMember, 1);
+  g_autoptr(GError) error = NULL;
+  const char *trades[] = { "XT", NULL };
+
+  m->code = g_strdup (code);
+  m->name = g_strdup_printf ("评委%s", code);
+  m->unit = g_strdup (unit);
+  m->trades = on_panel ? g_strdupv ((GStrv) trades) : NULL;
+  jp_store_add_member (store, m, "test", &error);
+  g_assert_no_error (error);
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  gboolean freeze = GPOINTER_TO_INT (data) == 0;
+
+  f->dir = test_tmp_dir ();
+  path = g_build_filename (f->dir, "r.jiangping", NULL);
+  f->store = jp_store_create (path, NULL, &error);
+  g_assert_no_error (error);
+  jp_store_add_trade (f->store, "XT", "稀土", TRUE, "test", &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("1502031980010%04d", 100 + i);
+      g_autofree char *id = test_id_number (body);
+      g_autofree char *name = g_strdup_printf ("候选人%d", i + 1);
+      g_autofree char *unit = g_strdup_printf ("单位%d", i + 1);
+      g_autoptr(JpCandidate) c = test_candidate (name, id, unit, "稀土");
+
+      jp_store_save_candidate (f->store, c, NULL, "test", NULL, &error);
+      g_assert_no_error (error);
+      f->cand[i] = c->id;
+    }
+  add_member (f->store, "M01", "别处甲", TRUE);
+  add_member (f->store, "M02", "别处乙", TRUE);
+  add_member (f->store, "M03", "单位3", TRUE);
+  add_member (f->store, "M04", "别处丙", TRUE);
+  add_member (f->store, "M05", "别处丁", FALSE);
+  g_assert_true (jp_store_exec (f->store, "UPDATE candidate SET status = 'qualified'", NULL));
+  if (!freeze)
+    return;
+  codes = jp_store_freeze (f->store, "test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codes->len, ==, 4);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      JpCodeAssignment *a = g_ptr_array_index (codes, i);
+
+      for (int k = 0; k < 4; k++)
+        if (f->cand[k] == a->candidate_id)
+          f->code[k] = g_strdup (a->code);
+    }
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  for (int i = 0; i < 4; i++)
+    g_free (f->code[i]);
+  test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+open_round (Fixture *f, int seats, int max_choices, int present)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = jp_store_open_ballot_round (f->store, "XT", seats, max_choices, present, "chair",
+                                          &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+vote (Fixture *f, gint64 round, const char *member, const char *marks)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) list = g_strsplit (marks, " ", -1);
+  g_auto(GStrv) empty = g_new0 (char *, 1);
+
+  jp_store_submit_ballot (f->store, round, member,
+                          (const char *const *) (*marks != '\0' ? list : empty), NULL, NULL,
+                          &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_requires_freeze (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = jp_store_open_ballot_round (f->store, "XT", 2, -1, -1, "chair", &error);
+
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "freeze"));
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM round"), ==, 0);
+  g_assert_false (jp_store_get_stage_locks (f->store) & JP_STAGE_LOCK_BALLOT_OPENED);
+}
+
+static void
+test_open_order (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen_orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 id = open_round (f, 2, -1, -1);
+
+  round = jp_store_get_round (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (round->state, ==, JP_ROUND_STATE_OPEN);
+  g_assert_cmpint (round->seats, ==, 2);
+  g_assert_cmpint (round->max_choices, ==, 2);   /* settings 0 -> seats */
+  g_assert_cmpint (round->present, ==, 4);       /* the panel */
+  g_assert_cmpint (round->n_panel, ==, 4);
+  g_assert_cmpint (round->number, ==, 1);
+  g_assert_cmpstr (round->trade_code, ==, "XT");
+  g_assert_true (jp_store_get_stage_locks (f->store) & JP_STAGE_LOCK_BALLOT_OPENED);
+
+  /* a permutation of the frozen codes, positions 1..4 */
+  g_assert_cmpuint (round->candidates->len, ==, 4);
+  for (int k = 0; k < 4; k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < 4; i++)
+        {
+          JpRoundCandidate *c = g_ptr_array_index (round->candidates, i);
+
+          g_assert_cmpint (c->position, ==, (int) i + 1);
+          if (c->candidate_id == f->cand[k])
+            {
+              g_assert_cmpstr (c->code, ==, f->code[k]);
+              found = TRUE;
+            }
+        }
+      g_assert_true (found);
+    }
+
+  /* fresh orders: 12 more rounds do not all come out in one order (4! = 24 orders; the
+   * chance of 13 equal draws is 24^-12) */
+  /* a second round of the trade waits for the first to close */
+  g_assert_cmpint (jp_store_open_ballot_round (f->store, "XT", 2, -1, -1, "chair", &error), ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  for (int r = 0; r < 13; r++)
+    {
+      g_autoptr(JpRound) other = NULL;
+      g_auto(GStrv) codes = NULL;
+
+      if (r > 0)
+        id = open_round (f, 2, -1, -1);
+      other = jp_store_get_round (f->store, id, NULL);
+      codes = jp_round_get_codes (other);
+      g_hash_table_add (seen_orders, g_strjoinv (" ", codes));
+      g_assert_true (jp_store_close_round (f->store, id, "chair", NULL));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen_orders), >, 1);
+}
+
+static void
+test_submit_rules (Fixture *f, gconstpointer data)
+{
+  gint64 id = open_round (f, 2, 2, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) panel = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  const char *ok[] = { f->code[0], f->code[1], NULL };
+  const char *three[] = { f->code[0], f->code[1], f->code[3], NULL };
+  const char *conflicted[] = { f->code[2], NULL };
+  const char *unknown[] = { "ZZ-99", NULL };
+  gboolean replayed = TRUE;
+
+  g_assert_true (jp_store_submit_ballot (f->store, id, "M01", ok, "key-1", &replayed, &error));
+  g_assert_no_error (error);
+  g_assert_false (replayed);
+
+  /* replay of the same key: success, nothing new */
+  g_assert_true (jp_store_submit_ballot (f->store, id, "M01", ok, "key-1", &replayed, &error));
+  g_assert_no_error (error);
+  g_assert_true (replayed);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot"), ==, 1);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot_roster"), ==, 1);
+  /* the key is kept only as its hash */
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot WHERE "
+                                             "idem_hash = 'key-1'"), ==, 0);
+  g_assert_cmpint (test_query_int (f->store, "SELECT length (idem_hash) FROM ballot"), ==, 64);
+
+  /* double vote with another key */
+  g_assert_false (jp_store_submit_ballot (f->store, id, "M01", ok, "key-2", NULL, &error));
+  g_assert_error (error, JP_BALLOT_ERROR, JP_BALLOT_REFUSAL_ALREADY_VOTED);
+  g_clear_error (&error);
+  /* not on the panel */
+  g_assert_false (jp_store_submit_ballot (f->store, id, "M05", ok, NULL, NULL, &error));
+  g_assert_error (error, JP_BALLOT_ERROR, JP_BALLOT_REFUSAL_NOT_ON_PANEL);
+  g_clear_error (&error);
+  /* over-vote */
+  g_assert_false (jp_store_submit_ballot (f->store, id, "M02", three, NULL, NULL, &error));
+  g_assert_error (error, JP_BALLOT_ERROR, JP_BALLOT_REFUSAL_TOO_MANY);
+  g_clear_error (&error);
+  /* unknown code */
+  g_assert_false (jp_store_submit_ballot (f->store, id, "M02", unknown, NULL, NULL, &error));
+  g_assert_error (error, JP_BALLOT_ERROR, JP_BALLOT_REFUSAL_UNKNOWN_CODE);
+  g_clear_error (&error);
+  /* conflicted: M03 shares candidate 3's unit */
+  g_assert_false (jp_store_submit_ballot (f->store, id, "M03", conflicted, NULL, NULL, &error));
+  g_assert_error (error, JP_BALLOT_ERROR, JP_BALLOT_REFUSAL_CONFLICTED);
+  g_assert_nonnull (strstr (error->message, f->code[2]));
+  g_clear_error (&error);
+  /* unknown member */
+  g_assert_false (jp_store_submit_ballot (f->store, id, "M99", ok, NULL, NULL, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot"), ==, 1);
+
+  /* the panel says who voted, not what */
+  panel = jp_store_round_panel (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (panel->len, ==, 4);
+  g_assert_cmpstr (((JpPanelMember *) panel->pdata[0])->code, ==, "M01");
+  g_assert_true (((JpPanelMember *) panel->pdata[0])->voted);
+  g_assert_false (((JpPanelMember *) panel->pdata[1])->voted);
+
+  /* the audit names the member, never the marks */
+  audit = jp_store_list_audit (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      JpAuditEntry *e = g_ptr_array_index (audit, i);
+
+      if (g_str_equal (e->action, "ballot.cast"))
+        {
+          g_assert_nonnull (strstr (e->payload, "M01"));
+          g_assert_null (strstr (e->payload, f->code[0]));
+        }
+    }
+
+  /* no tally while open */
+  g_assert_null (jp_store_get_tally (f->store, id, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* after close: refused, and the replay of a stored key still says replayed */
+  g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_store_submit_ballot (f->store, id, "M02", ok, "key-3", NULL, &error));
+  g_assert_error (error, JP_BALLOT_ERROR, JP_BALLOT_REFUSAL_NOT_OPEN);
+  g_clear_error (&error);
+  g_assert_true (jp_store_submit_ballot (f->store, id, "M01", ok, "key-1", &replayed, &error));
+  g_assert_true (replayed);
+}
+
+static gboolean
+has_column (JpStore *store, const char *table, const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM pragma_table_info ('%s') "
+                                          "WHERE name = '%s'", table, column);
+
+  return test_query_int (store, sql) > 0;
+}
+
+static void
+test_schema_secrecy (Fixture *f, gconstpointer data)
+{
+  g_assert_true (has_column (f->store, "ballot", "marks"));
+  g_assert_true (has_column (f->store, "ballot", "serial"));
+  g_assert_false (has_column (f->store, "ballot", "member_id"));
+  g_assert_false (has_column (f->store, "ballot", "member"));
+  g_assert_false (has_column (f->store, "ballot", "cast_at"));
+  g_assert_false (has_column (f->store, "ballot", "created_at"));
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM pragma_table_info "
+                                             "('ballot_roster')"), ==, 2);
+  g_assert_false (has_column (f->store, "ballot_roster", "marks"));
+  /* WITHOUT ROWID: no physical insertion order */
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM sqlite_master WHERE "
+                                             "name = 'ballot' AND sql LIKE '%WITHOUT ROWID%'"),
+                   ==, 1);
+}
+
+static void
+test_close_tally_runoff (Fixture *f, gconstpointer data)
+{
+  gint64 id = open_round (f, 2, 2, -1);
+  gint64 runoff;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  g_autoptr(JpTally) tally2 = NULL;
+  g_autoptr(JpRound) r2 = NULL;
+  g_autoptr(GPtrArray) fin = NULL;
+  g_autofree char *m1 = g_strdup_printf ("%s %s", f->code[0], f->code[1]);
+  g_autofree char *m2 = g_strdup_printf ("%s %s", f->code[0], f->code[3]);
+  JpTradeFinalists *tf;
+
+  /* votes: c0 3, c1 1, c3 1, c2 0 -> c0 advances; c1 and c3 tie for 1 seat */
+  vote (f, id, "M01", m1);
+  vote (f, id, "M02", m2);
+  vote (f, id, "M03", f->code[0]);
+  vote (f, id, "M04", "");
+  g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
+  g_assert_no_error (error);
+  tally = jp_store_get_tally (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tally->cast, ==, 4);
+  g_assert_cmpint (tally->blank, ==, 1);
+  g_assert_cmpint (tally->valid, ==, 4);
+  g_assert_cmpstr (((JpTallyCandidate *) tally->candidates->pdata[0])->code, ==, f->code[0]);
+  g_assert_cmpint (((JpTallyCandidate *) tally->candidates->pdata[0])->votes, ==, 3);
+  g_assert_cmpint (tally->runoff_seats, ==, 1);
+  g_assert_cmpuint (g_strv_length (tally->runoff_codes), ==, 2);
+  g_assert_cmpint (test_query_int (f->store, "SELECT length (digest) FROM round WHERE id = 1"),
+                   ==, 64);
+
+  /* closed is immutable */
+  g_assert_false (jp_store_exec (f->store, "UPDATE round SET result = 'x' WHERE id = 1", NULL));
+  g_assert_false (jp_store_exec (f->store, "DELETE FROM ballot", NULL));
+
+  fin = jp_store_finalists (f->store, &error);
+  g_assert_no_error (error);
+  tf = g_ptr_array_index (fin, 0);
+  g_assert_cmpuint (tf->finalists->len, ==, 1);
+  g_assert_cmpint (tf->seats_open, ==, 1);
+  g_assert_true (tf->runoff_pending);
+  g_clear_pointer (&fin, g_ptr_array_unref);
+
+  runoff = jp_store_create_runoff (f->store, id, "chair", &error);
+  g_assert_no_error (error);
+  r2 = jp_store_get_round (f->store, runoff, &error);
+  g_assert_cmpint (r2->parent_id, ==, id);
+  g_assert_cmpint (r2->seats, ==, 1);
+  g_assert_cmpint (r2->max_choices, ==, 1);
+  g_assert_cmpint (r2->number, ==, 2);
+  g_assert_cmpuint (r2->candidates->len, ==, 2);
+  g_assert_cmpint (jp_store_create_runoff (f->store, id, "chair", &error), ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  vote (f, runoff, "M01", f->code[3]);
+  vote (f, runoff, "M02", f->code[3]);
+  g_assert_true (jp_store_close_round (f->store, runoff, "chair", &error));
+  g_assert_true (jp_store_seal_round (f->store, runoff, "chair", &error));
+  g_assert_no_error (error);
+  tally2 = jp_store_get_tally (f->store, runoff, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((JpTallyCandidate *) tally2->candidates->pdata[0])->outcome, ==,
+                   JP_TALLY_ADVANCED);
+
+  fin = jp_store_finalists (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fin->len, ==, 1);
+  tf = g_ptr_array_index (fin, 0);
+  g_assert_cmpstr (tf->trade_code, ==, "XT");
+  g_assert_cmpint (tf->seats, ==, 2);
+  g_assert_cmpuint (tf->finalists->len, ==, 2);
+  g_assert_cmpint (tf->seats_open, ==, 0);
+  g_assert_false (tf->runoff_pending);
+
+  /* a sealed round cannot be sealed again */
+  g_assert_false (jp_store_seal_round (f->store, runoff, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+}
+
+static void
+test_void_round (Fixture *f, gconstpointer data)
+{
+  gint64 id = open_round (f, 1, 1, 2);   /* only 2 present, 3 vote */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  g_autoptr(GPtrArray) fin = NULL;
+
+  vote (f, id, "M01", f->code[0]);
+  vote (f, id, "M02", f->code[0]);
+  vote (f, id, "M04", f->code[1]);
+  g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
+  tally = jp_store_get_tally (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (tally->void_round);
+  for (guint i = 0; i < tally->candidates->len; i++)
+    g_assert_cmpint (((JpTallyCandidate *) tally->candidates->pdata[i])->outcome, ==,
+                     JP_TALLY_OUT);
+  fin = jp_store_finalists (f->store, &error);
+  g_assert_cmpuint (((JpTradeFinalists *) fin->pdata[0])->finalists->len, ==, 0);
+  g_assert_cmpint (((JpTradeFinalists *) fin->pdata[0])->pending_round, ==, id);
+}
+
+static void
+test_paper (Fixture *f, gconstpointer data)
+{
+  gint64 id = open_round (f, 2, 2, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) diffs = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  g_autofree char *a = g_strdup_printf ("serial,marks\n1,%s %s\n2,\n3,invalid\n4,%s %s %s\n",
+                                        f->code[0], f->code[1], f->code[0], f->code[1],
+                                        f->code[2]);
+  g_autofree char *b = g_strdup_printf ("serial,marks\n1,%s\n2,\n3,invalid\n", f->code[0]);
+  g_autofree char *b_ok = g_strdup_printf ("serial,marks\n4,%s %s %s\n3,INVALID\n2,\n1,%s %s\n",
+                                           f->code[2], f->code[1], f->code[0], f->code[1],
+                                           f->code[0]);
+  g_autofree char *bad = g_strdup_printf ("serial,marks\n1,%s\n1,%s\n", f->code[0], f->code[1]);
+
+  g_assert_cmpint (jp_store_enter_paper_ballots (f->store, id, 1, a, strlen (a), "a.csv", "M01",
+                                                 &error), ==, 4);
+  g_assert_no_error (error);
+  /* the second entry by the same scrutineer is refused */
+  g_assert_cmpint (jp_store_enter_paper_ballots (f->store, id, 2, b, strlen (b), "b.csv", "M01",
+                                                 &error), ==, -1);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* a bad file names the line */
+  g_assert_cmpint (jp_store_enter_paper_ballots (f->store, id, 2, bad, strlen (bad), "bad.csv",
+                                                 "M02", &error), ==, -1);
+  g_assert_nonnull (strstr (error->message, "bad.csv, line 3"));
+  g_clear_error (&error);
+  /* only one pass: cannot close */
+  g_assert_false (jp_store_close_round (f->store, id, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (jp_store_enter_paper_ballots (f->store, id, 2, b, strlen (b), "b.csv", "M02",
+                                                 &error), ==, 3);
+  diffs = jp_store_paper_differences (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diffs->len, ==, 2);   /* serial 1 differs, serial 4 missing */
+  g_assert_false (jp_store_close_round (f->store, id, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "serial 1 "));
+  g_assert_nonnull (strstr (error->message, "serial 4 "));
+  g_clear_error (&error);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot"), ==, 0);
+
+  /* the corrected second pass (other order of lines and codes) agrees */
+  g_assert_cmpint (jp_store_enter_paper_ballots (f->store, id, 2, b_ok, strlen (b_ok), "b.csv",
+                                                 "M02", &error), ==, 4);
+  g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
+  g_assert_no_error (error);
+  tally = jp_store_get_tally (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tally->cast, ==, 4);
+  g_assert_cmpint (tally->invalid, ==, 2);   /* the word, and 3 marks with max 2 */
+  g_assert_cmpint (tally->blank, ==, 1);
+  g_assert_cmpint (tally->valid, ==, 2);
+  /* the roster stays empty: paper ballots name nobody */
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot_roster"), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, fn, nofreeze) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (nofreeze), setup, fn, teardown)
+  ADD ("/store/rounds/open-requires-freeze", test_open_requires_freeze, 1);
+  ADD ("/store/rounds/open-random-order", test_open_order, 0);
+  ADD ("/store/rounds/submit-rules", test_submit_rules, 0);
+  ADD ("/store/rounds/schema-secrecy", test_schema_secrecy, 0);
+  ADD ("/store/rounds/close-tally-runoff-finalists", test_close_tally_runoff, 0);
+  ADD ("/store/rounds/void", test_void_round, 0);
+  ADD ("/store/rounds/paper-two-passes", test_paper, 0);
+  return g_test_run ();
+}
