@@ -35,5 +35,6 @@ check_order evidence store documents intake demo meeting ui cli
 check_order documents store evidence intake demo meeting ui cli
 check_order intake documents demo meeting ui cli
 check_order demo meeting ui cli
+check_order meeting ui cli
 [ $fail -eq 0 ] && echo "layer rules hold"
 exit $fail

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "demo/jp-demo.h"
+#include "jp-cli-serve.h"
 #include "jp-cli.h"
 
 /* Options every command takes. */
@@ -504,6 +505,7 @@ static const JpCliCommand commands[] = {
   { "vote", jp_cli_cmd_vote, N_("Cast a member's ballot (scripting aid)") },
   { "tally", jp_cli_cmd_tally, N_("The tally of a closed round") },
   { "finalists", jp_cli_cmd_finalists, N_("Finalists per trade decided so far") },
+  { "serve", jp_cli_cmd_serve, N_("Serve the meeting to the member stations (no window)") },
   { NULL, NULL, NULL }
 };
 

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "jp-meeting.h"
+
+G_BEGIN_DECLS
+
+#define JP_TYPE_MEETING_CLIENT (jp_meeting_client_get_type ())
+G_DECLARE_FINAL_TYPE (JpMeetingClient, jp_meeting_client, JP, MEETING_CLIENT, GObject)
+
+/* The protocol client of a member station (docs/protocol.md), on its own SoupSession, used
+ * from the main context. `base_uri` is "http://HOST:PORT". `queue_path` is the file of the
+ * offline ballot queue (NULL: "jiangping/ballot-queue.json" in the user's data dir); queued
+ * ballots found there are resent by jp_meeting_client_flush_queue_async and after each
+ * reconnect of the events.
+ *
+ * Signals: "event" (const char *type, JsonNode *data): an event from the host
+ * (round_opened, round_closed, current_candidate, timer, progress, results_published,
+ * meeting_ended); "events-connected" (gboolean connected). */
+JpMeetingClient *jp_meeting_client_new (const char *base_uri,
+                                        const char *queue_path);
+
+const char *jp_meeting_client_get_token       (JpMeetingClient *self);
+const char *jp_meeting_client_get_member_code (JpMeetingClient *self);
+
+/* Every async request fails with JP_MEETING_ERROR: NETWORK (host unreachable),
+ * UNAUTHORIZED (401: wrong PIN, not logged in, session ended), REFUSED (403, 409, 429),
+ * NOT_FOUND (404), BAD_REQUEST (400, 411, 413) or FAILED, the message being the host's plain
+ * words. The host's reason key is given by jp_meeting_client_request_reason(). */
+
+/* POST /session. On success the token is kept for the other requests.
+ * finish returns (transfer full) the reply object {token, member, election}. */
+void        jp_meeting_client_login_async   (JpMeetingClient     *self,
+                                             const char          *member_code,
+                                             const char          *pin,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+JsonObject *jp_meeting_client_login_finish  (JpMeetingClient  *self,
+                                             GAsyncResult     *result,
+                                             GError          **error);
+
+/* GET `path` below /api/v1 ("/state", "/rounds/3", "/dossiers/XT-01").
+ * finish returns (transfer full) the reply object. */
+void        jp_meeting_client_get_async     (JpMeetingClient     *self,
+                                             const char          *path,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+JsonObject *jp_meeting_client_get_finish    (JpMeetingClient  *self,
+                                             GAsyncResult     *result,
+                                             GError          **error);
+
+/* GET /evidence/{sha256}: the anonymised PDF. finish returns (transfer full) its bytes. */
+void        jp_meeting_client_get_evidence_async  (JpMeetingClient     *self,
+                                                   const char          *sha256,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GBytes     *jp_meeting_client_get_evidence_finish (JpMeetingClient  *self,
+                                                   GAsyncResult     *result,
+                                                   GError          **error);
+
+/* POST /rounds/{id}/ballot. The ballot goes into the offline queue (file written atomically)
+ * before it is sent, with `idempotency_key` (NULL: a new random one); it leaves the queue
+ * when the host accepts or refuses it. A network failure leaves it queued (error NETWORK:
+ * it will be sent again, the host stores it once). finish: TRUE when accepted. */
+void        jp_meeting_client_submit_ballot_async  (JpMeetingClient     *self,
+                                                    gint64               round_id,
+                                                    const char *const   *marks,
+                                                    const char          *idempotency_key,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean    jp_meeting_client_submit_ballot_finish (JpMeetingClient  *self,
+                                                    GAsyncResult     *result,
+                                                    GError          **error);
+
+/* The host's reason key of a failed request ("wrong-pin", "already-voted", ...), or NULL.
+ * Valid for a result whose finish has been called. Returns: (transfer none). */
+const char *jp_meeting_client_request_reason (GAsyncResult *result);
+
+/* Resends the queued ballots in order; stops at the first network failure.
+ * finish returns the number still queued. */
+void        jp_meeting_client_flush_queue_async  (JpMeetingClient     *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+guint       jp_meeting_client_flush_queue_finish (JpMeetingClient  *self,
+                                                  GAsyncResult     *result,
+                                                  GError          **error);
+guint       jp_meeting_client_get_n_queued       (JpMeetingClient *self);
+
+/* Opens the events WebSocket with the token and keeps it open: after a drop it reconnects
+ * with a growing delay (0.5 s doubling up to 10 s), and after each reconnect flushes the
+ * queue. Stops for good when the host ends the meeting or refuses the token. */
+void        jp_meeting_client_connect_events    (JpMeetingClient *self);
+void        jp_meeting_client_disconnect_events (JpMeetingClient *self);
+gboolean    jp_meeting_client_is_events_connected (JpMeetingClient *self);
+
+G_END_DECLS

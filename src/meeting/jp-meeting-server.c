@@ -1,0 +1,637 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-meeting"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "jp-meeting-server.h"
+
+#define API_PREFIX "/api/v1"
+#define EVENTS_PATH API_PREFIX "/events"
+/* A station must authenticate its event connection within this time. */
+#define WS_AUTH_SECONDS 10
+/* WebSocket close code for a refused token (private range 4000-4999). */
+#define WS_CLOSE_UNAUTHORIZED 4401
+
+typedef struct _Station Station;
+
+struct _JpMeetingServer {
+  GObject           parent_instance;
+  JpMeetingService *service;
+  SoupServer       *server;
+  GPtrArray        *stations;   /* Station*, owned */
+};
+
+struct _Station {
+  JpMeetingServer         *server;   /* not owned: the server owns the station */
+  SoupWebsocketConnection *conn;
+  char                    *member_code;   /* NULL until authenticated */
+  guint                    auth_timeout;
+};
+
+G_DEFINE_FINAL_TYPE (JpMeetingServer, jp_meeting_server, G_TYPE_OBJECT)
+
+static void
+station_free (Station *st)
+{
+  g_clear_handle_id (&st->auth_timeout, g_source_remove);
+  g_signal_handlers_disconnect_by_data (st->conn, st);
+  if (soup_websocket_connection_get_state (st->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (st->conn, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+  g_object_unref (st->conn);
+  g_free (st->member_code);
+  g_free (st);
+}
+
+static void
+jp_meeting_server_dispose (GObject *object)
+{
+  JpMeetingServer *self = JP_MEETING_SERVER (object);
+
+  if (self->service != NULL)
+    g_signal_handlers_disconnect_by_data (self->service, self);
+  g_clear_pointer (&self->stations, g_ptr_array_unref);
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  g_clear_object (&self->service);
+  G_OBJECT_CLASS (jp_meeting_server_parent_class)->dispose (object);
+}
+
+static void
+jp_meeting_server_class_init (JpMeetingServerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = jp_meeting_server_dispose;
+}
+
+static void
+jp_meeting_server_init (JpMeetingServer *self)
+{
+  self->stations = g_ptr_array_new_with_free_func ((GDestroyNotify) station_free);
+}
+
+/* ---- replies ---- */
+
+static void
+reply_json (SoupServerMessage *msg,
+            guint              status,
+            JsonNode          *node)
+{
+  gsize length = 0;
+  char *text = json_to_string (node, FALSE);
+
+  length = strlen (text);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Cache-Control", "no-store");
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, length);
+}
+
+static void
+reply_error (SoupServerMessage *msg,
+             guint              status,
+             const char        *kind,
+             const char        *reason,
+             const char        *message)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, kind);
+  json_builder_set_member_name (b, "reason");
+  json_builder_add_string_value (b, reason);
+  json_builder_set_member_name (b, "message");
+  json_builder_add_string_value (b, message);
+  json_builder_end_object (b);
+  node = json_builder_get_root (b);
+  reply_json (msg, status, node);
+}
+
+static char *
+bearer_token (SoupServerMessage *msg)
+{
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+
+  if (auth == NULL || g_ascii_strncasecmp (auth, "Bearer ", 7) != 0)
+    return NULL;
+  return g_strstrip (g_strdup (auth + 7));
+}
+
+/* ---- requests ---- */
+
+/* Runs when the headers are in, before the body is read: refuses bodies that are too large
+ * (or of unknown length) so that nobody can make the host buffer them. */
+static void
+early_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+  g_autofree char *message = NULL;
+
+  if (encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      reply_error (msg, 411, "error", "length-required",
+                   _("The request must say its length (Content-Length)."));
+      return;
+    }
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > JP_MEETING_MAX_BODY)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      message = g_strdup_printf (_("The request body is larger than %d KiB and was refused."),
+                                 JP_MEETING_MAX_BODY / 1024);
+      reply_error (msg, 413, "error", "too-large", message);
+    }
+}
+
+typedef struct {
+  JpMeetingServer   *self;
+  SoupServerMessage *msg;
+  gboolean           finished;
+  gulong             finished_id;
+} PendingReply;
+
+static void
+on_pending_finished (SoupServerMessage *msg,
+                     PendingReply      *pending)
+{
+  pending->finished = TRUE;
+}
+
+static void
+evidence_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PendingReply *pending = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) copy = jp_meeting_service_evidence_finish (JP_MEETING_SERVICE (source),
+                                                               result, &error);
+
+  /* The station may have gone while the copy was made: then the message is finished and
+   * must not be touched beyond dropping our reference. */
+  if (!pending->finished)
+    {
+      if (copy != NULL)
+        {
+          soup_server_message_set_status (pending->msg, 200, NULL);
+          soup_server_message_set_response (pending->msg, "application/pdf", SOUP_MEMORY_COPY,
+                                            g_bytes_get_data (copy, NULL),
+                                            g_bytes_get_size (copy));
+        }
+      else if (g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_UNAUTHORIZED))
+        reply_error (pending->msg, 403, "refused", "conflicted", error->message);
+      else if (g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NOT_FOUND) ||
+               g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
+        reply_error (pending->msg, 404, "error", "unknown-evidence", error->message);
+      else
+        reply_error (pending->msg, 500, "error", "copy-failed", error->message);
+      soup_server_message_unpause (pending->msg);
+    }
+  g_signal_handler_disconnect (pending->msg, pending->finished_id);
+  g_object_unref (pending->msg);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static gboolean
+is_sha256 (const char *s)
+{
+  if (strlen (s) != 64)
+    return FALSE;
+  for (const char *p = s; *p; p++)
+    if (!g_ascii_isxdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+handle_evidence (JpMeetingServer   *self,
+                 SoupServerMessage *msg,
+                 const char        *member_code,
+                 const char        *sha256)
+{
+  PendingReply *pending;
+  g_autofree char *lower = g_ascii_strdown (sha256, -1);
+
+  if (!is_sha256 (sha256))
+    {
+      reply_error (msg, 404, "error", "unknown-evidence",
+                   _("Evidence is named by its SHA-256 (64 hexadecimal digits)."));
+      return;
+    }
+  pending = g_new0 (PendingReply, 1);
+  pending->self = g_object_ref (self);
+  pending->msg = g_object_ref (msg);
+  pending->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (on_pending_finished),
+                                           pending);
+  soup_server_message_pause (msg);
+  jp_meeting_service_evidence_async (self->service, member_code, lower, NULL, evidence_done,
+                                     pending);
+}
+
+static void
+api_handler (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  JpMeetingServer *self = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  const char *sub = path + strlen (API_PREFIX);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autofree char *token = NULL;
+  g_autoptr(JsonNode) request = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 500;
+
+  if (soup_server_message_get_status (msg) != 0)
+    return;   /* refused by the early handler */
+  if (body->length > JP_MEETING_MAX_BODY)
+    {
+      reply_error (msg, 413, "error", "too-large", _("The request body is too large."));
+      return;
+    }
+  token = bearer_token (msg);
+
+  if (g_str_equal (method, "GET") && g_str_has_prefix (sub, "/evidence/"))
+    {
+      const char *reason = NULL;
+      const char *member = jp_meeting_service_authorize (self->service, token, &reason);
+
+      if (member == NULL)
+        reply_error (msg, 401, "refused", reason,
+                     g_str_equal (reason, "session-ended")
+                     ? _("The meeting has ended; this session is no longer valid.")
+                     : _("You are not logged in. Log in with your member code and PIN."));
+      else
+        handle_evidence (self, msg, member, sub + strlen ("/evidence/"));
+      return;
+    }
+
+  if (body->length > 0)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) ||
+          !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), &error))
+        {
+          reply_error (msg, 400, "error", "malformed-json",
+                       _("The request body is not valid JSON."));
+          return;
+        }
+      request = json_node_copy (json_parser_get_root (parser));
+    }
+
+  reply = jp_meeting_service_handle (self->service, method, *sub ? sub : "/", token, request,
+                                     &status);
+  reply_json (msg, status, reply);
+}
+
+/* ---- events ---- */
+
+static void
+station_send (Station    *st,
+              const char *text)
+{
+  if (st->member_code != NULL &&
+      soup_websocket_connection_get_state (st->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_send_text (st->conn, text);
+}
+
+static char *
+event_text (const char *type,
+            JsonNode   *data)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, type);
+  json_builder_set_member_name (b, "data");
+  json_builder_add_value (b, data != NULL ? json_node_copy (data)
+                                          : json_node_new (JSON_NODE_NULL));
+  json_builder_end_object (b);
+  node = json_builder_get_root (b);
+  return json_to_string (node, FALSE);
+}
+
+static void
+on_service_event (JpMeetingService *service,
+                  const char       *type,
+                  JsonNode         *data,
+                  JpMeetingServer  *self)
+{
+  g_autofree char *text = event_text (type, data);
+
+  for (guint i = 0; i < self->stations->len; i++)
+    station_send (self->stations->pdata[i], text);
+  if (g_str_equal (type, "meeting_ended"))
+    {
+      g_autoptr(GPtrArray) conns = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* Closing may remove stations from the array: close from a copy. */
+      for (guint i = 0; i < self->stations->len; i++)
+        g_ptr_array_add (conns, g_object_ref (((Station *) self->stations->pdata[i])->conn));
+      for (guint i = 0; i < conns->len; i++)
+        if (soup_websocket_connection_get_state (conns->pdata[i]) == SOUP_WEBSOCKET_STATE_OPEN)
+          soup_websocket_connection_close (conns->pdata[i], SOUP_WEBSOCKET_CLOSE_NORMAL,
+                                           "meeting-ended");
+    }
+}
+
+static gboolean
+station_authenticate (Station    *st,
+                      const char *token)
+{
+  const char *reason = NULL;
+  const char *code = jp_meeting_service_authorize (st->server->service, token, &reason);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) data = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_handle_id (&st->auth_timeout, g_source_remove);
+  if (code == NULL)
+    {
+      soup_websocket_connection_close (st->conn, WS_CLOSE_UNAUTHORIZED, reason);
+      return FALSE;
+    }
+  st->member_code = g_strdup (code);
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "member");
+  json_builder_add_string_value (b, code);
+  json_builder_end_object (b);
+  data = json_builder_get_root (b);
+  text = event_text ("hello", data);
+  station_send (st, text);
+  return TRUE;
+}
+
+static void
+on_station_message (SoupWebsocketConnection *conn,
+                    int                      type,
+                    GBytes                  *message,
+                    Station                 *st)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root, *token;
+
+  if (st->member_code != NULL || type != SOUP_WEBSOCKET_DATA_TEXT)
+    return;   /* stations only speak to authenticate; requests go over HTTP */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (message, NULL),
+                                   g_bytes_get_size (message), NULL))
+    goto refuse;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    goto refuse;
+  token = json_object_get_member (json_node_get_object (root), "token");
+  if (token == NULL || json_node_get_value_type (token) != G_TYPE_STRING)
+    goto refuse;
+  station_authenticate (st, json_node_get_string (token));
+  return;
+
+refuse:
+  g_clear_handle_id (&st->auth_timeout, g_source_remove);
+  soup_websocket_connection_close (conn, WS_CLOSE_UNAUTHORIZED, "not-logged-in");
+}
+
+static gboolean
+station_free_idle (gpointer user_data)
+{
+  station_free (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_station_closed (SoupWebsocketConnection *conn,
+                   Station                 *st)
+{
+  guint index;
+
+  /* Freed later: the connection is still emitting this signal. */
+  if (g_ptr_array_find (st->server->stations, st, &index))
+    g_ptr_array_steal_index_fast (st->server->stations, index);
+  g_clear_handle_id (&st->auth_timeout, g_source_remove);
+  g_signal_handlers_disconnect_by_data (conn, st);
+  g_idle_add (station_free_idle, st);
+}
+
+static gboolean
+station_auth_timeout (gpointer user_data)
+{
+  Station *st = user_data;
+
+  st->auth_timeout = 0;
+  soup_websocket_connection_close (st->conn, WS_CLOSE_UNAUTHORIZED, "not-logged-in");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+websocket_handler (SoupServer              *server,
+                   SoupServerMessage       *msg,
+                   const char              *path,
+                   SoupWebsocketConnection *conn,
+                   gpointer                 user_data)
+{
+  JpMeetingServer *self = user_data;
+  Station *st = g_new0 (Station, 1);
+  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  g_autoptr(GHashTable) params = NULL;
+  const char *token = NULL;
+
+  st->server = self;
+  st->conn = g_object_ref (conn);
+  soup_websocket_connection_set_keepalive_interval (conn, 15);
+  g_ptr_array_add (self->stations, st);
+  g_signal_connect (conn, "message", G_CALLBACK (on_station_message), st);
+  g_signal_connect (conn, "closed", G_CALLBACK (on_station_closed), st);
+
+  if (query != NULL)
+    params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
+  if (params != NULL)
+    token = g_hash_table_lookup (params, "token");
+  if (token != NULL)
+    station_authenticate (st, token);
+  else
+    st->auth_timeout = g_timeout_add_seconds (WS_AUTH_SECONDS, station_auth_timeout, st);
+}
+
+/* ---- public ---- */
+
+/**
+ * jp_meeting_server_new:
+ * @service: the meeting (referenced)
+ *
+ * Returns: (transfer full): a server, not yet listening.
+ */
+JpMeetingServer *
+jp_meeting_server_new (JpMeetingService *service)
+{
+  JpMeetingServer *self;
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (service), NULL);
+  self = g_object_new (JP_TYPE_MEETING_SERVER, NULL);
+  self->service = g_object_ref (service);
+  self->server = soup_server_new ("server-header", "jiangping-meeting/1 ", NULL);
+  soup_server_add_early_handler (self->server, API_PREFIX, early_handler, self, NULL);
+  soup_server_add_handler (self->server, API_PREFIX, api_handler, self, NULL);
+  soup_server_add_websocket_handler (self->server, EVENTS_PATH, NULL, NULL, websocket_handler,
+                                     self, NULL);
+  g_signal_connect (service, "event", G_CALLBACK (on_service_event), self);
+  return self;
+}
+
+JpMeetingService *
+jp_meeting_server_get_service (JpMeetingServer *self)
+{
+  g_return_val_if_fail (JP_IS_MEETING_SERVER (self), NULL);
+  return self->service;
+}
+
+/* Our own socket rather than soup_server_listen_*: a meeting room has up to about sixty
+ * stations connecting in the same second, more than GSocket's default backlog of 10. */
+static gboolean
+listen_on (JpMeetingServer  *self,
+           GInetAddress     *address,
+           guint             port,
+           GError          **error)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (address, port);
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                         error);
+  if (socket == NULL)
+    goto failed;
+  g_socket_set_listen_backlog (socket, 256);
+  if (!g_socket_bind (socket, where, TRUE, error) || !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->server, socket, 0, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  g_prefix_error (error, _("Cannot serve the meeting on port %u: "), port);
+  return FALSE;
+}
+
+gboolean
+jp_meeting_server_listen (JpMeetingServer  *self,
+                          guint             port,
+                          GError          **error)
+{
+  g_autoptr(GInetAddress) any = g_inet_address_new_any (G_SOCKET_FAMILY_IPV4);
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVER (self), FALSE);
+  return listen_on (self, any, port, error);
+}
+
+gboolean
+jp_meeting_server_listen_local (JpMeetingServer  *self,
+                                guint             port,
+                                GError          **error)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVER (self), FALSE);
+  return listen_on (self, loopback, port, error);
+}
+
+guint
+jp_meeting_server_get_port (JpMeetingServer *self)
+{
+  GSList *uris;
+  guint port = 0;
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVER (self), 0);
+  uris = soup_server_get_uris (self->server);
+  if (uris != NULL)
+    port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return port;
+}
+
+void
+jp_meeting_server_disconnect (JpMeetingServer *self)
+{
+  g_return_if_fail (JP_IS_MEETING_SERVER (self));
+  g_ptr_array_set_size (self->stations, 0);
+  soup_server_disconnect (self->server);
+}
+
+guint
+jp_meeting_server_get_n_stations (JpMeetingServer *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVER (self), 0);
+  for (guint i = 0; i < self->stations->len; i++)
+    if (((Station *) self->stations->pdata[i])->member_code != NULL)
+      n++;
+  return n;
+}
+
+static int
+loopback_last (gconstpointer a,
+               gconstpointer b)
+{
+  GInetAddress *x = *(GInetAddress **) a;
+  GInetAddress *y = *(GInetAddress **) b;
+
+  return (int) g_inet_address_get_is_loopback (x) - (int) g_inet_address_get_is_loopback (y);
+}
+
+GPtrArray *
+jp_meeting_host_addresses (void)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+  struct ifaddrs *list = NULL;
+
+  if (getifaddrs (&list) == 0)
+    {
+      for (struct ifaddrs *ifa = list; ifa != NULL; ifa = ifa->ifa_next)
+        {
+          GInetAddress *address;
+          gboolean seen = FALSE;
+
+          if (ifa->ifa_addr == NULL || ifa->ifa_addr->sa_family != AF_INET)
+            continue;
+          address = g_inet_address_new_from_bytes (
+              (const guint8 *) &((struct sockaddr_in *) ifa->ifa_addr)->sin_addr,
+              G_SOCKET_FAMILY_IPV4);
+          for (guint i = 0; i < out->len; i++)
+            seen = seen || g_inet_address_equal (out->pdata[i], address);
+          if (seen)
+            g_object_unref (address);
+          else
+            g_ptr_array_add (out, address);
+        }
+      freeifaddrs (list);
+    }
+  if (out->len == 0)
+    g_ptr_array_add (out, g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4));
+  g_ptr_array_sort (out, loopback_last);
+  return out;
+}

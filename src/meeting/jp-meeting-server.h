@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include "jp-meeting-service.h"
+
+G_BEGIN_DECLS
+
+#define JP_TYPE_MEETING_SERVER (jp_meeting_server_get_type ())
+G_DECLARE_FINAL_TYPE (JpMeetingServer, jp_meeting_server, JP, MEETING_SERVER, GObject)
+
+/* The HTTP/1.1 + WebSocket transport of the meeting protocol (docs/protocol.md) over
+ * `service` (referenced): JSON requests under /api/v1, events on /api/v1/events. Bodies over
+ * JP_MEETING_MAX_BODY are refused with 413 before they are read; every reply is JSON. */
+JpMeetingServer  *jp_meeting_server_new         (JpMeetingService *service);
+
+JpMeetingService *jp_meeting_server_get_service (JpMeetingServer *self);
+
+/* Listens on every IPv4 address of the host on `port` (0: a free port chosen by the system,
+ * for tests). Fails with G_IO_ERROR (e.g. ADDRESS_IN_USE) and a message naming the port. */
+gboolean          jp_meeting_server_listen      (JpMeetingServer  *self,
+                                                 guint             port,
+                                                 GError          **error);
+/* Listens on 127.0.0.1 only (tests, the member window of the host). */
+gboolean          jp_meeting_server_listen_local (JpMeetingServer  *self,
+                                                  guint             port,
+                                                  GError          **error);
+/* The port actually bound, 0 before listening. */
+guint             jp_meeting_server_get_port    (JpMeetingServer *self);
+/* Stops listening and closes every WebSocket. */
+void              jp_meeting_server_disconnect  (JpMeetingServer *self);
+/* Number of stations with an authenticated event connection. */
+guint             jp_meeting_server_get_n_stations (JpMeetingServer *self);
+
+/* The IPv4 addresses of this host's network interfaces to show the stations, loopback last.
+ * Returns: (transfer full): GInetAddress*. */
+GPtrArray        *jp_meeting_host_addresses     (void);
+
+G_END_DECLS

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "store/jp-store-rounds.h"
+#include "jp-meeting.h"
+#include "jp-meeting-anon.h"
+
+G_BEGIN_DECLS
+
+/* Wrong PINs allowed for one member code before logins with it are refused for a while. */
+#define JP_MEETING_MAX_WRONG_PINS 5
+#define JP_MEETING_LOCKOUT_SECONDS 30
+
+#define JP_TYPE_MEETING_SERVICE (jp_meeting_service_get_type ())
+G_DECLARE_FINAL_TYPE (JpMeetingService, jp_meeting_service, JP, MEETING_SERVICE, GObject)
+
+/* The host side of a meeting, independent of the transport: it owns the store (used from the
+ * main context only), the sessions (token -> member code, in memory), the wrong-PIN counters
+ * and the meeting state (current candidate, timer, ended). Every rule is checked here with
+ * the store and the core.
+ *
+ * Signals (emitted on the main context):
+ *   "progress" (gint64 round_id, int n_cast, int n_panel): a ballot was stored;
+ *   "round-changed" (gint64 round_id): a round was opened, closed or sealed;
+ *   "current-candidate-changed" (): see jp_meeting_service_get_current_candidate;
+ *   "results-published" (gint64 round_id);
+ *   "meeting-ended" ();
+ *   "event" (const char *type, JsonNode *data): every event the stations receive, with its
+ *     JSON object (round_opened, round_closed, current_candidate, timer, progress,
+ *     results_published, meeting_ended); the server forwards them to the WebSockets. */
+JpMeetingService *jp_meeting_service_new (JpStore *store);
+
+JpStore    *jp_meeting_service_get_store (JpMeetingService *self);
+
+/* Sets the lock-out after JP_MEETING_MAX_WRONG_PINS wrong PINs (tests use a short one). */
+void        jp_meeting_service_set_lockout (JpMeetingService *self,
+                                            guint             seconds);
+
+/* Handles one API request of the protocol (docs/protocol.md) except GET /evidence:
+ * `method` "GET"/"POST", `path` below /api/v1 (e.g. "/rounds/3"), `token` the bearer token
+ * or NULL, `body` the parsed JSON body or NULL. Sets `*status` to the HTTP status.
+ * Returns: (transfer full): the JSON reply (an error reply is {"status":"refused"|"error",
+ * "reason":KEY,"message":TEXT}). */
+JsonNode   *jp_meeting_service_handle (JpMeetingService *self,
+                                       const char       *method,
+                                       const char       *path,
+                                       const char       *token,
+                                       JsonNode         *body,
+                                       guint            *status);
+
+/* The member code of a valid session, or NULL with `*reason` set to "not-logged-in" or
+ * "session-ended" (static strings). Returns: (transfer none). */
+const char *jp_meeting_service_authorize (JpMeetingService  *self,
+                                          const char        *token,
+                                          const char       **reason);
+
+/* The anonymised copy of evidence `sha256` for the member, from the cache or built on a
+ * worker thread. Errors: NOT_FOUND (unknown, or not evidence of a candidate of a round the
+ * member takes part in), UNAUTHORIZED (conflicted with the candidate). */
+void        jp_meeting_service_evidence_async  (JpMeetingService    *self,
+                                                const char          *member_code,
+                                                const char          *sha256,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GBytes     *jp_meeting_service_evidence_finish (JpMeetingService  *self,
+                                                GAsyncResult      *result,
+                                                GError           **error);
+
+/* Same, without a member check: the chair's preview of what the stations receive. */
+void        jp_meeting_service_preview_async   (JpMeetingService    *self,
+                                                const char          *sha256,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+
+/* The words blacked out in a candidate's evidence and dossier text: name, ID number, phone,
+ * nominating unit and employer (the non-empty ones). Returns: (transfer full). */
+GStrv       jp_meeting_service_redaction_terms (JpCandidate *candidate);
+
+/* Manual boxes of the chair for one evidence file (scans without text): adds a box on a
+ * 0-based page in unrotated page points; lists them (JpEvidenceHit, transfer full); clears
+ * them. In memory only for now (see docs/protocol.md). */
+void        jp_meeting_service_add_redaction_box    (JpMeetingService     *self,
+                                                     const char           *sha256,
+                                                     int                   page,
+                                                     const JpEvidenceRect *rect);
+GArray     *jp_meeting_service_get_redaction_boxes  (JpMeetingService *self,
+                                                     const char       *sha256);
+void        jp_meeting_service_clear_redaction_boxes (JpMeetingService *self,
+                                                      const char       *sha256);
+
+/* ---- the chair's console (direct calls, no HTTP) ---- */
+
+/* Creates and opens a ballot round (jp_store_open_ballot_round) and tells the stations.
+ * Returns the round id, 0 on error. */
+gint64      jp_meeting_service_open_round  (JpMeetingService  *self,
+                                            const char        *trade,
+                                            int                seats,
+                                            int                max_choices,
+                                            int                present,
+                                            GError           **error);
+/* Closes an open round (jp_store_close_round) and tells the stations (round_closed). */
+gboolean    jp_meeting_service_close_round (JpMeetingService  *self,
+                                            gint64             round_id,
+                                            GError           **error);
+/* Seals a closed round. */
+gboolean    jp_meeting_service_seal_round  (JpMeetingService  *self,
+                                            gint64             round_id,
+                                            GError           **error);
+/* Sends the tally of a closed round to the stations (results_published). LOCKED before. */
+gboolean    jp_meeting_service_publish_results (JpMeetingService  *self,
+                                                gint64             round_id,
+                                                GError           **error);
+
+/* The candidate under discussion ("current candidate" mode), by anonymous code; NULL ends
+ * the mode. Stations conflicted with the candidate are told to step out (回避). */
+gboolean    jp_meeting_service_set_current_candidate (JpMeetingService  *self,
+                                                      const char        *code,
+                                                      GError           **error);
+const char *jp_meeting_service_get_current_candidate (JpMeetingService *self);
+/* Member codes conflicted with the current candidate (must step out). Returns: (transfer
+ * full): NULL-terminated, empty without a current candidate. */
+GStrv       jp_meeting_service_get_stepping_out      (JpMeetingService *self);
+
+/* Starts a countdown of `seconds` shown on the projector and the stations (0 stops it). */
+void        jp_meeting_service_set_timer (JpMeetingService *self,
+                                          guint             seconds);
+
+/* Ends the meeting: revokes every token (their requests then get 401 "session-ended"),
+ * refuses new logins and sends meeting_ended. */
+void        jp_meeting_service_end_meeting (JpMeetingService *self);
+gboolean    jp_meeting_service_is_ended    (JpMeetingService *self);
+guint       jp_meeting_service_get_n_sessions (JpMeetingService *self);
+
+G_END_DECLS

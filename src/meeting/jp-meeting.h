@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+/* The meeting layer: the host's HTTP/WebSocket server (JpMeetingServer) over the meeting
+ * state (JpMeetingService), the anonymised evidence copies, and the protocol client of the
+ * member stations (JpMeetingClient). No GTK here: libsoup, json-glib, cairo and GIO. */
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define JP_MEETING_ERROR (jp_meeting_error_quark ())
+GQuark jp_meeting_error_quark (void);
+
+typedef enum {
+  JP_MEETING_ERROR_FAILED,        /* anything else; the message says what */
+  JP_MEETING_ERROR_UNAUTHORIZED,  /* not logged in, wrong PIN, session ended (reason key) */
+  JP_MEETING_ERROR_REFUSED,       /* a ballot refused by the host (reason key) */
+  JP_MEETING_ERROR_NOT_FOUND,     /* unknown round, code or evidence */
+  JP_MEETING_ERROR_BAD_REQUEST,   /* malformed request (should not happen with this client) */
+  JP_MEETING_ERROR_NETWORK,       /* the host cannot be reached; the ballot stays queued */
+} JpMeetingError;
+
+/* The default TCP port of the host. */
+#define JP_MEETING_DEFAULT_PORT 8765
+/* Request bodies larger than this are refused with 413 before they are parsed. */
+#define JP_MEETING_MAX_BODY (64 * 1024)
+
+G_END_DECLS

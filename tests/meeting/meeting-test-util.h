@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+/* A small frozen election for the meeting tests: trade XT (稀土) with three candidates and
+ * trade GF (光伏) with one, each with a two-page evidence PDF that names the candidate;
+ * members M01, M02, M03 on the XT panel (M03 from the unit of XT candidate 张三丰, so
+ * conflicted), M04 on the GF panel; and helpers to run async calls to the end. */
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "store/jp-store-rounds.h"
+#include "meeting/jp-meeting-server.h"
+#include "meeting/jp-meeting-client.h"
+
+#define TEST_FONT "AR PL SungtiL GB"
+
+typedef struct {
+  const char *name;
+  const char *id_number;
+  const char *phone;
+  const char *unit;
+  const char *trade;
+} TestPerson;
+
+static const TestPerson test_people[] = {
+  { "张三丰", "150203198001011234", "13904721234", "包头稀土研究院", "XT" },
+  { "李四海", "150203198102021235", "13904725678", "北方稀土冶炼厂", "XT" },
+  { "王五明", "150203198203031236", "13904729012", "包钢稀土公司", "XT" },
+  { "赵六安", "150203198304041237", "13904723456", "光伏材料公司", "GF" },
+};
+
+static cairo_status_t
+test_write_pdf (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A two-page A5 PDF with the person's name, ID number, phone and unit in its text. */
+static inline GBytes *
+test_evidence_pdf (const TestPerson *p)
+{
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *s = cairo_pdf_surface_create_for_stream (test_write_pdf, out, 420, 595);
+  cairo_t *cr = cairo_create (s);
+
+  cairo_select_font_face (cr, TEST_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 14);
+  for (int page = 0; page < 2; page++)
+    {
+      g_autofree char *line1 = g_strdup_printf ("证明: %s 同志", p->name);
+      g_autofree char *line2 = g_strdup_printf ("身份证号 %s", p->id_number);
+      g_autofree char *line3 = g_strdup_printf ("电话 %s", p->phone);
+      g_autofree char *line4 = g_strdup_printf ("单位 %s", p->unit);
+
+      cairo_move_to (cr, 40, 80);
+      cairo_show_text (cr, line1);
+      cairo_move_to (cr, 40, 120);
+      cairo_show_text (cr, line2);
+      cairo_move_to (cr, 40, 160);
+      cairo_show_text (cr, line3);
+      cairo_move_to (cr, 40, 200);
+      cairo_show_text (cr, line4);
+      cairo_move_to (cr, 40, 240);
+      cairo_show_text (cr, "荣获技术能手称号");
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (s);
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (s);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* Creates the election at `path`, with `n_members` extra XT members X001.. (benchmark)
+ * whose PINs go into `pins` (code -> PIN). Returns the store. */
+static inline JpStore *
+test_meeting_store (const char *path,
+                    guint       n_extra,
+                    GHashTable *pins)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = jp_store_create (path, NULL, &error);
+  static const struct { const char *code, *name, *unit, *trade; } members[] = {
+    { "M01", "评委甲", "市总工会", "XT" },
+    { "M02", "评委乙", "市人社局", "XT" },
+    { "M03", "评委丙", "包头稀土研究院", "XT" },
+    { "M04", "评委丁", "市科技局", "GF" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_store_add_trade (store, "XT", "稀土", TRUE, "t", &error), >, 0);
+  g_assert_cmpint (jp_store_add_trade (store, "GF", "光伏", TRUE, "t", &error), >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (test_people); i++)
+    {
+      const TestPerson *p = &test_people[i];
+      g_autoptr(JpCandidate) c = jp_candidate_new ();
+      g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (
+          (GDestroyNotify) jp_document_data_free);
+      g_autoptr(GBytes) pdf = test_evidence_pdf (p);
+      JpDocumentRef *ref = jp_document_ref_new ();
+      g_autoptr(JpReview) review = NULL;
+      JpSaveOutcome outcome;
+
+      c->name = g_strdup (p->name);
+      c->id_number = g_strdup (p->id_number);
+      c->phone = g_strdup (p->phone);
+      c->unit = g_strdup (p->unit);
+      c->employer = g_strdup (p->unit);
+      c->trade = g_strdup (g_str_equal (p->trade, "XT") ? "稀土" : "光伏");
+      c->trade_code = g_strdup (p->trade);
+      c->sex = JP_SEX_MALE;
+      c->route = JP_ROUTE_UNIT;
+      c->criteria = 1u << 2;
+      c->work_type = g_strdup ("稀土冶炼工");
+      c->honours = g_strdup ("2019年获包头市技术能手");
+      c->summary = g_strdup_printf ("%s同志在%s工作二十年，攻克多项技术难题。", p->name, p->unit);
+      c->deeds = g_strdup ("长期扎根一线，带徒传技。");
+      ref->kind = JP_DOC_EVIDENCE;
+      ref->criterion = 2;
+      ref->filename = g_strdup_printf ("evidence/%s-证书.pdf", p->name);
+      ref->mime = g_strdup ("application/pdf");
+      ref->pages = 2;
+      g_ptr_array_add (docs, jp_document_data_new (ref, pdf));
+      g_assert_true (jp_store_save_candidate (store, c, docs, "t", &outcome, &error));
+      g_assert_no_error (error);
+
+      review = jp_review_new (c->id);
+      review->decision = JP_REVIEW_DECISION_QUALIFIED;
+      jp_review_link_evidence (review, 2,
+                               ((JpDocumentRef *) c->documents->pdata[0])->sha256);
+      g_assert_true (jp_store_save_review (store, review, "t", NULL, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (members) + n_extra; i++)
+    {
+      JpMember m = { 0 };
+      g_autofree char *code = NULL;
+      g_autofree char *name = NULL;
+      char *trades[2] = { NULL, NULL };
+      g_autofree char *pin = NULL;
+
+      if (i < G_N_ELEMENTS (members))
+        {
+          code = g_strdup (members[i].code);
+          name = g_strdup (members[i].name);
+          m.unit = (char *) members[i].unit;
+          trades[0] = (char *) members[i].trade;
+        }
+      else
+        {
+          code = g_strdup_printf ("X%03u", i);
+          name = g_strdup_printf ("评委%u", i);
+          m.unit = (char *) "市总工会";
+          trades[0] = (char *) "XT";
+        }
+      m.code = code;
+      m.name = name;
+      m.role = JP_MEMBER_ROLE_MEMBER;
+      m.trades = trades;
+      g_assert_cmpint (jp_store_add_member (store, &m, "t", &error), >, 0);
+      g_assert_no_error (error);
+      pin = jp_store_member_new_pin (store, code, "t", &error);
+      g_assert_no_error (error);
+      if (pins != NULL)
+        g_hash_table_insert (pins, g_strdup (code), g_steal_pointer (&pin));
+    }
+  {
+    g_autoptr(GPtrArray) codes = jp_store_freeze (store, "chair", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (codes);
+  }
+  return g_steal_pointer (&store);
+}
+
+/* Waits for an async call: `*result` is set by test_async_done. */
+static inline void
+test_async_done (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (res);
+}
+
+static inline GAsyncResult *
+test_wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static inline void
+test_rm_rf (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        test_rm_rf (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
