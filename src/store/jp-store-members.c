@@ -655,8 +655,8 @@ jp_store_is_conflicted (JpStore    *self,
                         gint64      candidate_id)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) members = NULL;
   g_autoptr(JpCandidate) candidate = NULL;
+  JpMember member = { 0 };
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
 
@@ -673,16 +673,23 @@ jp_store_is_conflicted (JpStore    *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return TRUE;
 
-  members = jp_store_list_members (self, NULL);
-  candidate = jp_store_get_candidate (self, candidate_id, NULL);
-  if (members == NULL || candidate == NULL)
+  /* The same-unit rule needs only the two units and the employer: read just those (this
+   * runs for every candidate of a round on every ballot). */
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = jp_store_prepare (self,
+                           "SELECT m.unit, u.name, c.employer FROM member m, candidate c "
+                           "LEFT JOIN unit u ON u.id = c.unit_id "
+                           "WHERE m.code = ? AND c.id = ?",
+                           NULL);
+  if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < members->len; i++)
-    {
-      JpMember *m = g_ptr_array_index (members, i);
-
-      if (g_ascii_strcasecmp (m->code, member_code) == 0)
-        return jp_conflict_same_unit (m, candidate);
-    }
-  return FALSE;
+  sqlite3_bind_text (stmt, 1, member_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, candidate_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  member.unit = (char *) sqlite3_column_text (stmt, 0);
+  candidate = jp_candidate_new ();
+  candidate->unit = jp_store_column_dup (stmt, 1);
+  candidate->employer = jp_store_column_dup (stmt, 2);
+  return jp_conflict_same_unit (&member, candidate);
 }
