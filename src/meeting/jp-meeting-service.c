@@ -547,6 +547,7 @@ handle_round (JpMeetingService *self,
   g_autoptr(JpRound) r = jp_store_get_round (self->store, round_id, NULL);
   g_autoptr(JsonBuilder) b = NULL;
   g_autofree char *message = NULL;
+  g_auto(GStrv) conflicted = NULL;
 
   if (r == NULL || r->kind != JP_ROUND_KIND_BALLOT || r->state == JP_ROUND_STATE_DRAFT)
     {
@@ -584,13 +585,9 @@ handle_round (JpMeetingService *self,
   json_builder_end_array (b);
   json_builder_set_member_name (b, "conflicted");
   json_builder_begin_array (b);
-  for (guint i = 0; i < r->candidates->len; i++)
-    {
-      JpRoundCandidate *c = r->candidates->pdata[i];
-
-      if (jp_store_is_conflicted (self->store, member_code, c->candidate_id))
-        json_builder_add_string_value (b, c->code);
-    }
+  conflicted = jp_store_round_conflicted_codes (self->store, r->id, member_code);
+  for (guint i = 0; conflicted[i] != NULL; i++)
+    json_builder_add_string_value (b, conflicted[i]);
   json_builder_end_array (b);
   json_builder_end_object (b);
   *status = 200;

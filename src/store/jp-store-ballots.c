@@ -128,7 +128,6 @@ jp_store_submit_ballot (JpStore            *self,
 {
   g_autoptr(JpRound) round = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GStrvBuilder) conflicted = g_strv_builder_new ();
   g_autoptr(JsonBuilder) payload = json_builder_new ();
   g_auto(GStrv) conflicted_codes = NULL;
   g_auto(GStrv) codes = NULL;
@@ -173,14 +172,7 @@ jp_store_submit_ballot (JpStore            *self,
 
   if (!find_member (self, member_code, &member_id, error))
     goto fail;
-  for (guint i = 0; i < round->candidates->len; i++)
-    {
-      JpRoundCandidate *c = g_ptr_array_index (round->candidates, i);
-
-      if (jp_store_is_conflicted (self, member_code, c->candidate_id))
-        g_strv_builder_add (conflicted, c->code);
-    }
-  conflicted_codes = g_strv_builder_end (conflicted);
+  conflicted_codes = jp_store_round_conflicted_codes (self, round_id, member_code);
   codes = jp_round_get_codes (round);
 
   req.round_state = round->state;

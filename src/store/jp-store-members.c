@@ -693,3 +693,43 @@ jp_store_is_conflicted (JpStore    *self,
   candidate->employer = jp_store_column_dup (stmt, 2);
   return jp_conflict_same_unit (&member, candidate);
 }
+
+GStrv
+jp_store_round_conflicted_codes (JpStore    *self,
+                                 gint64      round_id,
+                                 const char *member_code)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  JpMember member = { 0 };
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  if (member_code == NULL)
+    return g_strv_builder_end (codes);
+  stmt = jp_store_prepare (self,
+                           "SELECT rc.code, m.unit, u.name, c.employer, "
+                           "       EXISTS (SELECT 1 FROM conflict f "
+                           "               WHERE f.member_id = m.id "
+                           "                 AND f.candidate_id = c.id) "
+                           "FROM round_candidate rc "
+                           "JOIN candidate c ON c.id = rc.candidate_id "
+                           "LEFT JOIN unit u ON u.id = c.unit_id, member m "
+                           "WHERE rc.round_id = ? AND m.code = ? ORDER BY rc.position",
+                           NULL);
+  if (stmt == NULL)
+    return g_strv_builder_end (codes);
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_text (stmt, 2, member_code, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(JpCandidate) candidate = jp_candidate_new ();
+
+      member.unit = (char *) sqlite3_column_text (stmt, 1);
+      candidate->unit = jp_store_column_dup (stmt, 2);
+      candidate->employer = jp_store_column_dup (stmt, 3);
+      if (sqlite3_column_int (stmt, 4) != 0 || jp_conflict_same_unit (&member, candidate))
+        g_strv_builder_add (codes, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  return g_strv_builder_end (codes);
+}

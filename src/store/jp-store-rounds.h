@@ -122,6 +122,12 @@ GPtrArray *jp_store_round_panel (JpStore  *self,
                                  GError  **error);
 
 /* Whether the member is on the round's panel. */
+/* The codes of `round_id`'s candidates that `member_code` is conflicted with (declared or
+ * same unit, by jp_conflict_same_unit), in drawn order; an empty vector when none.
+ * One query for the round: the ballot path calls it on every ballot. */
+GStrv      jp_store_round_conflicted_codes (JpStore    *self,
+                                            gint64      round_id,
+                                            const char *member_code);
 gboolean   jp_store_member_on_panel (JpStore    *self,
                                      gint64      round_id,
                                      const char *member_code);
