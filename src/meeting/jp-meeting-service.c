@@ -1145,6 +1145,20 @@ jp_meeting_service_open_round (JpMeetingService  *self,
   return id;
 }
 
+gint64
+jp_meeting_service_create_runoff (JpMeetingService  *self,
+                                  gint64             round_id,
+                                  GError           **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), 0);
+  id = jp_store_create_runoff (self->store, round_id, "chair", error);
+  if (id != 0)
+    emit_round_event (self, "round_opened", id);
+  return id;
+}
+
 gboolean
 jp_meeting_service_close_round (JpMeetingService  *self,
                                 gint64             round_id,

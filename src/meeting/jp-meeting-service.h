@@ -102,6 +102,12 @@ gint64      jp_meeting_service_open_round  (JpMeetingService  *self,
                                             int                max_choices,
                                             int                present,
                                             GError           **error);
+/* Creates the run-off of a closed round (jp_store_create_runoff), opened among the tied
+ * candidates, and tells the stations (round_opened) like any other round. Returns the new
+ * round id, 0 on error. */
+gint64      jp_meeting_service_create_runoff (JpMeetingService *self,
+                                              gint64            round_id,
+                                              GError          **error);
 /* Closes an open round (jp_store_close_round) and tells the stations (round_closed). */
 gboolean    jp_meeting_service_close_round (JpMeetingService  *self,
                                             gint64             round_id,

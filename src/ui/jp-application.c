@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-application.h"
+#include "jp-join-dialog.h"
 #include "jp-window.h"
 
 struct _JpApplication
@@ -65,8 +66,39 @@ jp_application_quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* "Join a meeting" from the start screen: a member station of another computer's meeting. */
+static void
+jp_application_join_meeting (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (jp_join_dialog_new (parent, NULL)));
+}
+
+/* The host's member window: the same login as a station, over loopback to the meeting this
+ * program serves (or localhost with the default port when none is running yet). */
+static void
+jp_application_member_window (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  JpMeetingServer *server = jp_join_get_local_server (G_APPLICATION (user_data));
+  g_autofree char *host = NULL;
+
+  if (server != NULL && jp_meeting_server_get_port (server) > 0)
+    host = g_strdup_printf ("127.0.0.1:%u", jp_meeting_server_get_port (server));
+  else
+    host = g_strdup ("localhost");
+  gtk_window_present (GTK_WINDOW (jp_join_dialog_new (parent, host)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = jp_application_about },
+  { .name = "join-meeting", .activate = jp_application_join_meeting },
+  { .name = "member-window", .activate = jp_application_member_window },
   { .name = "quit", .activate = jp_application_quit },
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jp-window.h"
+#include "jp-ballot-page.h"
 #include "jp-candidate-list.h"
 #include "jp-dossier-view.h"
 #include "jp-review-page.h"
@@ -28,6 +29,7 @@ struct _JpWindow
   JpDossierView        *dossier_view;
   JpReviewPage         *review_page;
   GtkWidget            *setup_page;
+  JpBallotPage         *ballot_page;
 
   GSettings            *settings;
   JpStore              *store;
@@ -59,6 +61,11 @@ JpReviewPage    *jp_window_get_review_page    (JpWindow *self);
 /* Shows the stage named `name` ("candidates", "qualification", "setup", ...). */
 void             jp_window_show_stage         (JpWindow   *self,
                                                const char *name);
+
+/* The running meeting server of the election ("Host the meeting" in the ballot stage), NULL
+ * when no meeting is hosted (borrowed). The member window logs in through it. */
+JpMeetingServer *jp_window_get_meeting_server (JpWindow *self);
+JpBallotPage    *jp_window_get_ballot_page    (JpWindow *self);
 
 /* Sets the GtkFileChooser's folder from the last-folder setting. */
 void      jp_window_chooser_restore_folder (JpWindow       *self,

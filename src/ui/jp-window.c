@@ -24,9 +24,7 @@ static const struct {
 } stages[] = {
   { "candidates", "system-users-symbolic", N_("Candidates"), NULL },
   { "qualification", "emblem-ok-symbolic", N_("Qualification"), NULL },
-  { "ballot", "jp-ballot-symbolic", N_("Committee Ballot"),
-    N_("Committee members will vote per trade on anonymised dossiers, on their own "
-       "workstations or on paper. It will be available in a later version.") },
+  { "ballot", "jp-ballot-symbolic", N_("Committee Ballot"), NULL },
   { "likes", "jp-thumb-up-symbolic", N_("Online Likes"),
     N_("The online like counts of each finalist will be entered and turned into a score. "
        "It will be available in a later version.") },
@@ -110,6 +108,8 @@ jp_window_build_stages (JpWindow *self)
           gtk_stack_add_named (self->stage_stack, page, stages[i].name);
         }
     }
+  self->ballot_page = JP_BALLOT_PAGE (jp_ballot_page_new ());
+  gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->ballot_page), "ballot");
   /* the setup forms are wide; scrolling keeps them from widening the whole window */
   self->setup_page = jp_setup_page_new ();
   scroller = gtk_scrolled_window_new ();
@@ -125,8 +125,12 @@ static void
 on_stage_list_row_selected (JpWindow      *self,
                             GtkListBoxRow *row)
 {
-  if (row != NULL)
-    gtk_stack_set_visible_child_name (self->stage_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (row == NULL)
+    return;
+  /* the setup may have frozen the list or changed seats since the page was filled */
+  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "ballot") == 0)
+    jp_ballot_page_reload (self->ballot_page);
+  gtk_stack_set_visible_child_name (self->stage_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
@@ -276,6 +280,7 @@ jp_window_set_store (JpWindow *self,
                            jp_candidate_list_get_column_view (self->candidate_list))));
   jp_review_page_set_store (self->review_page, store);
   jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), store);
+  jp_ballot_page_set_store (self->ballot_page, store);
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, 0));
   gtk_stack_set_visible_child_name (self->main_stack, "election");
   jp_recent_files_add (self->settings, jp_store_get_path (store));
@@ -299,6 +304,7 @@ jp_window_close_election (JpWindow *self)
   jp_dossier_view_set_store (self->dossier_view, NULL);
   jp_review_page_set_store (self->review_page, NULL);
   jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), NULL);
+  jp_ballot_page_set_store (self->ballot_page, NULL);
   g_clear_object (&self->store);
   gtk_window_set_title (GTK_WINDOW (self), _("Jiangping"));
   gtk_stack_set_visible_child_name (self->main_stack, "start");
@@ -399,6 +405,19 @@ JpReviewPage *
 jp_window_get_review_page (JpWindow *self)
 {
   return self->review_page;
+}
+
+JpMeetingServer *
+jp_window_get_meeting_server (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+  return jp_ballot_page_get_server (self->ballot_page);
+}
+
+JpBallotPage *
+jp_window_get_ballot_page (JpWindow *self)
+{
+  return self->ballot_page;
 }
 
 void

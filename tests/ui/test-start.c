@@ -228,6 +228,10 @@ test_stages (void)
   g_assert_nonnull (jp_test_find_label (GTK_WIDGET (row), "Committee Ballot", FALSE));
   gtk_list_box_select_row (window->stage_list, row);
   g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "ballot");
+  g_assert_false (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (window->stage_stack)));
+  row = gtk_list_box_get_row_at_index (window->stage_list, 3);
+  gtk_list_box_select_row (window->stage_list, row);
+  g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "likes");
   page = gtk_stack_get_visible_child (window->stage_stack);
   g_assert_true (ADW_IS_STATUS_PAGE (page));
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)),

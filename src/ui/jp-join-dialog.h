@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include <adwaita.h>
+
+#include "meeting/jp-meeting-server.h"
+
+G_BEGIN_DECLS
+
+#define JP_TYPE_JOIN_DIALOG (jp_join_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (JpJoinDialog, jp_join_dialog, JP, JOIN_DIALOG, AdwWindow)
+
+/* "Join a meeting": asks the host address (host or host:port), the member code and the PIN,
+ * logs in with a JpMeetingClient and, on success, opens a JpStationWindow (in the
+ * application of `parent`, if any), remembers the host in the "last-host" setting and
+ * closes itself. `host` (nullable) prefills the address; NULL uses the last host.
+ *
+ * Signal "joined" (JpStationWindow *window): the station window just presented. */
+GtkWidget   *jp_join_dialog_new             (GtkWindow  *parent,
+                                             const char *host);
+
+GtkEditable *jp_join_dialog_get_host_entry  (JpJoinDialog *self);
+GtkEditable *jp_join_dialog_get_code_entry  (JpJoinDialog *self);
+GtkEditable *jp_join_dialog_get_pin_entry   (JpJoinDialog *self);
+
+/* Same as pressing "Join". */
+void         jp_join_dialog_join            (JpJoinDialog *self);
+/* TRUE while a login is under way. */
+gboolean     jp_join_dialog_is_busy         (JpJoinDialog *self);
+/* The error shown under the form, or NULL when none is shown (borrowed). */
+const char  *jp_join_dialog_get_error       (JpJoinDialog *self);
+
+/* Parses what the member typed as the host: "host", "host:port", "[v6]:port", optionally
+ * with "http://" in front; the port defaults to JP_MEETING_DEFAULT_PORT. Sets `base_uri`
+ * ("http://host:port", newly allocated). FALSE with a G_IO_ERROR_INVALID_ARGUMENT message
+ * naming the text when it is empty or the port is not 1-65535. */
+gboolean     jp_join_parse_host             (const char  *text,
+                                             char       **base_uri,
+                                             GError     **error);
+
+/* The meeting server running in this process (the chair's console), so the host's member
+ * window can log in over loopback. The console announces it with
+ * jp_join_set_local_server (app, server) when the meeting starts and (app, NULL) when it
+ * stops (the ballot page does this).
+ * Returns: (transfer none) (nullable). */
+void             jp_join_set_local_server   (GApplication    *app,
+                                             JpMeetingServer *server);
+JpMeetingServer *jp_join_get_local_server   (GApplication    *app);
+
+G_END_DECLS

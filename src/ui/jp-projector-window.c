@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-resources.h"
+#include "jp-projector-window.h"
+
+struct _JpProjectorWindow
+{
+  GtkWindow         parent_instance;
+
+  GtkLabel         *title_label;
+  GtkLabel         *round_label;
+  GtkStack         *mode_stack;
+  GtkLabel         *count_label;
+  GtkProgressBar   *progress_bar;
+  GtkLabel         *state_label;
+  GtkLabel         *codes_label;
+  JpTallyChart     *chart;
+  GtkLabel         *summary_label;
+  GtkLabel         *candidate_label;
+  GtkLabel         *step_out_label;
+
+  JpMeetingService *service;
+  gint64            round_id;
+  GHashTable       *published;     /* gint64* round ids whose results the chair published */
+  GtkCssProvider   *scale_css;
+  int               scaled_height;
+  guint             scale_idle;
+  gboolean          dark;
+};
+
+G_DEFINE_FINAL_TYPE (JpProjectorWindow, jp_projector_window, GTK_TYPE_WINDOW)
+
+static void
+set_count (JpProjectorWindow *self,
+           int                n_cast,
+           int                n_panel)
+{
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: ballots received so far / members on the panel */
+  text = g_strdup_printf (_("Ballots received: %d / %d"), n_cast, n_panel);
+  gtk_label_set_text (self->count_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 n_panel > 0 ? CLAMP ((double) n_cast / n_panel, 0, 1) : 0);
+}
+
+static void
+show_summary (JpProjectorWindow *self,
+              const JpTally     *tally)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (tally->void_round)
+    g_string_append (text, _("The round is void: more ballots than members present. "
+                             "It will be repeated."));
+  else
+    g_string_append_printf (text, _("Present %d · cast %d · valid %d · invalid %d · blank %d"),
+                            tally->present, tally->cast, tally->valid, tally->invalid,
+                            tally->blank);
+  if (tally->runoff_codes != NULL && tally->runoff_codes[0] != NULL)
+    {
+      g_autofree char *codes = g_strjoinv ("、", tally->runoff_codes);
+
+      g_string_append (text, "\n");
+      g_string_append_printf (text, ngettext ("Run-off among %s for %d seat",
+                                              "Run-off among %s for %d seats",
+                                              tally->runoff_seats),
+                              codes, tally->runoff_seats);
+    }
+  gtk_label_set_text (self->summary_label, text->str);
+}
+
+/* The names of the members who must step out, joined the Chinese way. */
+static char *
+stepping_out_names (JpProjectorWindow *self)
+{
+  JpStore *store = jp_meeting_service_get_store (self->service);
+  g_auto(GStrv) codes = jp_meeting_service_get_stepping_out (self->service);
+  g_autoptr(GPtrArray) members = jp_store_list_members (store, NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const char *name = codes[i];
+
+      for (guint j = 0; members != NULL && j < members->len; j++)
+        {
+          JpMember *m = members->pdata[j];
+
+          if (g_strcmp0 (m->code, codes[i]) == 0 && m->name != NULL && *m->name != '\0')
+            name = m->name;
+        }
+      g_strv_builder_add (names, name);
+    }
+  list = g_strv_builder_end (names);
+  if (list[0] == NULL)
+    return g_strdup (_("No member needs to step out."));
+  joined = g_strjoinv ("、", list);
+  /* TRANSLATORS: %s is a list of member names joined with 、 */
+  return g_strdup_printf (_("Step out: %s"), joined);
+}
+
+static void
+refresh (JpProjectorWindow *self)
+{
+  JpStore *store = jp_meeting_service_get_store (self->service);
+  const char *current = jp_meeting_service_get_current_candidate (self->service);
+  g_autoptr(JpElection) election = jp_store_get_election (store);
+  g_autoptr(JpRound) round = NULL;
+
+  gtk_label_set_text (self->title_label, election != NULL && election->title != NULL
+                      ? election->title : "");
+  if (self->round_id > 0)
+    round = jp_store_get_round (store, self->round_id, NULL);
+
+  if (round != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("%s (%s) · Ballot round %d"),
+                                                  round->trade_name, round->trade_code,
+                                                  round->number);
+      g_auto(GStrv) codes = jp_round_get_codes (round);
+      g_autofree char *joined = g_strjoinv ("   ", codes);
+
+      gtk_label_set_text (self->round_label, heading);
+      gtk_label_set_text (self->codes_label, joined);
+      set_count (self, round->n_cast, round->n_panel);
+    }
+  else
+    gtk_label_set_text (self->round_label, "");
+
+  if (current != NULL)
+    {
+      g_autofree char *names = stepping_out_names (self);
+
+      gtk_label_set_text (self->candidate_label, current);
+      gtk_label_set_text (self->step_out_label, names);
+      gtk_stack_set_visible_child_name (self->mode_stack, "candidate");
+      return;
+    }
+
+  jp_tally_chart_set_tally (self->chart, NULL);
+  if (round == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->mode_stack, "idle");
+      return;
+    }
+
+  /* the tally only once the round is closed AND the chair has published it */
+  if (round->state >= JP_ROUND_STATE_CLOSED
+      && g_hash_table_contains (self->published, &self->round_id))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JpTally) tally = jp_store_get_tally (store, self->round_id, &error);
+
+      if (tally != NULL)
+        {
+          jp_tally_chart_set_tally (self->chart, tally);
+          show_summary (self, tally);
+          gtk_stack_set_visible_child_name (self->mode_stack, "tally");
+          return;
+        }
+      g_warning ("%s", error->message);
+    }
+
+  switch (round->state)
+    {
+    case JP_ROUND_STATE_OPEN:
+      gtk_label_set_text (self->state_label, _("Voting is open"));
+      break;
+    case JP_ROUND_STATE_CLOSED:
+    case JP_ROUND_STATE_SEALED:
+      gtk_label_set_text (self->state_label,
+                          _("Voting has closed. The result will be announced by the chair."));
+      break;
+    case JP_ROUND_STATE_DRAFT:
+    default:
+      gtk_label_set_text (self->state_label, _("Voting has not started"));
+      break;
+    }
+  gtk_stack_set_visible_child_name (self->mode_stack, "round");
+}
+
+/* Straight from the signal to the label: the room sees each ballot arrive at once. */
+static void
+on_progress (JpProjectorWindow *self,
+             gint64             round_id,
+             int                n_cast,
+             int                n_panel)
+{
+  if (round_id != self->round_id)
+    return;
+  set_count (self, n_cast, n_panel);
+}
+
+static void
+on_round_changed (JpProjectorWindow *self,
+                  gint64             round_id)
+{
+  g_autoptr(JpRound) round = jp_store_get_round (jp_meeting_service_get_store (self->service),
+                                                 round_id, NULL);
+
+  /* a newly opened round takes the screen; closing or sealing keeps it */
+  if (round != NULL && (round->state == JP_ROUND_STATE_OPEN || self->round_id == 0))
+    self->round_id = round_id;
+  refresh (self);
+}
+
+static void
+on_results_published (JpProjectorWindow *self,
+                      gint64             round_id)
+{
+  jp_projector_window_mark_published (self, round_id);
+  self->round_id = round_id;
+  refresh (self);
+}
+
+/* Type size follows the window height so a 1080p projector and a laptop preview look alike. */
+static gboolean
+apply_scale (gpointer user_data)
+{
+  JpProjectorWindow *self = user_data;
+  g_autofree char *css = NULL;
+  double px = CLAMP (self->scaled_height / 36.0, 12.0, 96.0);
+
+  self->scale_idle = 0;
+  css = g_strdup_printf ("#%s { font-size: %.0fpx; }",
+                         gtk_widget_get_name (GTK_WIDGET (self)), px);
+  gtk_css_provider_load_from_data (self->scale_css, css, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+jp_projector_window_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  JpProjectorWindow *self = JP_PROJECTOR_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (jp_projector_window_parent_class)->size_allocate (widget, width, height,
+                                                                      baseline);
+  if (height != self->scaled_height && height > 0)
+    {
+      self->scaled_height = height;
+      if (self->scale_idle == 0)
+        self->scale_idle = g_idle_add (apply_scale, self);
+    }
+}
+
+static void
+jp_projector_window_dispose (GObject *object)
+{
+  JpProjectorWindow *self = JP_PROJECTOR_WINDOW (object);
+
+  g_clear_handle_id (&self->scale_idle, g_source_remove);
+  if (self->scale_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->scale_css));
+  g_clear_object (&self->scale_css);
+  g_clear_object (&self->service);
+  g_clear_pointer (&self->published, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_PROJECTOR_WINDOW);
+  G_OBJECT_CLASS (jp_projector_window_parent_class)->dispose (object);
+}
+
+static void
+jp_projector_window_class_init (JpProjectorWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jp_projector_window_dispose;
+  widget_class->size_allocate = jp_projector_window_size_allocate;
+
+  g_assert (jp_get_resource () != NULL);
+  g_type_ensure (JP_TYPE_TALLY_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/jiangping/Jiangping/jp-projector-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, round_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, state_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, codes_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, candidate_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, step_out_label);
+}
+
+static void
+jp_projector_window_init (JpProjectorWindow *self)
+{
+  static guint serial;
+  g_autofree char *name = g_strdup_printf ("jp-projector-%u", ++serial);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_name (GTK_WIDGET (self), name);
+  self->published = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->scale_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->scale_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  jp_projector_window_set_dark (self, TRUE);
+}
+
+JpProjectorWindow *
+jp_projector_window_new (JpMeetingService *service)
+{
+  JpProjectorWindow *self;
+  g_autoptr(GPtrArray) rounds = NULL;
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (service), NULL);
+
+  self = g_object_new (JP_TYPE_PROJECTOR_WINDOW, NULL);
+  self->service = g_object_ref (service);
+  g_signal_connect_object (service, "progress", G_CALLBACK (on_progress), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (service, "round-changed", G_CALLBACK (on_round_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (service, "results-published", G_CALLBACK (on_results_published),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (service, "current-candidate-changed", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+
+  /* start on the open round, if any */
+  rounds = jp_store_list_rounds (jp_meeting_service_get_store (service), NULL, NULL);
+  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+    {
+      JpRound *r = rounds->pdata[i];
+
+      if (r->state == JP_ROUND_STATE_OPEN)
+        self->round_id = r->id;
+    }
+  refresh (self);
+  return self;
+}
+
+void
+jp_projector_window_set_round (JpProjectorWindow *self,
+                               gint64             round_id)
+{
+  g_return_if_fail (JP_IS_PROJECTOR_WINDOW (self));
+  self->round_id = round_id;
+  refresh (self);
+}
+
+void
+jp_projector_window_mark_published (JpProjectorWindow *self,
+                                    gint64             round_id)
+{
+  g_return_if_fail (JP_IS_PROJECTOR_WINDOW (self));
+  g_hash_table_add (self->published, g_memdup2 (&round_id, sizeof round_id));
+  if (round_id == self->round_id)
+    refresh (self);
+}
+
+void
+jp_projector_window_set_dark (JpProjectorWindow *self,
+                              gboolean           dark)
+{
+  g_return_if_fail (JP_IS_PROJECTOR_WINDOW (self));
+  self->dark = !!dark;
+  if (self->dark)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "jp-projector-dark");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "jp-projector-light");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "jp-projector-light");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "jp-projector-dark");
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
+gboolean
+jp_projector_window_get_dark (JpProjectorWindow *self)
+{
+  g_return_val_if_fail (JP_IS_PROJECTOR_WINDOW (self), TRUE);
+  return self->dark;
+}
+
+void
+jp_projector_window_show_on (JpProjectorWindow *self,
+                             GdkMonitor        *monitor)
+{
+  g_return_if_fail (JP_IS_PROJECTOR_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (self));
+  if (monitor != NULL)
+    gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
+const char *
+jp_projector_window_get_mode (JpProjectorWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->mode_stack);
+}
+
+GtkLabel *
+jp_projector_window_get_count_label (JpProjectorWindow *self)
+{
+  return self->count_label;
+}
+
+GtkLabel *
+jp_projector_window_get_round_label (JpProjectorWindow *self)
+{
+  return self->round_label;
+}
+
+GtkLabel *
+jp_projector_window_get_codes_label (JpProjectorWindow *self)
+{
+  return self->codes_label;
+}
+
+GtkLabel *
+jp_projector_window_get_step_out_label (JpProjectorWindow *self)
+{
+  return self->step_out_label;
+}
+
+GtkLabel *
+jp_projector_window_get_candidate_label (JpProjectorWindow *self)
+{
+  return self->candidate_label;
+}
+
+JpTallyChart *
+jp_projector_window_get_chart (JpProjectorWindow *self)
+{
+  return self->chart;
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "meeting/jp-meeting-service.h"
+#include "jp-tally-chart.h"
+
+G_BEGIN_DECLS
+
+#define JP_TYPE_PROJECTOR_WINDOW (jp_projector_window_get_type ())
+G_DECLARE_FINAL_TYPE (JpProjectorWindow, jp_projector_window, JP, PROJECTOR_WINDOW, GtkWindow)
+
+/* Returns: (transfer none): a window for the room's second screen following `service`
+ * (referenced): the election title, the round opened last with its ballots received (updated
+ * from the service's "progress" signal, no polling), its codes in drawn order, the tally as a
+ * chart once the round is closed AND its results were published, and the current candidate
+ * with the members who must step out. */
+JpProjectorWindow *jp_projector_window_new       (JpMeetingService *service);
+
+/* Shows round `round_id` (0: none) until the service opens another one. */
+void               jp_projector_window_set_round (JpProjectorWindow *self,
+                                                  gint64             round_id);
+/* Marks a round whose results the chair published before this window was opened. */
+void               jp_projector_window_mark_published (JpProjectorWindow *self,
+                                                       gint64             round_id);
+
+/* Dark (light text on black, the default) or light theme, per window. */
+void               jp_projector_window_set_dark  (JpProjectorWindow *self,
+                                                  gboolean           dark);
+gboolean           jp_projector_window_get_dark  (JpProjectorWindow *self);
+
+/* Fullscreen on `monitor`, or back to a window for NULL. */
+void               jp_projector_window_show_on   (JpProjectorWindow *self,
+                                                  GdkMonitor        *monitor);
+
+/* for tests */
+/* "idle", "round", "tally" or "candidate" */
+const char        *jp_projector_window_get_mode          (JpProjectorWindow *self);
+GtkLabel          *jp_projector_window_get_count_label   (JpProjectorWindow *self);
+GtkLabel          *jp_projector_window_get_round_label   (JpProjectorWindow *self);
+GtkLabel          *jp_projector_window_get_codes_label   (JpProjectorWindow *self);
+GtkLabel          *jp_projector_window_get_step_out_label (JpProjectorWindow *self);
+GtkLabel          *jp_projector_window_get_candidate_label (JpProjectorWindow *self);
+JpTallyChart      *jp_projector_window_get_chart         (JpProjectorWindow *self);
+
+G_END_DECLS

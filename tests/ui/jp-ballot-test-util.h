@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+/* A frozen demo election for the ballot stage and projector tests: every candidate with
+ * evidence qualified, the rest returned, codes drawn, every member given a PIN. */
+
+#include <glib/gstdio.h>
+
+#include "demo/jp-demo.h"
+#include "store/jp-store-rounds.h"
+
+static inline JpStore *
+ballot_test_store (const char *dir,
+                   guint       n_candidates)
+{
+  JpDemoOptions options = { n_candidates, JP_DEMO_DEFAULT_SEED, 0 };
+  g_autofree char *path = g_build_filename (dir, "demo.jiangping", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = jp_demo_create (path, &options, NULL, NULL, &error);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+
+  g_assert_no_error (error);
+  list = jp_store_list_candidates (store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JpCandidate) item = g_list_model_get_item (list, i);
+      g_autoptr(JpCandidate) c = jp_store_get_candidate (store, item->id, &error);
+      g_autoptr(JpReview) review = jp_review_new (item->id);
+      const char *sha = NULL;
+      int criterion = 1;
+
+      g_assert_no_error (error);
+      for (guint d = 0; c->documents != NULL && d < c->documents->len; d++)
+        {
+          JpDocumentRef *ref = g_ptr_array_index (c->documents, d);
+
+          if (ref->kind == JP_DOC_EVIDENCE && sha == NULL)
+            {
+              sha = ref->sha256;
+              criterion = ref->criterion > 0 ? ref->criterion : 1;
+            }
+        }
+      if (sha != NULL)
+        {
+          jp_review_link_evidence (review, criterion, sha);
+          review->decision = JP_REVIEW_DECISION_QUALIFIED;
+          if (jp_store_save_review (store, review, "test", NULL, &error))
+            continue;
+          g_clear_error (&error);
+        }
+      review->decision = JP_REVIEW_DECISION_RETURNED;
+      review->reason = g_strdup ("材料不全");
+      jp_store_save_review (store, review, "test", NULL, &error);
+      g_assert_no_error (error);
+    }
+  members = jp_store_list_members (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < members->len; i++)
+    {
+      g_autofree char *pin = jp_store_member_new_pin (store,
+                                                      ((JpMember *) members->pdata[i])->code,
+                                                      "test", &error);
+      g_assert_no_error (error);
+    }
+  codes = jp_store_freeze (store, "test", &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+/* Casts `member`'s ballot for the first code of the round it may vote for (not conflicted,
+ * not in `avoid`); returns that code (transfer full). */
+static inline char *
+ballot_test_vote (JpStore    *store,
+                  gint64      round_id,
+                  const char *member,
+                  const char *avoid)
+{
+  g_autoptr(JpRound) round = jp_store_get_round (store, round_id, NULL);
+
+  for (guint i = 0; i < round->candidates->len; i++)
+    {
+      const JpRoundCandidate *c = round->candidates->pdata[i];
+      const char *marks[] = { c->code, NULL };
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (c->code, avoid) == 0 || jp_store_is_conflicted (store, member,
+                                                                      c->candidate_id))
+        continue;
+      if (jp_store_submit_ballot (store, round_id, member, marks, NULL, NULL, &error))
+        return g_strdup (c->code);
+      g_assert_error (error, JP_BALLOT_ERROR, error->code);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static inline void
+ballot_test_rm (const char *dir)
+{
+  const char *names[] = { "demo.jiangping", "demo.jiangping-wal", "demo.jiangping-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *p = g_build_filename (dir, names[i], NULL);
+
+      g_remove (p);
+    }
+  g_rmdir (dir);
+}

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "ui/jp-projector-window.h"
+#include "jp-ballot-test-util.h"
+#include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
+
+static char    *tmpdir;
+static JpStore *store;
+
+typedef struct {
+  GtkLabel   *label;
+  const char *expected;
+} LabelWait;
+
+static gboolean
+label_is (gpointer data)
+{
+  LabelWait *w = data;
+
+  return g_strcmp0 (gtk_label_get_text (w->label), w->expected) == 0;
+}
+
+static void
+test_projector (void)
+{
+  g_autoptr(JpMeetingService) service = jp_meeting_service_new (store);
+  JpProjectorWindow *projector = jp_projector_window_new (service);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  g_autoptr(GPtrArray) panel = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) trades = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *stepping = NULL;
+  const JpRoundCandidate *discussed;
+  const JpMember *conflicted = NULL;
+  LabelWait wait;
+  gint64 round_id, start, elapsed;
+  const char *trade;
+
+  gtk_window_set_default_size (GTK_WINDOW (projector), 1280, 720);
+  gtk_window_present (GTK_WINDOW (projector));
+  jp_test_spin ();
+  g_assert_cmpstr (jp_projector_window_get_mode (projector), ==, "idle");
+
+  /* a round opened by the chair takes the screen with 0 / M */
+  trades = jp_store_list_rounds (store, NULL, NULL);
+  g_assert_cmpuint (trades->len, ==, 0);
+  {
+    g_autoptr(JpSeatPlan) plan = jp_store_get_seat_plan (store, NULL);
+
+    trade = NULL;
+    for (guint i = 0; i < plan->rows->len && trade == NULL; i++)
+      if (((JpSeatRow *) plan->rows->pdata[i])->qualified >= 3)
+        trade = ((JpSeatRow *) plan->rows->pdata[i])->code;
+    g_assert_nonnull (trade);
+    round_id = jp_meeting_service_open_round (service, trade, 2, 2, -1, &error);
+  }
+  g_assert_no_error (error);
+  round = jp_store_get_round (store, round_id, NULL);
+  g_assert_cmpstr (jp_projector_window_get_mode (projector), ==, "round");
+  expected = g_strdup_printf ("Ballots received: 0 / %d", round->n_panel);
+  g_assert_cmpstr (gtk_label_get_text (jp_projector_window_get_count_label (projector)), ==,
+                   expected);
+  g_assert_nonnull (strstr (gtk_label_get_text (jp_projector_window_get_round_label (projector)),
+                            round->trade_name));
+  for (guint i = 0; i < round->candidates->len; i++)
+    g_assert_nonnull (strstr (gtk_label_get_text (jp_projector_window_get_codes_label (projector)),
+                              ((JpRoundCandidate *) round->candidates->pdata[i])->code));
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (projector), "projector-open-dark");
+
+  /* a ballot arrives: the label follows the service's progress signal at once */
+  panel = jp_store_round_panel (store, round_id, NULL);
+  start = g_get_monotonic_time ();
+  code = ballot_test_vote (store, round_id, ((JpPanelMember *) panel->pdata[0])->code, NULL);
+  g_signal_emit_by_name (service, "progress", round_id, 1, round->n_panel);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Ballots received: 1 / %d", round->n_panel);
+  wait.label = jp_projector_window_get_count_label (projector);
+  wait.expected = expected;
+  g_assert_true (jp_test_wait_until (label_is, &wait, 1000));
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("projector update after a ballot: %.2f ms", elapsed / 1000.0);
+  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
+
+  /* closed but not published: no tally anywhere */
+  g_assert_true (jp_meeting_service_close_round (service, round_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (jp_projector_window_get_mode (projector), ==, "round");
+  g_assert_cmpuint (jp_tally_chart_get_n_bars (jp_projector_window_get_chart (projector)), ==, 0);
+
+  /* published: one bar per code with its votes */
+  g_assert_true (jp_meeting_service_publish_results (service, round_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (jp_projector_window_get_mode (projector), ==, "tally");
+  tally = jp_store_get_tally (store, round_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jp_tally_chart_get_n_bars (jp_projector_window_get_chart (projector)), ==,
+                    round->candidates->len);
+  for (guint i = 0; i < tally->candidates->len; i++)
+    {
+      const JpTallyCandidate *c = tally->candidates->pdata[i];
+      const char *bar_code = NULL;
+      int votes = -1;
+      JpTallyOutcome outcome;
+
+      g_assert_true (jp_tally_chart_get_bar (jp_projector_window_get_chart (projector), i,
+                                             &bar_code, &votes, &outcome));
+      g_assert_cmpstr (bar_code, ==, c->code);
+      g_assert_cmpint (votes, ==, c->votes);
+      g_assert_cmpint (outcome, ==, c->outcome);
+      g_assert_cmpint (votes, ==, g_strcmp0 (c->code, code) == 0 ? 1 : 0);
+    }
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (projector), "projector-tally-dark");
+  jp_projector_window_set_dark (projector, FALSE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (projector), "jp-projector-light"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (projector), "jp-projector-dark"));
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (projector), "projector-tally-light");
+
+  /* current candidate: the code and the names of the members who must step out */
+  discussed = round->candidates->pdata[0];
+  members = jp_store_list_members (store, NULL);
+  for (guint i = 0; i < members->len && conflicted == NULL; i++)
+    if (!jp_store_is_conflicted (store, ((JpMember *) members->pdata[i])->code,
+                                 discussed->candidate_id))
+      conflicted = members->pdata[i];
+  g_assert_nonnull (conflicted);
+  g_assert_cmpint (jp_store_add_conflict (store, conflicted->code, discussed->candidate_id,
+                                          JP_CONFLICT_RELATIVE, "表亲", "test", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (jp_meeting_service_set_current_candidate (service, discussed->code, &error));
+  g_assert_cmpstr (jp_projector_window_get_mode (projector), ==, "candidate");
+  g_assert_cmpstr (gtk_label_get_text (jp_projector_window_get_candidate_label (projector)), ==,
+                   discussed->code);
+  stepping = g_strdup (gtk_label_get_text (jp_projector_window_get_step_out_label (projector)));
+  g_assert_nonnull (strstr (stepping, conflicted->name));
+  g_assert_true (g_str_has_prefix (stepping, "Step out: "));
+  jp_projector_window_set_dark (projector, TRUE);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (projector), "projector-candidate-dark");
+
+  /* the mode ends: back to the tally */
+  g_assert_true (jp_meeting_service_set_current_candidate (service, NULL, &error));
+  g_assert_cmpstr (jp_projector_window_get_mode (projector), ==, "tally");
+
+  gtk_window_destroy (GTK_WINDOW (projector));
+  jp_test_spin ();
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  {
+    /* the application loads the style sheet; the tests look the same */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/cn/jiangping/Jiangping/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  tmpdir = g_dir_make_tmp ("jp-test-projector-XXXXXX", &error);
+  g_assert_no_error (error);
+  store = ballot_test_store (tmpdir, 24);
+
+  g_test_add_func ("/ui/projector/round-tally-candidate", test_projector);
+  ret = g_test_run ();
+
+  g_clear_object (&store);
+  ballot_test_rm (tmpdir);
+  g_free (tmpdir);
+  return ret;
+}

@@ -1,0 +1,654 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "demo/jp-demo.h"
+#include "meeting/jp-meeting-server.h"
+#include "store/jp-store-rounds.h"
+#include "ui/jp-join-dialog.h"
+#include "ui/jp-station-dossier.h"
+#include "ui/jp-station-window.h"
+#include "ui/jp-window.h"
+#include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
+
+/* One host for every case, in this process: a small frozen demo election with one open
+ * ballot round of a trade of member M02. */
+static struct {
+  char             *dir;
+  JpStore          *store;
+  JpMeetingService *service;
+  JpMeetingServer  *server;
+  guint             port;
+  char             *host;          /* "127.0.0.1:PORT" */
+  gint64            round;
+  char             *pin_m02;
+  char             *other;         /* another member of the round's panel */
+  char             *pin_other;
+  int               max_choices;
+} host;
+
+static void
+qualify_all (JpStore *store)
+{
+  g_autoptr(GListModel) list = jp_store_list_candidates (store, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JpCandidate) item = g_list_model_get_item (list, i);
+      g_autoptr(JpCandidate) c = jp_store_get_candidate (store, item->id, NULL);
+      g_autoptr(JpReview) review = jp_review_new (c->id);
+      g_autoptr(GError) error = NULL;
+
+      for (guint d = 0; c->documents != NULL && d < c->documents->len; d++)
+        {
+          JpDocumentRef *ref = g_ptr_array_index (c->documents, d);
+
+          if (ref->kind == JP_DOC_EVIDENCE)
+            {
+              jp_review_link_evidence (review, ref->criterion > 0 ? ref->criterion : 1,
+                                       ref->sha256);
+              break;
+            }
+        }
+      review->decision = JP_REVIEW_DECISION_QUALIFIED;
+      if (!jp_store_save_review (store, review, "test", NULL, &error))
+        g_test_message ("candidate %s not qualified: %s", c->name, error->message);
+    }
+}
+
+/* Number of qualified candidates of `trade` that `member` may mark. */
+static int
+n_markable (const char *trade, const char *member)
+{
+  g_autoptr(GListModel) list = jp_store_list_candidates (host.store, NULL);
+  int n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (list, i);
+
+      if (c->status == JP_STATUS_QUALIFIED &&
+          (g_strcmp0 (c->trade_code, trade) == 0 || g_strcmp0 (c->trade, trade) == 0) &&
+          !jp_store_is_conflicted (host.store, member, c->id))
+        n++;
+    }
+  return n;
+}
+
+static void
+host_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  JpDemoOptions options = { 40, JP_DEMO_DEFAULT_SEED, 0 };
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) panel = NULL;
+  JpMember *m02 = NULL;
+  const char *best = NULL;
+  int best_n = 0;
+
+  host.dir = g_dir_make_tmp ("jp-station-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (host.dir, "demo.jiangping", NULL);
+  host.store = jp_demo_create (path, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  qualify_all (host.store);
+  codes = jp_store_freeze (host.store, "chair", &error);
+  g_assert_no_error (error);
+
+  members = jp_store_list_members (host.store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < members->len; i++)
+    if (g_strcmp0 (((JpMember *) members->pdata[i])->code, "M02") == 0)
+      m02 = members->pdata[i];
+  g_assert_nonnull (m02);
+  g_assert_nonnull (m02->trades);
+
+  /* the trade of M02 with the most candidates M02 may mark, to tick one past the limit */
+  for (guint t = 0; m02->trades[t] != NULL; t++)
+    {
+      int n = n_markable (m02->trades[t], "M02");
+
+      if (n > best_n)
+        {
+          best_n = n;
+          best = m02->trades[t];
+        }
+    }
+  g_assert_cmpint (best_n, >=, 2);
+  host.max_choices = MIN (3, best_n - 1);
+  host.round = jp_store_open_ballot_round (host.store, best, host.max_choices,
+                                           host.max_choices, -1, "chair", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (host.round, >, 0);
+
+  panel = jp_store_round_panel (host.store, host.round, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < panel->len && host.other == NULL; i++)
+    if (g_strcmp0 (((JpPanelMember *) panel->pdata[i])->code, "M02") != 0)
+      host.other = g_strdup (((JpPanelMember *) panel->pdata[i])->code);
+  g_assert_nonnull (host.other);
+
+  host.pin_m02 = jp_store_member_new_pin (host.store, "M02", "chair", &error);
+  g_assert_no_error (error);
+  host.pin_other = jp_store_member_new_pin (host.store, host.other, "chair", &error);
+  g_assert_no_error (error);
+
+  host.service = jp_meeting_service_new (host.store);
+  host.server = jp_meeting_server_new (host.service);
+  g_assert_true (jp_meeting_server_listen_local (host.server, 0, &error));
+  g_assert_no_error (error);
+  host.port = jp_meeting_server_get_port (host.server);
+  host.host = g_strdup_printf ("127.0.0.1:%u", host.port);
+}
+
+static int
+round_n_cast (void)
+{
+  g_autoptr(JpRound) r = jp_store_get_round (host.store, host.round, NULL);
+
+  return r->n_cast;
+}
+
+static gboolean
+panel_voted (const char *member)
+{
+  g_autoptr(GPtrArray) panel = jp_store_round_panel (host.store, host.round, NULL);
+
+  for (guint i = 0; i < panel->len; i++)
+    if (g_strcmp0 (((JpPanelMember *) panel->pdata[i])->code, member) == 0)
+      return ((JpPanelMember *) panel->pdata[i])->voted;
+  return FALSE;
+}
+
+/* ---- waiting ---- */
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !jp_join_dialog_is_busy (data);
+}
+
+static gboolean
+station_ready (gpointer data)
+{
+  return jp_station_window_is_ready (data) &&
+         jp_station_window_get_n_rounds (data) == 1 &&
+         g_str_has_prefix (jp_station_window_get_connection_text (data), _("Connected"));
+}
+
+static JpStationBallotState wanted_state;
+
+static gboolean
+ballot_in_state (gpointer data)
+{
+  return jp_station_ballot_get_state (data) == wanted_state;
+}
+
+static void
+wait_ballot (JpStationBallot *ballot, JpStationBallotState state)
+{
+  wanted_state = state;
+  if (!jp_test_wait_until (ballot_in_state, ballot, 15000))
+    g_error ("ballot in state %d, not %d (%s: %s)", jp_station_ballot_get_state (ballot), state,
+             jp_station_ballot_get_status_title (ballot),
+             jp_station_ballot_get_status_text (ballot));
+}
+
+static void
+on_joined (JpJoinDialog *dialog, JpStationWindow *window, gpointer data)
+{
+  *(JpStationWindow **) data = g_object_ref (window);
+}
+
+/* Logs in through the join dialog as a member would. */
+static JpJoinDialog *
+join (const char *host_text, const char *code, const char *pin, JpStationWindow **station)
+{
+  JpJoinDialog *dialog = JP_JOIN_DIALOG (jp_join_dialog_new (NULL, host_text));
+
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "joined", G_CALLBACK (on_joined), station);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_editable_set_text (jp_join_dialog_get_code_entry (dialog), code);
+  gtk_editable_set_text (jp_join_dialog_get_pin_entry (dialog), pin);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (dialog), "station-join");
+  jp_join_dialog_join (dialog);
+  g_assert_true (jp_test_wait_until (dialog_idle, dialog, 10000));
+  jp_test_spin ();
+  return dialog;
+}
+
+/* Closes a dialog the way its Cancel button does; focus leaves the entries first, so GTK
+ * does not warn about a text entry losing its window while focused. */
+static void
+close_dialog (JpJoinDialog *dialog)
+{
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  jp_test_spin ();
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+row_of_label (GtkWidget *label)
+{
+  GtkWidget *w = label;
+
+  while (w != NULL && !GTK_IS_LIST_BOX_ROW (w))
+    w = gtk_widget_get_parent (w);
+  return w;
+}
+
+/* ---- cases ---- */
+
+static void
+test_parse_host (void)
+{
+  struct { const char *text, *uri; } good[] = {
+    { "192.168.1.10", "http://192.168.1.10:8765" },
+    { " 192.168.1.10:9000 ", "http://192.168.1.10:9000" },
+    { "http://host.local:8000/", "http://host.local:8000" },
+    { "[::1]:8123", "http://[::1]:8123" },
+    { "localhost", "http://localhost:8765" },
+  };
+  const char *bad[] = { "", "   ", "host:0", "host:70000", "host:abc", "a b", "[::1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *uri = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (jp_join_parse_host (good[i].text, &uri, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (uri, ==, good[i].uri);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *uri = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (jp_join_parse_host (bad[i], &uri, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_null (uri);
+    }
+}
+
+static void
+test_login_errors (void)
+{
+  JpStationWindow *station = NULL;
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autoptr(JpJoinDialog) unreachable = NULL;
+  g_autoptr(JpJoinDialog) no_code = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *expected = NULL;
+
+  /* a wrong PIN: the plain words, no window */
+  dialog = join (host.host, "M02", "000000x", &station);
+  g_assert_null (station);
+  g_assert_cmpstr (jp_join_dialog_get_error (dialog), ==,
+                   _("The member code or the PIN is wrong. Check both and try again."));
+  jp_test_screenshot (GTK_WIDGET (dialog), "station-join-wrong-pin");
+  close_dialog (dialog);
+
+  /* nobody listens on port 1 */
+  unreachable = join ("127.0.0.1:1", "M02", host.pin_m02, &station);
+  g_assert_null (station);
+  expected = g_strdup_printf (_("Cannot connect to the host computer at %s. Check the address "
+                                "and the network."), "127.0.0.1:1");
+  g_assert_cmpstr (jp_join_dialog_get_error (unreachable), ==, expected);
+  close_dialog (unreachable);
+
+  no_code = join (host.host, "", host.pin_m02, &station);
+  g_assert_cmpstr (jp_join_dialog_get_error (no_code), ==,
+                   _("Type your member code, for example M02."));
+  close_dialog (no_code);
+  g_assert_null (station);
+  /* only a successful login is remembered */
+  g_assert_cmpstr (g_settings_get_string (settings, "last-host"), ==, "");
+}
+
+static gboolean
+ballot_loaded (gpointer data)
+{
+  JpStationWindow *w = data;
+
+  return jp_station_window_get_ballot (w) != NULL &&
+         jp_station_ballot_get_state (jp_station_window_get_ballot (w)) !=
+           JP_STATION_BALLOT_LOADING;
+}
+
+static gboolean
+dossier_loaded (gpointer data)
+{
+  return jp_station_dossier_is_loaded (data);
+}
+
+static gboolean
+on_evidence_page (gpointer data)
+{
+  return g_strcmp0 (jp_station_window_get_page (data), "evidence") == 0;
+}
+
+static gboolean
+round_voted (gpointer data)
+{
+  return jp_station_window_get_round_voted (data, host.round);
+}
+
+static void
+async_done (GObject *source, GAsyncResult *res, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (res);
+}
+
+/* A protocol client logged in as `code`, with its own queue file. */
+static JpMeetingClient *
+logged_in (const char *code, const char *pin, const char *queue_name)
+{
+  g_autofree char *uri = g_strdup_printf ("http://%s", host.host);
+  g_autofree char *queue = g_build_filename (host.dir, queue_name, NULL);
+  JpMeetingClient *client = jp_meeting_client_new (uri, queue);
+  GAsyncResult *res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) reply = NULL;
+
+  jp_meeting_client_login_async (client, code, pin, NULL, async_done, &res);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = jp_meeting_client_login_finish (client, res, &error);
+  g_object_unref (res);
+  g_assert_no_error (error);
+  return client;
+}
+
+static void
+test_vote (void)
+{
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autoptr(JpStationWindow) station = NULL;
+  g_autoptr(JpRound) round = jp_store_get_round (host.store, host.round, NULL);
+  g_auto(GStrv) drawn = jp_round_get_codes (round);
+  g_auto(GStrv) shown = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(JpMeetingClient) client2 = NULL;
+  g_autofree char *round_title = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *refusal = NULL;
+  JpStationBallot *ballot;
+  JpStationBallot *stale;
+  GtkCheckButton *extra = NULL;
+  GtkWidget *label;
+  JpStationDossier *dossier = NULL;
+  const char *open_code = NULL;
+
+  dialog = join (host.host, "m02", host.pin_m02, &station);
+  g_assert_null (jp_join_dialog_get_error (dialog));
+  g_assert_nonnull (station);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-host"), ==, host.host);
+  gtk_window_set_default_size (GTK_WINDOW (station), 900, 720);
+  g_assert_true (jp_test_wait_until (station_ready, station, 10000));
+  g_assert_cmpint (jp_station_window_get_round_id (station, 0), ==, host.round);
+  g_assert_false (jp_station_window_get_round_voted (station, host.round));
+
+  /* the round is listed by trade and number; choosing it opens its ballot */
+  round_title = g_strdup_printf (_("%s, round %d"), round->trade_name, round->number);
+  label = jp_test_find_label (GTK_WIDGET (station), round_title, TRUE);
+  g_assert_nonnull (label);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (station), "station-rounds");
+  gtk_widget_activate (row_of_label (label));
+  g_assert_true (jp_test_wait_until (ballot_loaded, station, 10000));
+  ballot = jp_station_window_get_ballot (station);
+  g_assert_cmpint (jp_station_ballot_get_state (ballot), ==, JP_STATION_BALLOT_CHOOSING);
+
+  /* codes only, in the round's drawn order; conflicted ones cannot be marked */
+  shown = jp_station_ballot_get_codes (ballot);
+  g_assert_cmpstrv (shown, drawn);
+  for (guint i = 0; i < round->candidates->len; i++)
+    {
+      JpRoundCandidate *c = round->candidates->pdata[i];
+      gboolean conflicted = jp_store_is_conflicted (host.store, "M02", c->candidate_id);
+
+      g_assert_cmpint (jp_station_ballot_is_conflicted (ballot, c->code), ==, conflicted);
+      g_assert_true ((jp_station_ballot_get_check (ballot, c->code) == NULL) == conflicted);
+      if (conflicted)
+        continue;
+      if (open_code == NULL)
+        open_code = c->code;
+      if ((int) chosen->len < host.max_choices)
+        {
+          gtk_check_button_set_active (jp_station_ballot_get_check (ballot, c->code), TRUE);
+          g_ptr_array_add (chosen, c->code);
+        }
+      else if (extra == NULL)
+        extra = jp_station_ballot_get_check (ballot, c->code);
+    }
+  g_ptr_array_add (chosen, NULL);
+  count = g_strdup_printf (_("%u chosen, at most %d"), (guint) host.max_choices,
+                           host.max_choices);
+  g_assert_cmpstr (jp_station_ballot_get_count_text (ballot), ==, count);
+  g_assert_cmpstr (jp_station_ballot_get_message_text (ballot), ==, "");
+
+  /* one tick too many is refused with the reason */
+  g_assert_nonnull (extra);
+  gtk_check_button_set_active (extra, TRUE);
+  g_assert_false (gtk_check_button_get_active (extra));
+  refusal = g_strdup_printf (ngettext ("You may choose at most %d candidate. Untick one before "
+                                       "choosing another.",
+                                       "You may choose at most %d candidates. Untick one "
+                                       "before choosing another.", host.max_choices),
+                             host.max_choices);
+  g_assert_cmpstr (jp_station_ballot_get_message_text (ballot), ==, refusal);
+  g_assert_cmpstr (jp_station_ballot_get_count_text (ballot), ==, count);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (station), "station-ballot");
+
+  /* the anonymised dossier and its evidence from the host, then back to the same ticks */
+  jp_station_window_open_dossier (station, open_code);
+  dossier = JP_STATION_DOSSIER (gtk_widget_get_first_child (
+    gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (
+      GTK_WIDGET (ballot)))), "dossier")));
+  g_assert_true (jp_test_wait_until (dossier_loaded, dossier, 10000));
+  g_assert_nonnull (jp_test_find_label (GTK_WIDGET (dossier), open_code, FALSE));
+  g_assert_cmpuint (jp_station_dossier_get_n_evidence (dossier), >, 0);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (station), "station-dossier");
+  jp_station_dossier_open_evidence (dossier, 0);
+  g_assert_true (jp_test_wait_until (on_evidence_page, station, 20000));
+  jp_station_window_go_back (station);
+  jp_station_window_go_back (station);
+  g_assert_cmpstr (jp_station_window_get_page (station), ==, "ballot");
+  g_assert_cmpstr (jp_station_ballot_get_count_text (ballot), ==, count);
+
+  /* a second station logged in as M02 too, ready to vote: it will be too late */
+  client2 = logged_in ("M02", host.pin_m02, "second-m02.json");
+  stale = JP_STATION_BALLOT (g_object_ref_sink (jp_station_ballot_new (client2, host.round)));
+  wait_ballot (stale, JP_STATION_BALLOT_CHOOSING);
+  gtk_check_button_set_active (jp_station_ballot_get_check (stale, chosen->pdata[0]), TRUE);
+  jp_station_ballot_review (stale);
+
+  /* review step, then submit */
+  gtk_widget_activate (jp_station_ballot_get_review_button (ballot));
+  wait_ballot (ballot, JP_STATION_BALLOT_REVIEW);
+  joined = g_strjoinv (C_("list separator", ", "), (char **) chosen->pdata);
+  review = g_strdup_printf (_("You chose: %s. Once submitted, the ballot cannot be changed."),
+                            joined);
+  g_assert_cmpstr (jp_station_ballot_get_review_text (ballot), ==, review);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (station), "station-review");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ballot), "ballot.submit", NULL));
+  wait_ballot (ballot, JP_STATION_BALLOT_RECEIVED);
+  g_assert_cmpstr (jp_station_ballot_get_status_title (ballot), ==, _("Ballot received"));
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (station), "station-received");
+
+  g_assert_cmpint (round_n_cast (), ==, 1);
+  g_assert_true (panel_voted ("M02"));
+  g_assert_false (gtk_widget_is_sensitive (jp_station_ballot_get_review_button (ballot)));
+  g_assert_true (jp_test_wait_until (round_voted, station, 10000));
+
+  /* the host refuses a second ballot of M02, and the station shows its words */
+  jp_station_ballot_submit (stale);
+  wait_ballot (stale, JP_STATION_BALLOT_REFUSED);
+  g_assert_cmpstr (jp_station_ballot_get_status_title (stale), ==, _("You Have Already Voted"));
+  g_assert_cmpstr (jp_station_ballot_get_status_text (stale), !=, "");
+  g_assert_cmpint (round_n_cast (), ==, 1);
+  g_object_unref (stale);
+
+  gtk_window_destroy (GTK_WINDOW (station));
+}
+
+static gboolean
+reconnecting (gpointer data)
+{
+  return !jp_meeting_client_is_events_connected (jp_station_window_get_client (data));
+}
+
+static int wanted_cast;
+
+static gboolean
+cast_reached (gpointer data)
+{
+  return round_n_cast () >= wanted_cast;
+}
+
+static void
+test_offline_queue (void)
+{
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autoptr(JpStationWindow) station = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *waiting = NULL;
+  JpStationBallot *ballot;
+  g_auto(GStrv) codes = NULL;
+
+  dialog = join (host.host, host.other, host.pin_other, &station);
+  g_assert_nonnull (station);
+  g_assert_true (jp_test_wait_until (station_ready, station, 10000));
+  jp_station_window_open_round (station, host.round);
+  g_assert_true (jp_test_wait_until (ballot_loaded, station, 10000));
+  ballot = jp_station_window_get_ballot (station);
+  wait_ballot (ballot, JP_STATION_BALLOT_CHOOSING);
+  codes = jp_station_ballot_get_codes (ballot);
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (jp_station_ballot_get_check (ballot, codes[i]) != NULL)
+      {
+        gtk_check_button_set_active (jp_station_ballot_get_check (ballot, codes[i]), TRUE);
+        break;
+      }
+  jp_station_ballot_review (ballot);
+
+  /* the host goes away: the ballot stays on the station, and the header says so */
+  jp_meeting_server_disconnect (host.server);
+  g_assert_true (jp_test_wait_until (reconnecting, station, 10000));
+  jp_station_ballot_submit (ballot);
+  wait_ballot (ballot, JP_STATION_BALLOT_QUEUED);
+  g_assert_cmpstr (jp_station_ballot_get_status_title (ballot), ==,
+                   _("Saved; it will be sent automatically when the network is back"));
+  g_assert_cmpuint (jp_meeting_client_get_n_queued (jp_station_window_get_client (station)),
+                    ==, 1);
+  jp_test_spin ();
+  jp_test_wait_until (reconnecting, station, 1000);
+  waiting = g_strdup_printf (ngettext ("%s · %u ballot waiting to be sent",
+                                       "%s · %u ballots waiting to be sent", 1),
+                             _("Reconnecting…"), 1);
+  g_assert_cmpstr (jp_station_window_get_connection_text (station), ==, waiting);
+  jp_test_screenshot (GTK_WIDGET (station), "station-queued");
+  g_assert_cmpint (round_n_cast (), ==, 1);
+
+  /* back on the same port: the queued ballot arrives by itself, once */
+  g_assert_true (jp_meeting_server_listen_local (host.server, host.port, &error));
+  g_assert_no_error (error);
+  wanted_cast = 2;
+  g_assert_true (jp_test_wait_until (cast_reached, NULL, 30000));
+  g_assert_true (panel_voted (host.other));
+  wait_ballot (ballot, JP_STATION_BALLOT_RECEIVED);
+  g_assert_cmpuint (jp_meeting_client_get_n_queued (jp_station_window_get_client (station)),
+                    ==, 0);
+  g_assert_cmpint (round_n_cast (), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (station));
+}
+
+static void
+on_meeting_ended (JpStationWindow *window, const char *message, gpointer data)
+{
+  *(char **) data = g_strdup (message);
+}
+
+static gboolean
+string_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_meeting_ended (void)
+{
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autoptr(JpStationWindow) station = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(JpJoinDialog) late = NULL;
+  JpStationWindow *none = NULL;
+  gboolean start_shown = FALSE;
+
+  dialog = join (host.host, "M02", host.pin_m02, &station);
+  g_assert_true (jp_test_wait_until (station_ready, station, 10000));
+  g_assert_true (jp_station_window_get_round_voted (station, host.round));
+  g_signal_connect (station, "meeting-ended", G_CALLBACK (on_meeting_ended), &message);
+
+  jp_meeting_service_end_meeting (host.service);
+  g_assert_true (jp_test_wait_until (string_set, &message, 10000));
+  g_assert_true (jp_station_window_is_ended (station));
+  jp_test_spin ();
+  /* back to the start screen */
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (JP_IS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      start_shown = TRUE;
+  g_assert_true (start_shown);
+
+  /* and no one logs in any more */
+  late = join (host.host, "M02", host.pin_m02, &none);
+  g_assert_null (none);
+  g_assert_cmpstr (jp_join_dialog_get_error (late), ==,
+                   _("The meeting has ended; the host accepts no more logins."));
+  close_dialog (late);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  if (g_getenv ("JP_LOCALEDIR") != NULL && g_getenv ("JP_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+  host_start ();
+
+  g_test_add_func ("/ui/station/parse-host", test_parse_host);
+  g_test_add_func ("/ui/station/login-errors", test_login_errors);
+  g_test_add_func ("/ui/station/vote", test_vote);
+  g_test_add_func ("/ui/station/offline-queue", test_offline_queue);
+  g_test_add_func ("/ui/station/meeting-ended", test_meeting_ended);
+  status = g_test_run ();
+  return status;
+}
