@@ -30,6 +30,8 @@ struct _JpWindow
   JpReviewPage         *review_page;
   GtkWidget            *setup_page;
   JpBallotPage         *ballot_page;
+  /* the stage pages get the store when first shown, not when the election opens */
+  gboolean              review_loaded, setup_loaded, ballot_loaded;
 
   GSettings            *settings;
   JpStore              *store;

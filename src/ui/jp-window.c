@@ -121,12 +121,48 @@ jp_window_build_stages (JpWindow *self)
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, 0));
 }
 
+/* Gives a stage page the election the first time it is needed: opening an election then
+ * costs only the candidate list, whatever the other stages hold. */
+static void
+ensure_stage_loaded (JpWindow   *self,
+                     const char *stage)
+{
+  if (self->store == NULL)
+    return;
+  if (g_strcmp0 (stage, "qualification") == 0 && !self->review_loaded)
+    {
+      self->review_loaded = TRUE;
+      jp_review_page_set_store (self->review_page, self->store);
+    }
+  else if (g_strcmp0 (stage, "setup") == 0 && !self->setup_loaded)
+    {
+      self->setup_loaded = TRUE;
+      jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), self->store);
+    }
+  else if (g_strcmp0 (stage, "ballot") == 0 && !self->ballot_loaded)
+    {
+      self->ballot_loaded = TRUE;
+      jp_ballot_page_set_store (self->ballot_page, self->store);
+    }
+}
+
+/* Takes the election away from every stage page (closing it, or before another opens). */
+static void
+unload_stages (JpWindow *self)
+{
+  jp_review_page_set_store (self->review_page, NULL);
+  jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), NULL);
+  jp_ballot_page_set_store (self->ballot_page, NULL);
+  self->review_loaded = self->setup_loaded = self->ballot_loaded = FALSE;
+}
+
 static void
 on_stage_list_row_selected (JpWindow      *self,
                             GtkListBoxRow *row)
 {
   if (row == NULL)
     return;
+  ensure_stage_loaded (self, gtk_widget_get_name (GTK_WIDGET (row)));
   /* the setup may have frozen the list or changed seats since the page was filled */
   if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "ballot") == 0)
     jp_ballot_page_reload (self->ballot_page);
@@ -278,9 +314,7 @@ jp_window_set_store (JpWindow *self,
   jp_candidate_list_set_store (self->candidate_list, store);
   on_candidate_selected (self, NULL, GTK_SINGLE_SELECTION (gtk_column_view_get_model (
                            jp_candidate_list_get_column_view (self->candidate_list))));
-  jp_review_page_set_store (self->review_page, store);
-  jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), store);
-  jp_ballot_page_set_store (self->ballot_page, store);
+  unload_stages (self);
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, 0));
   gtk_stack_set_visible_child_name (self->main_stack, "election");
   jp_recent_files_add (self->settings, jp_store_get_path (store));
@@ -302,9 +336,7 @@ jp_window_close_election (JpWindow *self)
 
   jp_candidate_list_set_store (self->candidate_list, NULL);
   jp_dossier_view_set_store (self->dossier_view, NULL);
-  jp_review_page_set_store (self->review_page, NULL);
-  jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), NULL);
-  jp_ballot_page_set_store (self->ballot_page, NULL);
+  unload_stages (self);
   g_clear_object (&self->store);
   gtk_window_set_title (GTK_WINDOW (self), _("Jiangping"));
   gtk_stack_set_visible_child_name (self->main_stack, "start");
@@ -320,7 +352,7 @@ jp_window_reload (JpWindow *self)
 
   if (self->store != NULL && !jp_candidate_list_reload (self->candidate_list, &error))
     jp_window_show_error (self, _("Could Not Read the Candidates"), error->message);
-  if (self->store != NULL)
+  if (self->store != NULL && self->review_loaded)
     jp_review_page_reload (self->review_page);
 }
 
@@ -404,6 +436,7 @@ jp_window_get_dossier_view (JpWindow *self)
 JpReviewPage *
 jp_window_get_review_page (JpWindow *self)
 {
+  ensure_stage_loaded (self, "qualification");
   return self->review_page;
 }
 
@@ -417,6 +450,7 @@ jp_window_get_meeting_server (JpWindow *self)
 JpBallotPage *
 jp_window_get_ballot_page (JpWindow *self)
 {
+  ensure_stage_loaded (self, "ballot");
   return self->ballot_page;
 }
 
