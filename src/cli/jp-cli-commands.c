@@ -13,17 +13,10 @@
 #include "jp-cli.h"
 
 /* Options every command takes. */
-static char *opt_db;
-static gboolean opt_json;
-
-#define COMMON_OPTIONS \
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("Election file"), N_("FILE") }, \
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL }
-
 static gboolean
 require_db (GError **error)
 {
-  if (opt_db != NULL)
+  if (jp_cli_opt_db != NULL)
     return TRUE;
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                        _("No election file given: add --db FILE"));
@@ -39,7 +32,7 @@ cmd_init (int argc, char **argv, GError **error)
   int year = 0, quota = 0;
   double ratio = 0;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Election title"), N_("TEXT") },
     { "award", 0, 0, G_OPTION_ARG_STRING, &award, N_("Title awarded, e.g. 包头工匠"), N_("TEXT") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year of the selection"), N_("YEAR") },
@@ -74,22 +67,22 @@ cmd_init (int argc, char **argv, GError **error)
       return 2;
     }
 
-  store = jp_store_create (opt_db, election, error);
+  store = jp_store_create (jp_cli_opt_db, election, error);
   if (store == NULL)
     return 1;
-  if (opt_json)
+  if (jp_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "db");
-      json_builder_add_string_value (b, opt_db);
+      json_builder_add_string_value (b, jp_cli_opt_db);
       json_builder_set_member_name (b, "schema_version");
       json_builder_add_int_value (b, jp_store_get_schema_version (store));
       json_builder_end_object (b);
       jp_cli_print_json (json_builder_get_root (b));
     }
   else
-    printf (_("Created election file %s\n"), opt_db);
+    printf (_("Created election file %s\n"), jp_cli_opt_db);
   return 0;
 }
 
@@ -108,7 +101,7 @@ cmd_demo (int argc, char **argv, GError **error)
   int candidates = JP_DEMO_DEFAULT_CANDIDATES, pages = 0;
   gint64 seed = JP_DEMO_DEFAULT_SEED;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "candidates", 0, 0, G_OPTION_ARG_INT, &candidates, N_("Number of candidates (default 60)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Random seed; the same seed gives the same election"), N_("S") },
     { "evidence-pages", 0, 0, G_OPTION_ARG_INT, &pages, N_("Evidence pages per candidate (default: 2-4 short documents)"), N_("N") },
@@ -128,17 +121,17 @@ cmd_demo (int argc, char **argv, GError **error)
   options.candidates = candidates;
   options.seed = seed;
   options.evidence_pages = pages;
-  store = jp_demo_create (opt_db, &options, demo_progress, NULL, error);
+  store = jp_demo_create (jp_cli_opt_db, &options, demo_progress, NULL, error);
   if (isatty (fileno (stderr)))
     fputc ('\n', stderr);
   if (store == NULL)
     return 1;
-  if (opt_json)
+  if (jp_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "db");
-      json_builder_add_string_value (b, opt_db);
+      json_builder_add_string_value (b, jp_cli_opt_db);
       json_builder_set_member_name (b, "candidates");
       json_builder_add_int_value (b, jp_store_count_candidates (store));
       json_builder_set_member_name (b, "documents");
@@ -150,7 +143,7 @@ cmd_demo (int argc, char **argv, GError **error)
     printf (ngettext ("Created demo election %s with %u candidate\n",
                       "Created demo election %s with %u candidates\n",
                       jp_store_count_candidates (store)),
-            opt_db, jp_store_count_candidates (store));
+            jp_cli_opt_db, jp_store_count_candidates (store));
   return 0;
 }
 
@@ -159,7 +152,7 @@ cmd_demo (int argc, char **argv, GError **error)
 static int
 finish_import (JpImportReport *report, GError **error)
 {
-  if (opt_json)
+  if (jp_cli_opt_json)
     jp_cli_print_json (jp_cli_report_to_json (report));
   else
     {
@@ -190,7 +183,7 @@ import_progress (guint done, guint total, const char *current, gpointer user_dat
 static int
 cmd_import (int argc, char **argv, GError **error)
 {
-  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
   g_autoptr(JpStore) store = NULL;
   g_autoptr(JpImportReport) report = NULL;
 
@@ -202,7 +195,7 @@ cmd_import (int argc, char **argv, GError **error)
                            _("Give at least one dossier folder, folder of dossiers or .zip file"));
       return 2;
     }
-  store = jp_cli_open_store (opt_db, error);
+  store = jp_cli_open_store (jp_cli_opt_db, error);
   if (store == NULL)
     return 1;
   report = jp_intake_import_paths (store, (const char * const *) argv + 1, "cli",
@@ -217,7 +210,7 @@ cmd_import (int argc, char **argv, GError **error)
 static int
 cmd_import_roster (int argc, char **argv, GError **error)
 {
-  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
   g_autoptr(JpStore) store = NULL;
   g_autoptr(JpImportReport) report = NULL;
 
@@ -229,7 +222,7 @@ cmd_import_roster (int argc, char **argv, GError **error)
                            _("Give exactly one candidate summary table (CSV file)"));
       return 2;
     }
-  store = jp_cli_open_store (opt_db, error);
+  store = jp_cli_open_store (jp_cli_opt_db, error);
   if (store == NULL)
     return 1;
   report = jp_intake_import_roster (store, argv[1], "cli", NULL, error);
@@ -259,7 +252,7 @@ cmd_candidates (int argc, char **argv, GError **error)
 {
   g_autofree char *trade = NULL;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "trade", 0, 0, G_OPTION_ARG_STRING, &trade, N_("Only this trade (name or code)"), N_("TRADE") },
     { NULL }
   };
@@ -270,7 +263,7 @@ cmd_candidates (int argc, char **argv, GError **error)
 
   if (!jp_cli_parse_options (entries, NULL, &argc, &argv, error) || !require_db (error))
     return 2;
-  store = jp_cli_open_store (opt_db, error);
+  store = jp_cli_open_store (jp_cli_opt_db, error);
   if (store == NULL)
     return 1;
   model = jp_store_list_candidates (store, error);
@@ -286,7 +279,7 @@ cmd_candidates (int argc, char **argv, GError **error)
           (c->trade_code == NULL || g_ascii_strcasecmp (c->trade_code, trade) != 0))
         continue;
       shown++;
-      if (opt_json)
+      if (jp_cli_opt_json)
         {
           json_builder_add_value (b, jp_cli_candidate_to_json (c));
         }
@@ -305,7 +298,7 @@ cmd_candidates (int argc, char **argv, GError **error)
         }
     }
   json_builder_end_array (b);
-  if (opt_json)
+  if (jp_cli_opt_json)
     jp_cli_print_json (json_builder_get_root (b));
   else
     printf (ngettext ("%u candidate (last column: errors/warnings)\n",
@@ -318,7 +311,7 @@ cmd_check (int argc, char **argv, GError **error)
 {
   gboolean strict = FALSE;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Exit with status 1 when there are errors"), NULL },
     { NULL }
   };
@@ -329,7 +322,7 @@ cmd_check (int argc, char **argv, GError **error)
 
   if (!jp_cli_parse_options (entries, NULL, &argc, &argv, error) || !require_db (error))
     return 2;
-  store = jp_cli_open_store (opt_db, error);
+  store = jp_cli_open_store (jp_cli_opt_db, error);
   if (store == NULL)
     return 1;
   model = jp_store_list_candidates (store, error);
@@ -351,7 +344,7 @@ cmd_check (int argc, char **argv, GError **error)
             n_errors++;
           else
             n_warnings++;
-          if (opt_json)
+          if (jp_cli_opt_json)
             {
               json_builder_begin_object (b);
               json_builder_set_member_name (b, "candidate_id");
@@ -379,7 +372,7 @@ cmd_check (int argc, char **argv, GError **error)
   json_builder_set_member_name (b, "warnings");
   json_builder_add_int_value (b, n_warnings);
   json_builder_end_object (b);
-  if (opt_json)
+  if (jp_cli_opt_json)
     jp_cli_print_json (json_builder_get_root (b));
   else
     printf (_("Errors: %u, warnings: %u\n"), n_errors, n_warnings);
@@ -441,20 +434,20 @@ status_label_for_key (const char *key)
 static int
 cmd_stats (int argc, char **argv, GError **error)
 {
-  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
   g_autoptr(JpStore) store = NULL;
   g_autoptr(JpStats) stats = NULL;
 
   if (!jp_cli_parse_options (entries, NULL, &argc, &argv, error) || !require_db (error))
     return 2;
-  store = jp_cli_open_store (opt_db, error);
+  store = jp_cli_open_store (jp_cli_opt_db, error);
   if (store == NULL)
     return 1;
   stats = jp_store_get_stats (store, error);
   if (stats == NULL)
     return 1;
 
-  if (opt_json)
+  if (jp_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 

@@ -17,34 +17,6 @@
 
 #define ACTOR "cli"
 
-static char *opt_db;
-static gboolean opt_json;
-
-#define COMMON_OPTIONS \
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("Election file"), N_("FILE") }, \
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL }
-
-static JpStore *
-parse_and_open (GOptionEntry   *entries,
-                const char     *parameter_string,
-                int            *argc,
-                char         ***argv,
-                int            *status,
-                GError        **error)
-{
-  *status = 2;
-  if (!jp_cli_parse_options (entries, parameter_string, argc, argv, error))
-    return NULL;
-  if (opt_db == NULL)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("No election file given: add --db FILE"));
-      return NULL;
-    }
-  *status = 1;
-  return jp_cli_open_store (opt_db, error);
-}
-
 static gboolean
 bad_value (GError     **error,
            const char  *option,
@@ -222,7 +194,7 @@ jp_cli_cmd_qualify (int argc, char **argv, GError **error)
   g_auto(GStrv) evidence = NULL;
   g_auto(GStrv) exclusions = NULL;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "candidate", 0, 0, G_OPTION_ARG_INT64, &candidate_id, N_("Candidate number"), N_("ID") },
     { "criteria", 0, 0, G_OPTION_ARG_STRING, &criteria_text, N_("Qualify: the criteria met, e.g. 1,4"), N_("LIST") },
     { "return", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Return the nomination with this reason"), N_("REASON") },
@@ -237,7 +209,7 @@ jp_cli_cmd_qualify (int argc, char **argv, GError **error)
   guint criteria = 0, given = 0;
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   if (candidate_id <= 0)
@@ -299,7 +271,7 @@ jp_cli_cmd_qualify (int argc, char **argv, GError **error)
   if (!jp_store_save_review (store, review, ACTOR, &warnings, error))
     return 1;
 
-  if (opt_json)
+  if (jp_cli_opt_json)
     jp_cli_print_json (review_to_json (review, candidate, warnings));
   else
     {
@@ -321,20 +293,20 @@ jp_cli_cmd_qualify (int argc, char **argv, GError **error)
 int
 jp_cli_cmd_review_status (int argc, char **argv, GError **error)
 {
-  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
   g_autoptr(JpStore) store = NULL;
   g_autoptr(JpReviewProgress) p = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   p = jp_store_get_review_progress (store, error);
   if (p == NULL)
     return 1;
 
-  if (!opt_json)
+  if (!jp_cli_opt_json)
     {
       printf (_("Reviewed %u of %u: %u qualified, %u returned, %u pending\n"), p->reviewed,
               p->total, p->qualified, p->returned, p->pending);
@@ -383,13 +355,13 @@ jp_cli_cmd_review_status (int argc, char **argv, GError **error)
 int
 jp_cli_cmd_trades (int argc, char **argv, GError **error)
 {
-  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
   g_autoptr(JpStore) store = NULL;
   g_autoptr(JpSeatPlan) plan = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   plan = jp_store_get_seat_plan (store, error);
@@ -401,7 +373,7 @@ jp_cli_cmd_trades (int argc, char **argv, GError **error)
     {
       JpSeatRow *row = g_ptr_array_index (plan->rows, i);
 
-      if (opt_json)
+      if (jp_cli_opt_json)
         {
           json_builder_begin_object (b);
           add_string (b, "code", row->code);
@@ -421,7 +393,7 @@ jp_cli_cmd_trades (int argc, char **argv, GError **error)
         }
     }
   json_builder_end_array (b);
-  if (opt_json)
+  if (jp_cli_opt_json)
     jp_cli_print_json (json_builder_get_root (b));
   return 0;
 }
@@ -447,7 +419,7 @@ jp_cli_cmd_trade (int argc, char **argv, GError **error)
 {
   g_autofree char *which = NULL, *code = NULL, *name = NULL, *priority = NULL;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "trade", 0, 0, G_OPTION_ARG_STRING, &which, N_("The trade to change (code or name)"), N_("TRADE") },
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("New code prefix, e.g. XT"), N_("CODE") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("New name"), N_("NAME") },
@@ -460,7 +432,7 @@ jp_cli_cmd_trade (int argc, char **argv, GError **error)
   gboolean prio;
   int status;
 
-  store = parse_and_open (entries, _("set"), &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, _("set"), &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   if (argc != 2 || !g_str_equal (argv[1], "set"))
@@ -490,7 +462,7 @@ jp_cli_cmd_trade (int argc, char **argv, GError **error)
     return 1;
 
   after = jp_store_find_trade (store, name != NULL ? name : trade->name);
-  if (opt_json)
+  if (jp_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -552,7 +524,7 @@ jp_cli_cmd_seats (int argc, char **argv, GError **error)
   g_auto(GStrv) sets = NULL;
   g_auto(GStrv) resets = NULL;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Set a trade's seats"), N_("TRADE=N") },
     { "reset", 0, 0, G_OPTION_ARG_STRING_ARRAY, &resets, N_("Return a trade to the automatic seats"), N_("TRADE") },
     { NULL }
@@ -562,7 +534,7 @@ jp_cli_cmd_seats (int argc, char **argv, GError **error)
   g_autoptr(JsonBuilder) b = json_builder_new ();
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   if (!edit_seats (store, sets, resets, error))
@@ -571,7 +543,7 @@ jp_cli_cmd_seats (int argc, char **argv, GError **error)
   if (plan == NULL)
     return 1;
 
-  if (!opt_json)
+  if (!jp_cli_opt_json)
     {
       for (guint i = 0; i < plan->rows->len; i++)
         {
@@ -619,21 +591,21 @@ jp_cli_cmd_seats (int argc, char **argv, GError **error)
 int
 jp_cli_cmd_freeze (int argc, char **argv, GError **error)
 {
-  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GPtrArray) codes = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *current = NULL;
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   codes = jp_store_freeze (store, ACTOR, error);
   if (codes == NULL)
     return 1;
 
-  if (!opt_json)
+  if (!jp_cli_opt_json)
     {
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (jp_store_get_frozen_at (store));
       g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
@@ -696,13 +668,13 @@ jp_cli_cmd_freeze (int argc, char **argv, GError **error)
 int
 jp_cli_cmd_members (int argc, char **argv, GError **error)
 {
-  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   members = jp_store_list_members (store, error);
@@ -715,7 +687,7 @@ jp_cli_cmd_members (int argc, char **argv, GError **error)
       JpMember *m = g_ptr_array_index (members, i);
       gboolean has_pin = jp_store_member_has_pin (store, m->code);
 
-      if (opt_json)
+      if (jp_cli_opt_json)
         {
           json_builder_begin_object (b);
           add_string (b, "code", m->code);
@@ -743,7 +715,7 @@ jp_cli_cmd_members (int argc, char **argv, GError **error)
         }
     }
   json_builder_end_array (b);
-  if (opt_json)
+  if (jp_cli_opt_json)
     jp_cli_print_json (json_builder_get_root (b));
   return 0;
 }
@@ -754,7 +726,7 @@ jp_cli_cmd_member (int argc, char **argv, GError **error)
   g_autofree char *code = NULL, *name = NULL, *unit = NULL, *role = NULL, *trades = NULL;
   g_autofree char *member = NULL;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("add: member code, e.g. M16"), N_("CODE") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("add: name"), N_("NAME") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("add: the member's unit"), N_("UNIT") },
@@ -767,7 +739,7 @@ jp_cli_cmd_member (int argc, char **argv, GError **error)
   g_autoptr(JsonBuilder) b = json_builder_new ();
   int status;
 
-  store = parse_and_open (entries, _("add|pin"), &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, _("add|pin"), &argc, &argv, &status, error);
   if (store == NULL)
     return status;
 
@@ -784,7 +756,7 @@ jp_cli_cmd_member (int argc, char **argv, GError **error)
       pin = jp_store_member_new_pin (store, member, ACTOR, error);
       if (pin == NULL)
         return 1;
-      if (opt_json)
+      if (jp_cli_opt_json)
         {
           json_builder_begin_object (b);
           add_string (b, "member", member);
@@ -822,7 +794,7 @@ jp_cli_cmd_member (int argc, char **argv, GError **error)
       id = jp_store_add_member (store, m, ACTOR, error);
       if (id <= 0)
         return 1;
-      if (opt_json)
+      if (jp_cli_opt_json)
         {
           json_builder_begin_object (b);
           add_int (b, "id", id);
@@ -848,13 +820,13 @@ jp_cli_cmd_member (int argc, char **argv, GError **error)
 int
 jp_cli_cmd_conflicts (int argc, char **argv, GError **error)
 {
-  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   list = jp_store_list_conflicts (store, error);
@@ -867,7 +839,7 @@ jp_cli_cmd_conflicts (int argc, char **argv, GError **error)
       JpConflict *c = g_ptr_array_index (list, i);
       gboolean declared = c->kind == JP_CONFLICT_DECLARED;
 
-      if (opt_json)
+      if (jp_cli_opt_json)
         {
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
@@ -898,7 +870,7 @@ jp_cli_cmd_conflicts (int argc, char **argv, GError **error)
         }
     }
   json_builder_end_array (b);
-  if (opt_json)
+  if (jp_cli_opt_json)
     jp_cli_print_json (json_builder_get_root (b));
   else
     printf (ngettext ("%u conflict of interest\n", "%u conflicts of interest\n", list->len),
@@ -912,7 +884,7 @@ jp_cli_cmd_conflict (int argc, char **argv, GError **error)
   g_autofree char *member = NULL, *type = NULL, *note = NULL;
   gint64 candidate = 0, id = 0;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "member", 0, 0, G_OPTION_ARG_STRING, &member, N_("add: the member's code"), N_("CODE") },
     { "candidate", 0, 0, G_OPTION_ARG_INT64, &candidate, N_("add: candidate number"), N_("ID") },
     { "type", 0, 0, G_OPTION_ARG_STRING, &type, N_("add: relative, teacher-apprentice, supervisor or other"), N_("TYPE") },
@@ -923,7 +895,7 @@ jp_cli_cmd_conflict (int argc, char **argv, GError **error)
   g_autoptr(JpStore) store = NULL;
   int status;
 
-  store = parse_and_open (entries, _("add|remove"), &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, _("add|remove"), &argc, &argv, &status, error);
   if (store == NULL)
     return status;
 
@@ -949,7 +921,7 @@ jp_cli_cmd_conflict (int argc, char **argv, GError **error)
       new_id = jp_store_add_conflict (store, member, candidate, t, note, ACTOR, error);
       if (new_id <= 0)
         return 1;
-      if (opt_json)
+      if (jp_cli_opt_json)
         {
           g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -978,7 +950,7 @@ jp_cli_cmd_conflict (int argc, char **argv, GError **error)
         }
       if (!jp_store_remove_conflict (store, id, ACTOR, error))
         return 1;
-      if (!opt_json)
+      if (!jp_cli_opt_json)
         printf (_("Removed conflict %lld\n"), (long long) id);
       else
         {
@@ -1116,7 +1088,7 @@ jp_cli_cmd_settings (int argc, char **argv, GError **error)
 {
   g_auto(GStrv) sets = NULL;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Change a setting, e.g. weights.ballot=0.3"), N_("KEY=VALUE") },
     { NULL }
   };
@@ -1124,7 +1096,7 @@ jp_cli_cmd_settings (int argc, char **argv, GError **error)
   g_autoptr(JpSettings) settings = NULL;
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   settings = jp_store_get_settings (store);
@@ -1144,7 +1116,7 @@ jp_cli_cmd_settings (int argc, char **argv, GError **error)
         return 1;
     }
 
-  if (opt_json)
+  if (jp_cli_opt_json)
     jp_cli_print_json (settings_to_json (settings));
   else
     {

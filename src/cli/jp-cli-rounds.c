@@ -14,34 +14,6 @@
 
 #define ACTOR "cli"
 
-static char *opt_db;
-static gboolean opt_json;
-
-#define COMMON_OPTIONS \
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("Election file"), N_("FILE") }, \
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL }
-
-static JpStore *
-parse_and_open (GOptionEntry   *entries,
-                const char     *parameter_string,
-                int            *argc,
-                char         ***argv,
-                int            *status,
-                GError        **error)
-{
-  *status = 2;
-  if (!jp_cli_parse_options (entries, parameter_string, argc, argv, error))
-    return NULL;
-  if (opt_db == NULL)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("No election file given: add --db FILE"));
-      return NULL;
-    }
-  *status = 1;
-  return jp_cli_open_store (opt_db, error);
-}
-
 static int
 need_round (gint64    round,
             GError  **error)
@@ -75,7 +47,7 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
   gint64 round = 0;
   int seats = -1, max_choices = -1, present = -1;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("open: ballot"), N_("KIND") },
     { "trade", 0, 0, G_OPTION_ARG_STRING, &trade, N_("open: trade code"), N_("CODE") },
     { "seats", 0, 0, G_OPTION_ARG_INT, &seats, N_("open: finalist seats"), N_("N") },
@@ -87,7 +59,7 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
   g_autoptr(JpStore) store = NULL;
   int status;
 
-  store = parse_and_open (entries, _("open|close|seal|runoff"), &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, _("open|close|seal|runoff"), &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   if (argc != 2)
@@ -117,7 +89,7 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
       id = jp_store_open_ballot_round (store, trade, seats, max_choices, present, ACTOR, error);
       if (id == 0)
         return 1;
-      if (opt_json)
+      if (jp_cli_opt_json)
         print_round_id ("round", id);
       else
         printf (_("Round %lld is open.\n"), (long long) id);
@@ -135,7 +107,7 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
 
       if (id == 0)
         return 1;
-      if (opt_json)
+      if (jp_cli_opt_json)
         print_round_id ("round", id);
       else
         printf (_("Run-off round %lld is open.\n"), (long long) id);
@@ -163,7 +135,7 @@ enter_file (JpStore     *store,
   n = jp_store_enter_paper_ballots (store, round, pass, data, length, file, member, error);
   if (n < 0)
     return 1;
-  if (!opt_json)
+  if (!jp_cli_opt_json)
     printf (ngettext ("%s: %d paper ballot entered (pass %d).\n",
                       "%s: %d paper ballots entered (pass %d).\n", n),
             file, n, pass);
@@ -176,7 +148,7 @@ jp_cli_cmd_ballots (int argc, char **argv, GError **error)
   g_autofree char *file = NULL, *entered_by = NULL, *confirm_file = NULL, *confirmed_by = NULL;
   gint64 round = 0;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "round", 0, 0, G_OPTION_ARG_INT64, &round, N_("The round"), N_("ID") },
     { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("Paper ballots, first entry"), N_("CSV") },
     { "entered-by", 0, 0, G_OPTION_ARG_STRING, &entered_by, N_("Scrutineer of the first entry"),
@@ -191,7 +163,7 @@ jp_cli_cmd_ballots (int argc, char **argv, GError **error)
   g_autoptr(GPtrArray) diffs = NULL;
   int status;
 
-  store = parse_and_open (entries, _("enter"), &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, _("enter"), &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   if (argc != 2 || !g_str_equal (argv[1], "enter"))
@@ -219,7 +191,7 @@ jp_cli_cmd_ballots (int argc, char **argv, GError **error)
   diffs = jp_store_paper_differences (store, round, error);
   if (diffs == NULL)
     return 1;
-  if (opt_json)
+  if (jp_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
@@ -249,7 +221,7 @@ jp_cli_cmd_vote (int argc, char **argv, GError **error)
   g_autofree char *member = NULL, *marks = NULL, *key = NULL;
   gint64 round = 0;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "round", 0, 0, G_OPTION_ARG_INT64, &round, N_("The round"), N_("ID") },
     { "member", 0, 0, G_OPTION_ARG_STRING, &member, N_("The member's code"), N_("CODE") },
     { "marks", 0, 0, G_OPTION_ARG_STRING, &marks, N_("Marked codes, separated by spaces"),
@@ -264,7 +236,7 @@ jp_cli_cmd_vote (int argc, char **argv, GError **error)
   gboolean replayed = FALSE;
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   if ((status = need_round (round, error)) != 0)
@@ -283,7 +255,7 @@ jp_cli_cmd_vote (int argc, char **argv, GError **error)
   if (!jp_store_submit_ballot (store, round, member, (const char *const *) list, key, &replayed,
                                error))
     return 1;
-  if (opt_json)
+  if (jp_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
@@ -308,7 +280,7 @@ jp_cli_cmd_tally (int argc, char **argv, GError **error)
 {
   gint64 round = 0;
   GOptionEntry entries[] = {
-    COMMON_OPTIONS,
+    JP_CLI_COMMON_OPTIONS,
     { "round", 0, 0, G_OPTION_ARG_INT64, &round, N_("The round"), N_("ID") },
     { NULL }
   };
@@ -316,7 +288,7 @@ jp_cli_cmd_tally (int argc, char **argv, GError **error)
   g_autoptr(JpTally) tally = NULL;
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   if ((status = need_round (round, error)) != 0)
@@ -325,7 +297,7 @@ jp_cli_cmd_tally (int argc, char **argv, GError **error)
   if (tally == NULL)
     return 1;
 
-  if (opt_json)
+  if (jp_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
@@ -399,14 +371,14 @@ jp_cli_cmd_tally (int argc, char **argv, GError **error)
 int
 jp_cli_cmd_finalists (int argc, char **argv, GError **error)
 {
-  GOptionEntry entries[] = { COMMON_OPTIONS, { NULL } };
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   int status;
 
-  store = parse_and_open (entries, NULL, &argc, &argv, &status, error);
+  store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
   all = jp_store_finalists (store, error);
@@ -420,7 +392,7 @@ jp_cli_cmd_finalists (int argc, char **argv, GError **error)
     {
       JpTradeFinalists *f = g_ptr_array_index (all, i);
 
-      if (!opt_json)
+      if (!jp_cli_opt_json)
         {
           printf (_("%s (%s): %u of %d seats decided, %d open%s\n"), f->trade_name,
                   f->trade_code != NULL ? f->trade_code : "-", f->finalists->len, f->seats,
@@ -463,7 +435,7 @@ jp_cli_cmd_finalists (int argc, char **argv, GError **error)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  if (opt_json)
+  if (jp_cli_opt_json)
     {
       root = json_builder_get_root (b);
       jp_cli_print_json (root);

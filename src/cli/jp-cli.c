@@ -9,6 +9,30 @@
 
 #include "jp-cli.h"
 
+char *jp_cli_opt_db;
+gboolean jp_cli_opt_json;
+
+JpStore *
+jp_cli_parse_and_open (GOptionEntry   *entries,
+                       const char     *parameter_string,
+                       int            *argc,
+                       char         ***argv,
+                       int            *status,
+                       GError        **error)
+{
+  *status = 2;
+  if (!jp_cli_parse_options (entries, parameter_string, argc, argv, error))
+    return NULL;
+  if (jp_cli_opt_db == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("No election file given: add --db FILE"));
+      return NULL;
+    }
+  *status = 1;
+  return jp_cli_open_store (jp_cli_opt_db, error);
+}
+
 JpStore *
 jp_cli_open_store (const char  *db,
                    GError     **error)

@@ -21,6 +21,22 @@ typedef struct {
 const JpCliCommand *jp_cli_commands (void);   /* NULL-name terminated */
 
 /* Shared helpers */
+
+/* The options every command takes, --db FILE and --json, parsed into these. */
+extern char     *jp_cli_opt_db;
+extern gboolean  jp_cli_opt_json;
+#define JP_CLI_COMMON_OPTIONS \
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &jp_cli_opt_db, N_("Election file"), N_("FILE") }, \
+  { "json", 0, 0, G_OPTION_ARG_NONE, &jp_cli_opt_json, N_("Print JSON"), NULL }
+
+/* Parses a command's options and opens --db. NULL with `error` and *status set to the exit
+ * status: 2 for wrong usage (including a missing --db), 1 when the file cannot be opened. */
+JpStore  *jp_cli_parse_and_open (GOptionEntry   *entries,
+                                 const char     *parameter_string,
+                                 int            *argc,
+                                 char         ***argv,
+                                 int            *status,
+                                 GError        **error);
 JpStore  *jp_cli_open_store   (const char *db, GError **error);
 void      jp_cli_print_json   (JsonNode *node);
 JsonNode *jp_cli_candidate_to_json (JpCandidate *c);

@@ -616,17 +616,6 @@ fail:
 
 /* ---- freezing the candidate list ---- */
 
-static char *
-hex_string (const guint8 *bytes,
-            gsize         len)
-{
-  GString *hex = g_string_sized_new (len * 2);
-
-  for (gsize i = 0; i < len; i++)
-    g_string_append_printf (hex, "%02x", bytes[i]);
-  return g_string_free (hex, FALSE);
-}
-
 /* Refuses the freeze with a message saying what to do, or returns TRUE when it may go on. */
 static gboolean
 check_freeze (JpStore  *self,
@@ -750,7 +739,7 @@ draw_trade (JpStore      *self,
     return jp_store_take_core_error (error, JP_STORE_ERROR_INVALID,
                                      g_steal_pointer (&core_error));
   record = jp_codes_draw_record (drawn, random, n_random);
-  hex = hex_string (random, n_random);
+  hex = jp_store_hex (random, n_random);
 
   set = jp_store_prepare (self, "UPDATE candidate SET code = ?, code_position = ? WHERE id = ?",
                           error);

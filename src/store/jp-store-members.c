@@ -220,17 +220,6 @@ fail:
 
 /* ---- PINs ---- */
 
-static char *
-hex_of (const guint8 *bytes,
-        gsize         len)
-{
-  GString *hex = g_string_sized_new (len * 2);
-
-  for (gsize i = 0; i < len; i++)
-    g_string_append_printf (hex, "%02x", bytes[i]);
-  return g_string_free (hex, FALSE);
-}
-
 static gboolean
 bytes_of_hex (const char *hex,
               guint8     *out,
@@ -283,7 +272,7 @@ jp_store_member_new_pin (JpStore     *self,
   if (!jp_store_random_bytes (salt, sizeof salt, error))
     return NULL;
   hash = jp_pin_hash (pin, salt, sizeof salt, JP_PIN_ITERATIONS);
-  salt_hex = hex_of (salt, sizeof salt);
+  salt_hex = jp_store_hex (salt, sizeof salt);
 
   if (!jp_store_begin (self, error))
     return NULL;

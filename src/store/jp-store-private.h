@@ -71,6 +71,9 @@ int         jp_store_bind_text (sqlite3_stmt *stmt,
                                 int           index,
                                 const char   *text);
 /* A column's text as a newly allocated string, NULL for SQL NULL. */
+/* Lowercase hex of `len` bytes, newly allocated. */
+char       *jp_store_hex        (const guint8 *bytes,
+                                 gsize         len);
 char       *jp_store_column_dup (sqlite3_stmt *stmt,
                                  int           column);
 

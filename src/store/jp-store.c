@@ -782,3 +782,14 @@ jp_store_list_audit (JpStore  *self,
     }
   return g_steal_pointer (&entries);
 }
+
+char *
+jp_store_hex (const guint8 *bytes,
+              gsize         len)
+{
+  GString *hex = g_string_sized_new (len * 2);
+
+  for (gsize i = 0; i < len; i++)
+    g_string_append_printf (hex, "%02x", bytes[i]);
+  return g_string_free (hex, FALSE);
+}
