@@ -224,7 +224,9 @@ jp_ballot_page_show_round (JpBallotPage *self)
                            : closed ? _("closed") : _("not opened"));
   gtk_label_set_text (self->round_title, title);
 
-  gtk_widget_set_visible (self->progress_box, TRUE);
+  /* the live count of electronic ballots while voting; once closed, the tally's counts
+   * (paper ballots included) are the ones that matter */
+  gtk_widget_set_visible (self->progress_box, open);
   jp_ballot_page_update_progress (self, round->n_cast, round->n_panel);
   gtk_widget_set_visible (GTK_WIDGET (self->not_voted_label), open);
 
