@@ -26,6 +26,8 @@ struct _JpMeetingServer {
   JpMeetingService *service;
   SoupServer       *server;
   GPtrArray        *stations;   /* Station*, owned */
+  GPtrArray        *ballots;    /* QueuedBallot*: arrived, waiting for the group commit */
+  guint             ballots_idle;
 };
 
 struct _Station {
@@ -49,11 +51,20 @@ station_free (Station *st)
   g_free (st);
 }
 
+static gboolean flush_ballots (gpointer user_data);
+
 static void
 jp_meeting_server_dispose (GObject *object)
 {
   JpMeetingServer *self = JP_MEETING_SERVER (object);
 
+  /* ballots that arrived are stored before the server goes */
+  if (self->ballots_idle != 0)
+    {
+      g_clear_handle_id (&self->ballots_idle, g_source_remove);
+      flush_ballots (self);
+    }
+  g_clear_pointer (&self->ballots, g_ptr_array_unref);
   if (self->service != NULL)
     g_signal_handlers_disconnect_by_data (self->service, self);
   g_clear_pointer (&self->stations, g_ptr_array_unref);
@@ -74,6 +85,7 @@ static void
 jp_meeting_server_init (JpMeetingServer *self)
 {
   self->stations = g_ptr_array_new_with_free_func ((GDestroyNotify) station_free);
+  self->ballots = g_ptr_array_new ();
 }
 
 /* ---- replies ---- */
@@ -246,6 +258,117 @@ handle_evidence (JpMeetingServer   *self,
                                      pending);
 }
 
+/* ---- ballots: group commit ----
+ * Ballots that arrive together (60 members pressing "submit" within a second) are stored in
+ * one transaction, synced once, instead of one sync each. Each is still checked and stored
+ * or refused alone; every reply waits for the commit, so "accepted" always means on disk. */
+
+#define MAX_BALLOT_GROUP 64
+
+typedef struct {
+  SoupServerMessage *msg;
+  gulong             finished_id;
+  gboolean           finished;   /* the station went away: store, but do not reply */
+  char              *path;
+  char              *token;
+  JsonNode          *request;
+  JsonNode          *reply;
+  guint              status;
+} QueuedBallot;
+
+static void
+on_queued_finished (SoupServerMessage *msg,
+                    QueuedBallot      *q)
+{
+  q->finished = TRUE;
+}
+
+static void
+queued_ballot_free (QueuedBallot *q)
+{
+  g_signal_handler_disconnect (q->msg, q->finished_id);
+  g_object_unref (q->msg);
+  g_free (q->path);
+  g_free (q->token);
+  g_clear_pointer (&q->request, json_node_unref);
+  g_clear_pointer (&q->reply, json_node_unref);
+  g_free (q);
+}
+
+static gboolean
+flush_ballots (gpointer user_data)
+{
+  JpMeetingServer *self = user_data;
+  g_autoptr(GPtrArray) group = g_steal_pointer (&self->ballots);
+  g_autoptr(GError) error = NULL;
+  gboolean grouped;
+
+  self->ballots = g_ptr_array_new ();
+  self->ballots_idle = 0;
+  g_ptr_array_set_free_func (group, (GDestroyNotify) queued_ballot_free);
+
+  /* without a group transaction (the store is busy) each ballot commits on its own */
+  grouped = jp_meeting_service_batch_begin (self->service, NULL);
+  for (guint i = 0; i < group->len; i++)
+    {
+      QueuedBallot *q = group->pdata[i];
+
+      q->reply = jp_meeting_service_handle (self->service, "POST", q->path, q->token,
+                                            q->request, &q->status);
+    }
+  if (grouped && !jp_meeting_service_batch_end (self->service, &error))
+    {
+      g_warning ("A group of %u ballots could not be stored: %s", group->len, error->message);
+      for (guint i = 0; i < group->len; i++)
+        {
+          QueuedBallot *q = group->pdata[i];
+
+          g_clear_pointer (&q->reply, json_node_unref);
+        }
+    }
+  for (guint i = 0; i < group->len; i++)
+    {
+      QueuedBallot *q = group->pdata[i];
+
+      if (q->finished)
+        continue;
+      if (q->reply != NULL)
+        reply_json (q->msg, q->status, q->reply);
+      else
+        reply_error (q->msg, 500, "error", "store-failed", error->message);
+      soup_server_message_unpause (q->msg);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_ballot (JpMeetingServer   *self,
+              SoupServerMessage *msg,
+              const char        *path,
+              const char        *token,
+              JsonNode          *request)
+{
+  QueuedBallot *q = g_new0 (QueuedBallot, 1);
+
+  q->msg = g_object_ref (msg);
+  q->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (on_queued_finished), q);
+  q->path = g_strdup (path);
+  q->token = g_strdup (token);
+  q->request = request != NULL ? json_node_ref (request) : NULL;
+  soup_server_message_pause (msg);
+  g_ptr_array_add (self->ballots, q);
+
+  /* The group closes when the main loop has nothing more to read (the idle runs after the
+   * requests that arrived together), or when it is full. */
+  if (self->ballots->len >= MAX_BALLOT_GROUP)
+    {
+      g_clear_handle_id (&self->ballots_idle, g_source_remove);
+      flush_ballots (self);
+    }
+  else if (self->ballots_idle == 0)
+    self->ballots_idle = g_idle_add (flush_ballots, self);
+}
+
 static void
 api_handler (SoupServer        *server,
              SoupServerMessage *msg,
@@ -303,6 +426,12 @@ api_handler (SoupServer        *server,
       request = json_node_copy (json_parser_get_root (parser));
     }
 
+  if (g_str_equal (method, "POST") && g_str_has_prefix (sub, "/rounds/") &&
+      g_str_has_suffix (sub, "/ballot"))
+    {
+      queue_ballot (self, msg, sub, token, request);
+      return;
+    }
   reply = jp_meeting_service_handle (self->service, method, *sub ? sub : "/", token, request,
                                      &status);
   reply_json (msg, status, reply);

@@ -37,6 +37,8 @@ struct _JpMeetingService {
   JpMeetingAnonCache *anon;
 
   char               *current_code;
+  GArray             *batch_rounds;   /* gint64: progress owed after the batch commits, or
+                                       * NULL outside a batch */
   guint               timer_source;
   guint               timer_total;
   gint64              timer_ends_at;  /* real time, microseconds */
@@ -737,9 +739,20 @@ static void
 emit_progress (JpMeetingService *self,
                gint64            round_id)
 {
-  g_autoptr(JpRound) r = jp_store_get_round (self->store, round_id, NULL);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JpRound) r = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
 
+  /* inside a batch the count is not durable yet: tell the room after the commit */
+  if (self->batch_rounds != NULL)
+    {
+      for (guint i = 0; i < self->batch_rounds->len; i++)
+        if (g_array_index (self->batch_rounds, gint64, i) == round_id)
+          return;
+      g_array_append_val (self->batch_rounds, round_id);
+      return;
+    }
+  r = jp_store_get_round (self->store, round_id, NULL);
+  b = json_builder_new ();
   if (r == NULL)
     return;
   g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, round_id, r->n_cast, r->n_panel);
@@ -827,6 +840,52 @@ handle_ballot (JpMeetingService *self,
   json_builder_end_object (b);
   *status = 200;
   return json_builder_get_root (b);
+}
+
+/* ---- group commit ---- */
+
+/**
+ * jp_meeting_service_batch_begin:
+ *
+ * Starts handling a group of requests that arrived together (jp_store_batch_begin): their
+ * writes share one sync. Progress events are held until jp_meeting_service_batch_end()
+ * commits, so the room never sees a count that is not on disk.
+ */
+gboolean
+jp_meeting_service_batch_begin (JpMeetingService  *self,
+                                GError           **error)
+{
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);
+  g_return_val_if_fail (self->batch_rounds == NULL, FALSE);
+
+  if (!jp_store_batch_begin (self->store, error))
+    return FALSE;
+  self->batch_rounds = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return TRUE;
+}
+
+/**
+ * jp_meeting_service_batch_end:
+ *
+ * Commits the group. On success the held progress events go out; on failure nothing of the
+ * group was written, and the caller must answer each request of the group with an error.
+ */
+gboolean
+jp_meeting_service_batch_end (JpMeetingService  *self,
+                              GError           **error)
+{
+  g_autoptr(GArray) rounds = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);
+  g_return_val_if_fail (self->batch_rounds != NULL, FALSE);
+
+  rounds = g_steal_pointer (&self->batch_rounds);
+  ok = jp_store_batch_commit (self->store, error);
+  if (ok)
+    for (guint i = 0; i < rounds->len; i++)
+      emit_progress (self, g_array_index (rounds, gint64, i));
+  return ok;
 }
 
 /* ---- the dispatcher ---- */

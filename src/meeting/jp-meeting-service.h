@@ -92,6 +92,14 @@ GArray     *jp_meeting_service_get_redaction_boxes  (JpMeetingService *self,
 void        jp_meeting_service_clear_redaction_boxes (JpMeetingService *self,
                                                       const char       *sha256);
 
+/* Group commit of requests that arrived together: their writes share one sync, and
+ * progress events wait for the commit. On a failed end, answer every request of the group
+ * with an error: none of them was stored. */
+gboolean    jp_meeting_service_batch_begin (JpMeetingService  *self,
+                                            GError           **error);
+gboolean    jp_meeting_service_batch_end   (JpMeetingService  *self,
+                                            GError           **error);
+
 /* ---- the chair's console (direct calls, no HTTP) ---- */
 
 /* Creates and opens a ballot round (jp_store_open_ballot_round) and tells the stations.

@@ -17,6 +17,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 struct _JpStore {
   GObject  parent_instance;
 
+  gboolean in_batch;   /* inside jp_store_batch_begin: each write is a savepoint */
+
   char    *path;
   sqlite3 *db;
   int      schema_version;

@@ -190,22 +190,79 @@ gboolean
 jp_store_begin (JpStore  *self,
                 GError  **error)
 {
-  return jp_store_exec (self, "BEGIN IMMEDIATE", error);
+  /* Inside a batch each write is a savepoint of the batch's transaction: it can fail and
+   * roll back alone, and the batch commits (and syncs) once for all of them. */
+  return jp_store_exec (self, self->in_batch ? "SAVEPOINT jp_write" : "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 jp_store_commit (JpStore  *self,
                  GError  **error)
 {
-  return jp_store_exec (self, "COMMIT", error);
+  return jp_store_exec (self, self->in_batch ? "RELEASE jp_write" : "COMMIT", error);
 }
 
 void
 jp_store_rollback (JpStore *self)
 {
   /* A failed statement may already have ended the transaction. */
-  if (!sqlite3_get_autocommit (self->db))
+  if (sqlite3_get_autocommit (self->db))
+    return;
+  if (self->in_batch)
+    sqlite3_exec (self->db, "ROLLBACK TO jp_write; RELEASE jp_write", NULL, NULL, NULL);
+  else
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * jp_store_batch_begin:
+ *
+ * Starts a group commit: the writes made until jp_store_batch_commit() each run as before
+ * (their own checks, their own audit rows, each one succeeding or failing alone) but share
+ * one transaction, so the file is synced once for all of them. Nothing written in the batch
+ * is durable, nor visible to other connections, before the commit. Batches do not nest.
+ */
+gboolean
+jp_store_batch_begin (JpStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (!jp_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+/**
+ * jp_store_batch_commit:
+ *
+ * Ends a group commit, making every write of the batch durable at once. On failure nothing
+ * of the batch is written and the error says why.
+ */
+gboolean
+jp_store_batch_commit (JpStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  self->in_batch = FALSE;
+  if (sqlite3_get_autocommit (self->db))
+    {
+      /* a failed statement (disk full, I/O error) ended the transaction under us */
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("The changes to %s could not be saved; nothing of them was written."),
+                   self->path);
+      return FALSE;
+    }
+  if (!jp_store_exec (self, "COMMIT", error))
+    {
+      jp_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 int

@@ -56,6 +56,13 @@ int         jp_store_get_schema_version (JpStore *self);
 void        jp_store_set_fixed_time (JpStore *self,
                                      gint64   unix_time);
 
+/* Group commit: writes between these share one transaction and one sync; each write still
+ * succeeds or fails alone (see jp_store_batch_begin). */
+gboolean    jp_store_batch_begin  (JpStore  *self,
+                                   GError  **error);
+gboolean    jp_store_batch_commit (JpStore  *self,
+                                   GError  **error);
+
 /* ---- election settings ---- */
 JpElection *jp_store_get_election    (JpStore          *self);   /* owned copy */
 gboolean    jp_store_update_election (JpStore          *self,

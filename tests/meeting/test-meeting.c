@@ -514,6 +514,68 @@ test_ballots (Fixture *f, gconstpointer data)
   g_assert_cmpint (tally->cast, ==, 1);   /* one ballot row for the replayed ballot */
 }
 
+/* Ballots sent together are stored as one group: each gets its own answer (a double vote
+ * among them refused alone), and the progress event comes once the group is on disk. */
+typedef struct {
+  JpMeetingService *service;
+  JpStore          *store;
+  gint64            round;
+  int               cast_at_signal;
+  guint             n_signals;
+} ProgressSeen;
+
+static void
+on_group_progress (JpMeetingService *service, gint64 round, int cast, int panel,
+                   ProgressSeen *seen)
+{
+  g_autoptr(JpStore) other = jp_store_open (jp_store_get_path (seen->store), NULL);
+  g_autoptr(JpRound) r = other != NULL ? jp_store_get_round (other, round, NULL) : NULL;
+
+  /* another connection sees the ballots: they were committed before the event */
+  seen->cast_at_signal = r != NULL ? r->n_cast : -1;
+  seen->n_signals++;
+}
+
+static void
+test_ballot_group (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JpMeetingClient) m01 = logged_in (f, "M01");
+  g_autoptr(JpMeetingClient) m01b = logged_in (f, "M01");
+  g_autoptr(JpMeetingClient) m02 = logged_in (f, "M02");
+  const char *one[] = { other_code (f), NULL };
+  GAsyncResult *r1 = NULL, *r2 = NULL, *r3 = NULL;
+  g_autoptr(GError) e1 = NULL, e2 = NULL, e3 = NULL;
+  g_autoptr(JpRound) round = NULL;
+  ProgressSeen seen = { f->service, f->store, f->round, 0, 0 };
+  gboolean ok1, ok2, ok3;
+
+  g_signal_connect (f->service, "progress", G_CALLBACK (on_group_progress), &seen);
+  /* three requests in flight at once: M01, M01 again from a second station, M02 */
+  jp_meeting_client_submit_ballot_async (m01, f->round, one, "group-m01-a", NULL,
+                                         test_async_done, &r1);
+  jp_meeting_client_submit_ballot_async (m01b, f->round, one, "group-m01-b", NULL,
+                                         test_async_done, &r2);
+  jp_meeting_client_submit_ballot_async (m02, f->round, one, "group-m02", NULL,
+                                         test_async_done, &r3);
+  ok1 = jp_meeting_client_submit_ballot_finish (m01, test_wait (&r1), &e1);
+  ok2 = jp_meeting_client_submit_ballot_finish (m01b, test_wait (&r2), &e2);
+  ok3 = jp_meeting_client_submit_ballot_finish (m02, test_wait (&r3), &e3);
+
+  /* exactly one of M01's two ballots is stored, the other refused as a double vote */
+  g_assert_true (ok1 != ok2);
+  g_assert_cmpstr (jp_meeting_client_request_reason (ok1 ? r2 : r1), ==, "already-voted");
+  g_assert_true (ok3);
+  g_assert_no_error (e3);
+  round = jp_store_get_round (f->store, f->round, NULL);
+  g_assert_cmpint (round->n_cast, ==, 2);
+  g_assert_cmpuint (seen.n_signals, >=, 1);
+  g_assert_cmpint (seen.cast_at_signal, ==, 2);
+  g_signal_handlers_disconnect_by_data (f->service, &seen);
+  g_object_unref (r1);
+  g_object_unref (r2);
+  g_object_unref (r3);
+}
+
 static void
 test_offline_queue (Fixture *f, gconstpointer data)
 {
@@ -766,6 +828,7 @@ main (int argc, char **argv)
   ADD ("read/state-round-dossier", test_state_round_dossier);
   ADD ("evidence/anonymised-copy", test_evidence_copy);
   ADD ("ballot/rules", test_ballots);
+  ADD ("ballot/group", test_ballot_group);
   ADD ("ballot/offline-queue", test_offline_queue);
   ADD ("robust/cut-off-client", test_cut_off_client);
   ADD ("robust/bad-input", test_bad_input);

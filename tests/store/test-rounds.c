@@ -188,6 +188,52 @@ test_open_order (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_hash_table_size (seen_orders), >, 1);
 }
 
+/* Group commit: ballots in one batch each pass or fail alone, nothing is visible to another
+ * connection (or durable) before the commit, and all of them are after it. */
+static void
+test_batch (Fixture *f, gconstpointer data)
+{
+  gint64 id = open_round (f, 2, 2, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) other = NULL;
+  g_autoptr(JpRound) seen = NULL;
+  const char *ok[] = { f->code[0], NULL };
+
+  other = jp_store_open (jp_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (jp_store_batch_begin (f->store, &error));
+  g_assert_true (jp_store_submit_ballot (f->store, id, "M01", ok, "batch-1", NULL, &error));
+  g_assert_no_error (error);
+  /* a double vote inside the batch is refused alone */
+  g_assert_false (jp_store_submit_ballot (f->store, id, "M01", ok, "batch-2", NULL, &error));
+  g_assert_error (error, JP_BALLOT_ERROR, JP_BALLOT_REFUSAL_ALREADY_VOTED);
+  g_clear_error (&error);
+  g_assert_true (jp_store_submit_ballot (f->store, id, "M02", ok, "batch-3", NULL, &error));
+  g_assert_no_error (error);
+
+  seen = jp_store_get_round (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (seen->n_cast, ==, 0);
+  g_clear_pointer (&seen, jp_round_free);
+
+  g_assert_true (jp_store_batch_commit (f->store, &error));
+  g_assert_no_error (error);
+  seen = jp_store_get_round (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (seen->n_cast, ==, 2);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot"), ==, 2);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM audit WHERE "
+                                             "action = 'ballot.cast'"), ==, 2);
+
+  /* and the store is back to one transaction per write */
+  g_assert_true (jp_store_submit_ballot (f->store, id, "M04", ok, "after", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&seen, jp_round_free);
+  seen = jp_store_get_round (other, id, &error);
+  g_assert_cmpint (seen->n_cast, ==, 3);
+}
+
 static void
 test_submit_rules (Fixture *f, gconstpointer data)
 {
@@ -483,6 +529,7 @@ main (int argc, char **argv)
   ADD ("/store/rounds/open-requires-freeze", test_open_requires_freeze, 1);
   ADD ("/store/rounds/open-random-order", test_open_order, 0);
   ADD ("/store/rounds/submit-rules", test_submit_rules, 0);
+  ADD ("/store/rounds/batch", test_batch, 0);
   ADD ("/store/rounds/schema-secrecy", test_schema_secrecy, 0);
   ADD ("/store/rounds/close-tally-runoff-finalists", test_close_tally_runoff, 0);
   ADD ("/store/rounds/void", test_void_round, 0);
