@@ -234,6 +234,53 @@ test_batch (Fixture *f, gconstpointer data)
   g_assert_cmpint (seen->n_cast, ==, 3);
 }
 
+/* Once a ballot round has opened, the settings it uses cannot change; the others can. */
+static void
+test_settings_locked_while_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpSettings) settings = jp_store_get_settings (f->store);
+  g_autoptr(JpElection) election = jp_store_get_election (f->store);
+  g_autoptr(JpSettings) stored = NULL;
+  g_autoptr(JpElection) stored_election = NULL;
+  g_autoptr(GPtrArray) trades = NULL;
+
+  open_round (f, 2, 2, -1);
+
+  settings->max_choices = 3;
+  g_assert_false (jp_store_update_settings (f->store, settings, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
+  g_assert_nonnull (error->message);
+  g_test_message ("refused: %s", error->message);
+  g_clear_error (&error);
+
+  election->quota += 1;
+  g_assert_false (jp_store_update_election (f->store, election, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  trades = jp_store_list_trades (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_false (jp_store_set_trade_seats (f->store, ((JpTrade *) trades->pdata[0])->id, 1,
+                                            "chair", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* nothing was changed */
+  stored = jp_store_get_settings (f->store);
+  g_assert_cmpint (stored->max_choices, !=, 3);
+  stored_election = jp_store_get_election (f->store);
+  g_assert_cmpint (stored_election->quota, ==, election->quota - 1);
+
+  /* a setting no round depends on still changes */
+  g_clear_pointer (&settings, jp_settings_free);
+  settings = jp_store_get_settings (f->store);
+  g_free (settings->font_song);
+  settings->font_song = g_strdup ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf");
+  g_assert_true (jp_store_update_settings (f->store, settings, "chair", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_submit_rules (Fixture *f, gconstpointer data)
 {
@@ -530,6 +577,7 @@ main (int argc, char **argv)
   ADD ("/store/rounds/open-random-order", test_open_order, 0);
   ADD ("/store/rounds/submit-rules", test_submit_rules, 0);
   ADD ("/store/rounds/batch", test_batch, 0);
+  ADD ("/store/rounds/settings-locked-while-open", test_settings_locked_while_open, 0);
   ADD ("/store/rounds/schema-secrecy", test_schema_secrecy, 0);
   ADD ("/store/rounds/close-tally-runoff-finalists", test_close_tally_runoff, 0);
   ADD ("/store/rounds/void", test_void_round, 0);
