@@ -200,3 +200,20 @@ jp_codes_draw_record (GPtrArray    *assignments,
     g_string_append_printf (text, "%02x", random[i]);
   return g_string_free (text, FALSE);
 }
+
+gboolean
+jp_trade_code_check (const char  *code,
+                     GError     **error)
+{
+  gsize len = code != NULL ? strlen (code) : 0;
+  gboolean ok = len >= 1 && len <= 6;
+
+  for (gsize i = 0; ok && i < len; i++)
+    ok = g_ascii_isupper (code[i]) || g_ascii_isdigit (code[i]);
+  if (!ok)
+    g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                 _("The trade code “%s” is not valid: use 1 to 6 capital letters or "
+                   "digits, for example XT."),
+                 code != NULL ? code : "");
+  return ok;
+}

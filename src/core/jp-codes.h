@@ -17,6 +17,12 @@ JpCodeAssignment *jp_code_assignment_copy (const JpCodeAssignment *a);
 void              jp_code_assignment_free (JpCodeAssignment *a);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpCodeAssignment, jp_code_assignment_free)
 
+/* Whether `code` is a valid trade code, the prefix of the anonymous codes ("XT"): 1 to 6
+ * capital ASCII letters or digits. FALSE with a JP_CORE_ERROR_INVALID naming the value and
+ * showing the form otherwise. Callers upper-case what a person typed first. */
+gboolean  jp_trade_code_check (const char  *code,
+                               GError     **error);
+
 /* A generous upper bound of the random bytes jp_codes_draw() needs for `n` candidates.
  * Each of the n - 1 draws of Fisher–Yates consumes 4 bytes and is repeated only when the
  * 32-bit value falls in the short biased tail (probability below n / 2^32); the bound

@@ -82,19 +82,6 @@ query_id (JpStore     *self,
 
 /* ---- trades ---- */
 
-static gboolean
-trade_code_is_valid (const char *code)
-{
-  gsize len = strlen (code);
-
-  if (len < 1 || len > 6)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isupper (code[i]) && !g_ascii_isdigit (code[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * jp_store_update_trade:
  *
@@ -130,13 +117,13 @@ jp_store_update_trade (JpStore     *self,
     }
   if (code != NULL && *code != '\0')
     {
+      g_autoptr(GError) core_error = NULL;
+
       upper = g_ascii_strup (code, -1);
-      if (!trade_code_is_valid (upper))
+      if (!jp_trade_code_check (upper, &core_error))
         {
-          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                       _("The trade code “%s” is not valid: use 1 to 6 capital letters or "
-                         "digits, for example XT."),
-                       code);
+          jp_store_take_core_error (error, JP_STORE_ERROR_INVALID,
+                                    g_steal_pointer (&core_error));
           return FALSE;
         }
     }

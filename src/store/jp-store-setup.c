@@ -169,6 +169,7 @@ jp_store_add_trade (JpStore     *self,
                     const char  *actor,
                     GError     **error)
 {
+  g_autofree char *upper = NULL;
   gint64 existing;
   gint64 id;
 
@@ -176,6 +177,19 @@ jp_store_add_trade (JpStore     *self,
   g_return_val_if_fail (name != NULL && *name != '\0', 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
+  if (code != NULL && *code != '\0')
+    {
+      g_autoptr(GError) core_error = NULL;
+
+      upper = g_ascii_strup (code, -1);
+      if (!jp_trade_code_check (upper, &core_error))
+        {
+          jp_store_take_core_error (error, JP_STORE_ERROR_INVALID,
+                                    g_steal_pointer (&core_error));
+          return 0;
+        }
+      code = upper;
+    }
   if (!jp_store_begin (self, error))
     return 0;
 

@@ -239,12 +239,32 @@ test_bad_input (void)
   g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
 }
 
+static void
+test_trade_code_check (void)
+{
+  const char *good[] = { "XT", "A", "GF2", "ZB1234", NULL };
+  const char *bad[] = { "", "xt", "X T", "XT-1", "ABCDEFG", "稀土", NULL };
+
+  for (guint i = 0; good[i] != NULL; i++)
+    g_assert_true (jp_trade_code_check (good[i], NULL));
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (jp_trade_code_check (bad[i], &error));
+      g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+      /* the message names what was typed */
+      g_assert_nonnull (strstr (error->message, bad[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/core/codes/trade-code-check", test_trade_code_check);
   g_test_add_func ("/core/codes/format", test_format);
   g_test_add_func ("/core/codes/known-draw-and-record", test_known_draw_and_record);
   g_test_add_func ("/core/codes/determinism", test_determinism);

@@ -395,6 +395,20 @@ test_trade_code (Fixture       *f,
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
 
+  /* adding a trade follows the same rule */
+  g_assert_cmpint (jp_store_add_trade (f->store, "N W", "新行业", FALSE, "t", &error), ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "N W"));
+  g_clear_error (&error);
+  g_assert_null (jp_store_find_trade (f->store, "新行业"));
+  g_assert_cmpint (jp_store_add_trade (f->store, "nw", "新行业", FALSE, "t", &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(JpTrade) nw = jp_store_find_trade (f->store, "新行业");
+
+    g_assert_cmpstr (nw->code, ==, "NW");
+  }
+
   g_assert_true (jp_store_update_trade (f->store, gf->id, "gf2", "光伏发电", FALSE, "t", &error));
   g_assert_no_error (error);
   after = jp_store_find_trade (f->store, "GF2");
