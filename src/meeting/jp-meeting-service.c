@@ -33,7 +33,6 @@ struct _JpMeetingService {
 
   GHashTable         *code_to_id;     /* anonymous code -> candidate id (gint64*) */
   GHashTable         *sha_owner;      /* evidence sha256 -> candidate id (gint64*) */
-  GHashTable         *boxes;          /* sha256 -> GArray of JpEvidenceHit */
   JpMeetingAnonCache *anon;
 
   char               *current_code;
@@ -78,7 +77,6 @@ jp_meeting_service_finalize (GObject *object)
   g_hash_table_unref (self->pin_counters);
   g_hash_table_unref (self->code_to_id);
   g_hash_table_unref (self->sha_owner);
-  g_hash_table_unref (self->boxes);
   g_free (self->current_code);
   G_OBJECT_CLASS (jp_meeting_service_parent_class)->finalize (object);
 }
@@ -119,8 +117,6 @@ jp_meeting_service_init (JpMeetingService *self)
   self->pin_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->code_to_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->sha_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->boxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) g_array_unref);
   self->lockout_seconds = JP_MEETING_LOCKOUT_SECONDS;
   self->anon = jp_meeting_anon_cache_new (ANON_CACHE_BYTES);
 }
@@ -979,11 +975,13 @@ start_copy (JpMeetingService *self,
 {
   g_autoptr(JpCandidate) c = jp_store_get_candidate (self->store, candidate_id, NULL);
   g_autoptr(GBytes) data = NULL;
+  g_autoptr(GArray) boxes = NULL;
   g_auto(GStrv) terms = NULL;
   GError *error = NULL;
   const char *mime = NULL;
 
-  if (c == NULL || (data = jp_store_get_document_data (self->store, sha256, &error)) == NULL)
+  if (c == NULL || (data = jp_store_get_document_data (self->store, sha256, &error)) == NULL
+      || (boxes = jp_meeting_redaction_boxes (self->store, sha256, &error)) == NULL)
     {
       if (error == NULL)
         error = g_error_new (JP_MEETING_ERROR, JP_MEETING_ERROR_NOT_FOUND,
@@ -997,7 +995,7 @@ start_copy (JpMeetingService *self,
       mime = ((JpDocumentRef *) c->documents->pdata[i])->mime;
   terms = jp_meeting_service_redaction_terms (c);
   jp_meeting_anon_cache_get_async (self->anon, data, mime, sha256, (const char *const *) terms,
-                                   g_hash_table_lookup (self->boxes, sha256),
+                                   boxes,
                                    g_task_get_cancellable (task), evidence_built, task);
 }
 
@@ -1122,49 +1120,57 @@ jp_meeting_service_evidence_finish (JpMeetingService  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-void
+gint64
 jp_meeting_service_add_redaction_box (JpMeetingService     *self,
                                       const char           *sha256,
                                       int                   page,
-                                      const JpEvidenceRect *rect)
+                                      const JpEvidenceRect *rect,
+                                      GError              **error)
 {
-  GArray *boxes;
-  JpEvidenceHit hit;
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), 0);
+  g_return_val_if_fail (sha256 != NULL && rect != NULL, 0);
 
-  g_return_if_fail (JP_IS_MEETING_SERVICE (self));
-  g_return_if_fail (sha256 != NULL && rect != NULL && page >= 0);
-
-  boxes = g_hash_table_lookup (self->boxes, sha256);
-  if (boxes == NULL)
-    {
-      boxes = g_array_new (FALSE, FALSE, sizeof (JpEvidenceHit));
-      g_hash_table_insert (self->boxes, g_strdup (sha256), boxes);
-    }
-  hit.page = page;
-  hit.rect = *rect;
-  g_array_append_val (boxes, hit);
+  return jp_store_add_redaction_box (self->store, sha256, page, rect->x, rect->y, rect->width,
+                                     rect->height, "chair", error);
 }
 
 GArray *
 jp_meeting_service_get_redaction_boxes (JpMeetingService *self,
                                         const char       *sha256)
 {
+  g_autoptr(GError) error = NULL;
   GArray *boxes;
-  GArray *copy = g_array_new (FALSE, FALSE, sizeof (JpEvidenceHit));
 
-  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), copy);
-  boxes = g_hash_table_lookup (self->boxes, sha256);
-  if (boxes != NULL)
-    g_array_append_vals (copy, boxes->data, boxes->len);
-  return copy;
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  boxes = jp_meeting_redaction_boxes (self->store, sha256, &error);
+  if (boxes == NULL)
+    {
+      g_warning ("Could not read the redaction boxes of %s: %s", sha256, error->message);
+      boxes = g_array_new (FALSE, FALSE, sizeof (JpEvidenceHit));
+    }
+  return boxes;
 }
 
-void
-jp_meeting_service_clear_redaction_boxes (JpMeetingService *self,
-                                          const char       *sha256)
+gboolean
+jp_meeting_service_clear_redaction_boxes (JpMeetingService  *self,
+                                          const char        *sha256,
+                                          GError           **error)
 {
-  g_return_if_fail (JP_IS_MEETING_SERVICE (self));
-  g_hash_table_remove (self->boxes, sha256);
+  g_autoptr(GPtrArray) boxes = NULL;
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  boxes = jp_store_list_redaction_boxes (self->store, sha256, error);
+  if (boxes == NULL)
+    return FALSE;
+  for (guint i = 0; i < boxes->len; i++)
+    if (!jp_store_remove_redaction_box (self->store, ((JpRedactionBox *) boxes->pdata[i])->id,
+                                        "chair", error))
+      return FALSE;
+  return TRUE;
 }
 
 /* ---- the chair ---- */

@@ -80,17 +80,42 @@ void        jp_meeting_service_preview_async   (JpMeetingService    *self,
  * nominating unit and employer (the non-empty ones). Returns: (transfer full). */
 GStrv       jp_meeting_service_redaction_terms (JpCandidate *candidate);
 
-/* Manual boxes of the chair for one evidence file (scans without text): adds a box on a
- * 0-based page in unrotated page points; lists them (JpEvidenceHit, transfer full); clears
- * them. In memory only for now (see docs/protocol.md). */
-void        jp_meeting_service_add_redaction_box    (JpMeetingService     *self,
+/* Manual boxes of the chair for one evidence file (scans without text), kept in the store
+ * (jp_store_add_redaction_box, audited as the chair): adds a box on a 0-based page in
+ * unrotated page points and returns its id (0 with `error` set); lists them (JpEvidenceHit,
+ * transfer full, empty on a database failure); removes all of them. The next copy of the
+ * file is made anew: the copy cache is keyed by the boxes too. */
+gint64      jp_meeting_service_add_redaction_box    (JpMeetingService     *self,
                                                      const char           *sha256,
                                                      int                   page,
-                                                     const JpEvidenceRect *rect);
+                                                     const JpEvidenceRect *rect,
+                                                     GError              **error);
 GArray     *jp_meeting_service_get_redaction_boxes  (JpMeetingService *self,
                                                      const char       *sha256);
-void        jp_meeting_service_clear_redaction_boxes (JpMeetingService *self,
-                                                      const char       *sha256);
+gboolean    jp_meeting_service_clear_redaction_boxes (JpMeetingService  *self,
+                                                      const char        *sha256,
+                                                      GError           **error);
+
+/* ---- without a meeting (jp-meeting-preview.c) ---- */
+
+/* The chair's boxes of `sha256` in the store as JpEvidenceHit. Returns: (transfer full), or
+ * NULL with `error` on a database failure. */
+GArray     *jp_meeting_redaction_boxes (JpStore     *store,
+                                        const char  *sha256,
+                                        GError     **error);
+
+/* The anonymised copy of evidence `sha256` exactly as the stations would get it (the owning
+ * candidate's terms and the stored boxes), through `cache`, with no meeting running.
+ * Errors: NOT_FOUND (no candidate has the file), the store's and the anonymiser's. */
+void        jp_meeting_preview_async   (JpStore             *store,
+                                        JpMeetingAnonCache  *cache,
+                                        const char          *sha256,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* Returns: (transfer full): the PDF bytes, or NULL with `error` set. */
+GBytes     *jp_meeting_preview_finish  (GAsyncResult        *result,
+                                        GError             **error);
 
 /* Group commit of requests that arrived together: their writes share one sync, and
  * progress events wait for the commit. On a failed end, answer every request of the group

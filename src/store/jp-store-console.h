@@ -195,4 +195,51 @@ gboolean    jp_store_set_page_rotation  (JpStore    *self,
                                          int         degrees,
                                          GError    **error);
 
+/* ---- the chair's redaction boxes (schema 5) ---- */
+
+/* A box the chair drew over a page of an evidence document, burnt black into the anonymised
+ * copies: 0-based page, rectangle in unrotated page points with a top-left origin. */
+typedef struct {
+  gint64  id;
+  char   *sha256;
+  int     page;
+  double  x;
+  double  y;
+  double  width;
+  double  height;
+  char   *created_by;
+  gint64  created_at;
+} JpRedactionBox;
+
+void        jp_redaction_box_free (JpRedactionBox *box);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpRedactionBox, jp_redaction_box_free)
+
+/* Adds a box to document `sha256` (any case). NOT_FOUND for an unknown document; INVALID
+ * (naming the page) for a page outside the document, a negative or non-finite position, or
+ * a width or height that is not positive. Audit "redaction.add" with the box. Returns the
+ * new box id, 0 on error. */
+gint64      jp_store_add_redaction_box    (JpStore     *self,
+                                           const char  *sha256,
+                                           int          page,
+                                           double       x,
+                                           double       y,
+                                           double       width,
+                                           double       height,
+                                           const char  *actor,
+                                           GError     **error);
+/* The boxes of one document by page, then in the order they were drawn. Returns: (transfer
+ * full): JpRedactionBox*, empty when none; NULL with `error` on a database failure. */
+GPtrArray  *jp_store_list_redaction_boxes (JpStore     *self,
+                                           const char  *sha256,
+                                           GError     **error);
+/* The row id of a candidate whose evidence (or other document) `sha256` is, the lowest when
+ * several share the file; 0 when no candidate has it. */
+gint64      jp_store_document_candidate   (JpStore     *self,
+                                           const char  *sha256);
+/* Removes box `id`. NOT_FOUND if there is no such box. Audit "redaction.remove". */
+gboolean    jp_store_remove_redaction_box (JpStore     *self,
+                                           gint64       id,
+                                           const char  *actor,
+                                           GError     **error);
+
 G_END_DECLS

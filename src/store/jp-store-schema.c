@@ -238,6 +238,22 @@ static const char *const migrations[] = {
   "                                     OR NEW.digest IS NOT OLD.digest))"
   "  BEGIN SELECT RAISE (ABORT, 'a closed round cannot be changed'); END;"
   "CREATE INDEX round_trade ON round (trade_id);",
+
+  /* 5: the chair's hand-drawn redaction boxes (scans without a text layer), kept in the
+   * election so that a restarted host burns the same boxes into the anonymised copies.
+   * Rectangles are in unrotated page points, top-left origin, like the viewer's hits. */
+  "CREATE TABLE redaction_box ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  sha256     TEXT NOT NULL,"
+  "  page       INTEGER NOT NULL CHECK (page >= 0),"
+  "  x          REAL NOT NULL CHECK (x >= 0),"
+  "  y          REAL NOT NULL CHECK (y >= 0),"
+  "  width      REAL NOT NULL CHECK (width > 0),"
+  "  height     REAL NOT NULL CHECK (height > 0),"
+  "  created_by TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX redaction_box_document ON redaction_box (sha256, page);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JP_STORE_SCHEMA_VERSION);

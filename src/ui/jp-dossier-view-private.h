@@ -48,6 +48,8 @@ GtkWidget       *jp_dossier_view_get_section        (JpDossierView *self,
 JpEvidenceViewer *jp_dossier_view_get_viewer        (JpDossierView *self);   /* NULL until opened */
 const char      *jp_dossier_view_get_open_document  (JpDossierView *self);   /* sha256 */
 GtkAdjustment   *jp_dossier_view_get_vadjustment    (JpDossierView *self);
+/* the window of the last "Preview anonymised copy", NULL until one is shown or once closed */
+GtkWindow       *jp_dossier_view_get_preview_window (JpDossierView *self);
 
 /* photo gallery internals */
 guint            jp_photo_gallery_get_n_loaded      (JpPhotoGallery *self);

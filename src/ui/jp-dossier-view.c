@@ -8,6 +8,7 @@
 
 #include "core/jp-validate.h"
 #include "store/jp-store-console.h"
+#include "meeting/jp-meeting-service.h"
 #include "jp-dossier-view-private.h"
 #include "jp-evidence-viewer.h"
 
@@ -40,6 +41,9 @@ struct _JpDossierView
   JpEvidenceViewer *viewer;         /* created on the first open */
   GCancellable    *open_cancellable;
   char            *open_sha256;     /* the document shown in the viewer */
+  JpMeetingAnonCache *anon;         /* the chair's previews, made on first use */
+  GtkWindow       *preview_window;  /* weak: closing it destroys it */
+  GCancellable    *preview_cancellable;
 
   JpStore         *store;
   gint64           candidate_id;
@@ -254,6 +258,140 @@ on_viewer_rotation_changed (JpEvidenceViewer *viewer,
     g_warning ("Could not keep the rotation of page %d: %s", page + 1, error->message);
 }
 
+/* ---- the chair's redaction boxes and the preview of the copy ---- */
+
+#define PREVIEW_CACHE_BYTES (64 * 1024 * 1024)
+
+static void
+reload_boxes (JpDossierView *self)
+{
+  g_autoptr(GPtrArray) boxes = NULL;
+  g_autoptr(GError) error = NULL;
+  JpEvidenceDocument *document;
+
+  if (self->viewer == NULL || self->store == NULL
+      || (document = jp_evidence_viewer_get_document (self->viewer)) == NULL)
+    return;
+  boxes = jp_store_list_redaction_boxes (self->store, jp_evidence_document_get_sha256 (document),
+                                         &error);
+  if (boxes == NULL)
+    g_warning ("Could not read the redaction boxes: %s", error->message);
+  jp_evidence_viewer_set_redaction_boxes (self->viewer, boxes);
+}
+
+static void
+show_viewer_error (JpDossierView *self,
+                   const GError  *error)
+{
+  gtk_label_set_text (self->viewer_error, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->viewer_error), TRUE);
+}
+
+static void
+on_viewer_box_drawn (JpEvidenceViewer *viewer,
+                     const char       *sha256,
+                     int               page,
+                     double            x,
+                     double            y,
+                     double            width,
+                     double            height,
+                     JpDossierView    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (jp_store_add_redaction_box (self->store, sha256, page, x, y, width, height, "chair",
+                                  &error) == 0)
+    show_viewer_error (self, error);
+  reload_boxes (self);
+}
+
+static void
+on_viewer_box_removed (JpEvidenceViewer *viewer,
+                       const char       *sha256,
+                       gint64            id,
+                       JpDossierView    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!jp_store_remove_redaction_box (self->store, id, "chair", &error))
+    show_viewer_error (self, error);
+  reload_boxes (self);
+}
+
+static void
+on_preview_made (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(JpDossierView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) copy = jp_meeting_preview_finish (result, &error);
+  g_autoptr(JpEvidenceDocument) document = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *viewer;
+  int n_pages;
+
+  if (copy != NULL)
+    document = jp_evidence_document_new (copy, "application/pdf", NULL,
+                                         _("Anonymised copy"), &error);
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->viewer != NULL)
+        show_viewer_error (self, error);
+      return;
+    }
+  if (self->preview_window == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      self->preview_window = GTK_WINDOW (gtk_window_new ());
+      g_object_add_weak_pointer (G_OBJECT (self->preview_window),
+                                 (gpointer *) &self->preview_window);
+      gtk_window_set_default_size (self->preview_window, 760, 860);
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_transient_for (self->preview_window, GTK_WINDOW (root));
+      gtk_window_set_child (self->preview_window, jp_evidence_viewer_new ());
+    }
+  n_pages = jp_evidence_document_get_n_pages (document);
+  title = g_strdup_printf (ngettext ("Anonymised copy as the member stations receive it "
+                                     "(%d page)",
+                                     "Anonymised copy as the member stations receive it "
+                                     "(%d pages)", n_pages), n_pages);
+  gtk_window_set_title (self->preview_window, title);
+  viewer = gtk_window_get_child (self->preview_window);
+  jp_evidence_viewer_set_document (JP_EVIDENCE_VIEWER (viewer), document);
+  gtk_window_present (self->preview_window);
+}
+
+static void
+on_viewer_preview_requested (JpEvidenceViewer *viewer,
+                             const char       *sha256,
+                             JpDossierView    *self)
+{
+  if (self->store == NULL)
+    return;
+  /* The same terms, stored boxes and anonymiser as the host's GET /evidence, so it works
+   * with or without a meeting running. */
+  if (self->anon == NULL)
+    self->anon = jp_meeting_anon_cache_new (PREVIEW_CACHE_BYTES);
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  self->preview_cancellable = g_cancellable_new ();
+  jp_meeting_preview_async (self->store, self->anon, sha256, self->preview_cancellable,
+                            on_preview_made, g_object_ref (self));
+}
+
+GtkWindow *
+jp_dossier_view_get_preview_window (JpDossierView *self)
+{
+  g_return_val_if_fail (JP_IS_DOSSIER_VIEW (self), NULL);
+  return self->preview_window;
+}
+
 static void
 open_document_thread (GTask        *task,
                       gpointer      source,
@@ -297,6 +435,7 @@ on_document_opened (GObject      *source,
     jp_evidence_viewer_set_rotations (self->viewer, sha256, (const int *) rotations->data,
                                       rotations->len);
   jp_evidence_viewer_set_document (self->viewer, document);
+  reload_boxes (self);
   gtk_widget_set_visible (GTK_WIDGET (self->viewer_error), FALSE);
 }
 
@@ -329,6 +468,13 @@ jp_dossier_view_open_document (JpDossierView *self,
       gtk_widget_set_size_request (GTK_WIDGET (self->viewer), -1, 640);
       g_signal_connect_object (self->viewer, "rotation-changed",
                                G_CALLBACK (on_viewer_rotation_changed), self, 0);
+      jp_evidence_viewer_set_redaction_enabled (self->viewer, TRUE);
+      g_signal_connect_object (self->viewer, "redaction-box-drawn",
+                               G_CALLBACK (on_viewer_box_drawn), self, 0);
+      g_signal_connect_object (self->viewer, "redaction-box-removed",
+                               G_CALLBACK (on_viewer_box_removed), self, 0);
+      g_signal_connect_object (self->viewer, "preview-requested",
+                               G_CALLBACK (on_viewer_preview_requested), self, 0);
       gtk_box_append (self->viewer_box, GTK_WIDGET (self->viewer));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->viewer_box), TRUE);
@@ -692,6 +838,16 @@ jp_dossier_view_dispose (GObject *object)
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   g_clear_pointer (&self->open_sha256, g_free);
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  g_clear_object (&self->anon);
+  if (self->preview_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preview_window),
+                                    (gpointer *) &self->preview_window);
+      gtk_window_destroy (self->preview_window);
+      self->preview_window = NULL;
+    }
   self->viewer = NULL;   /* a child of viewer_box, which the template disposes */
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_DOSSIER_VIEW);
   g_clear_object (&self->store);

@@ -25,6 +25,9 @@ struct _JpEvidencePage
   GArray             *hits;              /* JpEvidenceRect */
   int                 current_hit;
   char               *error;
+  GArray             *redactions;        /* JpEvidenceRect, unrotated page points */
+  gboolean            dragging;
+  graphene_rect_t     drag;              /* widget coordinates */
 };
 
 G_DEFINE_FINAL_TYPE (JpEvidencePage, jp_evidence_page, GTK_TYPE_WIDGET)
@@ -48,6 +51,7 @@ jp_evidence_page_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->redactions, g_array_unref);
   g_clear_pointer (&self->error, g_free);
 
   G_OBJECT_CLASS (jp_evidence_page_parent_class)->dispose (object);
@@ -131,6 +135,36 @@ jp_evidence_page_snapshot (GtkWidget   *widget,
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (16, 16));
       gtk_snapshot_append_layout (snapshot, layout, &red);
       gtk_snapshot_restore (snapshot);
+    }
+
+  if (self->document != NULL && self->redactions != NULL)
+    {
+      /* translucent, so the chair still sees what the box hides */
+      GdkRGBA box = { 0, 0, 0, 0.62 };
+
+      rotation = jp_evidence_document_get_page_rotation (self->document, self->index);
+      jp_evidence_document_get_unrotated_page_size (self->document, self->index, &uw, &uh);
+      for (i = 0; i < self->redactions->len; i++)
+        {
+          JpEvidenceRect r;
+
+          jp_evidence_rect_rotate (&g_array_index (self->redactions, JpEvidenceRect, i), uw, uh,
+                                   rotation, &r);
+          append_rect (snapshot, &box, (float) (r.x * self->zoom), (float) (r.y * self->zoom),
+                       (float) (r.width * self->zoom), (float) (r.height * self->zoom));
+        }
+    }
+  if (self->dragging)
+    {
+      GdkRGBA fill = { 0, 0, 0, 0.35 };
+      GdkRGBA edge = { 0.85, 0.1, 0.1, 1 };
+      float bw[4] = { 2, 2, 2, 2 };
+      GdkRGBA edges[4] = { edge, edge, edge, edge };
+      GskRoundedRect outline;
+
+      gtk_snapshot_append_color (snapshot, &fill, &self->drag);
+      gsk_rounded_rect_init_from_rect (&outline, &self->drag, 0);
+      gtk_snapshot_append_border (snapshot, &outline, bw, edges);
     }
 
   if (self->hits == NULL || self->document == NULL)
@@ -381,4 +415,45 @@ jp_evidence_page_get_error (JpEvidencePage *self)
 {
   g_return_val_if_fail (JP_IS_EVIDENCE_PAGE (self), NULL);
   return self->error;
+}
+
+void
+jp_evidence_page_set_redactions (JpEvidencePage *self,
+                                 GArray         *rects)
+{
+  g_return_if_fail (JP_IS_EVIDENCE_PAGE (self));
+
+  g_clear_pointer (&self->redactions, g_array_unref);
+  if (rects != NULL && rects->len > 0)
+    {
+      self->redactions = g_array_sized_new (FALSE, FALSE, sizeof (JpEvidenceRect), rects->len);
+      g_array_append_vals (self->redactions, rects->data, rects->len);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+jp_evidence_page_get_n_redactions (JpEvidencePage *self)
+{
+  g_return_val_if_fail (JP_IS_EVIDENCE_PAGE (self), 0);
+  return self->redactions != NULL ? self->redactions->len : 0;
+}
+
+void
+jp_evidence_page_set_drag (JpEvidencePage        *self,
+                           const graphene_rect_t *rect)
+{
+  g_return_if_fail (JP_IS_EVIDENCE_PAGE (self));
+
+  self->dragging = rect != NULL;
+  if (rect != NULL)
+    graphene_rect_normalize_r (rect, &self->drag);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+jp_evidence_page_get_zoom (JpEvidencePage *self)
+{
+  g_return_val_if_fail (JP_IS_EVIDENCE_PAGE (self), 1.0);
+  return self->zoom;
 }

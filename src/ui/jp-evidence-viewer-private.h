@@ -38,6 +38,15 @@ void       jp_evidence_page_set_hits    (JpEvidencePage     *self,
                                          GArray             *rects,
                                          int                 current);
 gboolean   jp_evidence_page_has_texture (JpEvidencePage     *self);
+/* The chair's redaction boxes of this page: JpEvidenceRect in unrotated page points (copied;
+ * NULL for none), drawn as translucent black boxes. */
+void       jp_evidence_page_set_redactions   (JpEvidencePage *self,
+                                              GArray         *rects);
+guint      jp_evidence_page_get_n_redactions (JpEvidencePage *self);
+/* The rectangle being dragged, in widget coordinates; NULL when no drag is under way. */
+void       jp_evidence_page_set_drag         (JpEvidencePage        *self,
+                                              const graphene_rect_t *rect);
+double     jp_evidence_page_get_zoom         (JpEvidencePage *self);
 /* The error of the last failed render, or NULL. */
 const char *jp_evidence_page_get_error  (JpEvidencePage     *self);
 
@@ -100,7 +109,31 @@ struct _JpEvidenceViewer
 
   char               *rotations_sha256;
   GArray             *rotations;         /* int */
+
+  /* redaction (jp-evidence-viewer-redact.c) */
+  GtkWidget          *redact_toggle;
+  GtkWidget          *preview_button;
+  GtkWidget          *redact_popover;
+  gboolean            redaction_mode;
+  GArray             *redactions;        /* JpViewerRedaction */
+  JpEvidencePage     *drag_page;
+  double              drag_x;
+  double              drag_y;
+  gint64              popover_box;
 };
+
+/* One of the chair's boxes as the viewer shows it. */
+typedef struct {
+  gint64         id;
+  int            page;
+  JpEvidenceRect rect;
+} JpViewerRedaction;
+
+void     jp_evidence_viewer_class_redaction_init (GtkWidgetClass *widget_class);
+void     jp_evidence_viewer_init_redaction     (JpEvidenceViewer *self);
+void     jp_evidence_viewer_redaction_dispose  (JpEvidenceViewer *self);
+/* Hands the boxes to the page widgets (after the document or the boxes changed). */
+void     jp_evidence_viewer_distribute_redactions (JpEvidenceViewer *self);
 
 void     jp_evidence_viewer_class_actions_init (GtkWidgetClass *widget_class);
 void     jp_evidence_viewer_init_thumbnails    (JpEvidenceViewer *self);

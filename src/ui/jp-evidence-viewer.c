@@ -570,6 +570,7 @@ jp_evidence_viewer_dispose (GObject *object)
   g_clear_pointer (&self->rotations, g_array_unref);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->rotations_sha256, g_free);
+  jp_evidence_viewer_redaction_dispose (self);
 
   G_OBJECT_CLASS (jp_evidence_viewer_parent_class)->dispose (object);
 }
@@ -650,6 +651,7 @@ jp_evidence_viewer_class_init (JpEvidenceViewerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
 
   jp_evidence_viewer_class_actions_init (widget_class);
+  jp_evidence_viewer_class_redaction_init (widget_class);
 }
 
 static void
@@ -676,6 +678,7 @@ jp_evidence_viewer_init (JpEvidenceViewer *self)
                            G_CALLBACK (on_page_size_changed), self, 0);
 
   jp_evidence_viewer_init_controllers (self);
+  jp_evidence_viewer_init_redaction (self);
 
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar),
                                 GTK_EDITABLE (self->search_entry));
@@ -750,6 +753,9 @@ jp_evidence_viewer_set_document (JpEvidenceViewer   *self,
       g_ptr_array_add (labels, g_strdup_printf ("%d", i + 1));
     }
   g_ptr_array_add (labels, NULL);
+  /* boxes belong to one document: the caller gives the new one's */
+  if (self->redactions != NULL)
+    g_array_set_size (self->redactions, 0);
   self->syncing_selection = TRUE;
   gtk_string_list_splice (self->thumb_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->thumb_model)),

@@ -64,6 +64,45 @@ void                jp_evidence_viewer_set_rotations  (JpEvidenceViewer   *self,
 int                 jp_evidence_viewer_get_rotation   (JpEvidenceViewer   *self,
                                                        int                 page);
 
+/* ---- the chair's redaction boxes (jp-evidence-viewer-redact.c) ----
+ *
+ * Signals:
+ *   "redaction-box-drawn" (const char *sha256, int page, double x, double y, double width,
+ *     double height): the chair dragged a box in redaction mode; rectangle in unrotated page
+ *     points, top-left origin, clipped to the page. Store it and give the boxes back with
+ *     jp_evidence_viewer_set_redaction_boxes().
+ *   "redaction-box-removed" (const char *sha256, gint64 id): the chair chose "Remove Box" on
+ *     a box (right click in redaction mode).
+ *   "preview-requested" (const char *sha256): the chair asked for the anonymised copy
+ *     (action viewer.preview-anonymised). */
+
+/* Shows the "Redact" toggle and the "Preview anonymised copy" button (the chair's viewer). */
+void                jp_evidence_viewer_set_redaction_enabled (JpEvidenceViewer *self,
+                                                              gboolean          enabled);
+/* In redaction mode a drag on a page draws a box instead of nothing. */
+void                jp_evidence_viewer_set_redaction_mode    (JpEvidenceViewer *self,
+                                                              gboolean          mode);
+gboolean            jp_evidence_viewer_get_redaction_mode    (JpEvidenceViewer *self);
+/* The boxes of the shown document: JpRedactionBox* (store/jp-store-console.h), copied;
+ * NULL for none. */
+void                jp_evidence_viewer_set_redaction_boxes   (JpEvidenceViewer *self,
+                                                              GPtrArray        *boxes);
+guint               jp_evidence_viewer_get_n_redaction_boxes (JpEvidenceViewer *self);
+/* What a drag from (x0, y0) to (x1, y1) on page `page` does in redaction mode; coordinates
+ * in the page widget's pixels (zoomed and rotated as shown). Emits "redaction-box-drawn"
+ * and returns TRUE unless the box is under 3 points on a side or not on the page. */
+gboolean            jp_evidence_viewer_drag_box              (JpEvidenceViewer *self,
+                                                              int               page,
+                                                              double            x0,
+                                                              double            y0,
+                                                              double            x1,
+                                                              double            y1);
+/* The id of the box under (x, y) in page `page`'s widget pixels, 0 when none. */
+gint64              jp_evidence_viewer_get_box_at            (JpEvidenceViewer *self,
+                                                              int               page,
+                                                              double            x,
+                                                              double            y);
+
 /* Number of pages whose texture is on screen now (tests and timing). */
 guint               jp_evidence_viewer_get_n_pages_ready (JpEvidenceViewer *self);
 

@@ -249,6 +249,89 @@ test_v2_to_v3 (void)
   test_rm_rf (dir);
 }
 
+/* A file as version 4 wrote it: a candidate with a scanned evidence document and an open
+ * round, but no redaction boxes table. */
+static void
+write_v4_file (const char *path)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                             (int) JP_STORE_APPLICATION_ID);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  raw_exec (db, "PRAGMA journal_mode = WAL");
+  raw_exec (db, "BEGIN");
+  for (guint v = 1; v <= 4; v++)
+    raw_exec (db, jp_store_schema_step (v));
+  raw_exec (db, "PRAGMA user_version = 4");
+  raw_exec (db, app_id);
+  raw_exec (db, "INSERT INTO election (id, title, quota, ratio, created_at) VALUES "
+                "(1, '第四版选树', 20, 1.5, 1704067200)");
+  raw_exec (db, "INSERT INTO trade (id, code, name, priority) VALUES (1, 'XT', '稀土', 1)");
+  raw_exec (db, "INSERT INTO candidate (id, name, trade_id, status, created_at, updated_at) "
+                "VALUES (5, '丙', 1, 'qualified', 0, 0)");
+  raw_exec (db, "INSERT INTO document (sha256, mime, pages, bytes, data) VALUES "
+                "('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', "
+                "'application/pdf', 2, 3, x'010203')");
+  raw_exec (db, "INSERT INTO candidate_document (candidate_id, sha256, kind, sort) VALUES "
+                "(5, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', "
+                "'evidence', 0)");
+  raw_exec (db, "INSERT INTO document_rotation (sha256, page, degrees) VALUES "
+                "('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 1, 90)");
+  raw_exec (db, "INSERT INTO audit (at, actor, action) VALUES (0, 'system', "
+                "'election.create')");
+  raw_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+static void
+test_v4_to_v5 (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v4.jiangping", NULL);
+  const char *sha = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) boxes = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GArray) rotations = NULL;
+  g_autoptr(JsonObject) payload = NULL;
+
+  write_v4_file (path);
+  g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM sqlite_master WHERE "
+                                              "name = 'redaction_box'"), ==, 0);
+  store = jp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, 5);
+
+  /* old data is still there */
+  rotations = jp_store_get_page_rotations (store, sha);
+  g_assert_cmpuint (rotations->len, ==, 2);
+  g_assert_cmpint (g_array_index (rotations, int, 1), ==, 90);
+
+  /* the new table starts empty and takes boxes */
+  boxes = jp_store_list_redaction_boxes (store, sha, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (boxes->len, ==, 0);
+  g_clear_pointer (&boxes, g_ptr_array_unref);
+  g_assert_cmpint (jp_store_add_redaction_box (store, sha, 1, 10, 10, 50, 20, "chair", &error),
+                   >, 0);
+  g_assert_no_error (error);
+  boxes = jp_store_list_redaction_boxes (store, sha, &error);
+  g_assert_cmpuint (boxes->len, ==, 1);
+
+  audit = jp_store_list_audit (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((JpAuditEntry *) audit->pdata[1])->action, ==, "schema.migrate");
+  payload = test_parse_object (((JpAuditEntry *) audit->pdata[1])->payload);
+  g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 5);
+
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
 static char *
 make_store (const char *dir,
             const char *name)
@@ -279,7 +362,7 @@ test_too_new (void)
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "schema 99"));
-  g_assert_nonnull (strstr (error->message, "up to 4"));
+  g_assert_nonnull (strstr (error->message, "up to 5"));
   g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 99);
   g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM audit"), ==, 1);
   test_rm_rf (dir);
@@ -482,6 +565,7 @@ main (int   argc,
 
   g_test_add_func ("/store/migrate/v1-to-v3", test_v1_to_v3);
   g_test_add_func ("/store/migrate/v2-to-v3", test_v2_to_v3);
+  g_test_add_func ("/store/migrate/v4-to-v5", test_v4_to_v5);
   g_test_add_func ("/store/migrate/failed-keeps-v1", test_failed_migration_keeps_v1);
   g_test_add_func ("/store/migrate/too-new", test_too_new);
   g_test_add_func ("/store/open/not-ours-text", test_not_ours_text);
