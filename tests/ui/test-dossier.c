@@ -341,19 +341,32 @@ viewer_has_document (gpointer data)
   return viewer != NULL && jp_evidence_viewer_get_document (viewer) != NULL;
 }
 
+static gboolean
+viewer_has_hits (gpointer data)
+{
+  return jp_evidence_viewer_get_n_hits (JP_EVIDENCE_VIEWER (data)) > 0;
+}
+
 static void
 test_open_evidence (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(JpCandidate) c = find_candidate (is_plain);
   const JpDocumentRef *evidence = NULL;
+  JpEvidenceViewer *viewer;
   GtkWidget *row;
+  double zoom;
 
   g_assert_nonnull (c);
   select_in_list (fixture, c);
+  /* a multi-page evidence PDF of the demo */
   for (guint i = 0; i < c->documents->len && evidence == NULL; i++)
-    if (((JpDocumentRef *) g_ptr_array_index (c->documents, i))->kind == JP_DOC_EVIDENCE)
-      evidence = g_ptr_array_index (c->documents, i);
+    {
+      const JpDocumentRef *d = g_ptr_array_index (c->documents, i);
+
+      if (d->kind == JP_DOC_EVIDENCE && d->pages >= 2)
+        evidence = d;
+    }
   g_assert_nonnull (evidence);
 
   /* the row of the document, by its sha256, and its Open button */
@@ -373,6 +386,20 @@ test_open_evidence (Fixture       *fixture,
                    ==, evidence->pages);
   jp_test_spin ();
   jp_test_screenshot (GTK_WIDGET (fixture->window), "dossier-evidence");
+
+  /* what a committee member does with it: page, zoom, search for the holder's name, which
+   * the demo's certificates carry in their text */
+  viewer = jp_dossier_view_get_viewer (fixture->view);
+  jp_evidence_viewer_go_to_page (viewer, 1);
+  jp_test_spin ();
+  g_assert_cmpint (jp_evidence_viewer_get_page (viewer), ==, 1);
+  zoom = jp_evidence_viewer_get_zoom (viewer);
+  jp_evidence_viewer_set_zoom (viewer, zoom * 1.5);
+  g_assert_cmpfloat (jp_evidence_viewer_get_zoom (viewer), >, zoom);
+  jp_evidence_viewer_search (viewer, c->name);
+  g_assert_true (jp_test_wait_until (viewer_has_hits, viewer, 5000));
+  g_test_message ("“%s” found %u times in %s", c->name, jp_evidence_viewer_get_n_hits (viewer),
+                  evidence->filename);
 }
 
 static void
