@@ -382,7 +382,7 @@ render_job (gpointer data, gpointer user_data)
       if (spec->kind == JP_DOC_PHOTO)
         bytes = jp_demo_photo (spec->variant, spec->number, &job->error);
       else
-        bytes = jp_pdf_demo_evidence (spec->demo_kind, c->name, c->unit, spec->title,
+        bytes = jp_pdf_demo_evidence (spec->demo_kind, c->name, c->employer, spec->title,
                                       spec->issuer, spec->year, spec->pages, &job->error);
       if (bytes == NULL)
         return;
