@@ -20,42 +20,42 @@ raw_exec (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
-/* A file as version 1 of Jiangping wrote it, with an election, a unit, a trade, a
- * candidate and a document. */
+/* Files as released versions of Jiangping wrote them, kept under tests/data/migrate/ and
+ * never regenerated, so that editing a released migration step cannot pass unnoticed.
+ * v1: an election, a unit, a trade, a qualified candidate with a photo.
+ * v2: a trade with a code, a qualified and a pending candidate, a member with a PIN hash of
+ *     the old kind and a declared teacher-apprentice conflict.
+ * v4: a candidate with a scanned evidence document (a page rotated), no redaction boxes.
+ * v5: the v4 file as version 5 migrated it. */
+static void
+copy_fixture (const char *name,
+              const char *path)
+{
+  g_autofree char *src = g_build_filename (g_getenv ("JP_SOURCE_DIR"), "tests", "data",
+                                           "migrate", name, NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (src, &data, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
 static void
 write_v1_file (const char *path,
                gboolean    with_stray_conflict_table)
 {
-  sqlite3 *db = NULL;
-  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
-                                             (int) JP_STORE_APPLICATION_ID);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  raw_exec (db, "PRAGMA journal_mode = WAL");
-  raw_exec (db, "BEGIN");
-  raw_exec (db, jp_store_schema_step (1));
-  raw_exec (db, "PRAGMA user_version = 1");
-  raw_exec (db, app_id);
-  raw_exec (db, "INSERT INTO election (id, title, award, year, organiser, quota, ratio, "
-                "created_at) VALUES (1, '第一版选树', '包头工匠', 2022, '包头市总工会', 20, "
-                "1.5, 1640995200)");
-  raw_exec (db, "INSERT INTO unit (id, name) VALUES (1, '包钢集团')");
-  raw_exec (db, "INSERT INTO trade (id, code, name, priority) VALUES (1, 'XT', '稀土', 1)");
-  raw_exec (db, "INSERT INTO candidate (id, name, sex, id_number, unit_id, trade_id, route, "
-                "status, criteria, created_at, updated_at) VALUES (7, '老王', 'male', "
-                "'150202198001010011', 1, 1, 'unit', 'qualified', 2, 1640995200, 1640995200)");
-  raw_exec (db, "INSERT INTO document (sha256, mime, pages, bytes, data) VALUES "
-                "('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', "
-                "'image/jpeg', 1, 3, x'010203')");
-  raw_exec (db, "INSERT INTO candidate_document (candidate_id, sha256, kind, sort) VALUES "
-                "(7, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', "
-                "'photo', 0)");
-  raw_exec (db, "INSERT INTO audit (at, actor, action) VALUES (1640995200, 'system', "
-                "'election.create')");
+  copy_fixture ("v1.jiangping", path);
   if (with_stray_conflict_table)
-    raw_exec (db, "CREATE TABLE conflict (x)");
-  raw_exec (db, "COMMIT");
-  sqlite3_close (db);
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      raw_exec (db, "CREATE TABLE conflict (x)");
+      sqlite3_close (db);
+    }
 }
 
 static void
@@ -154,39 +154,6 @@ test_failed_migration_keeps_v1 (void)
   test_rm_rf (dir);
 }
 
-/* A file as version 2 wrote it: a trade with a code, a qualified and a pending candidate,
- * a member with a PIN hash of the old kind and a declared teacher-apprentice conflict. */
-static void
-write_v2_file (const char *path)
-{
-  sqlite3 *db = NULL;
-  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
-                                             (int) JP_STORE_APPLICATION_ID);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  raw_exec (db, "PRAGMA journal_mode = WAL");
-  raw_exec (db, "BEGIN");
-  raw_exec (db, jp_store_schema_step (1));
-  raw_exec (db, jp_store_schema_step (2));
-  raw_exec (db, "PRAGMA user_version = 2");
-  raw_exec (db, app_id);
-  raw_exec (db, "INSERT INTO election (id, title, quota, ratio, created_at) VALUES "
-                "(1, '第二版选树', 20, 1.5, 1672531200)");
-  raw_exec (db, "INSERT INTO unit (id, name) VALUES (1, '包钢集团')");
-  raw_exec (db, "INSERT INTO trade (id, code, name, priority) VALUES (1, 'XT', '稀土', 1)");
-  raw_exec (db, "INSERT INTO candidate (id, name, unit_id, trade_id, status, created_at, "
-                "updated_at) VALUES (3, '甲', 1, 1, 'qualified', 0, 0), "
-                "(4, '乙', 1, 1, 'submitted', 0, 0)");
-  raw_exec (db, "INSERT INTO member (id, code, name, unit) VALUES (1, 'M01', '评委一', "
-                "'稀土研究院')");
-  raw_exec (db, "INSERT INTO conflict (member_id, candidate_id, kind, type, note, created_at) "
-                "VALUES (1, 4, 'declared', 'teacher', '师徒关系', 0)");
-  raw_exec (db, "INSERT INTO audit (at, actor, action) VALUES (0, 'system', "
-                "'election.create')");
-  raw_exec (db, "COMMIT");
-  sqlite3_close (db);
-}
-
 static void
 test_v2_to_v3 (void)
 {
@@ -201,7 +168,7 @@ test_v2_to_v3 (void)
   g_autoptr(GPtrArray) audit = NULL;
   JpConflict *conflict;
 
-  write_v2_file (path);
+  copy_fixture ("v2.jiangping", path);
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
@@ -249,41 +216,6 @@ test_v2_to_v3 (void)
   test_rm_rf (dir);
 }
 
-/* A file as version 4 wrote it: a candidate with a scanned evidence document and an open
- * round, but no redaction boxes table. */
-static void
-write_v4_file (const char *path)
-{
-  sqlite3 *db = NULL;
-  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
-                                             (int) JP_STORE_APPLICATION_ID);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  raw_exec (db, "PRAGMA journal_mode = WAL");
-  raw_exec (db, "BEGIN");
-  for (guint v = 1; v <= 4; v++)
-    raw_exec (db, jp_store_schema_step (v));
-  raw_exec (db, "PRAGMA user_version = 4");
-  raw_exec (db, app_id);
-  raw_exec (db, "INSERT INTO election (id, title, quota, ratio, created_at) VALUES "
-                "(1, '第四版选树', 20, 1.5, 1704067200)");
-  raw_exec (db, "INSERT INTO trade (id, code, name, priority) VALUES (1, 'XT', '稀土', 1)");
-  raw_exec (db, "INSERT INTO candidate (id, name, trade_id, status, created_at, updated_at) "
-                "VALUES (5, '丙', 1, 'qualified', 0, 0)");
-  raw_exec (db, "INSERT INTO document (sha256, mime, pages, bytes, data) VALUES "
-                "('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', "
-                "'application/pdf', 2, 3, x'010203')");
-  raw_exec (db, "INSERT INTO candidate_document (candidate_id, sha256, kind, sort) VALUES "
-                "(5, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', "
-                "'evidence', 0)");
-  raw_exec (db, "INSERT INTO document_rotation (sha256, page, degrees) VALUES "
-                "('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 1, 90)");
-  raw_exec (db, "INSERT INTO audit (at, actor, action) VALUES (0, 'system', "
-                "'election.create')");
-  raw_exec (db, "COMMIT");
-  sqlite3_close (db);
-}
-
 static void
 test_v4_to_v5 (void)
 {
@@ -297,13 +229,13 @@ test_v4_to_v5 (void)
   g_autoptr(GArray) rotations = NULL;
   g_autoptr(JsonObject) payload = NULL;
 
-  write_v4_file (path);
+  copy_fixture ("v4.jiangping", path);
   g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM sqlite_master WHERE "
                                               "name = 'redaction_box'"), ==, 0);
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, 5);
-  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, JP_STORE_SCHEMA_VERSION);
 
   /* old data is still there */
   rotations = jp_store_get_page_rotations (store, sha);
@@ -326,7 +258,44 @@ test_v4_to_v5 (void)
   g_assert_cmpstr (((JpAuditEntry *) audit->pdata[1])->action, ==, "schema.migrate");
   payload = test_parse_object (((JpAuditEntry *) audit->pdata[1])->payload);
   g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 4);
-  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
+
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+/* The newest released file opens in this build with its data, and is migrated once. */
+static void
+test_v5_to_current (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v5.jiangping", NULL);
+  const char *sha = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpCandidate) c = NULL;
+  g_autoptr(GArray) rotations = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  guint n_audit_before;
+
+  copy_fixture ("v5.jiangping", path);
+  g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 5);
+  n_audit_before = test_file_query_int (path, "SELECT count (*) FROM audit");
+
+  store = jp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
+
+  c = jp_store_get_candidate (store, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->name, ==, "丙");
+  g_assert_cmpstr (c->trade_code, ==, "XT");
+  rotations = jp_store_get_page_rotations (store, sha);
+  g_assert_cmpint (g_array_index (rotations, int, 1), ==, 90);
+
+  audit = jp_store_list_audit (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, n_audit_before + (JP_STORE_SCHEMA_VERSION > 5 ? 1 : 0));
 
   g_clear_object (&store);
   test_rm_rf (dir);
@@ -566,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/v1-to-v3", test_v1_to_v3);
   g_test_add_func ("/store/migrate/v2-to-v3", test_v2_to_v3);
   g_test_add_func ("/store/migrate/v4-to-v5", test_v4_to_v5);
+  g_test_add_func ("/store/migrate/v5-to-current", test_v5_to_current);
   g_test_add_func ("/store/migrate/failed-keeps-v1", test_failed_migration_keeps_v1);
   g_test_add_func ("/store/migrate/too-new", test_too_new);
   g_test_add_func ("/store/open/not-ours-text", test_not_ours_text);
