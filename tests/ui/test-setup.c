@@ -24,10 +24,30 @@ typedef struct {
   JpSetupPage *page;
 } Fixture;
 
+static JpMember *find_member (const char *code);
+
+/* Cases that need a member of their own get its code as test data: the member is added to the
+ * store before the page is built, so each case runs alone too (`-p`). */
+static void
+ensure_member (const char *code)
+{
+  g_autoptr(JpMember) existing = find_member (code);
+  g_autoptr(GError) error = NULL;
+  JpMember m = { 0, (char *) code, (char *) "测试评委", (char *) "包头市测试研究院",
+                 JP_MEMBER_ROLE_MEMBER, NULL };
+
+  if (existing != NULL)
+    return;
+  jp_store_add_member (store, &m, "test", &error);
+  g_assert_no_error (error);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  if (data != NULL)
+    ensure_member (data);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   fixture->page = JP_SETUP_PAGE (jp_setup_page_new ());
   gtk_window_set_default_size (fixture->window, 1200, 800);
@@ -121,18 +141,19 @@ static void
 test_member_pin (Fixture       *fixture,
                  gconstpointer  data)
 {
+  const char *code = data;
   JpMembersPage *page = jp_setup_page_get_members_page (fixture->page);
-  g_autoptr(JpMember) m = find_member ("T01");
+  g_autoptr(JpMember) m = find_member (data);
   g_autofree char *pin = NULL;
   g_autofree char *first = NULL;
   g_autofree char *title = NULL;
   GtkWidget *row_label;
 
   g_assert_nonnull (m);
-  g_assert_false (jp_store_member_has_pin (store, "T01"));
+  g_assert_false (jp_store_member_has_pin (store, code));
   jp_setup_page_show (fixture->page, "members");
   jp_test_spin ();
-  gtk_widget_activate_action (GTK_WIDGET (page), "members.pin", "s", "T01");
+  gtk_widget_activate_action (GTK_WIDGET (page), "members.pin", "s", code);
   jp_test_spin ();
 
   g_assert_nonnull (jp_members_page_get_pin_dialog (page));
@@ -141,19 +162,19 @@ test_member_pin (Fixture       *fixture,
   g_assert_cmpuint (strlen (pin), ==, 6);
   for (guint i = 0; i < 6; i++)
     g_assert_true (g_ascii_isdigit (pin[i]));
-  g_assert_true (jp_store_member_check_pin (store, "T01", pin));
+  g_assert_true (jp_store_member_check_pin (store, code, pin));
   /* the row now says a PIN is set, and offers to regenerate it */
   row_label = jp_test_find_label (GTK_WIDGET (jp_members_page_get_list (page)), "PIN set", TRUE);
   g_assert_nonnull (row_label);
 
   /* regenerating replaces the PIN: the old one no longer opens */
   first = g_steal_pointer (&pin);
-  gtk_widget_activate_action (GTK_WIDGET (page), "members.pin", "s", "T01");
+  gtk_widget_activate_action (GTK_WIDGET (page), "members.pin", "s", code);
   jp_test_spin ();
   pin = g_strdup (gtk_label_get_text (jp_members_page_get_pin_label (page)));
-  g_assert_true (jp_store_member_check_pin (store, "T01", pin));
+  g_assert_true (jp_store_member_check_pin (store, code, pin));
   if (g_strcmp0 (pin, first) != 0)
-    g_assert_false (jp_store_member_check_pin (store, "T01", first));
+    g_assert_false (jp_store_member_check_pin (store, code, first));
 }
 
 static void
@@ -169,6 +190,7 @@ test_conflict_add (Fixture       *fixture,
   GtkDropDown *candidate_dd = jp_conflicts_page_get_candidate_dropdown (page);
   JpConflict *found = NULL;
   guint member_pos = GTK_INVALID_LIST_POSITION;
+  g_autofree char *label = g_strdup_printf ("%s 测试评委", (const char *) data);
 
   jp_setup_page_show (fixture->page, "conflicts");
   jp_test_spin ();
@@ -176,7 +198,7 @@ test_conflict_add (Fixture       *fixture,
   for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (member_dd)); i++)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (
                                                                   member_dd)), i),
-                   "T01 测试评委") == 0)
+                   label) == 0)
       member_pos = i;
   g_assert_cmpuint (member_pos, !=, GTK_INVALID_LIST_POSITION);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (candidate_dd)), ==,
@@ -196,14 +218,14 @@ test_conflict_add (Fixture       *fixture,
     {
       JpConflict *c = g_ptr_array_index (conflicts, i);
 
-      if (g_strcmp0 (c->member_code, "T01") == 0 && c->candidate_id == candidate->id)
+      if (g_strcmp0 (c->member_code, data) == 0 && c->candidate_id == candidate->id)
         found = c;
     }
   g_assert_nonnull (found);
   g_assert_cmpint (found->kind, ==, JP_CONFLICT_DECLARED);
   g_assert_cmpint (found->type, ==, JP_CONFLICT_SUPERVISOR);
   g_assert_cmpstr (found->note, ==, "曾为其直接上级");
-  title = g_strdup_printf ("T01 测试评委 ↔ %s", candidate->name);
+  title = g_strdup_printf ("%s ↔ %s", label, candidate->name);
   g_assert_nonnull (jp_test_find_label (GTK_WIDGET (jp_conflicts_page_get_list (page)), title,
                                         TRUE));
 
@@ -216,7 +238,7 @@ test_conflict_add (Fixture       *fixture,
     {
       JpConflict *c = g_ptr_array_index (conflicts, i);
 
-      g_assert_false (c->kind == JP_CONFLICT_DECLARED && g_strcmp0 (c->member_code, "T01") == 0);
+      g_assert_false (c->kind == JP_CONFLICT_DECLARED && g_strcmp0 (c->member_code, data) == 0);
     }
   g_assert_null (jp_test_find_label (GTK_WIDGET (jp_conflicts_page_get_list (page)), title,
                                      TRUE));
@@ -527,8 +549,10 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/ui/setup/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("member-add", test_member_add);
-  ADD ("member-pin", test_member_pin);
-  ADD ("conflict-add", test_conflict_add);
+  g_test_add ("/ui/setup/member-pin", Fixture, "T02", fixture_set_up, test_member_pin,
+              fixture_tear_down);
+  g_test_add ("/ui/setup/conflict-add", Fixture, "T03", fixture_set_up, test_conflict_add,
+              fixture_tear_down);
   ADD ("weights", test_weights);
   ADD ("seats", test_seats);
   ADD ("freeze", test_freeze);

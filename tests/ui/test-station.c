@@ -535,6 +535,7 @@ test_offline_queue (void)
   g_autofree char *waiting = NULL;
   JpStationBallot *ballot;
   g_auto(GStrv) codes = NULL;
+  int before = round_n_cast ();
 
   dialog = join (host.host, host.other, host.pin_other, &station);
   g_assert_nonnull (station);
@@ -568,19 +569,40 @@ test_offline_queue (void)
                              _("Reconnecting…"), 1);
   g_assert_cmpstr (jp_station_window_get_connection_text (station), ==, waiting);
   jp_test_screenshot (GTK_WIDGET (station), "station-queued");
-  g_assert_cmpint (round_n_cast (), ==, 1);
+  g_assert_cmpint (round_n_cast (), ==, before);
 
   /* back on the same port: the queued ballot arrives by itself, once */
   g_assert_true (jp_meeting_server_listen_local (host.server, host.port, &error));
   g_assert_no_error (error);
-  wanted_cast = 2;
+  wanted_cast = before + 1;
   g_assert_true (jp_test_wait_until (cast_reached, NULL, 30000));
   g_assert_true (panel_voted (host.other));
   wait_ballot (ballot, JP_STATION_BALLOT_RECEIVED);
   g_assert_cmpuint (jp_meeting_client_get_n_queued (jp_station_window_get_client (station)),
                     ==, 0);
-  g_assert_cmpint (round_n_cast (), ==, 2);
+  g_assert_cmpint (round_n_cast (), ==, before + 1);
   gtk_window_destroy (GTK_WINDOW (station));
+}
+
+/* Casts `member`'s ballot for the first code of the open round it may mark. */
+static void
+cast_first_markable (const char *member)
+{
+  g_autoptr(JpRound) round = jp_store_get_round (host.store, host.round, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < round->candidates->len; i++)
+    {
+      const JpRoundCandidate *c = round->candidates->pdata[i];
+      const char *marks[] = { c->code, NULL };
+
+      if (jp_store_is_conflicted (host.store, member, c->candidate_id))
+        continue;
+      jp_store_submit_ballot (host.store, host.round, member, marks, NULL, NULL, &error);
+      g_assert_no_error (error);
+      return;
+    }
+  g_assert_not_reached ();
 }
 
 static void
@@ -605,6 +627,9 @@ test_meeting_ended (void)
   JpStationWindow *none = NULL;
   gboolean start_shown = FALSE;
 
+  /* M02 has voted (through the store, when this case runs alone) */
+  if (!panel_voted ("M02"))
+    cast_first_markable ("M02");
   dialog = join (host.host, "M02", host.pin_m02, &station);
   g_assert_true (jp_test_wait_until (station_ready, station, 10000));
   g_assert_true (jp_station_window_get_round_voted (station, host.round));
