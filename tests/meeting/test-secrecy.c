@@ -4,6 +4,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "meeting-test-util.h"
@@ -484,6 +487,21 @@ query_int64 (sqlite3 *db, const char *sql)
   return v;
 }
 
+/* The first column of the first row, as text that lives until the next call. */
+static const char *
+query_text (sqlite3 *db, const char *sql)
+{
+  static char *last = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_clear_pointer (&last, g_free);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  last = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return last;
+}
+
 static gsize
 count_bytes (GBytes *hay, const guint8 *needle, gsize n)
 {
@@ -726,6 +744,147 @@ test_foreign_key (Fixture *f, gconstpointer data)
   g_assert_cmpint (tally->cast, ==, 2);
 }
 
+/* Durability is kept: a host killed (SIGKILL) at any moment, also while it lays the ballots
+ * out again or empties the WAL, loses no acknowledged ballot and, when the stations resend
+ * with the same keys, stores none twice. The host runs in a child process that groups the
+ * ballots three by three, as the meeting server does, and says on a pipe which ones it has
+ * answered; it is killed after a few answers, and started again, several times. */
+#define N_KILL_VOTERS 30
+
+static void
+kill_host_child (const char *path, gint64 round, const char *mark, int fd)
+{
+  g_autoptr(JpStore) store = jp_store_open (path, NULL);
+  const char *marks[] = { mark, NULL };
+
+  if (store == NULL)
+    _exit (2);
+  for (guint i = 1; i <= N_KILL_VOTERS; i += 3)
+    {
+      g_autoptr(GString) answered = g_string_new (NULL);
+
+      if (!jp_store_batch_begin (store, NULL))
+        _exit (3);
+      for (guint j = i; j < i + 3 && j <= N_KILL_VOTERS; j++)
+        {
+          g_autofree char *code = g_strdup_printf ("X%03u", j + 3);
+          g_autofree char *key = g_strdup_printf ("kill-key-%s", code);
+
+          if (jp_store_submit_ballot (store, round, code, marks, key, NULL, NULL))
+            g_string_append_printf (answered, "%s\n", code);
+        }
+      if (!jp_store_batch_commit (store, NULL))
+        _exit (4);
+      if (write (fd, answered->str, answered->len) != (gssize) answered->len)
+        _exit (5);
+    }
+  _exit (0);
+}
+
+static void
+test_killed_host (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jp-kill-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "election.jiangping", NULL);
+  g_autoptr(GHashTable) answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  g_autoptr(JpStore) store = test_meeting_store (path, N_KILL_VOTERS, NULL);
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  g_auto(GStrv) codes = NULL;
+  gint64 round_id;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  round_id = jp_store_open_ballot_round (store, "XT", 2, 2, -1, "chair", &error);
+  g_assert_no_error (error);
+  round = jp_store_get_round (store, round_id, &error);
+  codes = jp_round_get_codes (round);
+  g_clear_pointer (&round, jp_round_free);
+  g_clear_object (&store);
+
+  for (int run = 0; run < 6; run++)
+    {
+      g_autoptr(GString) buffer = g_string_new (NULL);
+      guint seen = 0;
+      int fds[2], status;
+      pid_t pid;
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          close (fds[0]);
+          kill_host_child (path, round_id, codes[0], fds[1]);
+        }
+      close (fds[1]);
+      /* kill it after a few answers: wherever it is then */
+      while (seen < 2 + 3 * (guint) run)
+        {
+          char chunk[256];
+          gssize n = read (fds[0], chunk, sizeof chunk);
+
+          if (n <= 0)
+            break;
+          g_string_append_len (buffer, chunk, n);
+          seen = 0;
+          for (const char *c = buffer->str; *c != '\0'; c++)
+            seen += *c == '\n';
+        }
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      {
+        char chunk[256];
+        gssize n;
+
+        while ((n = read (fds[0], chunk, sizeof chunk)) > 0)
+          g_string_append_len (buffer, chunk, n);
+      }
+      close (fds[0]);
+      {
+        g_auto(GStrv) lines = g_strsplit (buffer->str, "\n", -1);
+
+        for (guint i = 0; lines[i] != NULL; i++)
+          if (*lines[i] != '\0')
+            g_hash_table_add (answered, g_strdup (lines[i]));
+      }
+    }
+
+  /* every answered ballot is there, once, and the file is sound */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpstr (query_text (db, "PRAGMA integrity_check"), ==, "ok");
+  g_assert_cmpint (query_int64 (db, "SELECT count (*) FROM ballot"), ==,
+                   query_int64 (db, "SELECT count (*) FROM ballot_roster"));
+  sqlite3_close (db);
+  store = jp_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint j = 1; j <= N_KILL_VOTERS; j++)
+    {
+      g_autofree char *code = g_strdup_printf ("X%03u", j + 3);
+      g_autofree char *key = g_strdup_printf ("kill-key-%s", code);
+      const char *marks[] = { codes[0], NULL };
+      gboolean replayed = FALSE;
+
+      /* the stations resend what they had no answer for, and what they had (the same key) */
+      g_assert_true (jp_store_submit_ballot (store, round_id, code, marks, key, &replayed,
+                                             &error));
+      g_assert_no_error (error);
+      if (g_hash_table_contains (answered, code))
+        g_assert_true (replayed);
+    }
+  g_test_message ("%u ballots answered before the kills", g_hash_table_size (answered));
+  g_assert_cmpuint (g_hash_table_size (answered), >, 0);
+  g_assert_true (jp_store_close_round (store, round_id, "chair", &error));
+  g_assert_no_error (error);
+  tally = jp_store_get_tally (store, round_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tally->cast, ==, N_KILL_VOTERS);
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -736,5 +895,6 @@ main (int argc, char **argv)
   ADD ("secrecy/disk-attack", test_disk_attack);
   ADD ("ballot/foreign-key", test_foreign_key);
 #undef ADD
+  g_test_add_func ("/meeting/secrecy/killed-host", test_killed_host);
   return g_test_run ();
 }
