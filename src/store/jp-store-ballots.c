@@ -95,6 +95,22 @@ find_member (JpStore     *self,
   return TRUE;
 }
 
+/* What is stored of an idempotency key: a hash over the member's row id and the key, so a
+ * key is the sender's own and the file keeps neither the key nor anything that matches it
+ * without the key. */
+static char *
+ballot_key_hash (gint64       member_id,
+                 const char  *key)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *id = g_strdup_printf ("jiangping-ballot-key\n%" G_GINT64_FORMAT "\n",
+                                         member_id);
+
+  g_checksum_update (sum, (const guchar *) id, -1);
+  g_checksum_update (sum, (const guchar *) key, -1);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 /* The marks in the round's spelling, in the round's drawn order, joined by spaces. */
 static char *
 normal_marks (JpRound           *round,
@@ -117,6 +133,179 @@ normal_marks (JpRound           *round,
   return g_strjoinv (" ", (char **) out->pdata);
 }
 
+/* ---- the ballot on disk (docs/ballot-secrecy.md) ---- */
+
+typedef struct {
+  gint64  round_id;
+  gint64  serial;
+  char   *marks;
+  int     invalid;
+  char   *idem_hash;
+} StoredBallot;
+
+static void
+stored_ballot_free (StoredBallot *b)
+{
+  g_free (b->marks);
+  g_free (b->idem_hash);
+  g_free (b);
+}
+
+static gboolean
+lay_out_ballots (JpStore  *self,
+                 gint64    round_id,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                               stored_ballot_free);
+  int rc;
+
+  stmt = jp_store_prepare (self,
+                           "SELECT round_id, serial, marks, invalid, idem_hash FROM ballot "
+                           "WHERE ?1 = 0 OR round_id = ?1 ORDER BY round_id, serial",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StoredBallot *b = g_new0 (StoredBallot, 1);
+
+      b->round_id = sqlite3_column_int64 (stmt, 0);
+      b->serial = sqlite3_column_int64 (stmt, 1);
+      b->marks = jp_store_column_dup (stmt, 2);
+      b->invalid = sqlite3_column_int (stmt, 3);
+      b->idem_hash = jp_store_column_dup (stmt, 4);
+      g_ptr_array_add (rows, b);
+    }
+  if (rc != SQLITE_DONE)
+    return jp_store_set_error (self, rc, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Without a WHERE the whole table is cleared at once: its pages are freed (and zeroed) and
+   * the rows below go into an empty tree, whose layout follows the keys alone. */
+  stmt = jp_store_prepare (self,
+                           round_id == 0 ? "DELETE FROM ballot"
+                                         : "DELETE FROM ballot WHERE round_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  if (round_id != 0)
+    sqlite3_bind_int64 (stmt, 1, round_id);
+  if (!jp_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = jp_store_prepare (self,
+                           "INSERT INTO ballot (round_id, serial, marks, invalid, idem_hash) "
+                           "VALUES (?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      StoredBallot *b = g_ptr_array_index (rows, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, b->round_id);
+      sqlite3_bind_int64 (stmt, 2, b->serial);
+      sqlite3_bind_text (stmt, 3, b->marks != NULL ? b->marks : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, b->invalid);
+      jp_store_bind_text (stmt, 5, b->idem_hash);
+      if (!jp_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+lay_out_roster (JpStore  *self,
+                gint64    round_id,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = jp_store_prepare (self,
+                           "SELECT round_id, member_id FROM ballot_roster "
+                           "WHERE ?1 = 0 OR round_id = ?1 ORDER BY round_id, member_id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_vals (rows, pair, 2);
+    }
+  if (rc != SQLITE_DONE)
+    return jp_store_set_error (self, rc, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = jp_store_prepare (self,
+                           round_id == 0 ? "DELETE FROM ballot_roster"
+                                         : "DELETE FROM ballot_roster WHERE round_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  if (round_id != 0)
+    sqlite3_bind_int64 (stmt, 1, round_id);
+  if (!jp_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = jp_store_prepare (self, "INSERT INTO ballot_roster (round_id, member_id) VALUES (?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i + 1 < rows->len; i += 2)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (rows, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, g_array_index (rows, gint64, i + 1));
+      if (!jp_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jp_store_ballots_lay_out (JpStore  *self,
+                          gint64    round_id,
+                          GError  **error)
+{
+  int triggers = 1;
+  gboolean ok;
+
+  g_assert (!sqlite3_get_autocommit (self->db));
+
+  /* The triggers that keep a cast ballot and the roster from being changed stay in the file
+   * for every other program and every other statement; only these statements, on this
+   * connection, inside the caller's transaction, write the same rows again. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &triggers);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  ok = lay_out_ballots (self, round_id, error) && lay_out_roster (self, round_id, error);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, triggers, NULL);
+  return ok;
+}
+
+void
+jp_store_ballots_committed (JpStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->in_batch)
+    return;
+  self->wal_has_ballots = TRUE;
+  if (jp_store_truncate_wal (self, FALSE, &error))
+    self->wal_has_ballots = FALSE;
+  else
+    g_debug ("%s: the WAL is kept for now: %s", self->path, error->message);
+}
+
 gboolean
 jp_store_submit_ballot (JpStore            *self,
                         gint64              round_id,
@@ -135,6 +324,7 @@ jp_store_submit_ballot (JpStore            *self,
   g_autofree char *text = NULL;
   JpBallotRequest req = { 0 };
   gint64 member_id = 0;
+  guint i;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (member_code != NULL, FALSE);
@@ -148,28 +338,7 @@ jp_store_submit_ballot (JpStore            *self,
   if (round == NULL)
     goto fail;
 
-  /* A resend of a ballot already stored succeeds without a second ballot, even after the
-   * round closed: the member's ballot did arrive. */
-  if (idempotency_key != NULL && *idempotency_key != '\0')
-    {
-      idem_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, idempotency_key, -1);
-      stmt = jp_store_prepare (self,
-                               "SELECT 1 FROM ballot WHERE round_id = ? AND idem_hash = ?",
-                               error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, round_id);
-      sqlite3_bind_text (stmt, 2, idem_hash, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          if (replayed != NULL)
-            *replayed = TRUE;
-          jp_store_rollback (self);
-          return TRUE;
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
-
+  /* Who sends it comes first: a key proves nothing about the sender. */
   if (!find_member (self, member_code, &member_id, error))
     goto fail;
   conflicted_codes = jp_store_round_conflicted_codes (self, round_id, member_code);
@@ -186,6 +355,34 @@ jp_store_submit_ballot (JpStore            *self,
   sqlite3_bind_int64 (stmt, 2, member_id);
   req.already_voted = sqlite3_step (stmt) == SQLITE_ROW;
   g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* A resend of the member's own ballot succeeds without a second ballot, even after the
+   * round closed: the ballot did arrive. The stored hash covers the member and the key, so
+   * the same key from another member never matches: that member's ballot is checked and
+   * stored as their own. Only a member on the panel who has voted can have one to resend. */
+  if (idempotency_key != NULL && *idempotency_key != '\0')
+    {
+      idem_hash = ballot_key_hash (member_id, idempotency_key);
+      if (req.on_panel && req.already_voted)
+        {
+          stmt = jp_store_prepare (self,
+                                   "SELECT 1 FROM ballot WHERE round_id = ? AND idem_hash = ?",
+                                   error);
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_int64 (stmt, 1, round_id);
+          sqlite3_bind_text (stmt, 2, idem_hash, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              if (replayed != NULL)
+                *replayed = TRUE;
+              jp_store_rollback (self);
+              return TRUE;
+            }
+          g_clear_pointer (&stmt, sqlite3_finalize);
+        }
+    }
+
   req.marks = marks;
   req.round_codes = (const char *const *) codes;
   req.max_choices = round->max_choices;
@@ -214,9 +411,26 @@ jp_store_submit_ballot (JpStore            *self,
   json_builder_set_member_name (payload, "member");
   json_builder_add_string_value (payload, member_code);
   json_builder_end_object (payload);
-  if (!jp_store_audit (self, member_code, "ballot.cast", payload, error)
-      || !jp_store_commit (self, error))
+  if (!jp_store_audit (self, member_code, "ballot.cast", payload, error))
     goto fail;
+  /* The new cell goes into the page in serial order among the round's ballots, and the
+   * roster row in member order: no committed state of the file lies in casting order. A
+   * batch does this once for all its ballots, before its commit. */
+  if (self->in_batch)
+    {
+      if (self->ballot_rounds == NULL)
+        self->ballot_rounds = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (i = 0; i < self->ballot_rounds->len; i++)
+        if (g_array_index (self->ballot_rounds, gint64, i) == round_id)
+          break;
+      if (i == self->ballot_rounds->len)
+        g_array_append_val (self->ballot_rounds, round_id);
+    }
+  else if (!jp_store_ballots_lay_out (self, round_id, error))
+    goto fail;
+  if (!jp_store_commit (self, error))
+    goto fail;
+  jp_store_ballots_committed (self);
   return TRUE;
 
 fail:

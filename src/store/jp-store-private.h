@@ -18,6 +18,9 @@ struct _JpStore {
   GObject  parent_instance;
 
   gboolean in_batch;   /* inside jp_store_batch_begin: each write is a savepoint */
+  GArray  *ballot_rounds;  /* gint64: rounds whose ballots the running batch wrote, to
+                            * lay out again before its commit (docs/ballot-secrecy.md) */
+  gboolean wal_has_ballots; /* the -wal file may hold ballot pages: empty it when we can */
 
   char    *path;
   sqlite3 *db;
@@ -115,7 +118,26 @@ JpRound    *jp_store_load_round (JpStore  *self,
                                  gint64    round_id,
                                  GError  **error);
 
+/* Checkpoints the WAL into the file and cuts the -wal file to zero bytes. With `wait` FALSE
+ * it gives up at once (BUSY) when another connection still reads an older state; with TRUE it
+ * waits for it as long as the connection's busy timeout. */
+gboolean    jp_store_truncate_wal (JpStore  *self,
+                                   gboolean  wait,
+                                   GError  **error);
+
 /* jp-store-ballots.c */
+
+/* Inside the caller's transaction: deletes and writes again the ballot rows and roster rows of
+ * `round_id` (0: of every round) in key order, so that their cells lie in the pages in serial
+ * order and member order, not in the order they were cast; with secure_delete the old cells
+ * are overwritten with zeros. The triggers that forbid changing a ballot are off for this
+ * connection while it runs, and only then. */
+gboolean    jp_store_ballots_lay_out (JpStore  *self,
+                                      gint64    round_id,
+                                      GError  **error);
+/* After a commit that wrote ballots: empties the WAL without waiting when it can (see
+ * docs/ballot-secrecy.md); when another reader keeps it, the next commit tries again. */
+void        jp_store_ballots_committed (JpStore *self);
 
 /* Inside the caller's transaction, for a round being closed: when paper entries exist,
  * checks that both passes are present and equal (INVALID listing the differences) and turns

@@ -714,6 +714,30 @@ compute_tally (JpStore  *self,
   return jp_tally_compute (&input, round->id, round->trade_code);
 }
 
+/* After a close: the -wal file, which held the round's history commit by commit, is emptied
+ * and cut to zero bytes, waiting (the busy timeout) for readers of an older state. The close
+ * itself is done; when the WAL cannot be emptied now, the next ballot commit or the closing
+ * of the file does it. */
+static void
+close_wal (JpStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->in_batch)
+    {
+      self->wal_has_ballots = TRUE;
+      return;
+    }
+  if (jp_store_truncate_wal (self, TRUE, &error))
+    self->wal_has_ballots = FALSE;
+  else
+    {
+      self->wal_has_ballots = TRUE;
+      g_warning ("%s: the journal of the closed round could not be emptied yet: %s",
+                 self->path, error->message);
+    }
+}
+
 gboolean
 jp_store_close_round (JpStore     *self,
                       gint64       round_id,
@@ -735,6 +759,10 @@ jp_store_close_round (JpStore     *self,
     goto fail;
   if (!jp_store_paper_to_ballots (self, round, error))
     goto fail;
+  /* Every ballot and roster row of the file is written again into emptied tables, in key
+   * order; the old cells are zeroed (docs/ballot-secrecy.md). */
+  if (!jp_store_ballots_lay_out (self, 0, error))
+    goto fail;
   tally = compute_tally (self, round, error);
   if (tally == NULL)
     goto fail;
@@ -753,6 +781,7 @@ jp_store_close_round (JpStore     *self,
       || !round_audit (self, actor, "round.close", round_id, tally->digest, error)
       || !jp_store_commit (self, error))
     goto fail;
+  close_wal (self);
   return TRUE;
 
 fail:

@@ -8,9 +8,12 @@
  * jp_tally_compute).
  *
  * Secrecy: the ballot table holds no member and no time, is keyed by (round, random 63-bit
- * serial) WITHOUT ROWID so its physical order says nothing about the casting order; the
- * roster holds only (round, member); an idempotency key is stored only as its SHA-256 in the
- * ballot row. Audit rows of ballots name the member and the round, never the marks. */
+ * serial) WITHOUT ROWID; the roster holds only (round, member); an idempotency key is stored
+ * only as a SHA-256 over the member's row id and the key. Every commit that stores ballots
+ * writes the round's ballot and roster rows again in key order and empties the WAL, and the
+ * close does so for the whole file, so neither the pages nor the WAL keep the casting order
+ * (docs/ballot-secrecy.md). Audit rows of ballots name the member and the round, never the
+ * marks. */
 
 #include "jp-store.h"
 #include "jp-store-console.h"
@@ -132,8 +135,10 @@ gboolean   jp_store_member_on_panel (JpStore    *self,
                                      gint64      round_id,
                                      const char *member_code);
 
-/* Casts a member's electronic ballot, in one transaction. When SHA-256(`idempotency_key`)
- * is already stored for this round, `replayed` is set TRUE and nothing is written (success).
+/* Casts a member's electronic ballot, in one transaction. The member must exist (NOT_FOUND);
+ * when the member is on the panel, has voted, and their own key hash (SHA-256 over the
+ * member's row id and `idempotency_key`) is stored for this round, `replayed` is set TRUE and
+ * nothing is written (success, also after the close). Another member's key matches nothing.
  * Otherwise jp_ballot_check with the round state, panel membership, the roster and the
  * member's conflicts with the round's candidates; then a ballot row (random serial, marks in
  * the round's code spelling, sorted by position; no member, no time), a roster row and an

@@ -24,6 +24,7 @@ jp_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_clear_pointer (&self->ballot_rounds, g_array_unref);
 
   G_OBJECT_CLASS (jp_store_parent_class)->finalize (object);
 }
@@ -232,6 +233,8 @@ jp_store_batch_begin (JpStore  *self,
   if (!jp_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_batch = TRUE;
+  if (self->ballot_rounds != NULL)
+    g_array_set_size (self->ballot_rounds, 0);
   return TRUE;
 }
 
@@ -257,11 +260,43 @@ jp_store_batch_commit (JpStore  *self,
                    self->path);
       return FALSE;
     }
+  /* the batch's ballots go into the pages in serial order, not in the order they came */
+  for (guint i = 0; self->ballot_rounds != NULL && i < self->ballot_rounds->len; i++)
+    if (!jp_store_ballots_lay_out (self, g_array_index (self->ballot_rounds, gint64, i), error))
+      {
+        g_array_set_size (self->ballot_rounds, 0);
+        jp_store_rollback (self);
+        return FALSE;
+      }
   if (!jp_store_exec (self, "COMMIT", error))
     {
       jp_store_rollback (self);
       return FALSE;
     }
+  if (self->ballot_rounds != NULL && self->ballot_rounds->len > 0)
+    {
+      g_array_set_size (self->ballot_rounds, 0);
+      self->wal_has_ballots = TRUE;
+    }
+  if (self->wal_has_ballots)
+    jp_store_ballots_committed (self);
+  return TRUE;
+}
+
+gboolean
+jp_store_truncate_wal (JpStore   *self,
+                       gboolean   wait,
+                       GError   **error)
+{
+  int rc;
+
+  if (!wait)
+    sqlite3_busy_timeout (self->db, 0);
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (!wait)
+    sqlite3_busy_timeout (self->db, 5000);
+  if (rc != SQLITE_OK)
+    return jp_store_set_error (self, rc, error);
   return TRUE;
 }
 
@@ -410,6 +445,15 @@ configure (JpStore  *self,
   const char *mode;
 
   if (!jp_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  /* The secret ballot on disk (docs/ballot-secrecy.md): deleted cells, freed pages and the
+   * free space inside pages are overwritten with zeros, so a ballot moved or removed leaves
+   * no trace in the file; temporary data stays in memory, never in a temporary file; and a
+   * WAL reset after a checkpoint cuts the -wal file back to nothing instead of leaving old
+   * frames behind the new ones. */
+  if (!jp_store_exec (self, "PRAGMA secure_delete = ON", error) ||
+      !jp_store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
+      !jp_store_exec (self, "PRAGMA journal_size_limit = 0", error))
     return FALSE;
 
   stmt = jp_store_prepare (self, "PRAGMA journal_mode = WAL", error);

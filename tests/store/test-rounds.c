@@ -400,6 +400,39 @@ test_schema_secrecy (Fixture *f, gconstpointer data)
                    ==, 1);
 }
 
+/* The store writes the ballots again in serial order at every commit and at the close, with
+ * the triggers off on its connection for just that: afterwards they hold again, there as in
+ * any other program; and deleted cells are zeroed. */
+static void
+test_lay_out_keeps_ballots_append_only (Fixture *f, gconstpointer data)
+{
+  gint64 id = open_round (f, 2, 2, -1);
+  g_autoptr(GError) error = NULL;
+  static const char *const forbidden[] = {
+    "DELETE FROM ballot", "UPDATE ballot SET marks = ''", "DELETE FROM ballot_roster",
+  };
+
+  g_assert_cmpint (test_query_int (f->store, "PRAGMA secure_delete"), ==, 1);
+  vote (f, id, "M01", f->code[0]);
+  vote (f, id, "M02", f->code[1]);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
+        {
+          g_assert_false (jp_store_exec (f->store, forbidden[i], &error));
+          g_assert_nonnull (error);
+          g_clear_error (&error);
+        }
+      g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot"), ==, 2);
+      g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot_roster"), ==, 2);
+      if (pass == 0)
+        {
+          g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
 static void
 test_close_tally_runoff (Fixture *f, gconstpointer data)
 {
@@ -579,6 +612,8 @@ main (int argc, char **argv)
   ADD ("/store/rounds/batch", test_batch, 0);
   ADD ("/store/rounds/settings-locked-while-open", test_settings_locked_while_open, 0);
   ADD ("/store/rounds/schema-secrecy", test_schema_secrecy, 0);
+  ADD ("/store/rounds/lay-out-keeps-ballots-append-only",
+       test_lay_out_keeps_ballots_append_only, 0);
   ADD ("/store/rounds/close-tally-runoff-finalists", test_close_tally_runoff, 0);
   ADD ("/store/rounds/void", test_void_round, 0);
   ADD ("/store/rounds/paper-two-passes", test_paper, 0);
