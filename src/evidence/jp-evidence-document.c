@@ -664,9 +664,9 @@ union_rect (JpEvidenceRect       *box,
 
 /* Adds the boxes of every occurrence of `terms` in the page's text to `rects`, matched by
  * jp_anon_find (white space and line breaks inside a term skipped): one box per line a
- * match runs over, covering its characters. Returns FALSE when the page's text and its
- * character boxes do not line up (then nothing is added). Caller holds the mutex. */
-static gboolean
+ * match runs over, covering its characters. Adds nothing when the page's text and its
+ * character boxes do not line up. Caller holds the mutex. */
+static void
 add_layout_matches (PopplerPage       *ppage,
                     const char *const *terms,
                     GArray            *rects)
@@ -679,14 +679,14 @@ add_layout_matches (PopplerPage       *ppage,
   glong n_chars = 0;
 
   if (text == NULL || *text == '\0')
-    return TRUE;
+    return;
   chars = g_utf8_to_ucs4 (text, -1, NULL, &n_chars, NULL);
   if (chars == NULL || !poppler_page_get_text_layout (ppage, &layout, &n_layout)
       || (glong) n_layout != n_chars)
     {
       g_debug ("page text of %ld characters has %u boxes: only poppler's search is used",
                n_chars, n_layout);
-      return FALSE;
+      return;
     }
   spans = jp_anon_find (text, -1, terms);
   for (guint i = 0; i < spans->len; i++)
@@ -720,7 +720,6 @@ add_layout_matches (PopplerPage       *ppage,
       if (open)
         g_array_append_val (rects, box);
     }
-  return TRUE;
 }
 
 GArray *
@@ -730,7 +729,6 @@ jp_evidence_page_find_terms (JpEvidenceDocument *self,
 {
   GArray *rects;
   PopplerPage *ppage;
-  gboolean laid_out;
 
   g_return_val_if_fail (JP_IS_EVIDENCE_DOCUMENT (self), NULL);
   g_return_val_if_fail (page >= 0 && page < self->n_pages, NULL);
@@ -745,7 +743,7 @@ jp_evidence_page_find_terms (JpEvidenceDocument *self,
       g_mutex_unlock (&self->mutex);
       return rects;
     }
-  laid_out = add_layout_matches (ppage, terms, rects);
+  add_layout_matches (ppage, terms, rects);
   for (guint t = 0; terms[t] != NULL; t++)
     {
       const char *const one[] = { terms[t], NULL };
@@ -758,10 +756,11 @@ jp_evidence_page_find_terms (JpEvidenceDocument *self,
       if (spans->len == 0)
         continue;
       add_poppler_matches (ppage, self->pages[page].height, terms[t], rects);
-      if (laid_out)
-        continue;
-      /* without the character boxes: let poppler's multi-line search find the term broken
-       * at each place, by giving it a space there that may stand for the line end */
+      /* poppler's multi-line search lets a space in the term stand for a line end, but
+       * Chinese lines end without one: give it the term broken at each place. This finds
+       * wraps inside one text block, and is what is left when the page's characters and
+       * boxes do not line up; the character boxes above also find wraps between blocks
+       * (lines far apart) and spaces between every character. */
       u = g_utf8_to_ucs4 (terms[t], -1, NULL, &n, NULL);
       for (glong k = 1; u != NULL && k < n; k++)
         {
