@@ -245,14 +245,16 @@ jp_anon_redact_text (const char        *text,
                      const char        *mark)
 {
   g_autoptr(GArray) spans = NULL;
+  g_autofree char *valid = NULL;
   GString *out;
   const char *p;
   guint at = 0;
 
   if (text == NULL)
     return g_strdup ("");
+  /* a broken byte must not hide a name from the search */
   if (!g_utf8_validate (text, -1, NULL))
-    return g_utf8_make_valid (text, -1);
+    text = valid = g_utf8_make_valid (text, -1);
   spans = jp_anon_find (text, -1, terms);
   out = g_string_sized_new (strlen (text));
   p = text;

@@ -210,6 +210,14 @@ test_redact_text (void)
   g_assert_cmpstr (summary, ==,
                    "■■■同志在■■■\n工作二十年。■■■\n的■■■、■■■带徒传技。");
   g_assert_cmpstr (untouched, ==, "长期扎根一线，带徒传技。");
+  /* a broken byte does not stop the search */
+  {
+    g_autofree char *broken = jp_anon_redact_text ("\xff张三丰", (const char *const *) terms,
+                                                   "■■■");
+
+    g_assert_null (strstr (broken, "张三丰"));
+    g_assert_nonnull (strstr (broken, "■■■"));
+  }
   g_assert_null (strstr (summary, "嘉衡"));
   g_assert_null (strstr (summary, "三"));
 }
