@@ -664,9 +664,9 @@ union_rect (JpEvidenceRect       *box,
 
 /* Adds the boxes of every occurrence of `terms` in the page's text to `rects`, matched by
  * jp_anon_find (white space and line breaks inside a term skipped): one box per line a
- * match runs over, covering its characters. Adds nothing when the page's text and its
- * character boxes do not line up. Caller holds the mutex. */
-static void
+ * match runs over, covering its characters. Returns FALSE, having added nothing, when the
+ * page's text and its character boxes do not line up. Caller holds the mutex. */
+static gboolean
 add_layout_matches (PopplerPage       *ppage,
                     const char *const *terms,
                     GArray            *rects)
@@ -679,14 +679,14 @@ add_layout_matches (PopplerPage       *ppage,
   glong n_chars = 0;
 
   if (text == NULL || *text == '\0')
-    return;
+    return TRUE;
   chars = g_utf8_to_ucs4 (text, -1, NULL, &n_chars, NULL);
   if (chars == NULL || !poppler_page_get_text_layout (ppage, &layout, &n_layout)
       || (glong) n_layout != n_chars)
     {
       g_debug ("page text of %ld characters has %u boxes: only poppler's search is used",
                n_chars, n_layout);
-      return;
+      return FALSE;
     }
   spans = jp_anon_find (text, -1, terms);
   for (guint i = 0; i < spans->len; i++)
@@ -720,6 +720,7 @@ add_layout_matches (PopplerPage       *ppage,
       if (open)
         g_array_append_val (rects, box);
     }
+  return TRUE;
 }
 
 GArray *
@@ -729,6 +730,7 @@ jp_evidence_page_find_terms (JpEvidenceDocument *self,
 {
   GArray *rects;
   PopplerPage *ppage;
+  gboolean laid_out;
 
   g_return_val_if_fail (JP_IS_EVIDENCE_DOCUMENT (self), NULL);
   g_return_val_if_fail (page >= 0 && page < self->n_pages, NULL);
@@ -743,7 +745,7 @@ jp_evidence_page_find_terms (JpEvidenceDocument *self,
       g_mutex_unlock (&self->mutex);
       return rects;
     }
-  add_layout_matches (ppage, terms, rects);
+  laid_out = add_layout_matches (ppage, terms, rects);
   for (guint t = 0; terms[t] != NULL; t++)
     {
       const char *const one[] = { terms[t], NULL };
@@ -756,11 +758,13 @@ jp_evidence_page_find_terms (JpEvidenceDocument *self,
       if (spans->len == 0)
         continue;
       add_poppler_matches (ppage, self->pages[page].height, terms[t], rects);
-      /* poppler's multi-line search lets a space in the term stand for a line end, but
-       * Chinese lines end without one: give it the term broken at each place. This finds
-       * wraps inside one text block, and is what is left when the page's characters and
-       * boxes do not line up; the character boxes above also find wraps between blocks
-       * (lines far apart) and spaces between every character. */
+      if (laid_out)
+        continue;
+      /* Without the character boxes. poppler's multi-line search lets a space in the term
+       * stand for a line end, but Chinese lines end without one: give it the term broken at
+       * each place. This finds wraps inside one text block only (the character boxes also
+       * find wraps between lines set far apart, and spaces between every character), and
+       * costs a search per place, so it is not run when the boxes did the work. */
       u = g_utf8_to_ucs4 (terms[t], -1, NULL, &n, NULL);
       for (glong k = 1; u != NULL && k < n; k++)
         {
