@@ -18,3 +18,4 @@
 #include "jp-member-rules.h"
 #include "jp-round.h"
 #include "jp-tally.h"
+#include "jp-anon-terms.h"

@@ -11,6 +11,7 @@
 #include <poppler.h>
 
 #include "jp-evidence-document.h"
+#include "core/jp-anon-terms.h"
 
 typedef struct {
   double width;   /* unrotated, points */
@@ -609,6 +610,175 @@ jp_evidence_page_find_text (JpEvidenceDocument *self,
 
   g_mutex_lock (&self->mutex);
   rects = find_on_page_locked (self, page, text);
+  g_mutex_unlock (&self->mutex);
+  return rects;
+}
+
+/* Adds poppler's own matches of `text` (multi-line: a match may run from the end of one line
+ * into the next, where the text has white space) to `rects`. */
+static void
+add_poppler_matches (PopplerPage *ppage,
+                     double       page_height,
+                     const char  *text,
+                     GArray      *rects)
+{
+  GList *matches = poppler_page_find_text_with_options (ppage, text, POPPLER_FIND_MULTILINE);
+
+  for (GList *l = matches; l != NULL; l = l->next)
+    {
+      PopplerRectangle *pr = l->data;
+      JpEvidenceRect r;
+
+      r.x = MIN (pr->x1, pr->x2);
+      r.width = fabs (pr->x2 - pr->x1);
+      r.y = page_height - MAX (pr->y1, pr->y2);
+      r.height = fabs (pr->y2 - pr->y1);
+      g_array_append_val (rects, r);
+    }
+  g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+}
+
+/* Whether `r` (a character) continues the run of characters `box` on the same line: it
+ * overlaps the box vertically by half its height and does not go back to the left. */
+static gboolean
+same_line (const JpEvidenceRect *box,
+           const JpEvidenceRect *r)
+{
+  double overlap = MIN (box->y + box->height, r->y + r->height) - MAX (box->y, r->y);
+
+  return overlap >= 0.5 * MIN (box->height, r->height) && r->x >= box->x - 0.5 * r->width;
+}
+
+static void
+union_rect (JpEvidenceRect       *box,
+            const JpEvidenceRect *r)
+{
+  double x2 = MAX (box->x + box->width, r->x + r->width);
+  double y2 = MAX (box->y + box->height, r->y + r->height);
+
+  box->x = MIN (box->x, r->x);
+  box->y = MIN (box->y, r->y);
+  box->width = x2 - box->x;
+  box->height = y2 - box->y;
+}
+
+/* Adds the boxes of every occurrence of `terms` in the page's text to `rects`, matched by
+ * jp_anon_find (white space and line breaks inside a term skipped): one box per line a
+ * match runs over, covering its characters. Returns FALSE, having added nothing, when the
+ * page's text and its character boxes do not line up. Caller holds the mutex. */
+static gboolean
+add_layout_matches (PopplerPage       *ppage,
+                    const char *const *terms,
+                    GArray            *rects)
+{
+  g_autofree char *text = poppler_page_get_text (ppage);
+  g_autofree PopplerRectangle *layout = NULL;
+  g_autofree gunichar *chars = NULL;
+  g_autoptr(GArray) spans = NULL;
+  guint n_layout = 0;
+  glong n_chars = 0;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  chars = g_utf8_to_ucs4 (text, -1, NULL, &n_chars, NULL);
+  if (chars == NULL || !poppler_page_get_text_layout (ppage, &layout, &n_layout)
+      || (glong) n_layout != n_chars)
+    {
+      g_debug ("page text of %ld characters has %u boxes: only poppler's search is used",
+               n_chars, n_layout);
+      return FALSE;
+    }
+  spans = jp_anon_find (text, -1, terms);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const JpAnonSpan *span = &g_array_index (spans, JpAnonSpan, i);
+      JpEvidenceRect box = { 0 };
+      gboolean open = FALSE;
+
+      for (guint c = span->start; c < span->end; c++)
+        {
+          const PopplerRectangle *pr = &layout[c];
+          JpEvidenceRect r;
+
+          /* the boxes of spaces and line ends are not the term's */
+          if (jp_anon_char_is_ignorable (chars[c]))
+            continue;
+          r.x = MIN (pr->x1, pr->x2);
+          r.y = MIN (pr->y1, pr->y2);
+          r.width = fabs (pr->x2 - pr->x1);
+          r.height = fabs (pr->y2 - pr->y1);
+          if (open && same_line (&box, &r))
+            union_rect (&box, &r);
+          else
+            {
+              if (open)
+                g_array_append_val (rects, box);
+              box = r;
+              open = TRUE;
+            }
+        }
+      if (open)
+        g_array_append_val (rects, box);
+    }
+  return TRUE;
+}
+
+GArray *
+jp_evidence_page_find_terms (JpEvidenceDocument *self,
+                             int                 page,
+                             const char *const  *terms)
+{
+  GArray *rects;
+  PopplerPage *ppage;
+  gboolean laid_out;
+
+  g_return_val_if_fail (JP_IS_EVIDENCE_DOCUMENT (self), NULL);
+  g_return_val_if_fail (page >= 0 && page < self->n_pages, NULL);
+
+  rects = g_array_new (FALSE, FALSE, sizeof (JpEvidenceRect));
+  if (self->pdf == NULL || terms == NULL || terms[0] == NULL)
+    return rects;
+  g_mutex_lock (&self->mutex);
+  ppage = poppler_document_get_page (self->pdf, page);
+  if (ppage == NULL)
+    {
+      g_mutex_unlock (&self->mutex);
+      return rects;
+    }
+  laid_out = add_layout_matches (ppage, terms, rects);
+  for (guint t = 0; terms[t] != NULL; t++)
+    {
+      const char *const one[] = { terms[t], NULL };
+      g_autoptr(GArray) spans = jp_anon_find (terms[t], -1, one);
+      g_autofree gunichar *u = NULL;
+      glong n = 0;
+
+      /* jp_anon_find of a term in itself tells whether the term counts (two characters or
+       * more that are not white space) */
+      if (spans->len == 0)
+        continue;
+      add_poppler_matches (ppage, self->pages[page].height, terms[t], rects);
+      if (laid_out)
+        continue;
+      /* Without the character boxes. poppler's multi-line search lets a space in the term
+       * stand for a line end, but Chinese lines end without one: give it the term broken at
+       * each place. This finds wraps inside one text block only (the character boxes also
+       * find wraps between lines set far apart, and spaces between every character), and
+       * costs a search per place, so it is not run when the boxes did the work. */
+      u = g_utf8_to_ucs4 (terms[t], -1, NULL, &n, NULL);
+      for (glong k = 1; u != NULL && k < n; k++)
+        {
+          g_autofree char *head = g_ucs4_to_utf8 (u, k, NULL, NULL, NULL);
+          g_autofree char *tail = g_ucs4_to_utf8 (u + k, n - k, NULL, NULL, NULL);
+          g_autofree char *broken = NULL;
+
+          if (jp_anon_char_is_ignorable (u[k]) || jp_anon_char_is_ignorable (u[k - 1]))
+            continue;
+          broken = g_strconcat (head, " ", tail, NULL);
+          add_poppler_matches (ppage, self->pages[page].height, broken, rects);
+        }
+    }
+  g_object_unref (ppage);
   g_mutex_unlock (&self->mutex);
   return rects;
 }

@@ -90,6 +90,17 @@ GArray  *jp_evidence_page_find_text (JpEvidenceDocument *self,
                                      int                 page,
                                      const char         *text);
 
+/* Finds what is to be blacked out on one page: every occurrence of each of `terms` (terms
+ * with fewer than two characters besides white space are skipped), also where a term wraps
+ * to the next line or has spaces or line breaks between its characters (poppler's
+ * multi-line search and jp_anon_find over the page's text and character boxes). Returns an
+ * array of JpEvidenceRect in unrotated page points, top-left origin, one or more per
+ * occurrence (one per line it runs over; they may overlap); caller owns; empty for images.
+ * Thread-safe. */
+GArray  *jp_evidence_page_find_terms (JpEvidenceDocument *self,
+                                      int                 page,
+                                      const char *const  *terms);
+
 /* Searches every page; returns a GArray of JpEvidenceHit in page order. Thread-safe but
  * slow on long documents: the UI uses the async variant. */
 GArray  *jp_evidence_document_find_text (JpEvidenceDocument *self,

@@ -84,16 +84,13 @@ jp_meeting_anonymise (GBytes             *data,
 
       cr = cairo_create (image);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      for (guint t = 0; terms != NULL && terms[t] != NULL; t++)
-        {
-          g_autoptr(GArray) hits = NULL;
+      {
+        /* also where a term wraps to the next line or has spaces between its characters */
+        g_autoptr(GArray) hits = jp_evidence_page_find_terms (doc, page, terms);
 
-          if (g_utf8_strlen (terms[t], -1) < 2)
-            continue;
-          hits = jp_evidence_page_find_text (doc, page, terms[t]);
-          for (guint h = 0; h < hits->len; h++)
-            burn_box (cr, &g_array_index (hits, JpEvidenceRect, h), scale);
-        }
+        for (guint h = 0; h < hits->len; h++)
+          burn_box (cr, &g_array_index (hits, JpEvidenceRect, h), scale);
+      }
       for (guint b = 0; boxes != NULL && b < boxes->len; b++)
         {
           const JpEvidenceHit *hit = &g_array_index (boxes, JpEvidenceHit, b);

@@ -12,12 +12,13 @@ G_BEGIN_DECLS
 
 /* Makes the anonymised copy of one evidence file (PDF or image): every page is rendered at
  * JP_MEETING_ANON_DPI, black boxes are burnt over every occurrence of each of `terms` that the
- * text layer holds (terms shorter than two characters are ignored: they would black out
- * whole pages) and over each of `boxes` (JpEvidenceHit: 0-based page and rectangle in
- * unrotated page points, added by the chair for scans), and the images are assembled into a
- * new PDF with one image page per page. The copy has no text layer. Blocking: call it on a
- * worker thread. Returns: (transfer full): the PDF bytes, or NULL with `error` naming the
- * file and page. */
+ * text layer holds, also when it wraps to the next line or has spaces or line breaks between
+ * its characters (jp_evidence_page_find_terms; terms shorter than two characters are
+ * ignored: they would black out whole pages) and over each of `boxes` (JpEvidenceHit:
+ * 0-based page and rectangle in unrotated page points, added by the chair for scans), and
+ * the images are assembled into a new PDF with one image page per page. The copy has no
+ * text layer. Blocking: call it on a worker thread. Returns: (transfer full): the PDF bytes,
+ * or NULL with `error` naming the file and page. */
 GBytes *jp_meeting_anonymise (GBytes             *data,
                               const char         *mime,
                               const char         *sha256,

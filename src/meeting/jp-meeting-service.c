@@ -595,37 +595,19 @@ handle_round (JpMeetingService *self,
 GStrv
 jp_meeting_service_redaction_terms (JpCandidate *candidate)
 {
-  g_autoptr(GStrvBuilder) terms = g_strv_builder_new ();
-  const char *fields[5];
-
   g_return_val_if_fail (JP_IS_CANDIDATE (candidate), NULL);
-  fields[0] = candidate->name;
-  fields[1] = candidate->id_number;
-  fields[2] = candidate->phone;
-  fields[3] = candidate->unit;
-  fields[4] = candidate->employer;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *t = g_strstrip (g_strdup (fields[i] != NULL ? fields[i] : ""));
-
-      if (*t != '\0')
-        g_strv_builder_add (terms, t);
-    }
-  return g_strv_builder_end (terms);
+  return jp_anon_terms (candidate->name, candidate->id_number, candidate->phone,
+                        candidate->unit, candidate->employer);
 }
 
 /* Text shown to members with the identifying words replaced, so that a summary that names
- * the candidate or the unit does not give them away. */
+ * the candidate or the unit does not give them away: found also where a term has spaces or
+ * line breaks between its characters. */
 static char *
 redact_text (const char        *text,
              const char *const *terms)
 {
-  GString *s = g_string_new (text != NULL ? text : "");
-
-  for (guint i = 0; terms[i] != NULL; i++)
-    if (g_utf8_strlen (terms[i], -1) >= 2)
-      g_string_replace (s, terms[i], "■■■", 0);
-  return g_string_free (s, FALSE);
+  return jp_anon_redact_text (text, terms, "■■■");
 }
 
 static void

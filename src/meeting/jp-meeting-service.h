@@ -77,7 +77,8 @@ void        jp_meeting_service_preview_async   (JpMeetingService    *self,
                                                 gpointer             user_data);
 
 /* The words blacked out in a candidate's evidence and dossier text: name, ID number, phone,
- * nominating unit and employer (the non-empty ones). Returns: (transfer full). */
+ * nominating unit and employer with their usual short forms (jp_anon_terms: given name,
+ * 张师傅/张工/张同志, the unit without place and company suffix). Returns: (transfer full). */
 GStrv       jp_meeting_service_redaction_terms (JpCandidate *candidate);
 
 /* Manual boxes of the chair for one evidence file (scans without text), kept in the store
