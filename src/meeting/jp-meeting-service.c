@@ -1714,6 +1714,17 @@ jp_meeting_service_end_meeting (JpMeetingService *self)
 }
 
 gboolean
+jp_meeting_service_revoke_pins (JpMeetingService  *self,
+                                guint             *n_revoked,
+                                GError           **error)
+{
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return jp_store_revoke_pins (self->store, "chair", n_revoked, error);
+}
+
+gboolean
 jp_meeting_service_is_ended (JpMeetingService *self)
 {
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);

@@ -211,6 +211,13 @@ void        jp_meeting_service_set_timer (JpMeetingService *self,
 /* Ends the meeting: revokes every token (their requests then get 401 "session-ended"),
  * refuses new logins and sends meeting_ended. */
 void        jp_meeting_service_end_meeting (JpMeetingService *self);
+/* Revokes every member's PIN (jp_store_revoke_pins, audited as the chair): nobody can log in
+ * until new PINs are issued; a login being checked meanwhile is refused. Sessions already
+ * open are not touched (jp_meeting_service_end_meeting() ends them). `n_revoked` may be
+ * NULL. */
+gboolean    jp_meeting_service_revoke_pins (JpMeetingService  *self,
+                                            guint             *n_revoked,
+                                            GError           **error);
 gboolean    jp_meeting_service_is_ended    (JpMeetingService *self);
 guint       jp_meeting_service_get_n_sessions (JpMeetingService *self);
 
