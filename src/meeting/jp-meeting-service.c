@@ -14,8 +14,13 @@
 /* Peer addresses whose wrong PINs are kept at most; beyond, idle ones are dropped, and when
  * none is idle the newcomers share one counter (so no flood can push a counter out). */
 #define MAX_PEER_COUNTERS 4096
+/* Logins waiting for the attempts in flight (of their code, peer or all) at most. */
+#define MAX_WAITING_LOGINS 256
 
 G_DEFINE_QUARK (jp-meeting-error-quark, jp_meeting_error)
+
+typedef struct _WaitingLogin WaitingLogin;
+static void waiting_login_free (WaitingLogin *w);
 
 struct _JpMeetingService {
   GObject             parent_instance;
@@ -27,6 +32,7 @@ struct _JpMeetingService {
   GHashTable         *peer_counters;  /* peer address -> JpLockout */
   JpLockout           overflow_peers; /* peers beyond MAX_PEER_COUNTERS */
   JpLockout           all_logins;     /* the global cap, the last line */
+  GQueue             *waiting_logins; /* WaitingLogin*: admitted when attempts settle */
   JpLockoutPolicy     code_policy;
   JpLockoutPolicy     peer_policy;
   JpLockoutPolicy     global_policy;
@@ -81,6 +87,7 @@ jp_meeting_service_finalize (GObject *object)
   g_hash_table_unref (self->revoked);
   g_hash_table_unref (self->pin_counters);
   g_hash_table_unref (self->peer_counters);
+  g_queue_free_full (self->waiting_logins, (GDestroyNotify) waiting_login_free);
   g_hash_table_unref (self->code_to_id);
   g_hash_table_unref (self->sha_owner);
   g_free (self->current_code);
@@ -122,6 +129,7 @@ jp_meeting_service_init (JpMeetingService *self)
   self->revoked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pin_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->peer_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->waiting_logins = g_queue_new ();
   self->code_to_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->sha_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->code_policy = (JpLockoutPolicy) {
@@ -561,6 +569,8 @@ login_check_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void admit_waiting_logins (JpMeetingService *self);
+
 static void
 login_checked (GObject      *source,
                GAsyncResult *result,
@@ -598,6 +608,7 @@ login_checked (GObject      *source,
                                      _("The member code or the PIN is wrong. Check both and "
                                        "try again."));
       login_return (outer, reply, status);
+      admit_waiting_logins (self);
       return;
     }
   if (self->ended)
@@ -605,6 +616,7 @@ login_checked (GObject      *source,
       JsonNode *reply = reply_error (&status, 403, "refused", "meeting-ended",
                                      _("The meeting has ended. No more logins are accepted."));
       login_return (outer, reply, status);
+      admit_waiting_logins (self);
       return;
     }
 
@@ -634,6 +646,140 @@ login_checked (GObject      *source,
   json_builder_end_object (b);
   json_builder_end_object (b);
   login_return (outer, json_builder_get_root (b), 200);
+  admit_waiting_logins (self);
+}
+
+/* A login waiting for the attempts in flight to settle (JP_LOCKOUT_BUSY). */
+struct _WaitingLogin {
+  GTask *task;
+  char  *peer;
+  char  *code;
+  char  *pin;
+};
+
+static void
+waiting_login_free (WaitingLogin *w)
+{
+  g_clear_object (&w->task);
+  g_free (w->peer);
+  g_free (w->code);
+  if (w->pin != NULL)
+    memset (w->pin, 0, strlen (w->pin));
+  g_free (w->pin);
+  g_free (w);
+}
+
+/* Checks the lock-outs of `w` and replies (locked, ended) or starts its PIN check; then
+ * frees `w` and returns TRUE. Returns FALSE, `w` untouched, while the attempts in flight
+ * would use up the failures left: `w` waits for them to settle. */
+static gboolean
+login_admit (JpMeetingService *self,
+             WaitingLogin     *w)
+{
+  g_autoptr(JpMember) member = NULL;
+  g_autoptr(GError) error = NULL;
+  GTask *worker;
+  JpLockout *code_counter = NULL;
+  JpLockout *peer_lockout;
+  JpLockoutCheck verdict;
+  LoginCheck *check;
+  gint64 now = service_now (self);
+  gint64 wait = 0;
+  guint status = 500;
+
+  if (self->ended)
+    {
+      JsonNode *r = reply_error (&status, 403, "refused", "meeting-ended",
+                                 _("The meeting has ended. No more logins are accepted."));
+
+      login_return (w->task, r, status);
+      waiting_login_free (w);
+      return TRUE;
+    }
+
+  member = find_member (self, w->code);
+  if (member != NULL)
+    {
+      code_counter = g_hash_table_lookup (self->pin_counters, member->code);
+      if (code_counter == NULL)
+        {
+          code_counter = g_new0 (JpLockout, 1);
+          g_hash_table_insert (self->pin_counters, g_strdup (member->code), code_counter);
+        }
+    }
+  peer_lockout = peer_counter (self, w->peer, now);
+  /* the member's own lock is named first: it is the one a member can act on */
+  if ((code_counter != NULL &&
+       (verdict = jp_lockout_check (code_counter, &self->code_policy, now, &wait))
+       != JP_LOCKOUT_OPEN) ||
+      (verdict = jp_lockout_check (peer_lockout, &self->peer_policy, now, &wait))
+      != JP_LOCKOUT_OPEN ||
+      (verdict = jp_lockout_check (&self->all_logins, &self->global_policy, now, &wait))
+      != JP_LOCKOUT_OPEN)
+    {
+      gboolean own = code_counter != NULL &&
+                     jp_lockout_check (code_counter, &self->code_policy, now, NULL)
+                     == JP_LOCKOUT_LOCKED;
+      JsonNode *r;
+
+      if (verdict == JP_LOCKOUT_BUSY)
+        return FALSE;
+      r = reply_locked (self, &status, verdict, wait, own ? member->code : NULL);
+      login_return (w->task, r, status);
+      waiting_login_free (w);
+      return TRUE;
+    }
+
+  check = g_new0 (LoginCheck, 1);
+  check->pin = g_steal_pointer (&w->pin);
+  check->peer = g_strdup (w->peer);
+  check->peer_lockout = peer_lockout;
+  check->code_lockout = code_counter;
+  check->iterations = JP_PIN_ITERATIONS;
+  check->hook = self->verify_hook;
+  check->hook_data = self->verify_hook_data;
+  if (member != NULL)
+    {
+      check->code = g_strdup (member->code);
+      if (!jp_store_member_get_pin (self->store, member->code, &check->hash, check->salt,
+                                    &check->iterations, &error))
+        {
+          JsonNode *r = reply_error (&status, 500, "error", "store-failed", error->message);
+
+          login_check_free (check);
+          login_return (w->task, r, status);
+          waiting_login_free (w);
+          return TRUE;
+        }
+    }
+
+  jp_lockout_begin (&self->all_logins, &self->global_policy, now);
+  jp_lockout_begin (peer_lockout, &self->peer_policy, now);
+  if (code_counter != NULL)
+    jp_lockout_begin (code_counter, &self->code_policy, now);
+
+  worker = g_task_new (self, NULL, login_checked, g_steal_pointer (&w->task));
+  g_task_set_source_tag (worker, login_check_thread);
+  g_task_set_task_data (worker, check, (GDestroyNotify) login_check_free);
+  g_task_run_in_thread (worker, login_check_thread);
+  g_object_unref (worker);
+  waiting_login_free (w);
+  return TRUE;
+}
+
+/* After an attempt settled: the logins that waited for it are admitted, in order. */
+static void
+admit_waiting_logins (JpMeetingService *self)
+{
+  guint n = g_queue_get_length (self->waiting_logins);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WaitingLogin *w = g_queue_pop_head (self->waiting_logins);
+
+      if (!login_admit (self, w))
+        g_queue_push_tail (self->waiting_logins, w);
+    }
 }
 
 /**
@@ -650,17 +796,10 @@ jp_meeting_service_login_async (JpMeetingService    *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-  g_autoptr(JpMember) member = NULL;
-  g_autoptr(GError) error = NULL;
   JsonObject *o;
   JsonNode *code_node, *pin_node;
   const char *code, *pin;
-  JpLockout *code_counter = NULL;
-  JpLockout *peer_lockout;
-  JpLockoutCheck verdict;
-  LoginCheck *check;
-  gint64 now, wait = 0;
+  WaitingLogin *w;
   guint status = 500;
 
   g_return_if_fail (JP_IS_MEETING_SERVICE (self));
@@ -706,75 +845,23 @@ jp_meeting_service_login_async (JpMeetingService    *self,
       login_return (task, r, status);
       return;
     }
-  if (self->ended)
+
+  w = g_new0 (WaitingLogin, 1);
+  w->task = g_steal_pointer (&task);
+  w->peer = g_strdup (peer);
+  w->code = g_strdup (code);
+  w->pin = g_strdup (pin);
+  if (login_admit (self, w))
+    return;
+  /* several logins from one computer at once (one computer for the whole committee, a test
+   * of sixty stations): they wait their turn, a bounded number of them */
+  if (g_queue_get_length (self->waiting_logins) < MAX_WAITING_LOGINS)
     {
-      JsonNode *r = reply_error (&status, 403, "refused", "meeting-ended",
-                                 _("The meeting has ended. No more logins are accepted."));
-      login_return (task, r, status);
+      g_queue_push_tail (self->waiting_logins, w);
       return;
     }
-
-  now = service_now (self);
-  member = find_member (self, code);
-  if (member != NULL)
-    {
-      code_counter = g_hash_table_lookup (self->pin_counters, member->code);
-      if (code_counter == NULL)
-        {
-          code_counter = g_new0 (JpLockout, 1);
-          g_hash_table_insert (self->pin_counters, g_strdup (member->code), code_counter);
-        }
-    }
-  peer_lockout = peer_counter (self, peer, now);
-  /* the member's own lock is named first: it is the one a member can act on */
-  if ((code_counter != NULL &&
-       (verdict = jp_lockout_check (code_counter, &self->code_policy, now, &wait))
-       != JP_LOCKOUT_OPEN) ||
-      (verdict = jp_lockout_check (peer_lockout, &self->peer_policy, now, &wait))
-      != JP_LOCKOUT_OPEN ||
-      (verdict = jp_lockout_check (&self->all_logins, &self->global_policy, now, &wait))
-      != JP_LOCKOUT_OPEN)
-    {
-      gboolean own = code_counter != NULL &&
-                     jp_lockout_check (code_counter, &self->code_policy, now, NULL)
-                     != JP_LOCKOUT_OPEN;
-      JsonNode *r = reply_locked (self, &status, verdict, wait, own ? member->code : NULL);
-
-      login_return (task, r, status);
-      return;
-    }
-
-  check = g_new0 (LoginCheck, 1);
-  check->pin = g_strdup (pin);
-  check->peer = g_strdup (peer);
-  check->peer_lockout = peer_lockout;
-  check->code_lockout = code_counter;
-  check->iterations = JP_PIN_ITERATIONS;
-  check->hook = self->verify_hook;
-  check->hook_data = self->verify_hook_data;
-  if (member != NULL)
-    {
-      check->code = g_strdup (member->code);
-      if (!jp_store_member_get_pin (self->store, member->code, &check->hash, check->salt,
-                                    &check->iterations, &error))
-        {
-          JsonNode *r = reply_error (&status, 500, "error", "store-failed", error->message);
-
-          login_check_free (check);
-          login_return (task, r, status);
-          return;
-        }
-    }
-
-  jp_lockout_begin (&self->all_logins, &self->global_policy, now);
-  jp_lockout_begin (peer_lockout, &self->peer_policy, now);
-  if (code_counter != NULL)
-    jp_lockout_begin (code_counter, &self->code_policy, now);
-
-  worker = g_task_new (self, NULL, login_checked, g_steal_pointer (&task));
-  g_task_set_source_tag (worker, login_check_thread);
-  g_task_set_task_data (worker, check, (GDestroyNotify) login_check_free);
-  g_task_run_in_thread (worker, login_check_thread);
+  login_return (w->task, reply_locked (self, &status, JP_LOCKOUT_BUSY, 0, NULL), status);
+  waiting_login_free (w);
 }
 
 JsonNode *

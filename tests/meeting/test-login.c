@@ -314,6 +314,81 @@ test_global_cap (Fixture *f, gconstpointer data)
                                 NULL, NULL), ==, 200);
 }
 
+static JsonNode *
+login_body (const char *code, const char *pin)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "member_code");
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, "pin");
+  json_builder_add_string_value (b, pin);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* Many attempts sent at once from one computer: guesses are checked no faster than one by
+ * one would be, and right PINs all get in (they wait their turn). */
+static void
+test_burst_from_one_peer (Fixture *f, gconstpointer data)
+{
+  GAsyncResult *res[40] = { NULL };
+  guint checked = 0, refused = 0;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("B%02u", i);
+      g_autoptr(JsonNode) body = login_body (code, "999999");
+
+      jp_meeting_service_login_async (f->service, "10.0.0.5", body, NULL, test_async_done,
+                                      &res[i]);
+    }
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(JsonNode) reply = NULL;
+      g_autoptr(GError) error = NULL;
+      guint status = 0;
+
+      reply = jp_meeting_service_login_finish (f->service, test_wait (&res[i]), &status,
+                                               &error);
+      g_assert_no_error (error);
+      g_clear_object (&res[i]);
+      if (status == 401)
+        checked++;
+      else
+        {
+          g_assert_cmpuint (status, ==, 429);
+          refused++;
+        }
+    }
+  g_assert_cmpuint (checked, <=, JP_MEETING_MAX_WRONG_PINS_PER_PEER);
+  g_assert_cmpuint (checked + refused, ==, 30);
+
+  /* the committee at one computer, everybody pressing "log in" at once */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("M%02u", i % 4 + 1);
+      g_autoptr(JsonNode) body = login_body (code, g_hash_table_lookup (f->pins, code));
+
+      jp_meeting_service_login_async (f->service, "10.0.0.6", body, NULL, test_async_done,
+                                      &res[i]);
+    }
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(JsonNode) reply = NULL;
+      g_autoptr(GError) error = NULL;
+      guint status = 0;
+
+      reply = jp_meeting_service_login_finish (f->service, test_wait (&res[i]), &status,
+                                               &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (status, ==, 200);
+      g_clear_object (&res[i]);
+    }
+  g_assert_cmpuint (jp_meeting_service_get_n_sessions (f->service), ==, 40);
+}
+
 /* ---- the main loop while a PIN is hashed ---- */
 
 typedef struct {
@@ -492,6 +567,7 @@ main (int argc, char **argv)
   ADD ("member-lock-grows", test_member_lock_grows);
   ADD ("peer-lock-grows", test_peer_lock_grows);
   ADD ("global-cap", test_global_cap);
+  ADD ("burst-from-one-peer", test_burst_from_one_peer);
   ADD ("main-loop-serves-while-hashing", test_main_loop_serves);
   ADD ("revoke-pins", test_revoke_pins);
   return g_test_run ();
