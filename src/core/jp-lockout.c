@@ -58,6 +58,15 @@ jp_lockout_begin (JpLockout             *lockout,
   lockout->pending++;
 }
 
+void
+jp_lockout_cancel (JpLockout *lockout)
+{
+  g_return_if_fail (lockout != NULL);
+
+  if (lockout->pending > 0)
+    lockout->pending--;
+}
+
 gint64
 jp_lockout_next_lock (const JpLockout       *lockout,
                       const JpLockoutPolicy *policy)

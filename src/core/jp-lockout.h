@@ -60,6 +60,10 @@ gboolean       jp_lockout_end   (JpLockout             *lockout,
                                  gint64                 now,
                                  gboolean               success);
 
+/* Settles an attempt begun with jp_lockout_begin() that was neither right nor wrong (it
+ * could not be checked): nothing is counted. */
+void           jp_lockout_cancel (JpLockout            *lockout);
+
 /* Length of the lock the next `max_failures` failures would start, µs. */
 gint64         jp_lockout_next_lock (const JpLockout       *lockout,
                                      const JpLockoutPolicy *policy);

@@ -73,7 +73,8 @@ fixture_teardown (Fixture *f, gconstpointer data)
 
 /* POST /session over HTTP; returns the status, `*reason` and `*message` of the reply. */
 static guint
-http_login_from (Fixture *f, SoupSession *session, const char *code, const char *pin, char **reason, char **message)
+http_login_from (Fixture *f, SoupSession *session, const char *code, const char *pin,
+                 char **reason, char **message)
 {
   g_autofree char *uri = g_strconcat (f->base, "/api/v1/session", NULL);
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
