@@ -147,6 +147,10 @@ test_in_flight_reserved (void)
     }
   g_assert_cmpint (jp_lockout_check (&l, &code_policy, 0, &wait), ==, JP_LOCKOUT_BUSY);
   g_assert_cmpint (wait, ==, 0);
+  /* an attempt that could not be checked frees its place without counting */
+  jp_lockout_cancel (&l);
+  g_assert_cmpint (jp_lockout_check (&l, &code_policy, 0, NULL), ==, JP_LOCKOUT_OPEN);
+  jp_lockout_begin (&l, &code_policy, 0);
   g_assert_false (jp_lockout_is_idle (&l, &code_policy, 10000 * S));
   for (int i = 0; i < 3; i++)
     g_assert_false (jp_lockout_end (&l, &code_policy, S, FALSE));
