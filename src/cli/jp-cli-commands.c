@@ -490,6 +490,7 @@ static const JpCliCommand commands[] = {
   { "freeze", jp_cli_cmd_freeze, N_("Freeze the candidate list and draw the anonymous codes") },
   { "members", jp_cli_cmd_members, N_("List the committee members") },
   { "member", jp_cli_cmd_member, N_("Committee member: member add, member pin") },
+  { "pins", jp_cli_cmd_pins, N_("Revoke every member's PIN: pins revoke") },
   { "conflicts", jp_cli_cmd_conflicts, N_("List the conflicts of interest") },
   { "conflict", jp_cli_cmd_conflict, N_("Declared conflicts: conflict add, conflict remove") },
   { "settings", jp_cli_cmd_settings, N_("Show the election settings; --set KEY=VALUE changes one") },

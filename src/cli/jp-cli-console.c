@@ -815,6 +815,42 @@ jp_cli_cmd_member (int argc, char **argv, GError **error)
   return 2;
 }
 
+/* ---- pins revoke ---- */
+
+int
+jp_cli_cmd_pins (int argc, char **argv, GError **error)
+{
+  GOptionEntry entries[] = { JP_CLI_COMMON_OPTIONS, { NULL } };
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  guint n = 0;
+  int status;
+
+  store = jp_cli_parse_and_open (entries, _("revoke"), &argc, &argv, &status, error);
+  if (store == NULL)
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "revoke"))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Use “pins revoke” to revoke every member’s PIN"));
+      return 2;
+    }
+  if (!jp_store_revoke_pins (store, ACTOR, &n, error))
+    return 1;
+  if (jp_cli_opt_json)
+    {
+      json_builder_begin_object (b);
+      add_int (b, "revoked", n);
+      json_builder_end_object (b);
+      jp_cli_print_json (json_builder_get_root (b));
+    }
+  else
+    printf (ngettext ("Revoked %u PIN. Nobody can log in until new PINs are issued.\n",
+                      "Revoked %u PINs. Nobody can log in until new PINs are issued.\n", n),
+            n);
+  return 0;
+}
+
 /* ---- conflicts, conflict add / remove ---- */
 
 int

@@ -57,6 +57,7 @@ int  jp_cli_cmd_seats         (int argc, char **argv, GError **error);
 int  jp_cli_cmd_freeze        (int argc, char **argv, GError **error);
 int  jp_cli_cmd_members       (int argc, char **argv, GError **error);
 int  jp_cli_cmd_member        (int argc, char **argv, GError **error);
+int  jp_cli_cmd_pins          (int argc, char **argv, GError **error);
 int  jp_cli_cmd_conflicts     (int argc, char **argv, GError **error);
 int  jp_cli_cmd_conflict      (int argc, char **argv, GError **error);
 int  jp_cli_cmd_settings      (int argc, char **argv, GError **error);

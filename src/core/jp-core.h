@@ -16,6 +16,7 @@
 #include "jp-qualify.h"
 #include "jp-settings.h"
 #include "jp-member-rules.h"
+#include "jp-lockout.h"
 #include "jp-round.h"
 #include "jp-tally.h"
 #include "jp-anon-terms.h"

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 #define JP_PIN_ITERATIONS   20000  /* default PBKDF2 iterations of jp_pin_hash() */
 #define JP_PIN_RANDOM_BYTES 32     /* random bytes to give jp_pin_generate() */
 
-/* PBKDF2 (RFC 8018) with HMAC-SHA256: derives `out_len` bytes into `out`.
- * `iterations` must be >= 1. */
+/* PBKDF2 (RFC 8018) with HMAC-SHA256 (nettle's pbkdf2_hmac_sha256): derives `out_len` bytes
+ * into `out`. `iterations` must be >= 1. Thread-safe: the PIN checks run on worker threads. */
 void      jp_pbkdf2_hmac_sha256 (const guint8 *password,
                                  gsize         password_len,
                                  const guint8 *salt,

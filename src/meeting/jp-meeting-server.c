@@ -258,6 +258,48 @@ handle_evidence (JpMeetingServer   *self,
                                      pending);
 }
 
+/* POST /session: the PIN is checked on a worker thread; the reply waits for it. */
+static void
+login_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PendingReply *pending = user_data;
+  guint status = 500;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) reply = jp_meeting_service_login_finish (JP_MEETING_SERVICE (source),
+                                                               result, &status, &error);
+
+  if (!pending->finished)
+    {
+      if (reply != NULL)
+        reply_json (pending->msg, status, reply);
+      else
+        reply_error (pending->msg, 500, "error", "internal", error->message);
+      soup_server_message_unpause (pending->msg);
+    }
+  g_signal_handler_disconnect (pending->msg, pending->finished_id);
+  g_object_unref (pending->msg);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static void
+handle_login (JpMeetingServer   *self,
+              SoupServerMessage *msg,
+              JsonNode          *request)
+{
+  PendingReply *pending = g_new0 (PendingReply, 1);
+
+  pending->self = g_object_ref (self);
+  pending->msg = g_object_ref (msg);
+  pending->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (on_pending_finished),
+                                           pending);
+  soup_server_message_pause (msg);
+  jp_meeting_service_login_async (self->service, soup_server_message_get_remote_host (msg),
+                                  request, NULL, login_done, pending);
+}
+
 /* ---- ballots: group commit ----
  * Ballots that arrive together (60 members pressing "submit" within a second) are stored in
  * one transaction, synced once, instead of one sync each. Each is still checked and stored
@@ -430,6 +472,11 @@ api_handler (SoupServer        *server,
       g_str_has_suffix (sub, "/ballot"))
     {
       queue_ballot (self, msg, sub, token, request);
+      return;
+    }
+  if (g_str_equal (method, "POST") && g_str_equal (sub, "/session"))
+    {
+      handle_login (self, msg, request);
       return;
     }
   reply = jp_meeting_service_handle (self->service, method, *sub ? sub : "/", token, request,

@@ -8,18 +8,12 @@
 #include <sys/random.h>
 
 #include "jp-meeting-service.h"
+#include "jp-meeting-service-private.h"
 
 /* Anonymised copies kept in memory at most (bytes). */
 #define ANON_CACHE_BYTES (256 * 1024 * 1024)
-/* Wrong-PIN counters kept at most; beyond, the oldest unlocked ones are forgotten. */
-#define MAX_PIN_COUNTERS 4096
 
 G_DEFINE_QUARK (jp-meeting-error-quark, jp_meeting_error)
-
-typedef struct {
-  guint  failures;
-  gint64 locked_until;   /* monotonic microseconds; 0 when not locked */
-} PinCounter;
 
 struct _JpMeetingService {
   GObject             parent_instance;
@@ -27,8 +21,7 @@ struct _JpMeetingService {
   JpStore            *store;
   GHashTable         *sessions;       /* token -> member code */
   GHashTable         *revoked;        /* token -> NULL: tokens of an ended meeting */
-  GHashTable         *pin_counters;   /* member code -> PinCounter */
-  guint               lockout_seconds;
+  JpMeetingLogins    *logins;         /* wrong-PIN lock-outs (jp-meeting-login.c) */
   gboolean            ended;
 
   GHashTable         *code_to_id;     /* anonymous code -> candidate id (gint64*) */
@@ -74,7 +67,7 @@ jp_meeting_service_finalize (GObject *object)
 
   g_hash_table_unref (self->sessions);
   g_hash_table_unref (self->revoked);
-  g_hash_table_unref (self->pin_counters);
+  jp_meeting_logins_free (self->logins);
   g_hash_table_unref (self->code_to_id);
   g_hash_table_unref (self->sha_owner);
   g_free (self->current_code);
@@ -114,10 +107,9 @@ jp_meeting_service_init (JpMeetingService *self)
 {
   self->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->revoked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->pin_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->logins = jp_meeting_logins_new ();
   self->code_to_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->sha_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->lockout_seconds = JP_MEETING_LOCKOUT_SECONDS;
   self->anon = jp_meeting_anon_cache_new (ANON_CACHE_BYTES);
 }
 
@@ -143,14 +135,6 @@ jp_meeting_service_get_store (JpMeetingService *self)
 {
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), NULL);
   return self->store;
-}
-
-void
-jp_meeting_service_set_lockout (JpMeetingService *self,
-                                guint             seconds)
-{
-  g_return_if_fail (JP_IS_MEETING_SERVICE (self));
-  self->lockout_seconds = seconds;
 }
 
 /* ---- helpers ---- */
@@ -353,110 +337,14 @@ new_token (void)
   return g_string_free (hex, FALSE);
 }
 
-const char *
-jp_meeting_service_authorize (JpMeetingService  *self,
-                              const char        *token,
-                              const char       **reason)
+/* Opens a session for `member` (a new token) and builds the reply of POST /session. */
+JsonNode *
+jp_meeting_service_open_session (JpMeetingService *self,
+                                 const JpMember   *member)
 {
-  const char *code;
-
-  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), NULL);
-
-  *reason = "not-logged-in";
-  if (token == NULL || *token == '\0')
-    return NULL;
-  code = g_hash_table_lookup (self->sessions, token);
-  if (code != NULL)
-    return code;
-  if (g_hash_table_contains (self->revoked, token))
-    *reason = "session-ended";
-  return NULL;
-}
-
-static void
-forget_pin_counters (JpMeetingService *self)
-{
-  GHashTableIter iter;
-  PinCounter *counter;
-  gint64 now = g_get_monotonic_time ();
-
-  g_hash_table_iter_init (&iter, self->pin_counters);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &counter))
-    if (counter->locked_until < now)
-      g_hash_table_iter_remove (&iter);
-}
-
-static JsonNode *
-handle_login (JpMeetingService *self,
-              JsonNode         *body,
-              guint            *status)
-{
-  JsonObject *o;
-  JsonNode *code_node, *pin_node;
-  const char *code, *pin;
-  PinCounter *counter;
-  g_autoptr(JpMember) member = NULL;
   g_autoptr(JpElection) election = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_autofree char *token = NULL;
-  gint64 now = g_get_monotonic_time ();
-
-  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
-    return reply_error (status, 400, "error", "bad-request",
-                        _("The request body must be a JSON object with member_code and pin."));
-  o = json_node_get_object (body);
-  code_node = json_object_get_member (o, "member_code");
-  pin_node = json_object_get_member (o, "pin");
-  if (code_node == NULL || pin_node == NULL)
-    return reply_error (status, 400, "error", "missing-field",
-                        _("The login request needs the fields member_code and pin."));
-  if (json_node_get_value_type (code_node) != G_TYPE_STRING ||
-      json_node_get_value_type (pin_node) != G_TYPE_STRING)
-    return reply_error (status, 400, "error", "wrong-type",
-                        _("The fields member_code and pin must be text."));
-  code = json_node_get_string (code_node);
-  pin = json_node_get_string (pin_node);
-  if (*code == '\0' || strlen (code) > 32 || strlen (pin) > 32)
-    return reply_error (status, 401, "refused", "wrong-pin",
-                        _("The member code or the PIN is wrong. Check both and try again."));
-
-  if (self->ended)
-    return reply_error (status, 403, "refused", "meeting-ended",
-                        _("The meeting has ended. No more logins are accepted."));
-
-  counter = g_hash_table_lookup (self->pin_counters, code);
-  if (counter != NULL && counter->locked_until > now)
-    {
-      g_autofree char *message = NULL;
-      gint64 wait = (counter->locked_until - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
-
-      message = g_strdup_printf (ngettext ("Too many wrong PINs for member %s. Wait %d second "
-                                           "and try again.",
-                                           "Too many wrong PINs for member %s. Wait %d seconds "
-                                           "and try again.", (gulong) wait),
-                                 code, (int) wait);
-      return reply_error (status, 429, "refused", "too-many-attempts", message);
-    }
-
-  if (!jp_store_member_check_pin (self->store, code, pin) ||
-      (member = find_member (self, code)) == NULL)
-    {
-      if (counter == NULL)
-        {
-          if (g_hash_table_size (self->pin_counters) >= MAX_PIN_COUNTERS)
-            forget_pin_counters (self);
-          counter = g_new0 (PinCounter, 1);
-          g_hash_table_insert (self->pin_counters, g_strdup (code), counter);
-        }
-      if (counter->locked_until != 0 && counter->locked_until <= now)
-        counter->failures = 0;
-      counter->locked_until = 0;
-      if (++counter->failures >= JP_MEETING_MAX_WRONG_PINS)
-        counter->locked_until = now + (gint64) self->lockout_seconds * G_USEC_PER_SEC;
-      return reply_error (status, 401, "refused", "wrong-pin",
-                          _("The member code or the PIN is wrong. Check both and try again."));
-    }
-  g_hash_table_remove (self->pin_counters, code);
 
   token = new_token ();
   g_hash_table_insert (self->sessions, g_strdup (token), g_strdup (member->code));
@@ -483,8 +371,51 @@ handle_login (JpMeetingService *self,
   json_builder_add_int_value (b, election->year);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  *status = 200;
   return json_builder_get_root (b);
+}
+
+JsonNode *
+jp_meeting_service_reply_error (guint      *status,
+                                guint       http_status,
+                                const char *kind,
+                                const char *reason,
+                                const char *message)
+{
+  return reply_error (status, http_status, kind, reason, message);
+}
+
+JpMember *
+jp_meeting_service_find_member (JpMeetingService *self,
+                                const char       *code)
+{
+  return find_member (self, code);
+}
+
+JpMeetingLogins *
+jp_meeting_service_get_logins (JpMeetingService *self)
+{
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), NULL);
+  return self->logins;
+}
+
+const char *
+jp_meeting_service_authorize (JpMeetingService  *self,
+                              const char        *token,
+                              const char       **reason)
+{
+  const char *code;
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), NULL);
+
+  *reason = "not-logged-in";
+  if (token == NULL || *token == '\0')
+    return NULL;
+  code = g_hash_table_lookup (self->sessions, token);
+  if (code != NULL)
+    return code;
+  if (g_hash_table_contains (self->revoked, token))
+    *reason = "session-ended";
+  return NULL;
 }
 
 /* ---- GET /state, /rounds/{id}, /dossiers/{code} ---- */
@@ -895,7 +826,10 @@ jp_meeting_service_handle (JpMeetingService *self,
       if (!post)
         return reply_error (status, 405, "error", "method-not-allowed",
                             _("Log in with POST /api/v1/session."));
-      return handle_login (self, body, status);
+      /* the PIN is checked off the main thread: jp_meeting_service_login_async() */
+      g_critical ("POST /session goes through jp_meeting_service_login_async()");
+      return reply_error (status, 500, "error", "internal",
+                          _("The request could not be handled."));
     }
 
   member_code = jp_meeting_service_authorize (self, token, &reason);
@@ -1379,6 +1313,17 @@ jp_meeting_service_end_meeting (JpMeetingService *self)
   json_builder_end_object (b);
   emit_event (self, "meeting_ended", b);
   g_signal_emit (self, signals[SIGNAL_MEETING_ENDED], 0);
+}
+
+gboolean
+jp_meeting_service_revoke_pins (JpMeetingService  *self,
+                                guint             *n_revoked,
+                                GError           **error)
+{
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return jp_store_revoke_pins (self->store, "chair", n_revoked, error);
 }
 
 gboolean

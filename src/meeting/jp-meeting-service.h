@@ -9,9 +9,23 @@
 
 G_BEGIN_DECLS
 
-/* Wrong PINs allowed for one member code before logins with it are refused for a while. */
+/* The wrong-PIN lock-outs (the rule is jp-lockout in core). Wrong PINs allowed within the
+ * window for one member code, for one peer address (any codes, made-up ones included) and
+ * for all logins together, before logins are refused for a while: 30 s first, twice as long
+ * each time after, up to the cap; a member's right PIN clears that member's count. After an
+ * hour without a wrong PIN a subject starts over. */
 #define JP_MEETING_MAX_WRONG_PINS 5
+#define JP_MEETING_MAX_WRONG_PINS_PER_PEER 10
+#define JP_MEETING_MAX_WRONG_PINS_ALL 200
+#define JP_MEETING_WRONG_PIN_WINDOW_SECONDS 900
 #define JP_MEETING_LOCKOUT_SECONDS 30
+#define JP_MEETING_MAX_LOCKOUT_SECONDS 1800
+#define JP_MEETING_WRONG_PIN_FORGIVE_SECONDS 3600
+
+/* The clock of the lock-outs: monotonic microseconds. */
+typedef gint64 (*JpMeetingClock) (gpointer user_data);
+/* Called on the worker thread before each PIN check (tests hold a check with it). */
+typedef void (*JpMeetingVerifyHook) (gpointer user_data);
 
 #define JP_TYPE_MEETING_SERVICE (jp_meeting_service_get_type ())
 G_DECLARE_FINAL_TYPE (JpMeetingService, jp_meeting_service, JP, MEETING_SERVICE, GObject)
@@ -34,11 +48,37 @@ JpMeetingService *jp_meeting_service_new (JpStore *store);
 
 JpStore    *jp_meeting_service_get_store (JpMeetingService *self);
 
-/* Sets the lock-out after JP_MEETING_MAX_WRONG_PINS wrong PINs (tests use a short one). */
+/* Sets the first lock-out (JP_MEETING_LOCKOUT_SECONDS; tests use a short one). */
 void        jp_meeting_service_set_lockout (JpMeetingService *self,
                                             guint             seconds);
+/* Replaces the lock-outs' clock (NULL: g_get_monotonic_time): tests move time themselves. */
+void        jp_meeting_service_set_clock   (JpMeetingService *self,
+                                            JpMeetingClock    clock,
+                                            gpointer          user_data);
+/* For tests: `hook` runs on the worker thread before each PIN check (NULL: none). */
+void        jp_meeting_service_set_verify_hook (JpMeetingService    *self,
+                                                JpMeetingVerifyHook  hook,
+                                                gpointer             user_data);
 
-/* Handles one API request of the protocol (docs/protocol.md) except GET /evidence:
+/* POST /session {member_code, pin} from `peer` (the client's address). The lock-outs of the
+ * member code, the peer and all logins are checked on the calling (main) context; the PIN
+ * is verified on a worker thread, so the main loop keeps serving. The reply is the one the
+ * protocol sends: {token, member, election} with status 200, or an error reply (401
+ * "wrong-pin", 403 "meeting-ended", 429 "too-many-attempts" with "retry_after" seconds).
+ * Finish: (transfer full): the reply with `*status`; NULL with `error` only when cancelled. */
+void        jp_meeting_service_login_async  (JpMeetingService    *self,
+                                             const char          *peer,
+                                             JsonNode            *body,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+JsonNode   *jp_meeting_service_login_finish (JpMeetingService  *self,
+                                             GAsyncResult      *result,
+                                             guint             *status,
+                                             GError           **error);
+
+/* Handles one API request of the protocol (docs/protocol.md) except GET /evidence and
+ * POST /session (jp_meeting_service_login_async):
  * `method` "GET"/"POST", `path` below /api/v1 (e.g. "/rounds/3"), `token` the bearer token
  * or NULL, `body` the parsed JSON body or NULL. Sets `*status` to the HTTP status.
  * Returns: (transfer full): the JSON reply (an error reply is {"status":"refused"|"error",
@@ -172,6 +212,13 @@ void        jp_meeting_service_set_timer (JpMeetingService *self,
 /* Ends the meeting: revokes every token (their requests then get 401 "session-ended"),
  * refuses new logins and sends meeting_ended. */
 void        jp_meeting_service_end_meeting (JpMeetingService *self);
+/* Revokes every member's PIN (jp_store_revoke_pins, audited as the chair): nobody can log in
+ * until new PINs are issued; a login being checked meanwhile is refused. Sessions already
+ * open are not touched (jp_meeting_service_end_meeting() ends them). `n_revoked` may be
+ * NULL. */
+gboolean    jp_meeting_service_revoke_pins (JpMeetingService  *self,
+                                            guint             *n_revoked,
+                                            GError           **error);
 gboolean    jp_meeting_service_is_ended    (JpMeetingService *self);
 guint       jp_meeting_service_get_n_sessions (JpMeetingService *self);
 

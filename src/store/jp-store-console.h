@@ -146,6 +146,24 @@ gboolean    jp_store_member_check_pin (JpStore    *self,
                                        const char *member_code,
                                        const char *pin);
 gboolean    jp_store_member_has_pin   (JpStore *self, const char *member_code);
+/* The stored PIN of the member with exactly this code, to check off the main thread with
+ * jp_pin_verify(): `*hash` (transfer full) the hex hash, `salt` JP_STORE_PIN_SALT_BYTES bytes,
+ * `*iterations`. TRUE with `*hash` NULL when the member has no PIN (none issued, or revoked);
+ * FALSE with NOT_FOUND for an unknown code, or a database error. */
+#define JP_STORE_PIN_SALT_BYTES 16
+gboolean    jp_store_member_get_pin   (JpStore     *self,
+                                       const char  *member_code,
+                                       char       **hash,
+                                       guint8      *salt,
+                                       guint       *iterations,
+                                       GError     **error);
+/* Revokes every member's PIN (clears hash and salt): nobody can log in until new PINs are
+ * issued. Audits "member.pins-revoked" with the number revoked, which goes to
+ * `n_revoked` (may be NULL). */
+gboolean    jp_store_revoke_pins      (JpStore     *self,
+                                       const char  *actor,
+                                       guint       *n_revoked,
+                                       GError     **error);
 
 /* ---- conflicts (回避) ---- */
 typedef struct {

@@ -13,6 +13,7 @@
 /* Committee members, their PINs and conflicts of interest. */
 
 #define PIN_SALT_BYTES 16
+G_STATIC_ASSERT (PIN_SALT_BYTES == JP_STORE_PIN_SALT_BYTES);
 
 static gboolean
 set_member_trades (JpStore         *self,
@@ -355,6 +356,90 @@ jp_store_member_has_pin (JpStore    *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, member_code, -1, SQLITE_TRANSIENT);
   return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+}
+
+gboolean
+jp_store_member_get_pin (JpStore     *self,
+                         const char  *member_code,
+                         char       **hash,
+                         guint8      *salt,
+                         guint       *iterations,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *stored;
+  int rc;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (member_code != NULL && hash != NULL, FALSE);
+  g_return_val_if_fail (salt != NULL && iterations != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *hash = NULL;
+  *iterations = 0;
+  stmt = jp_store_prepare (self,
+                           "SELECT pin_hash, pin_salt, pin_iterations FROM member "
+                           "WHERE code = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, member_code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                   _("There is no committee member with the code “%s”. Check the code."),
+                   member_code);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return jp_store_set_error (self, rc, error);
+  stored = (const char *) sqlite3_column_text (stmt, 0);
+  if (stored == NULL ||
+      !bytes_of_hex ((const char *) sqlite3_column_text (stmt, 1), salt, PIN_SALT_BYTES))
+    return TRUE;
+  *iterations = (guint) MAX (sqlite3_column_int (stmt, 2), 0);
+  *hash = g_strdup (stored);
+  return TRUE;
+}
+
+gboolean
+jp_store_revoke_pins (JpStore     *self,
+                      const char  *actor,
+                      guint       *n_revoked,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) payload = json_builder_new ();
+  guint n;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!jp_store_begin (self, error))
+    return FALSE;
+  stmt = jp_store_prepare (self,
+                           "UPDATE member SET pin_hash = NULL, pin_salt = NULL, "
+                           "  pin_iterations = NULL, pin_set_at = NULL "
+                           "WHERE pin_hash IS NOT NULL OR pin_salt IS NOT NULL",
+                           error);
+  if (stmt == NULL || !jp_store_step_done (self, stmt, error))
+    goto fail;
+  n = (guint) sqlite3_changes (self->db);
+  json_builder_begin_object (payload);
+  json_builder_set_member_name (payload, "revoked");
+  json_builder_add_int_value (payload, n);
+  json_builder_end_object (payload);
+  if (!jp_store_audit (self, actor, "member.pins-revoked", payload, error) ||
+      !jp_store_commit (self, error))
+    goto fail;
+  if (n_revoked != NULL)
+    *n_revoked = n;
+  return TRUE;
+
+fail:
+  jp_store_rollback (self);
+  return FALSE;
 }
 
 /* ---- conflicts ---- */

@@ -173,13 +173,38 @@ on_host_button_clicked (JpBallotPage *self)
     g_settings_set_uint (self->settings, "meeting-port", port);
 }
 
+gboolean
+jp_ballot_page_revoke_pins (JpBallotPage  *self,
+                            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (JP_IS_BALLOT_PAGE (self), FALSE);
+  g_return_val_if_fail (self->service != NULL, FALSE);
+
+  if (!jp_meeting_service_revoke_pins (self->service, NULL, &local_error))
+    {
+      jp_ballot_page_report (self, _("Could Not Revoke the PINs"), local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_end_response (AdwMessageDialog *dialog,
                  const char       *response,
                  JpBallotPage     *self)
 {
-  if (g_strcmp0 (response, "end") == 0)
-    jp_ballot_page_end_meeting (self);
+  GtkWidget *revoke = adw_message_dialog_get_extra_child (dialog);
+
+  if (g_strcmp0 (response, "end") != 0)
+    return;
+  /* a failed revocation is shown; the meeting ends all the same */
+  if (GTK_IS_CHECK_BUTTON (revoke) && gtk_check_button_get_active (GTK_CHECK_BUTTON (revoke)) &&
+      self->service != NULL)
+    jp_ballot_page_revoke_pins (self, NULL);
+  jp_ballot_page_end_meeting (self);
 }
 
 static void
@@ -196,6 +221,10 @@ on_end_button_clicked (JpBallotPage *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      gtk_check_button_new_with_mnemonic (
+                                          _("Also _revoke every PIN (new PINs are needed for "
+                                            "the next meeting)")));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_end_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

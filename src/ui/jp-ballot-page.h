@@ -36,5 +36,9 @@ gboolean          jp_ballot_page_host        (JpBallotPage  *self,
                                               GError       **error);
 /* Ends the meeting without asking: every token is revoked, the server stops. */
 void              jp_ballot_page_end_meeting (JpBallotPage *self);
+/* Revokes every member's PIN (jp_meeting_service_revoke_pins), as the end-meeting
+ * confirmation does when its check button is on. FALSE with the error (shown too). */
+gboolean          jp_ballot_page_revoke_pins (JpBallotPage  *self,
+                                              GError       **error);
 
 G_END_DECLS

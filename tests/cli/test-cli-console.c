@@ -369,6 +369,49 @@ test_members_conflicts_settings (Fixture *f, gconstpointer data)
                                   0.3, 1e-9);
 }
 
+static void
+test_pins_revoke (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) revoked = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(JsonNode) members = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  JsonArray *arr;
+  guint with_pin = 0;
+
+  make_demo (f);
+  for (int i = 1; i <= 3; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("M%02d", i);
+      g_autoptr(JsonNode) pin = run_json (f->db, "member", "pin", "--member", code, NULL);
+    }
+  members = run_json (f->db, "members", NULL);
+  arr = json_node_get_array (members);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    with_pin += json_object_get_boolean_member (json_array_get_object_element (arr, i),
+                                                "has_pin");
+  g_assert_cmpuint (with_pin, >=, 3);
+
+  revoked = run_json (f->db, "pins", "revoke", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (revoked), "revoked"), ==,
+                   with_pin);
+  g_clear_pointer (&members, json_node_unref);
+  members = run_json (f->db, "members", NULL);
+  arr = json_node_get_array (members);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    g_assert_false (json_object_get_boolean_member (json_array_get_object_element (arr, i),
+                                                    "has_pin"));
+  /* nothing left to revoke; the text form says so */
+  again = run_json (f->db, "pins", "revoke", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (again), "revoked"), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "pins", "revoke", "--db", f->db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "0"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "pins", "--db", f->db, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "pins revoke"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -378,5 +421,7 @@ main (int argc, char **argv)
               test_review_and_freeze, fixture_tear_down);
   g_test_add ("/cli/console/members-conflicts-settings", Fixture, NULL, fixture_set_up,
               test_members_conflicts_settings, fixture_tear_down);
+  g_test_add ("/cli/console/pins-revoke", Fixture, NULL, fixture_set_up, test_pins_revoke,
+              fixture_tear_down);
   return g_test_run ();
 }

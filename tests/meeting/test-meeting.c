@@ -207,13 +207,21 @@ test_login (Fixture *f, gconstpointer data)
   g_assert_cmpuint (jp_meeting_service_get_n_sessions (f->service), ==, 1);
 }
 
+static gint64
+test_clock (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}
+
 static void
 test_wrong_pin_and_rate_limit (Fixture *f, gconstpointer data)
 {
   g_autoptr(JpMeetingClient) client = new_client (f, "q.json");
   const char *pin = g_hash_table_lookup (f->pins, "M02");
   g_autofree char *wrong = g_strdup_printf ("%06d", (atoi (pin) + 1) % 1000000);
+  gint64 now = 1000 * G_USEC_PER_SEC;
 
+  jp_meeting_service_set_clock (f->service, test_clock, &now);
   for (int attempt = 1; attempt <= 6; attempt++)
     {
       GAsyncResult *res = NULL;
@@ -241,8 +249,9 @@ test_wrong_pin_and_rate_limit (Fixture *f, gconstpointer data)
   g_assert_null (jp_meeting_client_get_token (client));
 
   /* the lock-out (1 s in tests) passes; the right PIN works again */
-  g_usleep (1100 * 1000);
+  now += G_USEC_PER_SEC;
   g_object_unref (logged_in (f, "M02"));
+  jp_meeting_service_set_clock (f->service, NULL, NULL);
 }
 
 static void

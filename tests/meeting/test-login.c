@@ -1,0 +1,575 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test"
+
+#include "config.h"
+
+#include "meeting-test-util.h"
+
+/* Logins under attack: a host on 127.0.0.1 and a client in this process's main loop. */
+
+typedef struct {
+  char             *dir;
+  JpStore          *store;
+  JpMeetingService *service;
+  JpMeetingServer  *server;
+  char             *base;
+  GHashTable       *pins;
+  SoupSession      *session;
+  SoupSession      *other;     /* a second client, from 127.0.0.2 */
+  gint64            now;       /* the lock-outs' clock, moved by the tests */
+} Fixture;
+
+static gint64
+fixture_clock (gpointer user_data)
+{
+  return ((Fixture *) user_data)->now;
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("jp-login-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "election.jiangping", NULL);
+  f->pins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->store = test_meeting_store (path, 0, f->pins);
+  f->service = jp_meeting_service_new (f->store);
+  f->now = 1000 * G_USEC_PER_SEC;
+  jp_meeting_service_set_clock (f->service, fixture_clock, f);
+  f->server = jp_meeting_server_new (f->service);
+  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
+  g_assert_no_error (error);
+  f->base = g_strdup_printf ("http://127.0.0.1:%u", jp_meeting_server_get_port (f->server));
+  f->session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
+  {
+    g_autoptr(GInetAddress) address = g_inet_address_new_from_string ("127.0.0.2");
+    g_autoptr(GSocketAddress) local = g_inet_socket_address_new (address, 0);
+
+    f->other = soup_session_new_with_options ("proxy-resolver", NULL, "local-address", local,
+                                              NULL);
+  }
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->session);
+  g_clear_object (&f->other);
+  jp_meeting_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  g_clear_object (&f->service);
+  g_clear_object (&f->store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->base);
+  g_hash_table_unref (f->pins);
+}
+
+/* POST /session over HTTP; returns the status, `*reason` and `*message` of the reply. */
+static guint
+http_login_from (Fixture *f, SoupSession *session, const char *code, const char *pin,
+                 char **reason, char **message)
+{
+  g_autofree char *uri = g_strconcat (f->base, "/api/v1/session", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+  g_autofree char *body = g_strdup_printf ("{\"member_code\":\"%s\",\"pin\":\"%s\"}", code, pin);
+  g_autoptr(GBytes) request = g_bytes_new (body, strlen (body));
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GAsyncResult *res = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", request);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, test_async_done,
+                                    &res);
+  data = soup_session_send_and_read_finish (session, test_wait (&res), NULL);
+  g_object_unref (res);
+  g_assert_nonnull (data);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (data, NULL),
+                                             g_bytes_get_size (data), NULL));
+  if (reason != NULL)
+    *reason = g_strdup (json_object_get_string_member_with_default (
+        json_node_get_object (json_parser_get_root (parser)), "reason", ""));
+  if (message != NULL)
+    *message = g_strdup (json_object_get_string_member_with_default (
+        json_node_get_object (json_parser_get_root (parser)), "message", ""));
+  return soup_message_get_status (msg);
+}
+
+static guint
+http_login (Fixture *f, const char *code, const char *pin, char **reason, char **message)
+{
+  return http_login_from (f, f->session, code, pin, reason, message);
+}
+
+static char *
+wrong_pin (Fixture *f, const char *code)
+{
+  const char *pin = g_hash_table_lookup (f->pins, code);
+
+  return g_strdup_printf ("%06d", (atoi (pin) + 1) % 1000000);
+}
+
+/* The attack of issue 10: four wrong PINs for a member, then thousands of logins with
+ * made-up member codes (from another computer), which used to push the member's counter out
+ * of the host's table; then the fifth wrong PIN. The member must be locked. */
+static void
+test_flood_keeps_counter (Fixture *f, gconstpointer data)
+{
+  g_autofree char *wrong = wrong_pin (f, "M02");
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+
+  for (int i = 0; i < 4; i++)
+    g_assert_cmpuint (http_login (f, "M02", wrong, NULL, NULL), ==, 401);
+  for (int i = 0; i < 4200; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("Z%05d", i);
+      guint status = http_login_from (f, f->other, code, "000000", NULL, NULL);
+
+      g_assert_true (status == 401 || status == 429);
+    }
+  g_assert_cmpuint (http_login (f, "M02", wrong, &reason, NULL), ==, 401);
+  g_assert_cmpstr (reason, ==, "wrong-pin");
+  g_clear_pointer (&reason, g_free);
+  /* the right PIN of the locked member is refused, for that member's lock */
+  g_assert_cmpuint (http_login (f, "M02", g_hash_table_lookup (f->pins, "M02"), &reason,
+                                &message), ==, 429);
+  g_assert_cmpstr (reason, ==, "too-many-attempts");
+  g_assert_nonnull (strstr (message, "M02"));
+}
+
+/* One client guessing 5 PINs for each of 70 member codes (real and made up) gets only a
+ * few of them checked. */
+static void
+test_spray_limited_per_peer (Fixture *f, gconstpointer data)
+{
+  guint checked = 0;
+
+  for (int c = 0; c < 70; c++)
+    {
+      g_autofree char *code = c < 4 ? g_strdup_printf ("M%02d", c + 1)
+                                     : g_strdup_printf ("Y%03d", c);
+      g_autofree char *wrong = c < 4 ? wrong_pin (f, code) : g_strdup ("123456");
+
+      for (int i = 0; i < 5; i++)
+        {
+          g_autofree char *reason = NULL;
+          guint status = http_login (f, code, wrong, &reason, NULL);
+
+          if (status == 401)
+            {
+              g_assert_cmpstr (reason, ==, "wrong-pin");
+              checked++;
+            }
+          else
+            {
+              g_assert_cmpuint (status, ==, 429);
+              g_assert_cmpstr (reason, ==, "too-many-attempts");
+            }
+        }
+    }
+  g_assert_cmpuint (checked, <=, JP_MEETING_MAX_WRONG_PINS_PER_PEER);
+}
+
+/* ---- the service, with peers named by the test ---- */
+
+/* A login from `peer` straight to the service; returns the status, `*reason` and the
+ * reply's retry_after (0 without). */
+static guint
+login_from (Fixture *f, const char *peer, const char *code, const char *pin, char **reason,
+            gint64 *retry_after)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *res = NULL;
+  guint status = 0;
+  JsonObject *o;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "member_code");
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, "pin");
+  json_builder_add_string_value (b, pin);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  jp_meeting_service_login_async (f->service, peer, body, NULL, test_async_done, &res);
+  reply = jp_meeting_service_login_finish (f->service, test_wait (&res), &status, &error);
+  g_object_unref (res);
+  g_assert_no_error (error);
+  g_assert_nonnull (reply);
+  o = json_node_get_object (reply);
+  if (reason != NULL)
+    *reason = g_strdup (json_object_get_string_member_with_default (o, "reason", ""));
+  if (retry_after != NULL)
+    *retry_after = json_object_get_int_member_with_default (o, "retry_after", 0);
+  return status;
+}
+
+/* Five wrong PINs for M02 from `peer`; returns the retry_after of the next refusal. */
+static gint64
+lock_member (Fixture *f, const char *peer, const char *code)
+{
+  g_autofree char *wrong = wrong_pin (f, code);
+  g_autofree char *reason = NULL;
+  gint64 wait = 0;
+
+  for (int i = 0; i < JP_MEETING_MAX_WRONG_PINS; i++)
+    g_assert_cmpuint (login_from (f, peer, code, wrong, NULL, NULL), ==, 401);
+  g_assert_cmpuint (login_from (f, peer, code, g_hash_table_lookup (f->pins, code), &reason,
+                                &wait), ==, 429);
+  g_assert_cmpstr (reason, ==, "too-many-attempts");
+  return wait;
+}
+
+static void
+test_member_lock_grows (Fixture *f, gconstpointer data)
+{
+  const char *pin = g_hash_table_lookup (f->pins, "M02");
+  static const gint64 expected[] = { 30, 60, 120, 240 };
+
+  /* each round from another computer, so that only the member's count decides */
+  for (guint round = 0; round < G_N_ELEMENTS (expected); round++)
+    {
+      g_autofree char *peer = g_strdup_printf ("10.0.0.%u", round + 1);
+      gint64 wait = lock_member (f, peer, "M02");
+
+      g_assert_cmpint (wait, ==, expected[round]);
+      /* a second before the end it still holds, from any computer */
+      f->now += (wait - 1) * G_USEC_PER_SEC;
+      g_assert_cmpuint (login_from (f, "10.0.1.1", "M02", pin, NULL, NULL), ==, 429);
+      f->now += G_USEC_PER_SEC;
+    }
+  /* the right PIN after the lock: the member starts over at 30 s */
+  g_assert_cmpuint (login_from (f, "10.0.1.1", "M02", pin, NULL, NULL), ==, 200);
+  g_assert_cmpint (lock_member (f, "10.0.2.1", "M02"), ==, 30);
+}
+
+static void
+test_peer_lock_grows (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reason = NULL;
+  gint64 wait = 0;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      for (int i = 0; i < JP_MEETING_MAX_WRONG_PINS_PER_PEER; i++)
+        {
+          g_autofree char *code = g_strdup_printf ("Q%u%02d", round, i);
+
+          g_assert_cmpuint (login_from (f, "10.0.0.7", code, "111111", NULL, NULL), ==, 401);
+        }
+      /* the computer is locked, even for a member's right PIN; another computer is not */
+      g_clear_pointer (&reason, g_free);
+      g_assert_cmpuint (login_from (f, "10.0.0.7", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                    &reason, &wait), ==, 429);
+      g_assert_cmpstr (reason, ==, "too-many-attempts");
+      g_assert_cmpint (wait, ==, 30 << round);
+      g_assert_cmpuint (login_from (f, "10.0.0.8", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                    NULL, NULL), ==, 200);
+      f->now += wait * G_USEC_PER_SEC;
+    }
+  /* a right PIN from the computer does not forgive it: its next lock lasts twice as long */
+  g_assert_cmpuint (login_from (f, "10.0.0.7", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                NULL, NULL), ==, 200);
+  for (int i = 0; i < JP_MEETING_MAX_WRONG_PINS_PER_PEER - 1; i++)
+    g_assert_cmpuint (login_from (f, "10.0.0.7", "X999", "111111", NULL, NULL), ==, 401);
+  g_assert_cmpuint (login_from (f, "10.0.0.7", "X999", "111111", NULL, NULL), ==, 401);
+  g_assert_cmpuint (login_from (f, "10.0.0.7", "X999", "111111", NULL, &wait), ==, 429);
+  g_assert_cmpint (wait, ==, 240);
+}
+
+/* Many computers guessing together hit the cap of all logins: then nobody logs in for a
+ * while, the last line of defence. */
+static void
+test_global_cap (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reason = NULL;
+  gint64 wait = 0;
+  guint peers = JP_MEETING_MAX_WRONG_PINS_ALL / JP_MEETING_MAX_WRONG_PINS_PER_PEER;
+
+  for (guint p = 0; p < peers; p++)
+    {
+      g_autofree char *peer = g_strdup_printf ("10.1.%u.%u", p / 200, p % 200 + 1);
+
+      for (int i = 0; i < JP_MEETING_MAX_WRONG_PINS_PER_PEER; i++)
+        {
+          g_autofree char *code = g_strdup_printf ("G%u-%d", p, i);
+
+          g_assert_cmpuint (login_from (f, peer, code, "222222", NULL, NULL), ==, 401);
+        }
+    }
+  g_assert_cmpuint (login_from (f, "10.2.0.1", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                &reason, &wait), ==, 429);
+  g_assert_cmpstr (reason, ==, "too-many-attempts");
+  g_assert_cmpint (wait, ==, JP_MEETING_LOCKOUT_SECONDS);
+  f->now += wait * G_USEC_PER_SEC;
+  g_assert_cmpuint (login_from (f, "10.2.0.1", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                NULL, NULL), ==, 200);
+}
+
+static JsonNode *
+login_body (const char *code, const char *pin)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "member_code");
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, "pin");
+  json_builder_add_string_value (b, pin);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* Many attempts sent at once from one computer: guesses are checked no faster than one by
+ * one would be, and right PINs all get in (they wait their turn). */
+static void
+test_burst_from_one_peer (Fixture *f, gconstpointer data)
+{
+  GAsyncResult *res[40] = { NULL };
+  guint checked = 0, refused = 0;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("B%02u", i);
+      g_autoptr(JsonNode) body = login_body (code, "999999");
+
+      jp_meeting_service_login_async (f->service, "10.0.0.5", body, NULL, test_async_done,
+                                      &res[i]);
+    }
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(JsonNode) reply = NULL;
+      g_autoptr(GError) error = NULL;
+      guint status = 0;
+
+      reply = jp_meeting_service_login_finish (f->service, test_wait (&res[i]), &status,
+                                               &error);
+      g_assert_no_error (error);
+      g_clear_object (&res[i]);
+      if (status == 401)
+        checked++;
+      else
+        {
+          g_assert_cmpuint (status, ==, 429);
+          refused++;
+        }
+    }
+  g_assert_cmpuint (checked, <=, JP_MEETING_MAX_WRONG_PINS_PER_PEER);
+  g_assert_cmpuint (checked + refused, ==, 30);
+
+  /* the committee at one computer, everybody pressing "log in" at once */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("M%02u", i % 4 + 1);
+      g_autoptr(JsonNode) body = login_body (code, g_hash_table_lookup (f->pins, code));
+
+      jp_meeting_service_login_async (f->service, "10.0.0.6", body, NULL, test_async_done,
+                                      &res[i]);
+    }
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(JsonNode) reply = NULL;
+      g_autoptr(GError) error = NULL;
+      guint status = 0;
+
+      reply = jp_meeting_service_login_finish (f->service, test_wait (&res[i]), &status,
+                                               &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (status, ==, 200);
+      g_clear_object (&res[i]);
+    }
+  g_assert_cmpuint (jp_meeting_service_get_n_sessions (f->service), ==, 40);
+}
+
+/* ---- the main loop while a PIN is hashed ---- */
+
+typedef struct {
+  GMutex   lock;
+  GCond    cond;
+  gboolean entered;
+  gboolean released;
+} Gate;
+
+static void
+gate_hook (gpointer user_data)
+{
+  Gate *gate = user_data;
+
+  g_mutex_lock (&gate->lock);
+  gate->entered = TRUE;
+  g_main_context_wakeup (NULL);
+  while (!gate->released)
+    g_cond_wait (&gate->cond, &gate->lock);
+  g_mutex_unlock (&gate->lock);
+}
+
+static gboolean
+gate_entered (Gate *gate)
+{
+  gboolean entered;
+
+  g_mutex_lock (&gate->lock);
+  entered = gate->entered;
+  g_mutex_unlock (&gate->lock);
+  return entered;
+}
+
+static void
+gate_release (Gate *gate)
+{
+  g_mutex_lock (&gate->lock);
+  gate->released = TRUE;
+  g_cond_signal (&gate->cond);
+  g_mutex_unlock (&gate->lock);
+}
+
+static void
+test_main_loop_serves (Fixture *f, gconstpointer data)
+{
+  g_autofree char *queue1 = g_build_filename (f->dir, "queue-m01.json", NULL);
+  g_autoptr(JpMeetingClient) m01 = jp_meeting_client_new (f->base, queue1);
+  g_autoptr(JpMeetingClient) m02 = NULL;
+  g_autoptr(JsonObject) reply = NULL;
+  g_autoptr(JsonObject) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *queue = g_build_filename (f->dir, "queue-m02.json", NULL);
+  GAsyncResult *login = NULL;
+  GAsyncResult *res = NULL;
+  Gate gate = { 0 };
+
+  jp_meeting_client_login_async (m01, "M01", g_hash_table_lookup (f->pins, "M01"), NULL,
+                                 test_async_done, &res);
+  reply = jp_meeting_client_login_finish (m01, test_wait (&res), &error);
+  g_assert_no_error (error);
+  g_clear_object (&res);
+  g_clear_pointer (&reply, json_object_unref);
+
+  /* M02's login is held on the worker thread, inside the PIN check */
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+  jp_meeting_service_set_verify_hook (f->service, gate_hook, &gate);
+  m02 = jp_meeting_client_new (f->base, queue);
+  jp_meeting_client_login_async (m02, "M02", g_hash_table_lookup (f->pins, "M02"), NULL,
+                                 test_async_done, &login);
+  while (!gate_entered (&gate))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* meanwhile the host answers M01 */
+  jp_meeting_client_get_async (m01, "/state", NULL, test_async_done, &res);
+  state = jp_meeting_client_get_finish (m01, test_wait (&res), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  g_assert_true (json_object_has_member (state, "stage"));
+  g_clear_object (&res);
+  g_assert_null (login);
+  g_assert_cmpuint (jp_meeting_service_get_n_sessions (f->service), ==, 1);
+
+  gate_release (&gate);
+  reply = jp_meeting_client_login_finish (m02, test_wait (&login), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reply);
+  g_object_unref (login);
+  g_assert_cmpuint (jp_meeting_service_get_n_sessions (f->service), ==, 2);
+  jp_meeting_service_set_verify_hook (f->service, NULL, NULL);
+  g_mutex_clear (&gate.lock);
+  g_cond_clear (&gate.cond);
+}
+
+/* ---- revoking the PINs ---- */
+
+static void
+test_revoke_pins (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *pin = NULL;
+  JpAuditEntry *last;
+  guint n = 0;
+  Gate gate = { 0 };
+  GAsyncResult *res = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  g_assert_cmpuint (login_from (f, "10.0.0.1", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                NULL, NULL), ==, 200);
+
+  /* a login caught in the middle of its check by the revocation is refused */
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+  jp_meeting_service_set_verify_hook (f->service, gate_hook, &gate);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "member_code");
+  json_builder_add_string_value (b, "M03");
+  json_builder_set_member_name (b, "pin");
+  json_builder_add_string_value (b, g_hash_table_lookup (f->pins, "M03"));
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  jp_meeting_service_login_async (f->service, "10.0.0.3", body, NULL, test_async_done, &res);
+  while (!gate_entered (&gate))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (jp_meeting_service_revoke_pins (f->service, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+
+  gate_release (&gate);
+  reply = jp_meeting_service_login_finish (f->service, test_wait (&res), &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 401);
+  g_object_unref (res);
+  jp_meeting_service_set_verify_hook (f->service, NULL, NULL);
+  g_mutex_clear (&gate.lock);
+  g_cond_clear (&gate.cond);
+
+  /* nobody logs in with the old PINs; the file holds no PIN; the audit says who and how many */
+  for (int i = 1; i <= 4; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("M%02d", i);
+
+      g_clear_pointer (&reason, g_free);
+      g_assert_cmpuint (login_from (f, "10.0.0.2", code, g_hash_table_lookup (f->pins, code),
+                                    &reason, NULL), ==, 401);
+      g_assert_cmpstr (reason, ==, "wrong-pin");
+      g_assert_false (jp_store_member_has_pin (f->store, code));
+    }
+  audit = jp_store_list_audit (f->store, &error);
+  g_assert_no_error (error);
+  last = audit->pdata[audit->len - 1];
+  g_assert_cmpstr (last->action, ==, "member.pins-revoked");
+  g_assert_cmpstr (last->actor, ==, "chair");
+  g_assert_nonnull (strstr (last->payload, "\"revoked\":4"));
+
+  /* a new PIN works again */
+  pin = jp_store_member_new_pin (f->store, "M02", "t", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (login_from (f, "10.0.0.4", "M02", pin, NULL, NULL), ==, 200);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+#define ADD(path, func) \
+  g_test_add ("/meeting/login/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("flood-keeps-counter", test_flood_keeps_counter);
+  ADD ("spray-limited-per-peer", test_spray_limited_per_peer);
+  ADD ("member-lock-grows", test_member_lock_grows);
+  ADD ("peer-lock-grows", test_peer_lock_grows);
+  ADD ("global-cap", test_global_cap);
+  ADD ("burst-from-one-peer", test_burst_from_one_peer);
+  ADD ("main-loop-serves-while-hashing", test_main_loop_serves);
+  ADD ("revoke-pins", test_revoke_pins);
+  return g_test_run ();
+}
