@@ -459,7 +459,15 @@ test_dossier_text (Fixture *f, gconstpointer data)
   json_builder_add_string_value (b, g_hash_table_lookup (f->pins, "M01"));
   json_builder_end_object (b);
   body = json_builder_get_root (b);
-  login = jp_meeting_service_handle (f->service, "POST", "/session", NULL, body, &status);
+  {
+    GAsyncResult *res = NULL;
+    g_autoptr(GError) error = NULL;
+
+    jp_meeting_service_login_async (f->service, "127.0.0.1", body, NULL, test_async_done, &res);
+    login = jp_meeting_service_login_finish (f->service, test_wait (&res), &status, &error);
+    g_assert_no_error (error);
+    g_object_unref (res);
+  }
   g_assert_cmpuint (status, ==, 200);
   token = json_object_get_string_member (json_node_get_object (login), "token");
   reply = jp_meeting_service_handle (f->service, "GET", path, token, NULL, &status);
