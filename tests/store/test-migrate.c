@@ -6,6 +6,7 @@
 
 #include "store-test-util.h"
 #include "jp-store-console.h"
+#include "jp-store-tls.h"
 
 /* Opening files that are not (yet) what this build writes. */
 
@@ -302,8 +303,8 @@ test_v4_to_v5 (void)
                                               "name = 'redaction_box'"), ==, 0);
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, 5);
-  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, JP_STORE_SCHEMA_VERSION);
 
   /* old data is still there */
   rotations = jp_store_get_page_rotations (store, sha);
@@ -326,8 +327,54 @@ test_v4_to_v5 (void)
   g_assert_cmpstr (((JpAuditEntry *) audit->pdata[1])->action, ==, "schema.migrate");
   payload = test_parse_object (((JpAuditEntry *) audit->pdata[1])->payload);
   g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 4);
-  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
 
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+/* Version 6 adds the host's TLS identity: a version 5 file opens with none, takes one, and
+ * keeps the first one kept. */
+static void
+test_v5_to_v6 (void)
+{
+  g_autofree char *dir = test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v5.jiangping", NULL);
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                             (int) JP_STORE_APPLICATION_ID);
+  g_autofree char *cert = NULL, *key = NULL, *fp = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  raw_exec (db, "PRAGMA journal_mode = WAL");
+  raw_exec (db, "BEGIN");
+  for (guint v = 1; v <= 5; v++)
+    raw_exec (db, jp_store_schema_step (v));
+  raw_exec (db, "PRAGMA user_version = 5");
+  raw_exec (db, app_id);
+  raw_exec (db, "INSERT INTO election (id, title, quota, ratio, created_at) VALUES "
+                "(1, '第五版选树', 20, 1.5, 1704067200)");
+  raw_exec (db, "COMMIT");
+  sqlite3_close (db);
+
+  store = jp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_store_get_schema_version (store), >=, 6);
+  g_assert_false (jp_store_get_host_tls (store, &cert, &key, &fp, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_host_tls (store, "CERT-A", "KEY-A", "AAAA-AAAA-AAAA-AAAA",
+                                        &error));
+  g_assert_true (jp_store_set_host_tls (store, "CERT-B", "KEY-B", "BBBB-BBBB-BBBB-BBBB",
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_get_host_tls (store, &cert, &key, &fp, &error));
+  g_assert_cmpstr (cert, ==, "CERT-A");
+  g_assert_cmpstr (key, ==, "KEY-A");
+  g_assert_cmpstr (fp, ==, "AAAA-AAAA-AAAA-AAAA");
+  g_assert_cmpint (test_query_int (store, "SELECT count (*) FROM audit WHERE action = "
+                                          "'host.certificate'"), ==, 1);
   g_clear_object (&store);
   test_rm_rf (dir);
 }
@@ -362,7 +409,11 @@ test_too_new (void)
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "schema 99"));
-  g_assert_nonnull (strstr (error->message, "up to 5"));
+  {
+    g_autofree char *up_to = g_strdup_printf ("up to %d", JP_STORE_SCHEMA_VERSION);
+
+    g_assert_nonnull (strstr (error->message, up_to));
+  }
   g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 99);
   g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM audit"), ==, 1);
   test_rm_rf (dir);
@@ -566,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/v1-to-v3", test_v1_to_v3);
   g_test_add_func ("/store/migrate/v2-to-v3", test_v2_to_v3);
   g_test_add_func ("/store/migrate/v4-to-v5", test_v4_to_v5);
+  g_test_add_func ("/store/migrate/v5-to-v6", test_v5_to_v6);
   g_test_add_func ("/store/migrate/failed-keeps-v1", test_failed_migration_keeps_v1);
   g_test_add_func ("/store/migrate/too-new", test_too_new);
   g_test_add_func ("/store/open/not-ours-text", test_not_ours_text);
