@@ -89,6 +89,8 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
           json_builder_add_string_value (b, text);
         }
       json_builder_end_array (b);
+      json_builder_set_member_name (b, "fingerprint");
+      json_builder_add_string_value (b, jp_meeting_server_get_fingerprint (server));
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       jp_cli_print_json (root);
@@ -100,8 +102,10 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
         {
           g_autofree char *text = g_inet_address_to_string (addresses->pdata[i]);
 
-          printf ("  http://%s:%u\n", text, bound);
+          printf ("  https://%s:%u\n", text, bound);
         }
+      printf (_("Members check this certificate fingerprint before they log in: %s\n"),
+              jp_meeting_server_get_fingerprint (server));
       printf (_("Press Ctrl+C to stop.\n"));
     }
   fflush (stdout);
