@@ -703,7 +703,14 @@ send_queued (JpMeetingClient     *self,
   inner = request_start (self, "POST", path, body, FALSE, cancellable, ballot_done, outer,
                          jp_meeting_client_submit_ballot_async);
   if (inner != NULL)
-    request_send (self, inner);
+    {
+      /* The idempotency key makes a resent ballot harmless, so the ballot may go over the
+       * open connection: libsoup gives a POST a new connection otherwise, which over TLS is
+       * a new handshake per ballot when the whole room votes at once. */
+      soup_message_add_flags (((Request *) g_task_get_task_data (inner))->msg,
+                              SOUP_MESSAGE_IDEMPOTENT);
+      request_send (self, inner);
+    }
 }
 
 void

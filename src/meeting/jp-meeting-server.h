@@ -28,7 +28,7 @@ gboolean          jp_meeting_server_listen      (JpMeetingServer  *self,
 gboolean          jp_meeting_server_listen_local (JpMeetingServer  *self,
                                                   guint             port,
                                                   GError          **error);
-/* The fingerprint of the host's certificate ("7F3A-9C2K-QW5M-RT6P", jp-meeting-tls.h) that
+/* The fingerprint of the host's certificate ("7F3A-XC2K-QW5M-RT6P", jp-meeting-tls.h) that
  * the chair shows beside the address, NULL before listening. Returns: (transfer none). */
 const char       *jp_meeting_server_get_fingerprint (JpMeetingServer *self);
 /* The port actually bound, 0 before listening. */

@@ -119,7 +119,7 @@ jp_meeting_tls_parse_fingerprint (const char  *text,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("“%s” is not a certificate fingerprint: type the 16 letters and digits "
-                     "shown beside the host's address, for example 7F3A-9C2K-QW5M-RT6P."),
+                     "shown beside the host's address, for example 7F3A-XC2K-QW5M-RT6P."),
                    text);
       g_string_free (out, TRUE);
       return NULL;

@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "jp-store-private.h"
 #include "jp-store-tls.h"

@@ -95,7 +95,7 @@ update_meeting (JpBallotPage *self)
       text = g_strdup_printf (_("Members, type on your voting computer: %s"), where->str);
       gtk_label_set_text (self->address_label, text);
       g_clear_pointer (&text, g_free);
-      /* TRANSLATORS: %s is the host certificate's fingerprint, e.g. 7F3A-9C2K-QW5M-RT6P */
+      /* TRANSLATORS: %s is the host certificate's fingerprint, e.g. 7F3A-XC2K-QW5M-RT6P */
       text = g_strdup_printf (_("Check the fingerprint: %s"),
                               jp_meeting_server_get_fingerprint (self->server));
       gtk_label_set_text (self->fingerprint_label, text);
