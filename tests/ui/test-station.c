@@ -698,6 +698,30 @@ test_pinned_mismatch (void)
   close_dialog (dialog);
 }
 
+/* The chair's own member window logs in to the meeting this program serves: it trusts that
+ * certificate without asking, and pins nothing. */
+static void
+test_member_window_trusts_own_host (void)
+{
+  g_autoptr(GtkApplication) app = gtk_application_new ("cn.jiangping.Jiangping.TestStation",
+                                                       G_APPLICATION_NON_UNIQUE);
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autofree char *pins = g_build_filename (g_get_user_config_dir (), "jiangping", "pins.ini",
+                                            NULL);
+  JpStationWindow *station = NULL;
+
+  g_application_set_default (G_APPLICATION (app));
+  jp_join_set_local_server (G_APPLICATION (app), host.server);
+  dialog = join_once (host.host, "M02", host.pin_m02, &station);
+  g_assert_null (jp_join_dialog_get_unconfirmed_fingerprint (dialog));
+  g_assert_nonnull (station);
+  g_assert_false (g_file_test (pins, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (station));
+  g_clear_object (&station);
+  jp_join_set_local_server (G_APPLICATION (app), NULL);
+  g_application_set_default (NULL);
+}
+
 static void
 on_meeting_ended (JpStationWindow *window, const char *message, gpointer data)
 {
@@ -763,6 +787,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/station/login-errors", test_login_errors);
   g_test_add_func ("/ui/station/confirm-fingerprint", test_confirm_fingerprint);
   g_test_add_func ("/ui/station/pinned-mismatch", test_pinned_mismatch);
+  g_test_add_func ("/ui/station/member-window-trusts-own-host",
+                   test_member_window_trusts_own_host);
   g_test_add_func ("/ui/station/vote", test_vote);
   g_test_add_func ("/ui/station/offline-queue", test_offline_queue);
   g_test_add_func ("/ui/station/meeting-ended", test_meeting_ended);
