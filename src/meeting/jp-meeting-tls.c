@@ -239,6 +239,7 @@ jp_meeting_tls_host_certificate (JpStore  *store,
       if (made == NULL)
         return NULL;
       fingerprint = jp_meeting_tls_fingerprint (made);
+      memset (both, 0, strlen (both));
       g_clear_pointer (&both, g_free);
       if (!jp_store_set_host_tls (store, new_cert, new_key, fingerprint, error))
         return NULL;
