@@ -58,11 +58,20 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
   if (store == NULL)
     return 1;
 
+  /* before anything is printed: whoever reads the address may stop us right away */
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint = g_unix_signal_add (SIGINT, on_signal, loop);
+  sigterm = g_unix_signal_add (SIGTERM, on_signal, loop);
+
   service = jp_meeting_service_new (store);
   server = jp_meeting_server_new (service);
   if (local ? !jp_meeting_server_listen_local (server, port, error)
             : !jp_meeting_server_listen (server, port, error))
-    return 1;
+    {
+      g_source_remove (sigint);
+      g_source_remove (sigterm);
+      return 1;
+    }
   bound = jp_meeting_server_get_port (server);
   if (local)
     {
@@ -89,6 +98,8 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
           json_builder_add_string_value (b, text);
         }
       json_builder_end_array (b);
+      json_builder_set_member_name (b, "fingerprint");
+      json_builder_add_string_value (b, jp_meeting_server_get_fingerprint (server));
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       jp_cli_print_json (root);
@@ -100,15 +111,13 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
         {
           g_autofree char *text = g_inet_address_to_string (addresses->pdata[i]);
 
-          printf ("  http://%s:%u\n", text, bound);
+          printf ("  https://%s:%u\n", text, bound);
         }
+      printf (_("Members check this certificate fingerprint before they log in: %s\n"),
+              jp_meeting_server_get_fingerprint (server));
       printf (_("Press Ctrl+C to stop.\n"));
     }
   fflush (stdout);
-
-  loop = g_main_loop_new (NULL, FALSE);
-  sigint = g_unix_signal_add (SIGINT, on_signal, loop);
-  sigterm = g_unix_signal_add (SIGTERM, on_signal, loop);
   g_main_loop_run (loop);
   g_source_remove (sigint);
   g_source_remove (sigterm);

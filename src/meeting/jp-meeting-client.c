@@ -10,6 +10,7 @@
 #include <sys/random.h>
 
 #include "jp-meeting-client.h"
+#include "jp-meeting-tls.h"
 
 #define RECONNECT_FIRST_MS 500
 #define RECONNECT_MAX_MS   10000
@@ -24,6 +25,10 @@ struct _JpMeetingClient {
   GObject                  parent_instance;
   SoupSession             *session;
   char                    *base_uri;
+  const char              *host_port;    /* in base_uri, after the scheme */
+  char                    *pinned;       /* the fingerprint trusted for this host, or NULL */
+  char                    *host_fingerprint;   /* what the host presented last, or NULL */
+  gboolean                 ws_refused;   /* the events' TLS handshake met another certificate */
   char                    *queue_path;
   char                    *token;
   char                    *member_code;
@@ -67,6 +72,8 @@ jp_meeting_client_finalize (GObject *object)
   JpMeetingClient *self = JP_MEETING_CLIENT (object);
 
   g_free (self->base_uri);
+  g_free (self->pinned);
+  g_free (self->host_fingerprint);
   g_free (self->queue_path);
   g_free (self->token);
   g_free (self->member_code);
@@ -178,7 +185,7 @@ queue_load (JpMeetingClient *self)
 
 /**
  * jp_meeting_client_new:
- * @base_uri: "http://HOST:PORT" of the host
+ * @base_uri: "https://HOST:PORT" of the host
  * @queue_path: (nullable): file of the offline ballot queue
  *
  * Returns: (transfer full): a client, not logged in.
@@ -191,11 +198,16 @@ jp_meeting_client_new (const char *base_uri,
 
   g_return_val_if_fail (base_uri != NULL, NULL);
   self = g_object_new (JP_TYPE_MEETING_CLIENT, NULL);
-  /* The host is on the room's network: never through a system proxy. */
+  /* The host is on the room's network: never through a system proxy. No CA database: the
+   * host's certificate is self-signed, and a certificate is trusted only by its pinned
+   * fingerprint (on_accept_certificate), never because some CA signed it. */
   self->session = soup_session_new_with_options ("timeout", 15, "idle-timeout", 60,
-                                                 "proxy-resolver", NULL, NULL);
+                                                 "proxy-resolver", NULL, "tls-database", NULL,
+                                                 NULL);
   self->base_uri = g_str_has_suffix (base_uri, "/") ? g_strndup (base_uri, strlen (base_uri) - 1)
                                                     : g_strdup (base_uri);
+  self->host_port = strstr (self->base_uri, "://") != NULL ? strstr (self->base_uri, "://") + 3
+                                                           : self->base_uri;
   self->queue_path = queue_path != NULL
     ? g_strdup (queue_path)
     : g_build_filename (g_get_user_data_dir (), "jiangping", "ballot-queue.json", NULL);
@@ -217,6 +229,74 @@ jp_meeting_client_get_member_code (JpMeetingClient *self)
   return self->member_code;
 }
 
+void
+jp_meeting_client_set_pinned_fingerprint (JpMeetingClient *self,
+                                          const char      *fingerprint)
+{
+  g_return_if_fail (JP_IS_MEETING_CLIENT (self));
+  if (g_strcmp0 (self->pinned, fingerprint) == 0)
+    return;
+  g_free (self->pinned);
+  self->pinned = g_strdup (fingerprint);
+  /* a connection accepted under the old pin must not carry on under the new one */
+  soup_session_abort (self->session);
+}
+
+const char *
+jp_meeting_client_get_pinned_fingerprint (JpMeetingClient *self)
+{
+  g_return_val_if_fail (JP_IS_MEETING_CLIENT (self), NULL);
+  return self->pinned;
+}
+
+const char *
+jp_meeting_client_get_host_fingerprint (JpMeetingClient *self)
+{
+  g_return_val_if_fail (JP_IS_MEETING_CLIENT (self), NULL);
+  return self->host_fingerprint;
+}
+
+const char *
+jp_meeting_client_get_host_port (JpMeetingClient *self)
+{
+  g_return_val_if_fail (JP_IS_MEETING_CLIENT (self), NULL);
+  return self->host_port;
+}
+
+/* The only gate of TLS: emitted during every handshake (there is no CA database, so every
+ * certificate "fails" validation). Accepts the host's certificate only when its fingerprint
+ * is the pinned one. Refusing ends the handshake before a byte of the request (PIN, token,
+ * ballot) is written. */
+static gboolean
+accept_certificate (JpMeetingClient *self,
+                    GTlsCertificate *certificate)
+{
+  g_autofree char *fingerprint = jp_meeting_tls_fingerprint (certificate);
+
+  g_free (self->host_fingerprint);
+  self->host_fingerprint = g_strdup (fingerprint);
+  return fingerprint != NULL && self->pinned != NULL && g_str_equal (fingerprint, self->pinned);
+}
+
+static void
+set_certificate_error (JpMeetingClient  *self,
+                       GError          **error)
+{
+  if (self->pinned == NULL)
+    g_set_error (error, JP_MEETING_ERROR, JP_MEETING_ERROR_CERTIFICATE,
+                 _("This station does not know the host at %s yet. Its certificate "
+                   "fingerprint is %s: check that the chair’s screen shows the same "
+                   "fingerprint beside the address before you log in."),
+                 self->host_port, self->host_fingerprint != NULL ? self->host_fingerprint : "?");
+  else
+    g_set_error (error, JP_MEETING_ERROR, JP_MEETING_ERROR_CERTIFICATE,
+                 _("Warning: the host at %s shows the certificate fingerprint %s, but this "
+                   "station trusts %s for that address. Nothing was sent. Do not log in: tell "
+                   "the chair, someone on the network may be posing as the host."),
+                 self->host_port, self->host_fingerprint != NULL ? self->host_fingerprint : "?",
+                 self->pinned);
+}
+
 guint
 jp_meeting_client_get_n_queued (JpMeetingClient *self)
 {
@@ -227,15 +307,19 @@ jp_meeting_client_get_n_queued (JpMeetingClient *self)
 /* ---- requests ---- */
 
 typedef struct {
+  JpMeetingClient *client;   /* borrowed: the task holds it */
   SoupMessage *msg;
   char        *reason;
   gboolean     want_bytes;
+  gboolean     refused;    /* the host's certificate was refused (not the pinned one) */
   QueuedBallot *ballot;    /* submit: the queued entry (borrowed from the queue) */
 } Request;
 
 static void
 request_free (Request *r)
 {
+  if (r->msg != NULL)
+    g_signal_handlers_disconnect_by_data (r->msg, r);
   g_clear_object (&r->msg);
   g_free (r->reason);
   g_free (r);
@@ -283,6 +367,14 @@ request_done (GObject      *source,
   guint status;
   JsonNode *root = NULL;
 
+  if (body == NULL && r->refused)
+    {
+      GError *refusal = NULL;
+
+      set_certificate_error (r->client, &refusal);
+      g_task_return_error (task, refusal);
+      return;
+    }
   if (body == NULL)
     {
       g_task_return_new_error (task, JP_MEETING_ERROR, JP_MEETING_ERROR_NETWORK,
@@ -318,6 +410,18 @@ request_done (GObject      *source,
                              json_node_get_object (root), "message", _("Refused by the host.")));
 }
 
+static gboolean
+on_request_accept_certificate (SoupMessage          *msg,
+                               GTlsCertificate      *certificate,
+                               GTlsCertificateFlags  errors,
+                               Request              *r)
+{
+  gboolean accepted = accept_certificate (r->client, certificate);
+
+  r->refused = !accepted;
+  return accepted;
+}
+
 static GTask *
 request_start (JpMeetingClient     *self,
                const char          *method,
@@ -332,10 +436,27 @@ request_start (JpMeetingClient     *self,
   g_autofree char *uri = g_strconcat (self->base_uri, "/api/v1", path, NULL);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   Request *r = g_new0 (Request, 1);
+  GError *error = NULL;
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, r, (GDestroyNotify) request_free);
+  r->client = self;
   r->want_bytes = want_bytes;
+  if (!jp_meeting_tls_check_backend (&error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return NULL;
+    }
+  /* PINs, tokens and ballots never cross the room's network in the clear */
+  if (g_ascii_strncasecmp (self->base_uri, "https://", 8) != 0)
+    {
+      g_task_return_new_error (task, JP_MEETING_ERROR, JP_MEETING_ERROR_FAILED,
+                               _("“%s” is not an encrypted (https://) host address."),
+                               self->base_uri);
+      g_object_unref (task);
+      return NULL;
+    }
   r->msg = soup_message_new (method, uri);
   if (r->msg == NULL)
     {
@@ -344,6 +465,8 @@ request_start (JpMeetingClient     *self,
       g_object_unref (task);
       return NULL;
     }
+  g_signal_connect (r->msg, "accept-certificate", G_CALLBACK (on_request_accept_certificate),
+                    r);
   if (self->token != NULL)
     {
       g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
@@ -540,9 +663,11 @@ ballot_done (GObject      *source,
   g_autoptr(JsonObject) reply = g_task_propagate_pointer (G_TASK (result), &error);
 
   outer->reason = g_strdup (inner->reason);
-  /* Accepted or refused for good: out of the queue. A network failure or a host error keeps
-   * it for the next try. */
-  if (reply != NULL || !g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NETWORK))
+  /* Accepted or refused for good: out of the queue. A network failure, a host error or a
+   * certificate this station does not trust (nothing was sent) keeps it for the next try. */
+  if (reply != NULL || (!g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NETWORK) &&
+                        !g_error_matches (error, JP_MEETING_ERROR,
+                                          JP_MEETING_ERROR_CERTIFICATE)))
     {
       if (g_ptr_array_remove (self->queue, outer->ballot))
         queue_save (self);
@@ -578,7 +703,14 @@ send_queued (JpMeetingClient     *self,
   inner = request_start (self, "POST", path, body, FALSE, cancellable, ballot_done, outer,
                          jp_meeting_client_submit_ballot_async);
   if (inner != NULL)
-    request_send (self, inner);
+    {
+      /* The idempotency key makes a resent ballot harmless, so the ballot may go over the
+       * open connection: libsoup gives a POST a new connection otherwise, which over TLS is
+       * a new handshake per ballot when the whole room votes at once. */
+      soup_message_add_flags (((Request *) g_task_get_task_data (inner))->msg,
+                              SOUP_MESSAGE_IDEMPOTENT);
+      request_send (self, inner);
+    }
 }
 
 void
@@ -622,7 +754,8 @@ flush_one_done (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!jp_meeting_client_submit_ballot_finish (JP_MEETING_CLIENT (source), result, &error) &&
-      g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NETWORK))
+      (g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NETWORK) ||
+       g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_CERTIFICATE)))
     {
       JpMeetingClient *self = g_task_get_source_object (task);
 
@@ -786,6 +919,16 @@ ws_connected (GObject      *source,
 
   if (conn == NULL)
     {
+      if (self->ws_refused)
+        {
+          g_autoptr(GError) refusal = NULL;
+
+          /* another certificate: retrying would not change it; the requests say why */
+          set_certificate_error (self, &refusal);
+          g_warning ("%s", refusal->message);
+          self->ws_wanted = FALSE;
+          return;
+        }
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         ws_schedule_retry (self);
       return;
@@ -794,6 +937,18 @@ ws_connected (GObject      *source,
   soup_websocket_connection_set_keepalive_interval (conn, 15);
   g_signal_connect (conn, "message", G_CALLBACK (on_ws_message), self);
   g_signal_connect (conn, "closed", G_CALLBACK (on_ws_closed), self);
+}
+
+static gboolean
+on_ws_accept_certificate (SoupMessage          *msg,
+                          GTlsCertificate      *certificate,
+                          GTlsCertificateFlags  errors,
+                          JpMeetingClient      *self)
+{
+  gboolean accepted = accept_certificate (self, certificate);
+
+  self->ws_refused = !accepted;
+  return accepted;
 }
 
 static void
@@ -808,8 +963,11 @@ ws_connect (JpMeetingClient *self)
   escaped = g_uri_escape_string (self->token, NULL, FALSE);
   uri = g_strconcat (self->base_uri, "/api/v1/events?token=", escaped, NULL);
   msg = soup_message_new ("GET", uri);
-  if (msg == NULL)
+  if (msg == NULL || g_ascii_strncasecmp (uri, "https://", 8) != 0)
     return;
+  self->ws_refused = FALSE;
+  g_signal_connect_object (msg, "accept-certificate", G_CALLBACK (on_ws_accept_certificate),
+                           self, 0);
   g_clear_object (&self->ws_cancel);
   self->ws_cancel = g_cancellable_new ();
   soup_session_websocket_connect_async (self->session, msg, NULL, NULL, G_PRIORITY_DEFAULT,

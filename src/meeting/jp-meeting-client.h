@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JpMeetingClient, jp_meeting_client, JP, MEETING_CLIENT, GObject)
 
 /* The protocol client of a member station (docs/protocol.md), on its own SoupSession, used
- * from the main context. `base_uri` is "http://HOST:PORT". `queue_path` is the file of the
+ * from the main context. `base_uri` is "https://HOST:PORT" (TLS only: requests to any other
+ * scheme fail). `queue_path` is the file of the
  * offline ballot queue (NULL: "jiangping/ballot-queue.json" in the user's data dir); queued
  * ballots found there are resent by jp_meeting_client_flush_queue_async and after each
  * reconnect of the events.
@@ -22,13 +23,27 @@ G_DECLARE_FINAL_TYPE (JpMeetingClient, jp_meeting_client, JP, MEETING_CLIENT, GO
 JpMeetingClient *jp_meeting_client_new (const char *base_uri,
                                         const char *queue_path);
 
+/* TLS pinning (docs/protocol.md, "Transport"): the client trusts the host's certificate only
+ * when its fingerprint (jp_meeting_tls_fingerprint) is `fingerprint`; with none pinned it
+ * trusts no certificate. A refused certificate ends the TLS handshake before anything is
+ * sent, and the request fails with JP_MEETING_ERROR_CERTIFICATE, whose message names the
+ * fingerprint seen (and the pinned one). */
+void        jp_meeting_client_set_pinned_fingerprint (JpMeetingClient *self,
+                                                      const char      *fingerprint);
+const char *jp_meeting_client_get_pinned_fingerprint (JpMeetingClient *self);
+/* The fingerprint of the certificate the host presented in the last TLS handshake, or NULL
+ * before any: what "Join a meeting" asks the member to compare with the chair's screen. */
+const char *jp_meeting_client_get_host_fingerprint   (JpMeetingClient *self);
+/* "HOST:PORT" of base_uri: the key of the station's pin. Returns: (transfer none). */
+const char *jp_meeting_client_get_host_port          (JpMeetingClient *self);
+
 const char *jp_meeting_client_get_token       (JpMeetingClient *self);
 const char *jp_meeting_client_get_member_code (JpMeetingClient *self);
 
 /* Every async request fails with JP_MEETING_ERROR: NETWORK (host unreachable),
  * UNAUTHORIZED (401: wrong PIN, not logged in, session ended), REFUSED (403, 409, 429),
- * NOT_FOUND (404), BAD_REQUEST (400, 411, 413) or FAILED, the message being the host's plain
- * words. The host's reason key is given by jp_meeting_client_request_reason(). */
+ * NOT_FOUND (404), BAD_REQUEST (400, 411, 413), CERTIFICATE (not the pinned host) or FAILED,
+ * the message being the host's plain words. The host's reason key is given by jp_meeting_client_request_reason(). */
 
 /* POST /session. On success the token is kept for the other requests.
  * finish returns (transfer full) the reply object {token, member, election}. */

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 
 #include "jp-meeting-server.h"
+#include "jp-meeting-tls.h"
 
 #define API_PREFIX "/api/v1"
 #define EVENTS_PATH API_PREFIX "/events"
@@ -28,6 +29,7 @@ struct _JpMeetingServer {
   GPtrArray        *stations;   /* Station*, owned */
   GPtrArray        *ballots;    /* QueuedBallot*: arrived, waiting for the group commit */
   guint             ballots_idle;
+  char             *fingerprint;  /* of the TLS certificate, once set (jp-meeting-tls.h) */
 };
 
 struct _Station {
@@ -72,6 +74,7 @@ jp_meeting_server_dispose (GObject *object)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_clear_object (&self->service);
+  g_clear_pointer (&self->fingerprint, g_free);
   G_OBJECT_CLASS (jp_meeting_server_parent_class)->dispose (object);
 }
 
@@ -687,6 +690,25 @@ jp_meeting_server_get_service (JpMeetingServer *self)
   return self->service;
 }
 
+/* TLS: the election's own certificate (made the first time the election is hosted) on the
+ * SoupServer, so that every listener serves HTTPS and WSS only. Done once per server. */
+static gboolean
+ensure_tls (JpMeetingServer  *self,
+            GError          **error)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+
+  if (self->fingerprint != NULL)
+    return TRUE;
+  certificate = jp_meeting_tls_host_certificate (jp_meeting_service_get_store (self->service),
+                                                 error);
+  if (certificate == NULL)
+    return FALSE;
+  soup_server_set_tls_certificate (self->server, certificate);
+  self->fingerprint = jp_meeting_tls_fingerprint (certificate);
+  return TRUE;
+}
+
 /* Our own socket rather than soup_server_listen_*: a meeting room has up to about sixty
  * stations connecting in the same second, more than GSocket's default backlog of 10. */
 static gboolean
@@ -698,13 +720,15 @@ listen_on (JpMeetingServer  *self,
   g_autoptr(GSocket) socket = NULL;
   g_autoptr(GSocketAddress) where = g_inet_socket_address_new (address, port);
 
+  if (!ensure_tls (self, error))
+    goto failed;
   socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
                          error);
   if (socket == NULL)
     goto failed;
   g_socket_set_listen_backlog (socket, 256);
   if (!g_socket_bind (socket, where, TRUE, error) || !g_socket_listen (socket, error) ||
-      !soup_server_listen_socket (self->server, socket, 0, error))
+      !soup_server_listen_socket (self->server, socket, SOUP_SERVER_LISTEN_HTTPS, error))
     goto failed;
   return TRUE;
 
@@ -755,6 +779,13 @@ jp_meeting_server_disconnect (JpMeetingServer *self)
   g_return_if_fail (JP_IS_MEETING_SERVER (self));
   g_ptr_array_set_size (self->stations, 0);
   soup_server_disconnect (self->server);
+}
+
+const char *
+jp_meeting_server_get_fingerprint (JpMeetingServer *self)
+{
+  g_return_val_if_fail (JP_IS_MEETING_SERVER (self), NULL);
+  return self->fingerprint;
 }
 
 guint

@@ -17,7 +17,10 @@ JpMeetingServer  *jp_meeting_server_new         (JpMeetingService *service);
 JpMeetingService *jp_meeting_server_get_service (JpMeetingServer *self);
 
 /* Listens on every IPv4 address of the host on `port` (0: a free port chosen by the system,
- * for tests). Fails with G_IO_ERROR (e.g. ADDRESS_IN_USE) and a message naming the port. */
+ * for tests), HTTPS and WSS only, with the election's own certificate (made and kept in the
+ * election the first time it is hosted, see jp-meeting-tls.h). Fails with G_IO_ERROR (e.g.
+ * ADDRESS_IN_USE) and a message naming the port, or JP_MEETING_ERROR when there is no TLS
+ * (glib-networking missing) or no certificate. */
 gboolean          jp_meeting_server_listen      (JpMeetingServer  *self,
                                                  guint             port,
                                                  GError          **error);
@@ -25,6 +28,9 @@ gboolean          jp_meeting_server_listen      (JpMeetingServer  *self,
 gboolean          jp_meeting_server_listen_local (JpMeetingServer  *self,
                                                   guint             port,
                                                   GError          **error);
+/* The fingerprint of the host's certificate ("7F3A-XC2K-QW5M-RT6P", jp-meeting-tls.h) that
+ * the chair shows beside the address, NULL before listening. Returns: (transfer none). */
+const char       *jp_meeting_server_get_fingerprint (JpMeetingServer *self);
 /* The port actually bound, 0 before listening. */
 guint             jp_meeting_server_get_port    (JpMeetingServer *self);
 /* Stops listening and closes every WebSocket. */

@@ -20,6 +20,8 @@ typedef enum {
   JP_MEETING_ERROR_NOT_FOUND,     /* unknown round, code or evidence */
   JP_MEETING_ERROR_BAD_REQUEST,   /* malformed request (should not happen with this client) */
   JP_MEETING_ERROR_NETWORK,       /* the host cannot be reached; the ballot stays queued */
+  JP_MEETING_ERROR_CERTIFICATE,   /* the host's TLS certificate is not the pinned one (or none
+                                   * is pinned yet); nothing was sent, the ballot stays queued */
 } JpMeetingError;
 
 /* The default TCP port of the host. */

@@ -254,6 +254,17 @@ static const char *const migrations[] = {
   "  created_at INTEGER NOT NULL"
   ");"
   "CREATE INDEX redaction_box_document ON redaction_box (sha256, page);",
+
+  /* 6: the host's own TLS identity (made by the meeting layer when the election is first
+   * hosted), so that stations which pinned its fingerprint still trust a restarted host.
+   * PEM text, one row. */
+  "CREATE TABLE host_tls ("
+  "  id          INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  certificate TEXT NOT NULL,"
+  "  private_key TEXT NOT NULL,"
+  "  fingerprint TEXT NOT NULL,"
+  "  created_at  INTEGER NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JP_STORE_SCHEMA_VERSION);

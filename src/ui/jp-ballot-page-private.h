@@ -18,6 +18,7 @@ struct _JpBallotPage
   GtkButton         *host_button;
   GtkWidget         *hosted_box;
   GtkLabel          *address_label;
+  GtkLabel          *fingerprint_label;
   GtkLabel          *stations_label;
   GtkButton         *end_button;
   GtkDropDown       *monitor_dropdown;

@@ -94,6 +94,14 @@ update_meeting (JpBallotPage *self)
       /* TRANSLATORS: %s is one or more host:port addresses */
       text = g_strdup_printf (_("Members, type on your voting computer: %s"), where->str);
       gtk_label_set_text (self->address_label, text);
+      g_clear_pointer (&text, g_free);
+      /* TRANSLATORS: %s is the host certificate's fingerprint, e.g. 7F3A-XC2K-QW5M-RT6P */
+      text = g_strdup_printf (_("Check the fingerprint: %s"),
+                              jp_meeting_server_get_fingerprint (self->server));
+      gtk_label_set_text (self->fingerprint_label, text);
+      if (self->projector != NULL)
+        jp_projector_window_set_host (self->projector, where->str,
+                                      jp_meeting_server_get_fingerprint (self->server));
       update_stations (self);
     }
 }
@@ -278,6 +286,7 @@ on_projector_button_clicked (JpBallotPage *self)
         jp_projector_window_mark_published (projector, *(gint64 *) key);
       if (self->round_id != 0)
         jp_projector_window_set_round (projector, self->round_id);
+      update_meeting (self);
     }
   jp_projector_window_set_dark (self->projector, gtk_switch_get_active (self->dark_switch));
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
@@ -624,6 +633,7 @@ jp_ballot_page_class_init (JpBallotPageClass *klass)
   BIND (host_button);
   BIND (hosted_box);
   BIND (address_label);
+  BIND (fingerprint_label);
   BIND (stations_label);
   BIND (end_button);
   BIND (monitor_dropdown);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "meeting/jp-meeting-client.h"
+#include "meeting/jp-meeting-tls.h"
 #include "jp-join-dialog.h"
 #include "jp-station-window.h"
 
@@ -22,11 +23,16 @@ struct _JpJoinDialog
   GtkButton       *join_button;
   GtkLabel        *busy_label;
   GtkLabel        *error_label;
+  GtkWidget       *fingerprint_box;
+  GtkLabel        *fingerprint_prompt;
+  GtkLabel        *fingerprint_label;
 
   GSettings       *settings;
   GCancellable    *cancellable;
   JpMeetingClient *client;       /* the login under way */
   char            *host_text;    /* the address as typed, for the messages */
+  char            *unconfirmed;  /* the fingerprint the member is asked to compare, or NULL */
+  char            *unconfirmed_host;   /* its "host:port" */
 };
 
 G_DEFINE_FINAL_TYPE (JpJoinDialog, jp_join_dialog, ADW_TYPE_WINDOW)
@@ -54,8 +60,11 @@ jp_join_parse_host (const char  *text,
 
   trimmed = g_strstrip (g_strdup (text));
   rest = trimmed;
+  /* whatever scheme is typed, the station speaks only HTTPS */
   if (g_ascii_strncasecmp (rest, "http://", 7) == 0)
     rest += 7;
+  else if (g_ascii_strncasecmp (rest, "https://", 8) == 0)
+    rest += 8;
   if (*rest == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -102,7 +111,7 @@ jp_join_parse_host (const char  *text,
           return FALSE;
         }
     }
-  *base_uri = g_strdup_printf ("http://%s:%u", host, (guint) port);
+  *base_uri = g_strdup_printf ("https://%s:%u", host, (guint) port);
   return TRUE;
 
 bad:
@@ -137,7 +146,7 @@ static char *
 queue_path_for (const char *base_uri,
                 const char *member_code)
 {
-  g_autofree char *name = g_strdup_printf ("%s-%s.json", base_uri + strlen ("http://"),
+  g_autofree char *name = g_strdup_printf ("%s-%s.json", strstr (base_uri, "://") + 3,
                                            member_code);
 
   g_strcanon (name, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_.", '_');
@@ -161,6 +170,34 @@ set_busy (JpJoinDialog *self,
   /* the entries stay sensitive: GTK 4.8 warns when a focused text turns insensitive, and
    * a second Join is ignored while one is under way anyway */
   gtk_widget_set_sensitive (GTK_WIDGET (self->join_button), !busy);
+}
+
+static void
+show_fingerprint (JpJoinDialog *self,
+                  const char   *fingerprint,
+                  const char   *pinned)
+{
+  g_autofree char *prompt = NULL;
+
+  g_clear_pointer (&self->unconfirmed, g_free);
+  g_clear_pointer (&self->unconfirmed_host, g_free);
+  gtk_widget_set_visible (self->fingerprint_box, fingerprint != NULL);
+  if (fingerprint == NULL)
+    return;
+  self->unconfirmed = g_strdup (fingerprint);
+  self->unconfirmed_host = g_strdup (self->host_text);
+  if (pinned == NULL)
+    prompt = g_strdup_printf (_("This is the first time this station joins the host at %s. "
+                                "Check that the chair’s screen shows exactly this "
+                                "fingerprint beside the address. If it does not, do not "
+                                "go on: tell the chair."), self->host_text);
+  else
+    prompt = g_strdup_printf (_("Only if the chair’s screen now shows exactly this "
+                                "fingerprint (the host has a new certificate, for example "
+                                "for a new election) may this station trust it instead of "
+                                "%s. Otherwise tell the chair."), pinned);
+  gtk_label_set_text (self->fingerprint_prompt, prompt);
+  gtk_label_set_text (self->fingerprint_label, fingerprint);
 }
 
 static char *
@@ -196,6 +233,16 @@ login_done (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->client != client)
     return;
   set_busy (self, FALSE);
+  if (g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_CERTIFICATE))
+    {
+      /* nothing was sent: the member compares the fingerprint with the chair's screen */
+      const char *pinned = jp_meeting_client_get_pinned_fingerprint (client);
+
+      show_error (self, pinned != NULL ? error->message : NULL);
+      show_fingerprint (self, jp_meeting_client_get_host_fingerprint (client), pinned);
+      g_clear_object (&self->client);
+      return;
+    }
   if (login == NULL)
     {
       message = login_error_message (self, error, jp_meeting_client_request_reason (result));
@@ -219,12 +266,36 @@ login_done (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The fingerprint this station trusts for self->host_text: the one the member confirmed
+ * (pins.ini in the user's config dir), or, for the member window of the chair's own console,
+ * the certificate of the meeting this program serves. */
+static char *
+trusted_fingerprint (JpJoinDialog  *self,
+                     GError       **error)
+{
+  GApplication *app = g_application_get_default ();
+  JpMeetingServer *local = app != NULL ? jp_join_get_local_server (app) : NULL;
+
+  if (local != NULL && jp_meeting_server_get_fingerprint (local) != NULL)
+    {
+      g_autofree char *loopback = g_strdup_printf ("127.0.0.1:%u",
+                                                   jp_meeting_server_get_port (local));
+      g_autofree char *localhost = g_strdup_printf ("localhost:%u",
+                                                    jp_meeting_server_get_port (local));
+
+      if (g_str_equal (self->host_text, loopback) || g_str_equal (self->host_text, localhost))
+        return g_strdup (jp_meeting_server_get_fingerprint (local));
+    }
+  return jp_meeting_pins_lookup (NULL, self->host_text, error);
+}
+
 void
 jp_join_dialog_join (JpJoinDialog *self)
 {
   g_autofree char *base_uri = NULL;
   g_autofree char *code = NULL;
   g_autofree char *queue = NULL;
+  g_autofree char *pinned = NULL;
   g_autoptr(GError) error = NULL;
   const char *pin;
 
@@ -255,10 +326,18 @@ jp_join_dialog_join (JpJoinDialog *self)
     }
 
   g_free (self->host_text);
-  self->host_text = g_strdup (base_uri + strlen ("http://"));
+  self->host_text = g_strdup (strstr (base_uri, "://") + 3);
+  pinned = trusted_fingerprint (self, &error);
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
   queue = queue_path_for (base_uri, code);
   self->client = jp_meeting_client_new (base_uri, queue);
+  jp_meeting_client_set_pinned_fingerprint (self->client, pinned);
   show_error (self, NULL);
+  show_fingerprint (self, NULL, NULL);
   set_busy (self, TRUE);
   jp_meeting_client_login_async (self->client, code, pin, self->cancellable, login_done,
                                  g_object_ref (self));
@@ -268,6 +347,37 @@ static void
 on_join_button_clicked (JpJoinDialog *self)
 {
   jp_join_dialog_join (self);
+}
+
+void
+jp_join_dialog_trust_fingerprint (JpJoinDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (JP_IS_JOIN_DIALOG (self));
+  if (self->unconfirmed == NULL)
+    return;
+  if (!jp_meeting_pins_save (NULL, self->unconfirmed_host, self->unconfirmed, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_fingerprint (self, NULL, NULL);
+  show_error (self, NULL);
+  jp_join_dialog_join (self);
+}
+
+const char *
+jp_join_dialog_get_unconfirmed_fingerprint (JpJoinDialog *self)
+{
+  g_return_val_if_fail (JP_IS_JOIN_DIALOG (self), NULL);
+  return self->unconfirmed;
+}
+
+static void
+on_trust_button_clicked (JpJoinDialog *self)
+{
+  jp_join_dialog_trust_fingerprint (self);
 }
 
 static void
@@ -299,6 +409,8 @@ jp_join_dialog_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_pointer (&self->host_text, g_free);
+  g_clear_pointer (&self->unconfirmed, g_free);
+  g_clear_pointer (&self->unconfirmed_host, g_free);
 
   G_OBJECT_CLASS (jp_join_dialog_parent_class)->dispose (object);
 }
@@ -323,8 +435,12 @@ jp_join_dialog_class_init (JpJoinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpJoinDialog, join_button);
   gtk_widget_class_bind_template_child (widget_class, JpJoinDialog, busy_label);
   gtk_widget_class_bind_template_child (widget_class, JpJoinDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JpJoinDialog, fingerprint_box);
+  gtk_widget_class_bind_template_child (widget_class, JpJoinDialog, fingerprint_prompt);
+  gtk_widget_class_bind_template_child (widget_class, JpJoinDialog, fingerprint_label);
   gtk_widget_class_bind_template_callback (widget_class, on_join_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_trust_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_row_entry_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

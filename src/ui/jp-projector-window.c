@@ -24,6 +24,7 @@ struct _JpProjectorWindow
   GtkLabel         *summary_label;
   GtkLabel         *candidate_label;
   GtkLabel         *step_out_label;
+  GtkLabel         *host_label;
 
   JpMeetingService *service;
   gint64            round_id;
@@ -295,6 +296,7 @@ jp_projector_window_class_init (JpProjectorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, candidate_label);
   gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, step_out_label);
+  gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, host_label);
 }
 
 static void
@@ -430,6 +432,30 @@ GtkLabel *
 jp_projector_window_get_step_out_label (JpProjectorWindow *self)
 {
   return self->step_out_label;
+}
+
+void
+jp_projector_window_set_host (JpProjectorWindow *self,
+                              const char        *addresses,
+                              const char        *fingerprint)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (JP_IS_PROJECTOR_WINDOW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->host_label), addresses != NULL);
+  if (addresses == NULL)
+    return;
+  /* TRANSLATORS: %s are the host's address(es) and its certificate fingerprint */
+  text = g_strdup_printf (_("Join: %s · Fingerprint %s"), addresses,
+                          fingerprint != NULL ? fingerprint : "");
+  gtk_label_set_text (self->host_label, text);
+}
+
+GtkLabel *
+jp_projector_window_get_host_label (JpProjectorWindow *self)
+{
+  g_return_val_if_fail (JP_IS_PROJECTOR_WINDOW (self), NULL);
+  return self->host_label;
 }
 
 GtkLabel *

@@ -26,6 +26,12 @@ void               jp_projector_window_set_round (JpProjectorWindow *self,
 void               jp_projector_window_mark_published (JpProjectorWindow *self,
                                                        gint64             round_id);
 
+/* The line members join by: the host's address(es) and the fingerprint of its certificate
+ * (the same the chair's page shows), or hidden for NULL `addresses`. */
+void               jp_projector_window_set_host  (JpProjectorWindow *self,
+                                                  const char        *addresses,
+                                                  const char        *fingerprint);
+
 /* Dark (light text on black, the default) or light theme, per window. */
 void               jp_projector_window_set_dark  (JpProjectorWindow *self,
                                                   gboolean           dark);
@@ -44,5 +50,6 @@ GtkLabel          *jp_projector_window_get_codes_label   (JpProjectorWindow *sel
 GtkLabel          *jp_projector_window_get_step_out_label (JpProjectorWindow *self);
 GtkLabel          *jp_projector_window_get_candidate_label (JpProjectorWindow *self);
 JpTallyChart      *jp_projector_window_get_chart         (JpProjectorWindow *self);
+GtkLabel          *jp_projector_window_get_host_label    (JpProjectorWindow *self);
 
 G_END_DECLS

@@ -4,6 +4,9 @@
 
 #include "cli-test-util.h"
 
+#include <signal.h>
+#include <gio/gio.h>
+
 static void
 test_no_command (void)
 {
@@ -29,6 +32,62 @@ test_missing_db (Fixture *f, gconstpointer data)
   /* a file that does not exist is named */
   g_assert_cmpint (run_cli (&out, &err, "candidates", "--db", f->db, NULL), !=, 0);
   g_assert_nonnull (strstr (err, "test.jiangping"));
+}
+
+/* Starts `serve --local --port 0 --json`, reads what it prints, stops it with SIGTERM. */
+static JsonNode *
+serve_once (Fixture *f)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  char *line;
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("JP_CLI"), "serve", "--db",
+                                      f->db, "--local", "--port", "0", "--json", NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  /* the JSON object, printed over several lines, ends with a "}" line */
+  while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL)
+    {
+      gboolean end = g_str_equal (line, "}");
+
+      g_string_append (text, line);
+      g_free (line);
+      if (end)
+        break;
+    }
+  g_assert_no_error (error);
+  g_subprocess_send_signal (proc, SIGTERM);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  return parse_json (text->str);
+}
+
+/* serve prints the certificate fingerprint members check; it is kept in the election, so a
+ * second start shows the same one. */
+static void
+test_serve_fingerprint (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  const char *fp;
+
+  g_assert_cmpint (run_cli (&out, &err, "init", "--db", f->db, NULL), ==, 0);
+  first = serve_once (f);
+  fp = json_object_get_string_member (json_node_get_object (first), "fingerprint");
+  g_assert_nonnull (fp);
+  g_assert_cmpuint (strlen (fp), ==, 19);
+  g_assert_true (g_regex_match_simple ("^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$", fp, 0, 0));
+  second = serve_once (f);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (second), "fingerprint"),
+                   ==, fp);
 }
 
 static void
@@ -214,6 +273,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage", test_no_command);
   g_test_add ("/cli/missing-db", Fixture, NULL, fixture_set_up, test_missing_db, fixture_tear_down);
   g_test_add ("/cli/init", Fixture, NULL, fixture_set_up, test_init_and_empty_list, fixture_tear_down);
+  g_test_add ("/cli/serve-fingerprint", Fixture, NULL, fixture_set_up, test_serve_fingerprint,
+              fixture_tear_down);
   g_test_add ("/cli/not-ours", Fixture, NULL, fixture_set_up, test_not_ours, fixture_tear_down);
   g_test_add ("/cli/demo-json", Fixture, NULL, fixture_set_up, test_demo_json, fixture_tear_down);
   g_test_add ("/cli/stats-check", Fixture, NULL, fixture_set_up, test_stats_and_check, fixture_tear_down);

@@ -105,7 +105,7 @@ run_stations (const char *plan_path)
   g_autoptr(GKeyFile) plan = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) codes = NULL;
-  g_autofree char *base = NULL, *mark = NULL, *dir = NULL;
+  g_autofree char *base = NULL, *mark = NULL, *dir = NULL, *fingerprint = NULL;
   Station stations[N_STATIONS] = { 0 };
   gint64 round_id;
   gsize n = 0;
@@ -114,6 +114,7 @@ run_stations (const char *plan_path)
     g_error ("%s", error->message);
   base = g_key_file_get_string (plan, "plan", "base", NULL);
   mark = g_key_file_get_string (plan, "plan", "mark", NULL);
+  fingerprint = g_key_file_get_string (plan, "plan", "fingerprint", NULL);
   dir = g_key_file_get_string (plan, "plan", "dir", NULL);
   round_id = g_key_file_get_int64 (plan, "plan", "round", NULL);
   codes = g_key_file_get_keys (plan, "pins", &n, NULL);
@@ -125,6 +126,7 @@ run_stations (const char *plan_path)
       g_autofree char *pin = g_key_file_get_string (plan, "pins", codes[i], NULL);
 
       stations[i].client = jp_meeting_client_new (base, queue);
+      jp_meeting_client_set_pinned_fingerprint (stations[i].client, fingerprint);
       jp_meeting_client_login_async (stations[i].client, codes[i], pin, NULL, login_done,
                                      &stations[i]);
     }
@@ -194,7 +196,7 @@ main (int argc, char **argv)
   service = jp_meeting_service_new (store);
   server = jp_meeting_server_new (service);
   g_assert_true (jp_meeting_server_listen_local (server, 0, &error));
-  base = g_strdup_printf ("http://127.0.0.1:%u", jp_meeting_server_get_port (server));
+  base = test_base_uri (server);
   round_id = jp_meeting_service_open_round (service, "XT", 2, 2, -1, &error);
   g_assert_no_error (error);
   round = jp_store_get_round (store, round_id, NULL);
@@ -212,6 +214,7 @@ main (int argc, char **argv)
     }
 
   g_key_file_set_string (plan, "plan", "base", base);
+  g_key_file_set_string (plan, "plan", "fingerprint", jp_meeting_server_get_fingerprint (server));
   g_key_file_set_string (plan, "plan", "mark", first_code);
   stations_dir = g_strdup_printf ("/dev/shm/jp-bench-stations-%d", (int) getpid ());
   if (g_mkdir_with_parents (stations_dir, 0700) != 0)

@@ -15,6 +15,7 @@
 #include "store/jp-store-rounds.h"
 #include "meeting/jp-meeting-server.h"
 #include "meeting/jp-meeting-client.h"
+#include "meeting/jp-meeting-tls.h"
 
 #define TEST_FONT "AR PL SungtiL GB"
 
@@ -176,6 +177,48 @@ test_meeting_store (const char *path,
     g_assert_nonnull (codes);
   }
   return g_steal_pointer (&store);
+}
+
+/* "https://127.0.0.1:PORT" of a server listening on loopback. */
+static inline char *
+test_base_uri (JpMeetingServer *server)
+{
+  return g_strdup_printf ("https://127.0.0.1:%u", jp_meeting_server_get_port (server));
+}
+
+/* A station's client that has pinned `server`'s certificate, as after the member confirmed
+ * its fingerprint. */
+static inline JpMeetingClient *
+test_client_new (JpMeetingServer *server,
+                 const char      *base,
+                 const char      *queue_path)
+{
+  JpMeetingClient *client = jp_meeting_client_new (base, queue_path);
+
+  g_assert_nonnull (jp_meeting_server_get_fingerprint (server));
+  jp_meeting_client_set_pinned_fingerprint (client, jp_meeting_server_get_fingerprint (server));
+  return client;
+}
+
+static inline gboolean
+test_accept_fingerprint (SoupMessage          *msg,
+                         GTlsCertificate      *certificate,
+                         GTlsCertificateFlags  errors,
+                         gpointer              fingerprint)
+{
+  g_autofree char *seen = jp_meeting_tls_fingerprint (certificate);
+
+  return g_strcmp0 (seen, fingerprint) == 0;
+}
+
+/* Makes a raw message trust the certificate of fingerprint `fingerprint` (for raw
+ * protocol requests that bypass JpMeetingClient). `fingerprint` must outlive `msg`. */
+static inline void
+test_message_trust (SoupMessage *msg,
+                    const char  *fingerprint)
+{
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (test_accept_fingerprint),
+                    (gpointer) fingerprint);
 }
 
 /* Waits for an async call: `*result` is set by test_async_done. */

@@ -41,7 +41,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (jp_meeting_server_get_port (f->server), >, 0);
-  f->base = g_strdup_printf ("http://127.0.0.1:%u", jp_meeting_server_get_port (f->server));
+  f->base = test_base_uri (f->server);
 
   f->round = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
   g_assert_no_error (error);
@@ -82,7 +82,7 @@ new_client (Fixture *f, const char *queue_name)
 {
   g_autofree char *queue = g_build_filename (f->dir, queue_name, NULL);
 
-  return jp_meeting_client_new (f->base, queue);
+  return test_client_new (f->server, f->base, queue);
 }
 
 static JpMeetingClient *
@@ -144,6 +144,7 @@ raw_request (Fixture *f, const char *method, const char *path, const char *token
   g_autoptr(JsonParser) parser = json_parser_new ();
   GAsyncResult *res = NULL;
 
+  test_message_trust (msg, jp_meeting_server_get_fingerprint (f->server));
   if (token != NULL)
     {
       g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
@@ -607,7 +608,7 @@ test_offline_queue (Fixture *f, gconstpointer data)
   /* the host is back on the same port; a new station process reads the queue and resends */
   g_assert_true (jp_meeting_server_listen_local (f->server, port, &error));
   g_assert_no_error (error);
-  reborn = jp_meeting_client_new (f->base, queue);
+  reborn = test_client_new (f->server, f->base, queue);
   g_assert_cmpuint (jp_meeting_client_get_n_queued (reborn), ==, 1);
   {
     GAsyncResult *login = NULL;

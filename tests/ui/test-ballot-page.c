@@ -77,6 +77,21 @@ test_ballot_stage (void)
   port = g_strdup_printf (":%u", server_port);
   g_assert_true (gtk_widget_get_visible (page->hosted_box));
   g_assert_true (label_contains (page->address_label, port));
+  /* the certificate's fingerprint beside it, and on the projector, for members to check */
+  g_assert_nonnull (jp_meeting_server_get_fingerprint (jp_ballot_page_get_server (page)));
+  g_assert_true (label_contains (page->fingerprint_label,
+                                 jp_meeting_server_get_fingerprint (
+                                   jp_ballot_page_get_server (page))));
+  g_signal_emit_by_name (page->projector_button, "clicked");
+  g_assert_nonnull (page->projector);
+  g_assert_true (gtk_widget_get_visible (
+    GTK_WIDGET (jp_projector_window_get_host_label (page->projector))));
+  g_assert_true (label_contains (jp_projector_window_get_host_label (page->projector),
+                                 jp_meeting_server_get_fingerprint (
+                                   jp_ballot_page_get_server (page))));
+  g_assert_true (label_contains (jp_projector_window_get_host_label (page->projector), port));
+  gtk_window_destroy (GTK_WINDOW (page->projector));
+  jp_test_spin ();
   g_assert_true (label_contains (page->stations_label, "0"));
   g_assert_false (gtk_widget_get_visible (page->freeze_banner));
 

@@ -11,6 +11,7 @@
 
 #include "demo/jp-demo.h"
 #include "meeting/jp-meeting-server.h"
+#include "meeting/jp-meeting-tls.h"
 #include "store/jp-store-rounds.h"
 #include "ui/jp-join-dialog.h"
 #include "ui/jp-station-dossier.h"
@@ -210,9 +211,10 @@ on_joined (JpJoinDialog *dialog, JpStationWindow *window, gpointer data)
   *(JpStationWindow **) data = g_object_ref (window);
 }
 
-/* Logs in through the join dialog as a member would. */
+/* Fills in the join dialog and presses Join, as a member would; returns when the host has
+ * answered (or the station refused its certificate). */
 static JpJoinDialog *
-join (const char *host_text, const char *code, const char *pin, JpStationWindow **station)
+join_once (const char *host_text, const char *code, const char *pin, JpStationWindow **station)
 {
   JpJoinDialog *dialog = JP_JOIN_DIALOG (jp_join_dialog_new (NULL, host_text));
 
@@ -226,6 +228,26 @@ join (const char *host_text, const char *code, const char *pin, JpStationWindow 
   jp_join_dialog_join (dialog);
   g_assert_true (jp_test_wait_until (dialog_idle, dialog, 10000));
   jp_test_spin ();
+  return dialog;
+}
+
+/* Logs in through the join dialog as a member would: the first time this station meets the
+ * host (each case starts with no pins), the member checks the fingerprint against the
+ * chair's screen (the host's) and confirms it. */
+static JpJoinDialog *
+join (const char *host_text, const char *code, const char *pin, JpStationWindow **station)
+{
+  JpJoinDialog *dialog = join_once (host_text, code, pin, station);
+
+  if (jp_join_dialog_get_unconfirmed_fingerprint (dialog) != NULL)
+    {
+      g_assert_null (*station);
+      g_assert_cmpstr (jp_join_dialog_get_unconfirmed_fingerprint (dialog), ==,
+                       jp_meeting_server_get_fingerprint (host.server));
+      jp_join_dialog_trust_fingerprint (dialog);
+      g_assert_true (jp_test_wait_until (dialog_idle, dialog, 10000));
+      jp_test_spin ();
+    }
   return dialog;
 }
 
@@ -255,11 +277,12 @@ static void
 test_parse_host (void)
 {
   struct { const char *text, *uri; } good[] = {
-    { "192.168.1.10", "http://192.168.1.10:8765" },
-    { " 192.168.1.10:9000 ", "http://192.168.1.10:9000" },
-    { "http://host.local:8000/", "http://host.local:8000" },
-    { "[::1]:8123", "http://[::1]:8123" },
-    { "localhost", "http://localhost:8765" },
+    { "192.168.1.10", "https://192.168.1.10:8765" },
+    { " 192.168.1.10:9000 ", "https://192.168.1.10:9000" },
+    { "http://host.local:8000/", "https://host.local:8000" },
+    { "https://host.local:8000/", "https://host.local:8000" },
+    { "[::1]:8123", "https://[::1]:8123" },
+    { "localhost", "https://localhost:8765" },
   };
   const char *bad[] = { "", "   ", "host:0", "host:70000", "host:abc", "a b", "[::1" };
 
@@ -356,13 +379,15 @@ async_done (GObject *source, GAsyncResult *res, gpointer data)
 static JpMeetingClient *
 logged_in (const char *code, const char *pin, const char *queue_name)
 {
-  g_autofree char *uri = g_strdup_printf ("http://%s", host.host);
+  g_autofree char *uri = g_strdup_printf ("https://%s", host.host);
   g_autofree char *queue = g_build_filename (host.dir, queue_name, NULL);
   JpMeetingClient *client = jp_meeting_client_new (uri, queue);
   GAsyncResult *res = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) reply = NULL;
 
+  jp_meeting_client_set_pinned_fingerprint (client,
+                                            jp_meeting_server_get_fingerprint (host.server));
   jp_meeting_client_login_async (client, code, pin, NULL, async_done, &res);
   while (res == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -605,6 +630,120 @@ cast_first_markable (const char *member)
   g_assert_not_reached ();
 }
 
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* The mapped button whose mnemonic label is `mnemonic`. */
+static GtkWidget *
+button_showing (GtkWidget *root, const char *mnemonic)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  GtkWidget *w;
+
+  for (const char *p = mnemonic; *p != '\0'; p++)
+    if (*p != '_')
+      g_string_append_c (plain, *p);
+  w = jp_test_find_label (root, plain->str, TRUE);
+  while (w != NULL && !GTK_IS_BUTTON (w))
+    w = gtk_widget_get_parent (w);
+  g_assert_nonnull (w);
+  return w;
+}
+
+/* The first join: nothing is sent until the member confirms the fingerprint shown in large
+ * type; then it is pinned and the next join goes straight through. */
+static void
+test_confirm_fingerprint (void)
+{
+  JpStationWindow *station = NULL;
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autoptr(JpJoinDialog) again = NULL;
+  g_autofree char *pins = g_build_filename (g_get_user_config_dir (), "jiangping", "pins.ini",
+                                            NULL);
+  g_autofree char *pinned = NULL;
+  const char *fp = jp_meeting_server_get_fingerprint (host.server);
+  GtkWidget *shown;
+
+  dialog = join_once (host.host, "M02", host.pin_m02, &station);
+  g_assert_null (station);
+  g_assert_cmpstr (jp_join_dialog_get_unconfirmed_fingerprint (dialog), ==, fp);
+  g_assert_null (jp_join_dialog_get_error (dialog));
+  shown = jp_test_find_label (GTK_WIDGET (dialog), fp, FALSE);
+  g_assert_nonnull (shown);
+  g_assert_true (gtk_widget_get_mapped (shown));
+  g_assert_false (g_file_test (pins, G_FILE_TEST_EXISTS));
+  jp_test_screenshot (GTK_WIDGET (dialog), "station-join-fingerprint");
+
+  /* the member presses "The Fingerprints Match" */
+  gtk_widget_activate (button_showing (GTK_WIDGET (dialog), _("The Fingerprints _Match")));
+  g_assert_true (jp_test_wait_until (pointer_set, &station, 10000));
+  jp_test_spin ();
+  g_assert_nonnull (station);
+  pinned = jp_meeting_pins_lookup (NULL, host.host, NULL);
+  g_assert_cmpstr (pinned, ==, fp);
+  gtk_window_destroy (GTK_WINDOW (station));
+  g_clear_object (&station);
+
+  /* pinned: no question the second time */
+  again = join_once (host.host, "M02", host.pin_m02, &station);
+  g_assert_null (jp_join_dialog_get_unconfirmed_fingerprint (again));
+  g_assert_nonnull (station);
+  gtk_window_destroy (GTK_WINDOW (station));
+  g_clear_object (&station);
+}
+
+/* A station that pinned another certificate for this address: a plain warning naming both
+ * fingerprints, no login. */
+static void
+test_pinned_mismatch (void)
+{
+  JpStationWindow *station = NULL;
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *fp = jp_meeting_server_get_fingerprint (host.server);
+  const char *old = g_str_equal (fp, "XJ4B-NP4P-AHH6-UQKB") ? "4OYM-IQUY-7QOB-JGX3"
+                                                             : "XJ4B-NP4P-AHH6-UQKB";
+  const char *error_text;
+
+  g_assert_true (jp_meeting_pins_save (NULL, host.host, old, &error));
+  g_assert_no_error (error);
+  dialog = join_once (host.host, "M02", host.pin_m02, &station);
+  g_assert_null (station);
+  error_text = jp_join_dialog_get_error (dialog);
+  g_assert_nonnull (error_text);
+  g_assert_nonnull (strstr (error_text, fp));
+  g_assert_nonnull (strstr (error_text, old));
+  jp_test_screenshot (GTK_WIDGET (dialog), "station-join-mismatch");
+  close_dialog (dialog);
+}
+
+/* The chair's own member window logs in to the meeting this program serves: it trusts that
+ * certificate without asking, and pins nothing. */
+static void
+test_member_window_trusts_own_host (void)
+{
+  g_autoptr(GtkApplication) app = gtk_application_new ("cn.jiangping.Jiangping.TestStation",
+                                                       G_APPLICATION_NON_UNIQUE);
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autofree char *pins = g_build_filename (g_get_user_config_dir (), "jiangping", "pins.ini",
+                                            NULL);
+  JpStationWindow *station = NULL;
+
+  g_application_set_default (G_APPLICATION (app));
+  jp_join_set_local_server (G_APPLICATION (app), host.server);
+  dialog = join_once (host.host, "M02", host.pin_m02, &station);
+  g_assert_null (jp_join_dialog_get_unconfirmed_fingerprint (dialog));
+  g_assert_nonnull (station);
+  g_assert_false (g_file_test (pins, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (station));
+  g_clear_object (&station);
+  jp_join_set_local_server (G_APPLICATION (app), NULL);
+  g_application_set_default (NULL);
+}
+
 static void
 on_meeting_ended (JpStationWindow *window, const char *message, gpointer data)
 {
@@ -671,6 +810,10 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/station/parse-host", test_parse_host);
   g_test_add_func ("/ui/station/login-errors", test_login_errors);
+  g_test_add_func ("/ui/station/confirm-fingerprint", test_confirm_fingerprint);
+  g_test_add_func ("/ui/station/pinned-mismatch", test_pinned_mismatch);
+  g_test_add_func ("/ui/station/member-window-trusts-own-host",
+                   test_member_window_trusts_own_host);
   g_test_add_func ("/ui/station/vote", test_vote);
   g_test_add_func ("/ui/station/offline-queue", test_offline_queue);
   g_test_add_func ("/ui/station/meeting-ended", test_meeting_ended);
