@@ -18,3 +18,7 @@
 #include "jp-member-rules.h"
 #include "jp-round.h"
 #include "jp-tally.h"
+#include "jp-score.h"
+#include "jp-defence.h"
+#include "jp-likes.h"
+#include "jp-ranking.h"
