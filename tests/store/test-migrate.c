@@ -302,8 +302,8 @@ test_v4_to_v5 (void)
                                               "name = 'redaction_box'"), ==, 0);
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, 5);
-  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, JP_STORE_SCHEMA_VERSION);
 
   /* old data is still there */
   rotations = jp_store_get_page_rotations (store, sha);
@@ -326,7 +326,7 @@ test_v4_to_v5 (void)
   g_assert_cmpstr (((JpAuditEntry *) audit->pdata[1])->action, ==, "schema.migrate");
   payload = test_parse_object (((JpAuditEntry *) audit->pdata[1])->payload);
   g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 4);
-  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
 
   g_clear_object (&store);
   test_rm_rf (dir);
@@ -362,7 +362,11 @@ test_too_new (void)
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "schema 99"));
-  g_assert_nonnull (strstr (error->message, "up to 5"));
+  {
+    g_autofree char *up_to = g_strdup_printf ("up to %d", JP_STORE_SCHEMA_VERSION);
+
+    g_assert_nonnull (strstr (error->message, up_to));
+  }
   g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 99);
   g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM audit"), ==, 1);
   test_rm_rf (dir);
