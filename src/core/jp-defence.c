@@ -10,6 +10,7 @@
 
 #include "jp-enums.h"
 #include "jp-score.h"
+#include "jp-settings.h"
 #include "jp-defence.h"
 
 const char *
@@ -233,4 +234,199 @@ jp_judge_consistency_compute (GPtrArray *scores)
     acc->row->mean_diff = jp_round_div (acc->sum, acc->row->n_sheets);
   g_ptr_array_sort (out, compare_rows);
   return out;
+}
+
+/* ---- the canonical text of a defence session ---- */
+
+static void
+append_string (GString    *out,
+               const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar ch = (guchar) *p;
+
+      if (ch == '"')
+        g_string_append (out, "\\\"");
+      else if (ch == '\\')
+        g_string_append (out, "\\\\");
+      else if (ch < 0x20)
+        g_string_append_printf (out, "\\u%04x", ch);
+      else
+        g_string_append_c (out, (char) ch);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_hundredths (GString *out,
+                   gint64   value)
+{
+  g_autofree char *text = jp_decimal_format (value, 2);
+
+  g_string_append (out, text);
+}
+
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const JpDefenceCandidateResult *x = *(JpDefenceCandidateResult *const *) a;
+  const JpDefenceCandidateResult *y = *(JpDefenceCandidateResult *const *) b;
+
+  if (x->order != y->order)
+    return x->order < y->order ? -1 : 1;
+  return strcmp (x->code, y->code);
+}
+
+static const JpDefenceSheetScores *
+find_sheet (const JpDefenceCandidateResult *r,
+            const char                     *member)
+{
+  for (guint i = 0; i < r->n_sheets; i++)
+    if (g_strcmp0 (r->sheets[i].member, member) == 0)
+      return &r->sheets[i];
+  return NULL;
+}
+
+static gboolean
+append_candidate (GString                        *out,
+                  const JpDefenceCandidateResult *r,
+                  guint                           n_criteria,
+                  GError                        **error)
+{
+  const JpDefenceScore *score = r->score;
+
+  if (score == NULL || score->totals->len != r->n_sheets)
+    {
+      g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                   _("Candidate %s: the sheets and the defence score do not match; compute "
+                     "the score again from the sheets."), r->code);
+      return FALSE;
+    }
+  g_string_append (out, "{\"D\":");
+  if (score->has_score)
+    append_hundredths (out, score->d);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\"code\":");
+  append_string (out, r->code);
+  g_string_append (out, ",\"median\":");
+  if (score->has_score)
+    append_hundredths (out, score->median);
+  else
+    g_string_append (out, "null");
+  g_string_append_printf (out, ",\"order\":%d,\"sheets\":[", r->order);
+  for (guint i = 0; i < score->totals->len; i++)
+    {
+      const JpDefenceTotal *t = g_ptr_array_index (score->totals, i);
+      const JpDefenceSheetScores *sheet = find_sheet (r, t->member);
+      const char *drop = jp_defence_drop_to_key (t->dropped);
+      int sum = 0;
+
+      if (sheet != NULL)
+        for (guint k = 0; k < n_criteria; k++)
+          sum += sheet->halves[k];
+      if (sheet == NULL || sum != t->total_halves)
+        {
+          g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                       _("Candidate %s: the sheet of member %s does not match its total; "
+                         "compute the score again from the sheets."), r->code, t->member);
+          return FALSE;
+        }
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_printf (out, "{\"alert\":%s,\"dropped\":", t->alert ? "true" : "false");
+      if (drop != NULL)
+        append_string (out, drop);
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ",\"member\":");
+      append_string (out, t->member);
+      g_string_append_printf (out, ",\"revised\":%s,\"scores\":[",
+                              sheet->revised ? "true" : "false");
+      for (guint k = 0; k < n_criteria; k++)
+        {
+          if (k > 0)
+            g_string_append_c (out, ',');
+          append_hundredths (out, sheet->halves[k] * (gint64) 50);
+        }
+      g_string_append (out, "],\"total\":");
+      append_hundredths (out, t->total_halves * (gint64) 50);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+  return TRUE;
+}
+
+char *
+jp_defence_canonical_text (gint64                          round_id,
+                           const char                     *trade,
+                           const GPtrArray                *rubric,
+                           const JpDefenceCandidateResult *candidates,
+                           guint                           n_candidates,
+                           GError                        **error)
+{
+  g_autoptr(GString) out = g_string_new ("{\"candidates\":[");
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (n_candidates);
+
+  g_return_val_if_fail (rubric != NULL, NULL);
+  g_return_val_if_fail (candidates != NULL || n_candidates == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < n_candidates; i++)
+    g_ptr_array_add (sorted, (gpointer) &candidates[i]);
+  g_ptr_array_sort (sorted, compare_results);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (!append_candidate (out, sorted->pdata[i], rubric->len, error))
+        return NULL;
+    }
+  g_string_append_printf (out, "],\"round\":%" G_GINT64_FORMAT ",\"rubric\":[", round_id);
+  for (guint k = 0; k < rubric->len; k++)
+    {
+      const JpRubricCriterion *c = g_ptr_array_index ((GPtrArray *) rubric, k);
+      int max;
+
+      if (!jp_halves_from_double (c->max, &max) || max <= 0)
+        {
+          g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                       _("Criterion %u of the rubric has the maximum %g, not a positive "
+                         "multiple of 0.5."), k + 1, c->max);
+          return NULL;
+        }
+      if (k > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"max\":");
+      append_hundredths (out, max * (gint64) 50);
+      g_string_append (out, ",\"name\":");
+      append_string (out, c->name != NULL ? c->name : "");
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"trade\":");
+  if (trade != NULL)
+    append_string (out, trade);
+  else
+    g_string_append (out, "null");
+  g_string_append_c (out, '}');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+jp_defence_digest (gint64                          round_id,
+                   const char                     *trade,
+                   const GPtrArray                *rubric,
+                   const JpDefenceCandidateResult *candidates,
+                   guint                           n_candidates,
+                   GError                        **error)
+{
+  g_autofree char *text = jp_defence_canonical_text (round_id, trade, rubric, candidates,
+                                                     n_candidates, error);
+
+  if (text == NULL)
+    return NULL;
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }

@@ -82,4 +82,44 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpJudgeConsistency, jp_judge_consistency_free)
  * Returns: (transfer full): JpJudgeConsistency*, by member code (byte order). */
 GPtrArray  *jp_judge_consistency_compute (GPtrArray *scores);
 
+/* ---- the canonical text of a defence session (docs/ranking.md) ---- */
+
+/* One submitted sheet with its criterion scores, as input to the canonical text. */
+typedef struct {
+  const char *member;
+  const int  *halves;     /* one score per rubric criterion, in halves */
+  gboolean    revised;    /* the member revised this sheet after a deviation alert */
+} JpDefenceSheetScores;
+
+/* One candidate of a closed session. */
+typedef struct {
+  const char                 *code;
+  int                         order;     /* place in the drawn order of appearance, from 1 */
+  const JpDefenceScore       *score;     /* jp_defence_score_compute() over these sheets */
+  const JpDefenceSheetScores *sheets;
+  guint                       n_sheets;
+} JpDefenceCandidateResult;
+
+/* The canonical text of a defence session: every sheet (every criterion score) and every D,
+ * one line of JSON with keys in byte order, scores with two decimals (docs/ranking.md).
+ * `rubric` is a GPtrArray of JpRubricCriterion*. Fails (JP_CORE_ERROR_INVALID) when a
+ * sheet's member has no total in the candidate's score, when its scores do not add up to
+ * that total, when the counts of sheets and totals differ, or when a criterion maximum is
+ * not a multiple of 0.5. Candidates are written by order, sheets by member code.
+ * Returns: (transfer full): the text, or NULL. */
+char       *jp_defence_canonical_text (gint64                          round_id,
+                                       const char                     *trade,
+                                       const GPtrArray                *rubric,
+                                       const JpDefenceCandidateResult *candidates,
+                                       guint                           n_candidates,
+                                       GError                        **error);
+
+/* SHA-256 (lowercase hex) of jp_defence_canonical_text(), or NULL with `error`. */
+char       *jp_defence_digest         (gint64                          round_id,
+                                       const char                     *trade,
+                                       const GPtrArray                *rubric,
+                                       const JpDefenceCandidateResult *candidates,
+                                       guint                           n_candidates,
+                                       GError                        **error);
+
 G_END_DECLS

@@ -280,6 +280,70 @@ test_consistency_half (void)
   g_assert_cmpint (((JpJudgeConsistency *) rows->pdata[0])->mean_diff, ==, -9);
 }
 
+#define SESSION_TEXT \
+  "{\"candidates\":[{\"D\":82.00,\"code\":\"XT-02\",\"median\":82.00,\"order\":1," \
+  "\"sheets\":[{\"alert\":false,\"dropped\":\"high\",\"member\":\"M01\",\"revised\":false," \
+  "\"scores\":[40.00,45.50],\"total\":85.50},{\"alert\":false,\"dropped\":null," \
+  "\"member\":\"M02\",\"revised\":false,\"scores\":[42.00,40.00],\"total\":82.00}," \
+  "{\"alert\":true,\"dropped\":\"low\",\"member\":\"M03\",\"revised\":true," \
+  "\"scores\":[20.00,30.00],\"total\":50.00}]},{\"D\":62.50,\"code\":\"XT-01\"," \
+  "\"median\":62.50,\"order\":2,\"sheets\":[{\"alert\":false,\"dropped\":null," \
+  "\"member\":\"M01\",\"revised\":false,\"scores\":[30.00,30.00],\"total\":60.00}," \
+  "{\"alert\":false,\"dropped\":null,\"member\":\"M02\",\"revised\":false," \
+  "\"scores\":[35.00,30.00],\"total\":65.00}]}],\"round\":9,\"rubric\":[{\"max\":50.00," \
+  "\"name\":\"技能\"},{\"max\":50.00,\"name\":\"答辩\"}],\"trade\":\"XT\"}"
+
+/* A session of two candidates on a two-criterion rubric, dropping from 3 totals. */
+static void
+test_session_digest (void)
+{
+  g_autoptr(GPtrArray) rubric = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) jp_rubric_criterion_free);
+  const int a1[] = { 80, 91 }, a2[] = { 84, 80 }, a3[] = { 40, 60 };
+  const int b1[] = { 60, 60 }, b2[] = { 70, 60 };
+  const int wrong[] = { 70, 61 };
+  JpDefenceSheetScores xt02[] = {
+    { "M03", a3, TRUE }, { "M01", a1, FALSE }, { "M02", a2, FALSE },
+  };
+  JpDefenceSheetScores xt01[] = { { "M01", b1, FALSE }, { "M02", b2, FALSE } };
+  JpDefenceSheetScores xt01_wrong[] = { { "M01", b1, FALSE }, { "M02", wrong, FALSE } };
+  JpDefenceSheetTotal t02[] = { { "M01", 171 }, { "M02", 164 }, { "M03", 100 } };
+  JpDefenceSheetTotal t01[] = { { "M01", 120 }, { "M02", 130 } };
+  g_autoptr(JpDefenceScore) s02 = jp_defence_score_compute (t02, 3, 3, 1500, NULL);
+  g_autoptr(JpDefenceScore) s01 = jp_defence_score_compute (t01, 2, 3, 1500, NULL);
+  /* given in any order: written by order of appearance */
+  JpDefenceCandidateResult results[] = {
+    { "XT-01", 2, s01, xt01, 2 },
+    { "XT-02", 1, s02, xt02, 3 },
+  };
+  JpDefenceCandidateResult bad[] = { { "XT-01", 2, s01, xt01_wrong, 2 } };
+  JpDefenceCandidateResult missing[] = { { "XT-01", 2, s01, xt01, 1 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *refused = NULL;
+
+  g_ptr_array_add (rubric, jp_rubric_criterion_new ("技能", 50));
+  g_ptr_array_add (rubric, jp_rubric_criterion_new ("答辩", 50));
+  g_assert_cmpint (s02->d, ==, 8200);
+  text = jp_defence_canonical_text (9, "XT", rubric, results, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, SESSION_TEXT);
+  digest = jp_defence_digest (9, "XT", rubric, results, 2, &error);
+  g_assert_cmpstr (digest, ==,
+                   "79b52effa5580c02e0a327afd850b1865b422bc12ce7e4f54aa0cb7c65cb823a");
+
+  /* scores that do not add up to the total, or a sheet missing: refused */
+  refused = jp_defence_canonical_text (9, "XT", rubric, bad, 1, &error);
+  g_assert_null (refused);
+  g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "M02"));
+  g_clear_error (&error);
+  refused = jp_defence_canonical_text (9, "XT", rubric, missing, 1, &error);
+  g_assert_null (refused);
+  g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -296,5 +360,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/defence/bad-input", test_bad_input);
   g_test_add_func ("/core/defence/consistency", test_consistency);
   g_test_add_func ("/core/defence/consistency-half", test_consistency_half);
+  g_test_add_func ("/core/defence/session-digest", test_session_digest);
   return g_test_run ();
 }
