@@ -14,17 +14,20 @@
 
 #define ACTOR "cli"
 
-/* An exact score in hundredths as a JSON number: the shortest double that prints as the
- * decimal ("87.65", "100.0"), so the JSON shows the exact value. */
-static void
-add_score (JsonBuilder *b,
-           const char  *key,
-           gint64       hundredths)
+/* A string as a JSON literal (quoted, escaped), or null. */
+static char *
+json_literal (const char *value)
 {
-  g_autofree char *text = jp_decimal_format_short (hundredths, 2);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonGenerator) gen = NULL;
 
-  json_builder_set_member_name (b, key);
-  json_builder_add_double_value (b, g_ascii_strtod (text, NULL));
+  if (value == NULL)
+    return g_strdup ("null");
+  node = json_node_new (JSON_NODE_VALUE);
+  json_node_set_string (node, value);
+  gen = json_generator_new ();
+  json_generator_set_root (gen, node);
+  return json_generator_to_data (gen, NULL);
 }
 
 static void
@@ -186,32 +189,25 @@ likes_list (JpStore  *store,
 
   if (rows == NULL)
     return 1;
+  /* Written by hand: json-glib prints doubles with 17 digits (66.64 would come out as
+   * 66.640000000000001); O is an exact decimal and is printed as one. */
   if (jp_cli_opt_json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (b);
+      fputs ("[", stdout);
       for (guint i = 0; i < rows->len; i++)
         {
           JpLikesRow *r = g_ptr_array_index (rows, i);
+          g_autofree char *code = json_literal (r->code);
+          g_autofree char *trade = json_literal (r->trade_code);
+          g_autofree char *reason = json_literal (r->zero_reason);
+          g_autofree char *o = jp_decimal_format_short (r->o, 2);
 
-          json_builder_begin_object (b);
-          add_string (b, "code", r->code);
-          add_string (b, "trade", r->trade_code);
-          json_builder_set_member_name (b, "likes");
-          json_builder_add_int_value (b, r->likes);
-          json_builder_set_member_name (b, "imported");
-          json_builder_add_boolean_value (b, r->imported);
-          json_builder_set_member_name (b, "zeroed");
-          json_builder_add_boolean_value (b, r->zeroed);
-          add_string (b, "reason", r->zero_reason);
-          add_score (b, "O", r->o);
-          json_builder_end_object (b);
+          printf ("%s\n  {\"code\": %s, \"trade\": %s, \"likes\": %" G_GINT64_FORMAT
+                  ", \"imported\": %s, \"zeroed\": %s, \"reason\": %s, \"O\": %s}",
+                  i > 0 ? "," : "", code, trade, r->likes, r->imported ? "true" : "false",
+                  r->zeroed ? "true" : "false", reason, o);
         }
-      json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      jp_cli_print_json (root);
+      fputs (rows->len > 0 ? "\n]\n" : "]\n", stdout);
       return 0;
     }
   for (guint i = 0; i < rows->len; i++)

@@ -75,7 +75,7 @@ static void
 test_import_zero_list (Fixture *f, gconstpointer data)
 {
   /* CRLF line ends and a lower-case code are accepted */
-  const char *text = "code,likes\r\nfw-01,1520\r\nFW-02,760\r\n";
+  const char *text = "code,likes\r\nfw-01,1520\r\nFW-02,1013\r\n";
   g_autofree char *file = NULL;
   g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   g_autofree char *out = NULL, *err = NULL;
@@ -97,7 +97,13 @@ test_import_zero_list (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
   g_assert_cmpint (json_object_get_int_member (row_of (rows, "FW-01"), "likes"), ==, 1520);
   g_assert_cmpfloat (json_object_get_double_member (row_of (rows, "FW-01"), "O"), ==, 100.0);
-  g_assert_cmpfloat (json_object_get_double_member (row_of (rows, "FW-02"), "O"), ==, 50.0);
+  /* 1013 / 1520 = 66.644... -> 66.64, printed exactly (not 66.640000000000001) */
+  g_assert_cmpfloat (json_object_get_double_member (row_of (rows, "FW-02"), "O"), ==, 66.64);
+  g_assert_cmpint (run_cli (&out, &err, "likes", "list", "--db", f->db, "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"O\": 66.64}"));
+  g_assert_nonnull (strstr (out, "\"O\": 100.0}"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpstr (json_object_get_string_member (row_of (rows, "FW-02"), "trade"), ==, "FW");
 
   /* zeroing needs a reason */
