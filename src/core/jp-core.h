@@ -22,3 +22,4 @@
 #include "jp-defence.h"
 #include "jp-likes.h"
 #include "jp-ranking.h"
+#include "jp-paper-sheets.h"
