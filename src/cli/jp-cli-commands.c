@@ -499,6 +499,7 @@ static const JpCliCommand commands[] = {
   { "vote", jp_cli_cmd_vote, N_("Cast a member's ballot (scripting aid)") },
   { "tally", jp_cli_cmd_tally, N_("The tally of a closed round") },
   { "finalists", jp_cli_cmd_finalists, N_("Finalists per trade decided so far") },
+  { "likes", jp_cli_cmd_likes, N_("Online likes: likes import, likes zero, likes list") },
   { "serve", jp_cli_cmd_serve, N_("Serve the meeting to the member stations (no window)") },
   { NULL, NULL, NULL }
 };

@@ -69,4 +69,7 @@ int  jp_cli_cmd_vote          (int argc, char **argv, GError **error);
 int  jp_cli_cmd_tally         (int argc, char **argv, GError **error);
 int  jp_cli_cmd_finalists     (int argc, char **argv, GError **error);
 
+/* jp-cli-likes.c: online likes (issue 7) */
+int  jp_cli_cmd_likes         (int argc, char **argv, GError **error);
+
 G_END_DECLS

@@ -20,3 +20,8 @@
 #include "jp-round.h"
 #include "jp-tally.h"
 #include "jp-anon-terms.h"
+#include "jp-score.h"
+#include "jp-defence.h"
+#include "jp-likes.h"
+#include "jp-ranking.h"
+#include "jp-paper-sheets.h"

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-enums.h"
+#include "jp-score.h"
 #include "jp-settings.h"
 
 #define WEIGHT_EPSILON 1e-9
@@ -160,6 +161,16 @@ jp_settings_validate (const JpSettings *s)
         weights_ok = FALSE;
         add_error (out, "weights-range", "weights",
                    g_strdup_printf (_("%s is %g; enter a value from 0 to 1."),
+                                    _(weight_labels[i]), weights[i]));
+      }
+  /* the composite is exact only for weights with two decimals (docs/ranking.md) */
+  for (guint i = 0; weights_ok && i < G_N_ELEMENTS (weights); i++)
+    if (!jp_hundredths_from_double (weights[i], NULL))
+      {
+        weights_ok = FALSE;
+        add_error (out, "weights-decimals", "weights",
+                   g_strdup_printf (_("%s is %g; a weight has at most two decimals "
+                                      "(for example 0.35)."),
                                     _(weight_labels[i]), weights[i]));
       }
   if (weights_ok && fabs (weights[0] + weights[1] + weights[2] - 1) > WEIGHT_EPSILON)

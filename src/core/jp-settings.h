@@ -43,7 +43,8 @@ JpSettings *jp_settings_copy  (const JpSettings *settings);
 void        jp_settings_free  (JpSettings *settings);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpSettings, jp_settings_free)
 
-/* Checks every rule of the settings. Errors: "weights-range", "weights-sum", "rubric-empty",
+/* Checks every rule of the settings. Errors: "weights-range", "weights-decimals" (more than
+ * two decimals: the composite would not be exact), "weights-sum", "rubric-empty",
  * "rubric-name", "rubric-duplicate", "rubric-max", "presentation-minutes",
  * "questions-minutes", "drop-min-totals", "deviation-alert", "max-choices",
  * "publicity-days". Warning: "rubric-total" (the rubric does not total 100 points).

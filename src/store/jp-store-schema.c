@@ -265,6 +265,27 @@ static const char *const migrations[] = {
   "  fingerprint TEXT NOT NULL,"
   "  created_at  INTEGER NOT NULL"
   ");",
+
+  /* 7: online likes (RULES.md "Online likes"). online_likes holds the last accepted import,
+   * one row per finalist it listed; a later import replaces every row (the audit keeps both,
+   * with the file's SHA-256 and the counts). A chair's zeroing for ballot stuffing (刷票) is
+   * a decision about the candidate, not about a file: it is kept apart and survives a
+   * re-import. */
+  "CREATE TABLE online_likes ("
+  "  candidate_id INTEGER PRIMARY KEY REFERENCES candidate (id),"
+  "  code         TEXT NOT NULL,"
+  "  likes        INTEGER NOT NULL CHECK (likes >= 0),"
+  "  line         INTEGER NOT NULL DEFAULT 0,"
+  "  file_sha256  TEXT NOT NULL,"
+  "  imported_by  TEXT NOT NULL,"
+  "  imported_at  INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE online_likes_zeroed ("
+  "  candidate_id INTEGER PRIMARY KEY REFERENCES candidate (id),"
+  "  reason       TEXT NOT NULL CHECK (length (trim (reason)) > 0),"
+  "  zeroed_by    TEXT NOT NULL,"
+  "  zeroed_at    INTEGER NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JP_STORE_SCHEMA_VERSION);

@@ -78,6 +78,17 @@ test_weights (void)
   findings = jp_settings_validate (s);
   g_assert_nonnull (find (findings, "weights-range"));
   g_assert_null (find (findings, "weights-sum"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* 0.333 + 0.333 + 0.334 sums to 1 but the composite needs two decimals */
+  s->weight_votes = 0.333;
+  s->weight_online = 0.333;
+  s->weight_defence = 0.334;
+  findings = jp_settings_validate (s);
+  f = find (findings, "weights-decimals");
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (f->message, "0.333"));
+  g_assert_null (find (findings, "weights-sum"));
 }
 
 static void
