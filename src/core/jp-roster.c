@@ -103,6 +103,7 @@ static void
 jp_roster_row_free (JpRosterRow *row)
 {
   g_clear_object (&row->candidate);
+  g_free (row->refusal);
   g_free (row);
 }
 
@@ -461,6 +462,24 @@ jp_roster_from_csv (JpCsvTable *table,
                        g_strdup_printf (_("%s, line %u: the row has neither a name nor an ID "
                                           "number and was not imported."),
                                         source_name, line));
+          continue;
+        }
+
+      if (c->id_number != NULL && jp_id_number_is_spreadsheet_number (c->id_number))
+        {
+          char *refusal =
+            g_strdup_printf (_("%s, line %u: the ID number “%s” of %s was turned into a "
+                               "number by the spreadsheet, which dropped its last digits; the "
+                               "row was not imported. Format the ID column as text, type the "
+                               "ID numbers again and save the file again."),
+                             source_name, line, c->id_number,
+                             c->name != NULL ? c->name : "?");
+
+          out = g_new0 (JpRosterRow, 1);
+          out->line = line;
+          out->candidate = g_steal_pointer (&c);
+          out->refusal = refusal;
+          g_ptr_array_add (roster->rows, out);
           continue;
         }
 

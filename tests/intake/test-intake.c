@@ -1178,6 +1178,84 @@ test_async (Fixture       *f,
   g_main_loop_unref (s.loop);
 }
 
+/* ---- files as offices send them (issue 11) ---- */
+
+/* An Excel user re-saved the roster: the ID column became a number, shown as 1.50202E+17
+ * in one row and rounded to 15 significant digits in the other. */
+static void
+test_roster_excel_id_numbers (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *id1 = id_for (120);
+  g_autofree char *id2 = id_for (121);
+  g_autofree char *text = roster_text (id1, id2);
+  g_autofree char *path = write_roster (f, "roster.csv", text);
+  g_autofree char *rounded = g_strdup_printf ("%.15s000", id2);
+  g_autofree char *r1 = roster_row (1, "高峰", "1.50202E+17", "13900000001");
+  g_autofree char *r2 = roster_row (2, "田野", rounded, "13900000002");
+  g_autofree char *excel = g_strconcat (roster_header, r1, r2, NULL);
+  g_autofree char *excel_path = write_roster (f, "roster-excel.csv", excel);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpImportReport) first = NULL;
+  g_autoptr(JpImportReport) second = NULL;
+  g_autoptr(JpCandidate) c = NULL;
+  JpImportEntry *e;
+
+  first = jp_intake_import_roster (f->store, path, "test", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->added, ==, 2);
+
+  second = jp_intake_import_roster (f->store, excel_path, "test", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->added, ==, 0);
+  g_assert_cmpuint (second->rejected, ==, 2);
+  /* still one 高峰 and one 田野, with the phone numbers of the good file */
+  g_assert_cmpuint (jp_store_count_candidates (f->store), ==, 2);
+  c = get_by_id_number (f, id1);
+  g_assert_cmpstr (c->name, ==, "高峰");
+  g_assert_cmpstr (c->phone, ==, "13800000001");
+
+  e = entry_at (second, 0);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_REJECTED);
+  g_assert_cmpstr (e->name, ==, "高峰");
+  g_assert_nonnull (strstr (e->reason, "roster-excel.csv, line 2"));
+  g_assert_nonnull (strstr (e->reason, "1.50202E+17"));
+  g_assert_nonnull (strstr (e->reason, "text"));
+  e = entry_at (second, 1);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_REJECTED);
+  g_assert_nonnull (strstr (e->reason, "line 3"));
+  g_assert_nonnull (strstr (e->reason, rounded));
+}
+
+/* A second record for the same name and unit is never made silently. */
+static void
+test_roster_same_name_and_unit (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *id1 = id_for (122);
+  g_autofree char *id2 = id_for (123);
+  g_autofree char *r1 = roster_row (1, "高峰", id1, "13800000001");
+  g_autofree char *r2 = roster_row (1, "高峰", id2, "13800000001");
+  g_autofree char *t1 = g_strconcat (roster_header, r1, NULL);
+  g_autofree char *t2 = g_strconcat (roster_header, r2, NULL);
+  g_autofree char *p1 = write_roster (f, "first.csv", t1);
+  g_autofree char *p2 = write_roster (f, "second.csv", t2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpImportReport) first = NULL;
+  g_autoptr(JpImportReport) second = NULL;
+  JpImportEntry *e;
+
+  first = jp_intake_import_roster (f->store, p1, "test", NULL, &error);
+  g_assert_no_error (error);
+  second = jp_intake_import_roster (f->store, p2, "test", NULL, &error);
+  g_assert_no_error (error);
+  e = entry_at (second, 0);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_ADDED);
+  g_assert_true (findings_mention (e->findings, id1));
+  g_assert_true (findings_mention (e->findings, id2));
+  g_assert_true (findings_mention (e->findings, "高峰"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1205,6 +1283,8 @@ main (int argc, char **argv)
   ADD ("/intake/roster/problems", test_roster_problems);
   ADD ("/intake/roster/reimport-merge", test_roster_reimport_and_merge);
   ADD ("/intake/roster/sql-verbatim", test_roster_sql_verbatim);
+  ADD ("/intake/roster/excel-id-numbers", test_roster_excel_id_numbers);
+  ADD ("/intake/roster/same-name-and-unit", test_roster_same_name_and_unit);
   ADD ("/intake/samples", test_shipped_samples);
   ADD ("/intake/report/text", test_report_text);
   ADD ("/intake/async", test_async);
