@@ -351,6 +351,64 @@ column_has_data (JpCsvTable *table,
   return FALSE;
 }
 
+/* Words that open the lines below a table: who filled it in, who checked it, the seal and
+ * the date ("填表人：张秘书　联系电话：…", "单位（盖章）", "日期：2023年3月5日"). */
+static const char *const footer_words[] = {
+  "填表人", "填报人", "制表人", "联系人", "联系电话", "审核人", "审批人", "负责人",
+  "盖章", "单位盖章", "单位(盖章)", "推荐单位(盖章)", "日期", "填表日期", "填报日期",
+};
+
+/* TRUE when `cell` opens with a footer word followed by a colon, a blank or nothing, or
+ * asks for a seal. */
+static gboolean
+is_footer_cell (const char *cell)
+{
+  g_autofree char *valid = g_utf8_make_valid (cell, -1);
+  g_autofree char *nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
+  const char *text = nfkc != NULL ? nfkc : valid;
+
+  while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
+    text = g_utf8_next_char (text);
+  if (strstr (text, "盖章") != NULL && g_utf8_strlen (text, -1) <= 40)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (footer_words); i++)
+    if (g_str_has_prefix (text, footer_words[i]))
+      {
+        const char *rest = text + strlen (footer_words[i]);
+        gunichar next = g_utf8_get_char (rest);
+
+        if (next == 0 || next == ':' || g_unichar_isspace (next))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The first cell of `row` that makes it a footer line, or NULL. */
+static const char *
+footer_cell (GPtrArray *row)
+{
+  for (guint i = 0; i < row->len; i++)
+    if (is_footer_cell (g_ptr_array_index (row, i)))
+      return g_ptr_array_index (row, i);
+  return NULL;
+}
+
+/* Quotes at most `max_chars` characters of `text`, never cutting one. */
+static char *
+quote_cell (const char *text,
+            glong       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
+  {
+    g_autofree char *head = g_utf8_substring (valid, 0, max_chars);
+
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
 /**
  * jp_roster_from_csv:
  * See the header. The header row is the first of the first five rows that has a 姓名 column;
@@ -444,6 +502,18 @@ jp_roster_from_csv (JpCsvTable *table,
       g_autofree char *key = NULL;
       JpRosterRow *out;
       gpointer first_line;
+      const char *footer = footer_cell (row);
+
+      if (footer != NULL)
+        {
+          g_autofree char *quoted = quote_cell (footer, 40);
+
+          add_problem (roster, JP_SEVERITY_WARNING, "roster-footer", NULL,
+                       g_strdup_printf (_("%s, line %u: “%s” is a signature, seal or date "
+                                          "line below the table and was skipped."),
+                                        source_name, line, quoted));
+          continue;
+        }
 
       for (guint i = 0; i < MIN (row->len, header->len); i++)
         {

@@ -209,6 +209,32 @@ test_footer_skipped (void)
   g_assert_nonnull (problem_with (roster, "line 3", NULL));
 }
 
+/* 姓名 first: the footer lands in the name column and must not become a candidate. */
+static void
+test_footer_name_first (void)
+{
+  g_autoptr(JpRoster) roster = roster_from (
+    "姓名,推荐单位,身份证号,联系电话\n"
+    "王建华,甲单位,150202197804120314,13800000000\n"
+    "李娜,乙单位,,13800000001\n"
+    "填表人：张秘书　联系电话：0472-5123456,,,\n"
+    "审核人：李主任,,,\n"
+    "推荐单位（盖章）,,,\n"
+    "日期：2023年3月5日,,,\n"
+    ",,,填表日期:2023-03-05\n");
+  const JpFinding *f;
+
+  g_assert_cmpuint (roster->rows->len, ==, 2);
+  g_assert_cmpstr (candidate_at (roster, 0)->name, ==, "王建华");
+  g_assert_cmpstr (candidate_at (roster, 1)->name, ==, "李娜");
+  f = problem_with (roster, "汇总表.csv, line 4", "填表人：张秘书");
+  g_assert_nonnull (f);
+  g_assert_nonnull (problem_with (roster, "line 5", "审核人"));
+  g_assert_nonnull (problem_with (roster, "line 6", "盖章"));
+  g_assert_nonnull (problem_with (roster, "line 7", "日期"));
+  g_assert_nonnull (problem_with (roster, "line 8", "填表日期"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/core/roster/sql-text-verbatim", test_sql_text);
   g_test_add_func ("/core/roster/no-header", test_no_header);
   g_test_add_func ("/core/roster/footer-skipped", test_footer_skipped);
+  g_test_add_func ("/core/roster/footer-name-first", test_footer_name_first);
 
   return g_test_run ();
 }
