@@ -336,10 +336,26 @@ split_date (const char *s,
 }
 
 char *
+jp_text_fold (const char *s)
+{
+  g_autofree char *valid = NULL;
+  char *nfkc;
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  valid = g_utf8_make_valid (s, -1);
+  nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
+  if (nfkc == NULL)
+    nfkc = g_steal_pointer (&valid);
+  return g_strstrip (nfkc);
+}
+
+char *
 jp_month_normalize (const char *s)
 {
   int parts[3] = { 0 };
-  guint n = split_date (s, parts);
+  g_autofree char *folded = s != NULL ? jp_text_fold (s) : NULL;
+  guint n = split_date (folded, parts);
 
   if (n < 2 || parts[0] < 1900 || parts[0] > 2100 || parts[1] < 1 || parts[1] > 12)
     return NULL;
@@ -350,7 +366,8 @@ char *
 jp_date_normalize (const char *s)
 {
   int parts[3] = { 0 };
-  guint n = split_date (s, parts);
+  g_autofree char *folded = s != NULL ? jp_text_fold (s) : NULL;
+  guint n = split_date (folded, parts);
 
   if (n != 3 || parts[0] < 1900 || parts[0] > 2100 ||
       !g_date_valid_dmy ((GDateDay) parts[2], (GDateMonth) parts[1], (GDateYear) parts[0]))

@@ -168,6 +168,18 @@ set_candidate_value (JpDossierIni *ini,
   g_autofree char *normal = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
+  g_autofree char *folded = NULL;
+
+  /* codes, dates and numbers are checked in their NFKC form (full-width digits); not the
+   * criteria, where NFKC would make ①④ the number 14 */
+  if (g_str_equal (key, "phone") || g_str_equal (key, "id_number") || g_str_equal (key, "sex")
+      || g_str_equal (key, "birth") || g_str_equal (key, "work_start")
+      || g_str_equal (key, "fill_date") || g_str_equal (key, "years_in_trade")
+      || g_str_equal (key, "union_member") || g_str_equal (key, "route"))
+    {
+      folded = jp_text_fold (value);
+      value = folded;
+    }
 
 #define STRING_KEY(k) \
   if (g_str_equal (key, #k)) { g_free (c->k); c->k = g_strdup (value); return; }

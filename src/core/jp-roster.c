@@ -244,7 +244,21 @@ set_value (JpRoster    *roster,
 {
   gboolean ok = TRUE;
   g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* codes, dates and numbers are checked in their NFKC form (full-width digits); not the
+   * criteria, where NFKC would make ①④ the number 14 */
+  switch (column)
+    {
+    case COL_SEX: case COL_BIRTH: case COL_WORK_START: case COL_ID_NUMBER: case COL_YEARS:
+    case COL_PHONE: case COL_UNION: case COL_FILL_DATE: case COL_ROUTE:
+      folded = jp_text_fold (value);
+      value = folded;
+      break;
+    default:
+      break;
+    }
 
   switch (column)
     {
