@@ -34,23 +34,78 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* How the names of an archive's entries without the UTF-8 flag are encoded. Decided once
+ * per archive, so that every entry of a dossier is decoded alike: the Windows shell writes
+ * GBK names without the flag, and some GBK names (钱伟, 卢伟, 陆平...) happen to be valid
+ * UTF-8 as well. */
+typedef enum {
+  NAMES_UTF8,      /* every name is valid UTF-8 */
+  NAMES_GB18030,   /* some name is not: those without the flag are GB18030 */
+} NameEncoding;
+
+static struct archive *
+zip_open (const char    *path,
+          NameEncoding   encoding,
+          GError       **error)
+{
+  struct archive *a = archive_read_new ();
+
+  archive_read_support_format_zip (a);
+  if (encoding == NAMES_GB18030
+      && archive_read_set_format_option (a, "zip", "hdrcharset", "GB18030") != ARCHIVE_OK)
+    g_debug ("GB18030 names not supported: %s", archive_error_string (a));
+  if (archive_read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
+    {
+      g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                   _("“%s” cannot be opened as a zip archive: %s"),
+                   path, archive_error_string (a));
+      archive_read_free (a);
+      return NULL;
+    }
+  return a;
+}
+
+/* Reads the entry names only (the data is skipped) to decide the archive's encoding. A
+ * damaged archive is reported by the full read that follows. */
+static NameEncoding
+zip_name_encoding (const char *path)
+{
+  struct archive *a = zip_open (path, NAMES_UTF8, NULL);
+  struct archive_entry *entry;
+  NameEncoding encoding = NAMES_UTF8;
+  int r;
+
+  if (a == NULL)
+    return NAMES_UTF8;
+  while (encoding == NAMES_UTF8
+         && ((r = archive_read_next_header (a, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN))
+    {
+      const char *raw = archive_entry_pathname (entry);
+
+      if (raw != NULL && !g_utf8_validate (raw, -1, NULL))
+        encoding = NAMES_GB18030;
+    }
+  archive_read_free (a);
+  return encoding;
+}
+
 static char *
-zip_entry_name (struct archive_entry *entry)
+zip_entry_name (struct archive_entry *entry,
+                NameEncoding          encoding)
 {
   const char *utf8 = archive_entry_pathname_utf8 (entry);
-  const char *raw;
+  const char *raw = archive_entry_pathname (entry);
 
   if (utf8 != NULL && g_utf8_validate (utf8, -1, NULL))
     return g_strdup (utf8);
-
-  /* Zips made by the Windows shell on a Chinese system carry GBK names without the
-   * UTF-8 flag. */
-  raw = archive_entry_pathname (entry);
   if (raw == NULL)
     return NULL;
   if (g_utf8_validate (raw, -1, NULL))
     return g_strdup (raw);
-  return g_convert (raw, -1, "UTF-8", "GB18030", NULL, NULL, NULL);
+  /* libarchive could not convert: do it here, the same way for every entry */
+  if (encoding == NAMES_GB18030)
+    return g_convert (raw, -1, "UTF-8", "GB18030", NULL, NULL, NULL);
+  return NULL;
 }
 
 /* Reads the regular files of the zip at `path` into a new tree. Refuses the whole archive
@@ -88,24 +143,20 @@ read_zip_in_locale (const char  *path,
   gint64 total = 0;
   int r;
   gboolean ok = FALSE;
+  NameEncoding encoding;
 
   tree->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_bytes_unref);
   tree->oversized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  a = archive_read_new ();
-  archive_read_support_format_zip (a);
-  if (archive_read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
-    {
-      g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
-                   _("“%s” cannot be opened as a zip archive: %s"),
-                   path, archive_error_string (a));
-      goto out;
-    }
+  encoding = zip_name_encoding (path);
+  a = zip_open (path, encoding, error);
+  if (a == NULL)
+    return NULL;
 
   while ((r = archive_read_next_header (a, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN)
     {
-      g_autofree char *name = zip_entry_name (entry);
+      g_autofree char *name = zip_entry_name (entry, encoding);
       mode_t type = archive_entry_filetype (entry);
       g_autoptr(GByteArray) buf = NULL;
       gint64 declared;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <locale.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -1180,6 +1181,115 @@ test_async (Fixture       *f,
 
 /* ---- files as offices send them (issue 11) ---- */
 
+/* Adds the files under `disk_dir` the way the Windows shell of a Chinese system zips them:
+ * entry names in GBK, byte for byte, without the UTF-8 flag. */
+static void
+zip_add_tree_gbk (struct archive *a,
+                  const char     *disk_dir,
+                  const char     *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (disk_dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (disk_dir, name, NULL);
+      g_autofree char *entry_name = g_strconcat (prefix, name, NULL);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *sub = g_strconcat (entry_name, "/", NULL);
+
+          zip_add_tree_gbk (a, full, sub);
+        }
+      else
+        {
+          g_autofree char *contents = NULL;
+          g_autofree char *gbk = g_convert (entry_name, -1, "GBK", "UTF-8", NULL, NULL, NULL);
+          struct archive_entry *entry = archive_entry_new ();
+          gsize len = 0;
+
+          g_assert_nonnull (gbk);
+          g_assert_true (g_file_get_contents (full, &contents, &len, NULL));
+          archive_entry_set_pathname (entry, gbk);   /* raw bytes */
+          archive_entry_set_filetype (entry, AE_IFREG);
+          archive_entry_set_perm (entry, 0644);
+          archive_entry_set_size (entry, (la_int64_t) len);
+          g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+          g_assert_cmpint (archive_write_data (a, contents, len), ==, (la_ssize_t) len);
+          archive_entry_free (entry);
+        }
+    }
+}
+
+/* Writes `src` into the zip `path` with GBK names and checks that no entry has the UTF-8
+ * flag (bit 11 of the local header's flags). */
+static void
+write_gbk_zip (const char *path,
+               const char *src,
+               const char *prefix)
+{
+  locale_t c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  locale_t old = uselocale (c_locale);
+  struct archive *a = archive_write_new ();
+  g_autofree char *bytes = NULL;
+  gsize len = 0, i, headers = 0;
+
+  g_assert_cmpint (archive_write_set_format_zip (a), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  zip_add_tree_gbk (a, src, prefix);
+  zip_end (a);
+  uselocale (old);
+  freelocale (c_locale);
+
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  for (i = 0; i + 8 < len; i++)
+    if (memcmp (bytes + i, "PK\x03\x04", 4) == 0)
+      {
+        g_assert_cmpint (((guchar) bytes[i + 7]) & 0x08, ==, 0);
+        headers++;
+      }
+  g_assert_cmpuint (headers, >, 0);
+}
+
+/* 钱伟 and 卢伟 in GBK are also valid UTF-8 (Ǯΰ, ¬ΰ): their folders must not be split from
+ * their files, whose names are not. */
+static void
+test_zip_gbk_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->dir, "src", NULL);
+  g_autofree char *zip = g_build_filename (f->dir, "推荐材料.zip", NULL);
+  g_autofree char *id1 = id_for (130);
+  g_autofree char *id2 = id_for (131);
+  g_autofree char *d1 = write_dossier (batch, "钱伟", "钱伟", id1, NULL);
+  g_autofree char *d2 = write_dossier (batch, "卢伟", "卢伟", id2, NULL);
+  g_autofree char *gbk = g_convert ("钱伟", -1, "GBK", "UTF-8", NULL, NULL, NULL);
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(JpCandidate) c1 = NULL;
+  g_autoptr(JpCandidate) c2 = NULL;
+
+  /* the premise: the name's GBK bytes pass for UTF-8 */
+  g_assert_true (g_utf8_validate (gbk, -1, NULL));
+  /* as the shell makes it when both folders are selected: no wrapper folder */
+  write_gbk_zip (zip, batch, "");
+
+  report = import_one (f, zip);
+  g_assert_cmpuint (report->rejected, ==, 0);
+  g_assert_cmpuint (report->added, ==, 2);
+  g_assert_cmpuint (jp_store_count_candidates (f->store), ==, 2);
+  c1 = get_by_id_number (f, id1);
+  c2 = get_by_id_number (f, id2);
+  g_assert_cmpstr (c1->name, ==, "钱伟");
+  g_assert_cmpstr (c2->name, ==, "卢伟");
+  g_assert_cmpuint (c1->n_photos, ==, 3);
+  g_assert_cmpint (find_doc (c1, "evidence/技术攻关证明.pdf")->criterion, ==, 4);
+  g_assert_nonnull (find_doc (c2, "evidence/劳模证书.pdf"));
+  g_assert_true (g_str_has_suffix (entry_at (report, 0)->source, ":卢伟")
+                 || g_str_has_suffix (entry_at (report, 0)->source, ":钱伟"));
+}
+
 /* An Excel user re-saved the roster: the ID column became a number, shown as 1.50202E+17
  * in one row and rounded to 15 significant digits in the other. */
 static void
@@ -1283,6 +1393,7 @@ main (int argc, char **argv)
   ADD ("/intake/roster/problems", test_roster_problems);
   ADD ("/intake/roster/reimport-merge", test_roster_reimport_and_merge);
   ADD ("/intake/roster/sql-verbatim", test_roster_sql_verbatim);
+  ADD ("/intake/zip/gbk-names", test_zip_gbk_names);
   ADD ("/intake/roster/excel-id-numbers", test_roster_excel_id_numbers);
   ADD ("/intake/roster/same-name-and-unit", test_roster_same_name_and_unit);
   ADD ("/intake/samples", test_shipped_samples);
