@@ -1290,6 +1290,68 @@ test_zip_gbk_names (Fixture       *f,
                  || g_str_has_suffix (entry_at (report, 0)->source, ":钱伟"));
 }
 
+/* Files that were dropped without a word: a PDF listed for two criteria, PDFs in
+ * sub-folders of evidence/, photos named .Jpg, a zip inside the batch zip. */
+static void
+test_untidy_dossier (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->dir, "src", NULL);
+  g_autofree char *zip = g_build_filename (f->dir, "第三批.zip", NULL);
+  g_autofree char *id = id_for (140);
+  g_autofree char *dir = write_dossier (batch, "孙强", "孙强", id, NULL);
+  g_autofree char *ini_path = g_build_filename (dir, "dossier.ini", NULL);
+  g_autofree char *ini = NULL;
+  g_autofree char *ini2 = NULL;
+  g_autoptr(GBytes) patent = make_pdf (1, "Patent certificate");
+  g_autoptr(GBytes) note = make_pdf (1, "A note");
+  g_autoptr(GBytes) photo4 = make_png (50, 30, 0.9);
+  g_autoptr(GBytes) photo5 = make_png (51, 30, 0.8);
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(JpCandidate) c = NULL;
+  JpImportEntry *dossier = NULL, *inner = NULL;
+  struct archive *a;
+
+  /* the certificate also supports criterion 2; [evidence] is the last group */
+  g_assert_true (g_file_get_contents (ini_path, &ini, NULL, NULL));
+  ini2 = g_strconcat (ini, "2=evidence/劳模证书.pdf\n", NULL);
+  write_text (dir, "dossier.ini", ini2);
+  write_bytes (dir, "evidence/条件4/专利证书.pdf", patent);
+  write_bytes (dir, "evidence/其他/说明.pdf", note);
+  write_bytes (dir, "photos/4.Jpg", photo4);
+  write_bytes (dir, "photos/5.jpG", photo5);
+  write_text (batch, "补充材料.zip", "PK\x05\x06");
+
+  a = zip_begin (zip);
+  zip_add_tree (a, batch, "");
+  zip_end (a);
+  report = import_one (f, zip);
+
+  for (guint i = 0; i < report->entries->len; i++)
+    {
+      JpImportEntry *e = entry_at (report, i);
+
+      if (g_str_has_suffix (e->source, ":孙强"))
+        dossier = e;
+      else if (g_str_has_suffix (e->source, ":补充材料.zip"))
+        inner = e;
+    }
+  g_assert_nonnull (dossier);
+  g_assert_cmpint (dossier->outcome, ==, JP_IMPORT_ADDED);
+  c = get_by_id_number (f, id);
+  g_assert_cmpuint (c->n_photos, ==, 5);
+  g_assert_nonnull (find_doc (c, "photos/4.Jpg"));
+  g_assert_cmpint (find_doc (c, "evidence/条件4/专利证书.pdf")->criterion, ==, 4);
+  g_assert_nonnull (find_doc (c, "evidence/其他/说明.pdf"));
+  g_assert_true (findings_mention (dossier->findings, "evidence/其他/说明.pdf"));
+  /* the second tag cannot be kept: the report says so, naming the file */
+  g_assert_true (findings_mention (dossier->findings, "“evidence/劳模证书.pdf” is listed for "
+                                                      "criterion 1 and for criterion 2"));
+  g_assert_nonnull (inner);
+  g_assert_cmpint (inner->outcome, ==, JP_IMPORT_REJECTED);
+  g_assert_nonnull (strstr (inner->reason, "zip"));
+}
+
 /* An Excel user re-saved the roster: the ID column became a number, shown as 1.50202E+17
  * in one row and rounded to 15 significant digits in the other. */
 static void
@@ -1394,6 +1456,7 @@ main (int argc, char **argv)
   ADD ("/intake/roster/reimport-merge", test_roster_reimport_and_merge);
   ADD ("/intake/roster/sql-verbatim", test_roster_sql_verbatim);
   ADD ("/intake/zip/gbk-names", test_zip_gbk_names);
+  ADD ("/intake/zip/untidy-dossier", test_untidy_dossier);
   ADD ("/intake/roster/excel-id-numbers", test_roster_excel_id_numbers);
   ADD ("/intake/roster/same-name-and-unit", test_roster_same_name_and_unit);
   ADD ("/intake/samples", test_shipped_samples);
