@@ -79,11 +79,11 @@ tree_stat (JpJob      *job,
     }
   else
     {
-      GBytes *bytes = g_hash_table_lookup (job->tree->entries, key);
+      JpTreeFile *file = g_hash_table_lookup (job->tree->entries, key);
       gint64 *big = g_hash_table_lookup (job->tree->oversized, key);
 
-      if (bytes != NULL)
-        *size = (gint64) g_bytes_get_size (bytes);
+      if (file != NULL)
+        *size = file->size;
       else if (big != NULL)
         *size = *big;
       else
@@ -115,15 +115,24 @@ tree_read (JpJob       *job,
     }
   else
     {
-      GBytes *bytes = g_hash_table_lookup (job->tree->entries, key);
+      JpTreeFile *file = g_hash_table_lookup (job->tree->entries, key);
+      g_autoptr(GError) local_error = NULL;
+      char *contents = NULL;
+      gsize len = 0;
 
-      if (bytes == NULL)
+      if (file == NULL)
         {
           g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_MISSING_FILE,
                        _("“%s” is not in the archive"), rel);
           return NULL;
         }
-      return g_bytes_ref (bytes);
+      if (!g_file_get_contents (file->file, &contents, &len, &local_error))
+        {
+          g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                       _("“%s” cannot be read: %s"), rel, local_error->message);
+          return NULL;
+        }
+      return g_bytes_new_take (contents, len);
     }
 }
 
@@ -286,12 +295,13 @@ folder_criterion (const char *rel)
 
 static void
 discover_zip (const char *path,
+              gint64     *unpacked,
               GPtrArray  *trees,
               GPtrArray  *jobs)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *prefix = g_strdup ("");
-  JpTree *tree = jp_intake_read_zip (path, &error);
+  JpTree *tree = jp_intake_read_zip (path, unpacked, &error);
   gboolean any_ini = FALSE;
   GHashTableIter iter;
   gpointer key;
@@ -387,6 +397,7 @@ discover_zip (const char *path,
 /* Expands one path into jobs. FALSE (with an error) when the path cannot be read at all. */
 static gboolean
 discover_path (const char  *path,
+               gint64      *unpacked,
                GPtrArray   *trees,
                GPtrArray   *jobs,
                GError     **error)
@@ -400,7 +411,7 @@ discover_path (const char  *path,
 
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      discover_zip (path, trees, jobs);
+      discover_zip (path, unpacked, trees, jobs);
       return TRUE;
     }
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -446,7 +457,7 @@ discover_path (const char  *path,
         }
       else if (has_zip_suffix (full) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
         {
-          discover_zip (full, trees, jobs);
+          discover_zip (full, unpacked, trees, jobs);
           found++;
         }
     }
@@ -879,6 +890,7 @@ jp_intake_import_paths (JpStore            *store,
   g_autoptr(GPtrArray) trees = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_tree_free);
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_job_free);
   g_autoptr(GError) first_error = NULL;
+  gint64 unpacked = 0;   /* by all the zips of this import */
   guint i, readable = 0;
 
   g_return_val_if_fail (JP_IS_STORE (store), NULL);
@@ -889,7 +901,7 @@ jp_intake_import_paths (JpStore            *store,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (discover_path (paths[i], trees, jobs, &local_error))
+      if (discover_path (paths[i], &unpacked, trees, jobs, &local_error))
         readable++;
       else
         {

@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <locale.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -1352,6 +1353,143 @@ test_untidy_dossier (Fixture       *f,
   g_assert_nonnull (strstr (inner->reason, "zip"));
 }
 
+/* ---- memory and speed ---- */
+
+/* The peak resident set of this process so far, in kB (VmHWM), or -1. */
+static gint64
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  if (line == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* A zip of one dossier and a folder of 40 scans of 10 MB each that compress to almost
+ * nothing (a 40 MB-per-entry zip took 1.98 GB when entries were unpacked into memory). */
+static void
+test_memory_zip_inflates_large (Fixture       *f,
+                                gconstpointer  data)
+{
+  const gsize entry_bytes = 10 * 1024 * 1024;
+  const guint n_entries = 40;
+  g_autofree char *src = g_build_filename (f->dir, "src", NULL);
+  g_autofree char *zip = g_build_filename (f->dir, "扫描件.zip", NULL);
+  g_autofree char *id = id_for (150);
+  g_autofree char *dir = write_dossier (src, "周勇", "周勇", id, NULL);
+  g_autofree guint8 *zeros = g_malloc0 (1024 * 1024);
+  g_autoptr(JpImportReport) report = NULL;
+  struct archive *a = zip_begin (zip);
+  gint64 before, after;
+
+  zip_add_tree (a, src, "");
+  for (guint i = 0; i < n_entries; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      g_autofree char *name = g_strdup_printf ("扫描件/%02u.pdf", i + 1);
+
+      archive_entry_set_pathname_utf8 (entry, name);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, (la_int64_t) entry_bytes);
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      for (gsize done = 0; done < entry_bytes; done += 1024 * 1024)
+        g_assert_cmpint (archive_write_data (a, zeros, 1024 * 1024), ==, 1024 * 1024);
+      archive_entry_free (entry);
+    }
+  zip_end (a);
+
+  before = peak_rss_kb ();
+  g_assert_cmpint (before, >, 0);
+  report = import_one (f, zip);
+  after = peak_rss_kb ();
+
+  g_test_message ("peak RSS %" G_GINT64_FORMAT " kB before, %" G_GINT64_FORMAT " kB after "
+                  "importing %u entries of %" G_GSIZE_FORMAT " MB", before, after, n_entries,
+                  entry_bytes / (1024 * 1024));
+  g_assert_cmpuint (report->added, ==, 1);
+  g_assert_cmpuint (jp_store_count_candidates (f->store), ==, 1);
+  /* 400 MB of entries: the import may not hold them; 100 MB leaves room for the dossier */
+  g_assert_cmpint (after - before, <, 100 * 1024);
+}
+
+/* Writes `n` complete dossiers into `base`, named 候选人001... */
+static void
+write_many_dossiers (const char *base,
+                     guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folder = g_strdup_printf ("候选人%03u", i + 1);
+      g_autofree char *id = make_id_number ("19800101", i);
+      g_autofree char *dir = write_dossier (base, folder, folder, id, NULL);
+    }
+}
+
+static void
+report_bench (const char *what,
+              GTimer     *timer,
+              gint64      before)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_test_minimized_result (g_timer_elapsed (timer, NULL), "%s: %.2f s", what,
+                           g_timer_elapsed (timer, NULL));
+  g_test_message ("%s: %.2f s, peak RSS %ld kB (ru_maxrss), VmHWM %" G_GINT64_FORMAT
+                  " kB before, %" G_GINT64_FORMAT " kB after", what,
+                  g_timer_elapsed (timer, NULL), usage.ru_maxrss, before, peak_rss_kb ());
+  g_printerr ("%s: %.2f s, peak RSS %ld kB\n", what, g_timer_elapsed (timer, NULL),
+              usage.ru_maxrss);
+}
+
+static void
+bench_folder_200 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->dir, "第一批", NULL);
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  gint64 before;
+
+  write_many_dossiers (batch, 200);
+  before = peak_rss_kb ();
+  timer = g_timer_new ();
+  report = import_one (f, batch);
+  g_timer_stop (timer);
+  g_assert_cmpuint (report->added, ==, 200);
+  report_bench ("import 200 dossiers from a folder", timer, before);
+}
+
+static void
+bench_zip_200 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->dir, "第一批", NULL);
+  g_autofree char *zip = g_build_filename (f->dir, "第一批.zip", NULL);
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  struct archive *a;
+  gint64 before;
+
+  write_many_dossiers (batch, 200);
+  a = zip_begin (zip);
+  zip_add_tree (a, batch, "第一批/");
+  zip_end (a);
+  g_assert_true (remove_tree (batch));
+  before = peak_rss_kb ();
+  timer = g_timer_new ();
+  report = import_one (f, zip);
+  g_timer_stop (timer);
+  g_assert_cmpuint (report->added, ==, 200);
+  report_bench ("import 200 dossiers from one zip", timer, before);
+}
+
 /* An Excel user re-saved the roster: the ID column became a number, shown as 1.50202E+17
  * in one row and rounded to 15 significant digits in the other. */
 static void
@@ -1431,10 +1569,32 @@ test_roster_same_name_and_unit (Fixture       *f,
 int
 main (int argc, char **argv)
 {
+  gboolean memory = argc > 1 && g_str_equal (argv[1], "--memory");
+
+  /* the memory check runs alone in its own process (meson test intake-memory), so that
+   * the peak of the other cases does not hide its own */
+  if (memory)
+    {
+      argv[1] = argv[0];
+      argc--;
+      argv++;
+    }
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  if (memory)
+    {
+      ADD ("/intake/memory/zip-inflates-large", test_memory_zip_inflates_large);
+      return g_test_run ();
+    }
+  if (g_test_perf ())
+    {
+      ADD ("/intake/bench/folder-200", bench_folder_200);
+      ADD ("/intake/bench/zip-200", bench_zip_200);
+      return g_test_run ();
+    }
 
   ADD ("/intake/dossier/single", test_single_dossier);
   ADD ("/intake/dossier/missing-summary", test_missing_summary_is_a_finding);
