@@ -351,6 +351,43 @@ jp_text_fold (const char *s)
 }
 
 char *
+jp_name_normalize (const char *s)
+{
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  folded = jp_text_fold (s);
+  out = g_string_new (NULL);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          pending_space = TRUE;
+          continue;
+        }
+      if (pending_space && out->len > 0 && c < 0x2E80
+          && (guchar) out->str[out->len - 1] < 0x80)
+        g_string_append_c (out, ' ');
+      else if (pending_space && out->len > 0 && c < 0x2E80)
+        {
+          /* after a Chinese character: keep the space only before Latin letters */
+          const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+          if (last != NULL && g_utf8_get_char (last) < 0x2E80)
+            g_string_append_c (out, ' ');
+        }
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 jp_month_normalize (const char *s)
 {
   int parts[3] = { 0 };

@@ -102,5 +102,9 @@ char        *jp_date_normalize           (const char *s);
  * NFKC (full-width digits and letters become ASCII, U+3000 a space), blanks trimmed.
  * Newly allocated. */
 char        *jp_text_fold                (const char *s);
+/* A person's name as typed into a form, tidied: folded like jp_text_fold, blanks next to a
+ * Chinese character dropped ("赵　大勇" is 赵大勇), other runs of blanks made one space
+ * ("Li  Na" is "Li Na"). Newly allocated. */
+char        *jp_name_normalize           (const char *s);
 
 G_END_DECLS

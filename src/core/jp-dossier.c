@@ -183,7 +183,12 @@ set_candidate_value (JpDossierIni *ini,
 
 #define STRING_KEY(k) \
   if (g_str_equal (key, #k)) { g_free (c->k); c->k = g_strdup (value); return; }
-  STRING_KEY (name);
+  if (g_str_equal (key, "name"))
+    {
+      g_free (c->name);
+      c->name = jp_name_normalize (value);
+      return;
+    }
   STRING_KEY (ethnicity);
   STRING_KEY (political);
   STRING_KEY (education);
@@ -330,6 +335,17 @@ parse_group (JpDossierIni  *ini,
       if (raw == NULL)
         continue;
       value = g_strstrip (g_strdup (raw));
+      /* name="王建华": the quotes are not part of the value */
+      {
+        gsize vlen = strlen (value);
+
+        if (vlen >= 2 && (value[0] == '"' || value[0] == '\'') && value[vlen - 1] == value[0])
+          {
+            memmove (value, value + 1, vlen - 2);
+            value[vlen - 2] = '\0';
+            g_strstrip (value);
+          }
+      }
 
       if (g_str_equal (group, "dossier"))
         {

@@ -233,6 +233,15 @@ parse_years (const char *value,
   return TRUE;
 }
 
+/* "1978.1": a spreadsheet saves the number 1978.10 (October) so, dropping the zero. */
+static gboolean
+is_shortened_month (const char *value)
+{
+  return strlen (value) == 6 && g_ascii_isdigit (value[0]) && g_ascii_isdigit (value[1])
+         && g_ascii_isdigit (value[2]) && g_ascii_isdigit (value[3]) && value[4] == '.'
+         && value[5] == '1';
+}
+
 static void
 set_value (JpRoster    *roster,
            JpCandidate *c,
@@ -252,6 +261,7 @@ set_value (JpRoster    *roster,
   switch (column)
     {
     case COL_SEX: case COL_BIRTH: case COL_WORK_START: case COL_ID_NUMBER: case COL_YEARS:
+    case COL_NAME:
     case COL_PHONE: case COL_UNION: case COL_FILL_DATE: case COL_ROUTE:
       folded = jp_text_fold (value);
       value = folded;
@@ -262,7 +272,10 @@ set_value (JpRoster    *roster,
 
   switch (column)
     {
-    case COL_NAME: set_string (&c->name, value); break;
+    case COL_NAME:
+      normal = jp_name_normalize (value);
+      set_string (&c->name, normal);
+      break;
     case COL_ETHNICITY: set_string (&c->ethnicity, value); break;
     case COL_POLITICAL: set_string (&c->political, value); break;
     case COL_EDUCATION: set_string (&c->education, value); break;
@@ -292,6 +305,13 @@ set_value (JpRoster    *roster,
     case COL_BIRTH:
     case COL_WORK_START:
       normal = jp_month_normalize (value);
+      if (normal != NULL && is_shortened_month (value))
+        add_problem (roster, JP_SEVERITY_WARNING, "roster-month-shortened",
+                     column == COL_BIRTH ? "birth" : "work_start",
+                     g_strdup_printf (_("%s, line %u, column “%s”: “%s” was read as %s, but a "
+                                        "spreadsheet also saves October (%s0) this way; "
+                                        "check the month and format the column as text"),
+                                      source_name, line, header, value, normal, value));
       set_string (column == COL_BIRTH ? &c->birth : &c->work_start,
                   normal != NULL ? normal : value);
       if (normal == NULL)

@@ -210,6 +210,14 @@ read_zip_in_locale (const char  *path,
       if (len == 0)
         continue;
 
+      /* some Windows tools write "王建华\\photos\\1.jpg": folders all the same */
+      g_strdelimit (name, "\\", '/');
+      len = strlen (name);
+      while (len > 0 && name[len - 1] == '/')
+        name[--len] = '\0';
+      if (len == 0)
+        continue;
+
       if (type == AE_IFLNK || archive_entry_symlink (entry) != NULL
           || archive_entry_hardlink (entry) != NULL || !jp_path_is_safe (name)
           || (type != AE_IFREG && type != AE_IFDIR))
@@ -256,7 +264,13 @@ read_zip_in_locale (const char  *path,
               {
                 fclose (out);
                 g_unlink (file);
-                zip_data_error (a, path, name, error);
+                if (archive_entry_is_encrypted (entry))
+                  g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                               _("“%s” is protected by a password (its entry “%s” is "
+                                 "encrypted); ask the unit to send it without a password"),
+                               path, name);
+                else
+                  zip_data_error (a, path, name, error);
                 goto out;
               }
             if (n == 0)

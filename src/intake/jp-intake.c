@@ -15,6 +15,8 @@
 /* summary.txt / deeds.txt: far above any real text, small enough to never hurt. */
 #define JP_TEXT_MAX_BYTES (4 * 1024 * 1024)
 #define BYTES_PER_MB (1024.0 * 1024.0)
+/* Images are decoded whole for their thumbnails: refuse what would take hundreds of MB. */
+#define JP_PHOTO_MAX_PIXELS (60 * 1000 * 1000)
 
 
 /* One dossier to import, or a place that was found not to be one. */
@@ -613,13 +615,29 @@ load_document (JpJob                *job,
   bytes = tree_read (job, file->path, error);
   if (bytes == NULL)
     return NULL;
-  if (!jp_evidence_probe (bytes, file->path, &info, error))
-    return NULL;
+  if (!jp_evidence_probe (bytes, file->path, &info, photo ? NULL : error))
+    {
+      /* a photo of another type (WebP, HEIC...) is not to become a PDF */
+      if (photo)
+        g_set_error (error, JP_EVIDENCE_ERROR, JP_EVIDENCE_ERROR_UNSUPPORTED,
+                     _("The photo “%s” is not a JPEG or PNG image; save it as JPEG and "
+                       "import it again"), file->path);
+      return NULL;
+    }
   if (photo && !g_str_has_prefix (info.mime, "image/"))
     {
       g_set_error (error, JP_EVIDENCE_ERROR, JP_EVIDENCE_ERROR_UNSUPPORTED,
                    _("“%s” is a PDF file; work photos must be JPEG or PNG images"),
                    file->path);
+      return NULL;
+    }
+  if (g_str_has_prefix (info.mime, "image/")
+      && (gint64) info.width * info.height > JP_PHOTO_MAX_PIXELS)
+    {
+      g_set_error (error, JP_EVIDENCE_ERROR, JP_EVIDENCE_ERROR_TOO_LARGE,
+                   _("The image “%s” is %d × %d pixels, more than %d million; ask the unit "
+                     "for a smaller copy (a photo of 4000 × 3000 pixels is plenty)"),
+                   file->path, info.width, info.height, JP_PHOTO_MAX_PIXELS / 1000000);
       return NULL;
     }
 

@@ -1353,6 +1353,119 @@ test_untidy_dossier (Fixture       *f,
   g_assert_nonnull (strstr (inner->reason, "zip"));
 }
 
+/* Messages that misled: a WebP photo was told to become a PDF, a 10000 × 10000 PNG was
+ * taken (and decoded whole for its thumbnail), a zip with backslashes was called a link,
+ * an encrypted zip was called damaged. */
+static void
+test_misleading_messages (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id1 = id_for (160);
+  g_autofree char *id2 = id_for (161);
+  g_autofree char *id3 = id_for (162);
+  g_autofree char *webp_dir = write_dossier (f->dir, "吴敏", "吴敏", id1, NULL);
+  g_autofree char *big_dir = write_dossier (f->dir, "郑华", "郑华", id2, NULL);
+  g_autofree char *win_dir = write_dossier (f->dir, "src/冯军", "冯军", id3, NULL);
+  g_autofree char *ini_path = g_build_filename (webp_dir, "dossier.ini", NULL);
+  g_autofree char *ini = NULL;
+  g_autofree char *ini2 = NULL;
+  g_autofree char *win_zip = g_build_filename (f->dir, "冯军.zip", NULL);
+  g_autofree char *locked_zip = g_build_filename (f->dir, "加密.zip", NULL);
+  static const guint8 webp[] = { 'R', 'I', 'F', 'F', 26, 0, 0, 0, 'W', 'E', 'B', 'P',
+                                 'V', 'P', '8', 'L', 13, 0, 0, 0, 0x2f, 0, 0, 0, 0, 0, 0,
+                                 0, 0, 0, 0, 0, 0, 0 };
+  g_autoptr(GBytes) small = make_png (8, 8, 0.5);
+  g_autofree guint8 *big = g_memdup2 (g_bytes_get_data (small, NULL), g_bytes_get_size (small));
+  g_autoptr(JpImportReport) r1 = NULL;
+  g_autoptr(JpImportReport) r2 = NULL;
+  g_autoptr(JpImportReport) r3 = NULL;
+  g_autoptr(JpImportReport) r4 = NULL;
+  g_autoptr(GDir) dir = NULL;
+  struct archive *a;
+  const char *name;
+  int r;
+
+  /* a WebP work photo listed in [files] */
+  g_assert_true (g_file_get_contents (ini_path, &ini, NULL, NULL));
+  ini2 = g_strconcat (ini, "\n[files]\nphotos=photos/工作照.webp\n", NULL);
+  write_text (webp_dir, "dossier.ini", ini2);
+  write_file (webp_dir, "photos/工作照.webp", webp, sizeof webp);
+  r1 = import_one (f, webp_dir);
+  g_assert_cmpuint (r1->rejected, ==, 1);
+  g_assert_nonnull (strstr (entry_at (r1, 0)->reason, "photos/工作照.webp"));
+  g_assert_nonnull (strstr (entry_at (r1, 0)->reason, "JPEG"));
+  g_assert_null (strstr (entry_at (r1, 0)->reason, "PDF"));
+
+  /* a PNG whose header says 10000 × 10000 pixels */
+  big[16] = big[20] = 0;
+  big[17] = big[21] = 0;
+  big[18] = big[22] = 10000 >> 8;
+  big[19] = big[23] = 10000 & 0xff;
+  write_file (big_dir, "photos/1.png", big, g_bytes_get_size (small));
+  r2 = import_one (f, big_dir);
+  g_assert_cmpuint (r2->rejected, ==, 1);
+  g_assert_nonnull (strstr (entry_at (r2, 0)->reason, "photos/1.png"));
+  g_assert_nonnull (strstr (entry_at (r2, 0)->reason, "10000 × 10000"));
+
+  /* backslashes as folder separators: the dossier is read, not called a link */
+  a = zip_begin (win_zip);
+  dir = g_dir_open (win_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (win_dir, name, NULL);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GDir) sub = g_dir_open (full, 0, NULL);
+          const char *child;
+
+          while ((child = g_dir_read_name (sub)) != NULL)
+            {
+              g_autofree char *file = g_build_filename (full, child, NULL);
+              g_autofree char *entry = g_strdup_printf ("冯军\\%s\\%s", name, child);
+              g_autofree char *contents = NULL;
+              gsize len = 0;
+
+              g_assert_true (g_file_get_contents (file, &contents, &len, NULL));
+              zip_add (a, entry, contents, len, AE_IFREG, NULL);
+            }
+        }
+      else
+        {
+          g_autofree char *entry = g_strdup_printf ("冯军\\%s", name);
+          g_autofree char *contents = NULL;
+          gsize len = 0;
+
+          g_assert_true (g_file_get_contents (full, &contents, &len, NULL));
+          zip_add (a, entry, contents, len, AE_IFREG, NULL);
+        }
+    }
+  zip_end (a);
+  r3 = import_one (f, win_zip);
+  g_assert_cmpuint (r3->rejected, ==, 0);
+  g_assert_cmpuint (r3->added, ==, 1);
+  g_assert_cmpstr (entry_at (r3, 0)->name, ==, "冯军");
+
+  /* a zip with a password */
+  a = archive_write_new ();
+  g_assert_cmpint (archive_write_set_format_zip (a), ==, ARCHIVE_OK);
+  archive_write_set_options (a, "hdrcharset=UTF-8");
+  r = archive_write_set_options (a, "encryption=zipcrypt");
+  if (r != ARCHIVE_OK || archive_write_set_passphrase (a, "1234") != ARCHIVE_OK)
+    {
+      archive_write_free (a);
+      g_test_message ("this libarchive cannot write encrypted zips");
+      return;
+    }
+  g_assert_cmpint (archive_write_open_filename (a, locked_zip), ==, ARCHIVE_OK);
+  zip_add (a, "dossier.ini", ini, strlen (ini), AE_IFREG, NULL);
+  zip_end (a);
+  r4 = import_one (f, locked_zip);
+  g_assert_cmpuint (r4->rejected, ==, 1);
+  g_assert_nonnull (strstr (entry_at (r4, 0)->reason, "password"));
+  g_assert_null (strstr (entry_at (r4, 0)->reason, "damaged"));
+}
+
 /* ---- memory and speed ---- */
 
 /* The peak resident set of this process so far, in kB (VmHWM), or -1. */
@@ -1617,6 +1730,7 @@ main (int argc, char **argv)
   ADD ("/intake/roster/sql-verbatim", test_roster_sql_verbatim);
   ADD ("/intake/zip/gbk-names", test_zip_gbk_names);
   ADD ("/intake/zip/untidy-dossier", test_untidy_dossier);
+  ADD ("/intake/misleading-messages", test_misleading_messages);
   ADD ("/intake/roster/excel-id-numbers", test_roster_excel_id_numbers);
   ADD ("/intake/roster/same-name-and-unit", test_roster_same_name_and_unit);
   ADD ("/intake/samples", test_shipped_samples);
