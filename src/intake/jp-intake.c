@@ -876,6 +876,30 @@ import_dossier (JpStore    *store,
     }
   note_shared_documents (documents, notes);
 
+  /* a new ID number for a name and unit already there: one person twice? */
+  if (candidate->id_number != NULL && candidate->id_number[0] != '\0')
+    {
+      g_autoptr(JpCandidate) same_id =
+        jp_store_find_candidate_by_id_number (store, candidate->id_number);
+      g_autoptr(JpCandidate) other = same_id != NULL ? NULL
+        : jp_store_find_other_candidate_by_name_unit (store, candidate->name, candidate->unit,
+                                                      candidate->id_number);
+
+      if (other != NULL)
+        g_ptr_array_add (notes,
+                         jp_finding_new (JP_SEVERITY_WARNING, "intake-same-name-unit",
+                                         "id_number",
+                                         _("%s of %s was added as a new candidate with the ID "
+                                           "number %s, but a candidate %s of the same unit is "
+                                           "already there with the ID number %s; if they are "
+                                           "the same person, correct the ID number and delete "
+                                           "one of them"),
+                                         candidate->name,
+                                         candidate->unit ? candidate->unit : "—",
+                                         candidate->id_number, other->name,
+                                         other->id_number ? other->id_number : "—"));
+    }
+
   jp_intake_note_new_trade_and_unit (store, candidate, notes);
   jp_intake_save_into_entry (store, candidate, documents, actor, notes, entry);
   return g_steal_pointer (&entry);

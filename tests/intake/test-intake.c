@@ -1650,6 +1650,26 @@ test_roster_excel_id_numbers (Fixture       *f,
   g_assert_nonnull (strstr (e->reason, rounded));
 }
 
+/* A dossier with a new ID number for a name and unit already stored: warned, naming both. */
+static void
+test_dossier_same_name_and_unit (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *id1 = id_for (124);
+  g_autofree char *id2 = id_for (125);
+  g_autofree char *d1 = write_dossier (f->dir, "a/高峰", "高峰", id1, NULL);
+  g_autofree char *d2 = write_dossier (f->dir, "b/高峰", "高峰", id2, NULL);
+  g_autoptr(JpImportReport) first = import_one (f, d1);
+  g_autoptr(JpImportReport) second = import_one (f, d2);
+  JpImportEntry *e = entry_at (second, 0);
+
+  g_assert_cmpuint (first->added, ==, 1);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_ADDED);
+  g_assert_true (findings_mention (e->findings, id1));
+  g_assert_true (findings_mention (e->findings, id2));
+  g_assert_false (findings_mention (entry_at (first, 0)->findings, "same unit"));
+}
+
 /* A second record for the same name and unit is never made silently. */
 static void
 test_roster_same_name_and_unit (Fixture       *f,
@@ -1733,6 +1753,7 @@ main (int argc, char **argv)
   ADD ("/intake/misleading-messages", test_misleading_messages);
   ADD ("/intake/roster/excel-id-numbers", test_roster_excel_id_numbers);
   ADD ("/intake/roster/same-name-and-unit", test_roster_same_name_and_unit);
+  ADD ("/intake/dossier/same-name-and-unit", test_dossier_same_name_and_unit);
   ADD ("/intake/samples", test_shipped_samples);
   ADD ("/intake/report/text", test_report_text);
   ADD ("/intake/async", test_async);
