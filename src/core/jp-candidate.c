@@ -336,10 +336,63 @@ split_date (const char *s,
 }
 
 char *
+jp_text_fold (const char *s)
+{
+  g_autofree char *valid = NULL;
+  char *nfkc;
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  valid = g_utf8_make_valid (s, -1);
+  nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
+  if (nfkc == NULL)
+    nfkc = g_steal_pointer (&valid);
+  return g_strstrip (nfkc);
+}
+
+char *
+jp_name_normalize (const char *s)
+{
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  folded = jp_text_fold (s);
+  out = g_string_new (NULL);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          pending_space = TRUE;
+          continue;
+        }
+      if (pending_space && out->len > 0 && c < 0x2E80
+          && (guchar) out->str[out->len - 1] < 0x80)
+        g_string_append_c (out, ' ');
+      else if (pending_space && out->len > 0 && c < 0x2E80)
+        {
+          /* after a Chinese character: keep the space only before Latin letters */
+          const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+          if (last != NULL && g_utf8_get_char (last) < 0x2E80)
+            g_string_append_c (out, ' ');
+        }
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 jp_month_normalize (const char *s)
 {
   int parts[3] = { 0 };
-  guint n = split_date (s, parts);
+  g_autofree char *folded = s != NULL ? jp_text_fold (s) : NULL;
+  guint n = split_date (folded, parts);
 
   if (n < 2 || parts[0] < 1900 || parts[0] > 2100 || parts[1] < 1 || parts[1] > 12)
     return NULL;
@@ -350,7 +403,8 @@ char *
 jp_date_normalize (const char *s)
 {
   int parts[3] = { 0 };
-  guint n = split_date (s, parts);
+  g_autofree char *folded = s != NULL ? jp_text_fold (s) : NULL;
+  guint n = split_date (folded, parts);
 
   if (n != 3 || parts[0] < 1900 || parts[0] > 2100 ||
       !g_date_valid_dmy ((GDateDay) parts[2], (GDateMonth) parts[1], (GDateYear) parts[0]))

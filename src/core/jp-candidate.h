@@ -98,5 +98,13 @@ char        *jp_month_normalize          (const char *s);
 /* Normalises a day written as "2023-03-05", "2023.3.5", "2023年3月5日", "20230305" to
  * "2023-03-05" (a real calendar date); NULL otherwise. Newly allocated. */
 char        *jp_date_normalize           (const char *s);
+/* Folds a value typed into a form before it is checked: bytes that are not UTF-8 replaced,
+ * NFKC (full-width digits and letters become ASCII, U+3000 a space), blanks trimmed.
+ * Newly allocated. */
+char        *jp_text_fold                (const char *s);
+/* A person's name as typed into a form, tidied: folded like jp_text_fold, blanks next to a
+ * Chinese character dropped ("赵　大勇" is 赵大勇), other runs of blanks made one space
+ * ("Li  Na" is "Li Na"). Newly allocated. */
+char        *jp_name_normalize           (const char *s);
 
 G_END_DECLS

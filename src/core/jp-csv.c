@@ -72,6 +72,26 @@ decode (const char  *data,
       return NULL;
     }
 
+  /* "Unicode text" from a spreadsheet: UTF-16 with a byte order mark */
+  if (length >= 2 && ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE))
+    converted = g_convert (data + 2, length - 2, "UTF-8", "UTF-16LE", NULL, NULL, NULL);
+  else if (length >= 2 && ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))
+    converted = g_convert (data + 2, length - 2, "UTF-8", "UTF-16BE", NULL, NULL, NULL);
+  if (converted != NULL)
+    {
+      *encoding = "UTF-16";
+      return g_steal_pointer (&converted);
+    }
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
+                      || ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_ENCODING,
+                   _("The file “%s” is UTF-16 text that cannot be read; save it again as "
+                     "“CSV UTF-8” and import it once more."),
+                   source_name);
+      return NULL;
+    }
+
   if (looks_binary (data, length))
     {
       g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_PARSE,

@@ -168,10 +168,27 @@ set_candidate_value (JpDossierIni *ini,
   g_autofree char *normal = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
+  g_autofree char *folded = NULL;
+
+  /* codes, dates and numbers are checked in their NFKC form (full-width digits); not the
+   * criteria, where NFKC would make ①④ the number 14 */
+  if (g_str_equal (key, "phone") || g_str_equal (key, "id_number") || g_str_equal (key, "sex")
+      || g_str_equal (key, "birth") || g_str_equal (key, "work_start")
+      || g_str_equal (key, "fill_date") || g_str_equal (key, "years_in_trade")
+      || g_str_equal (key, "union_member") || g_str_equal (key, "route"))
+    {
+      folded = jp_text_fold (value);
+      value = folded;
+    }
 
 #define STRING_KEY(k) \
   if (g_str_equal (key, #k)) { g_free (c->k); c->k = g_strdup (value); return; }
-  STRING_KEY (name);
+  if (g_str_equal (key, "name"))
+    {
+      g_free (c->name);
+      c->name = jp_name_normalize (value);
+      return;
+    }
   STRING_KEY (ethnicity);
   STRING_KEY (political);
   STRING_KEY (education);
@@ -318,6 +335,17 @@ parse_group (JpDossierIni  *ini,
       if (raw == NULL)
         continue;
       value = g_strstrip (g_strdup (raw));
+      /* name="王建华": the quotes are not part of the value */
+      {
+        gsize vlen = strlen (value);
+
+        if (vlen >= 2 && (value[0] == '"' || value[0] == '\'') && value[vlen - 1] == value[0])
+          {
+            memmove (value, value + 1, vlen - 2);
+            value[vlen - 2] = '\0';
+            g_strstrip (value);
+          }
+      }
 
       if (g_str_equal (group, "dossier"))
         {

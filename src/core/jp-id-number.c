@@ -30,31 +30,84 @@ jp_id_number_check_char (const char *first17)
   return check_chars[sum % 11];
 }
 
-/* Returns: (transfer full): `id` without whitespace (ASCII and U+3000) and with a final
- * 'x' upper-cased. */
+/* Returns: (transfer full): `id` folded with NFKC (full-width digits and letters become
+ * ASCII), without whitespace (ASCII and U+3000) and with a final 'x' upper-cased. Bytes that
+ * are not UTF-8 are replaced, so the result is always valid UTF-8. */
 char *
 jp_id_number_normalize (const char *id)
 {
+  g_autofree char *valid = NULL;
+  g_autofree char *nfkc = NULL;
   GString *out;
 
   g_return_val_if_fail (id != NULL, NULL);
 
+  valid = g_utf8_make_valid (id, -1);
+  nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
   out = g_string_new (NULL);
-  for (const char *p = id; *p != '\0'; p++)
+  for (const char *p = nfkc != NULL ? nfkc : valid; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (g_ascii_isspace (*p))
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x3000 || c == 0xFEFF)
         continue;
-      /* full-width space U+3000 is E3 80 80 in UTF-8 */
-      if ((guchar) p[0] == 0xE3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x80)
-        {
-          p += 2;
-          continue;
-        }
-      g_string_append_c (out, *p);
+      g_string_append_unichar (out, c);
     }
   if (out->len > 0 && out->str[out->len - 1] == 'x')
     out->str[out->len - 1] = 'X';
   return g_string_free (out, FALSE);
+}
+
+/* TRUE when `value` is what a spreadsheet makes of an 18-digit ID number stored as a number:
+ * the scientific form ("1.50202E+17") or the digits rounded to 15 significant places
+ * ("150202198503122000", which fails the check character). */
+gboolean
+jp_id_number_is_spreadsheet_number (const char *value)
+{
+  g_autofree char *norm = NULL;
+  const char *p;
+  gsize len;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  norm = jp_id_number_normalize (value);
+  len = strlen (norm);
+  p = norm;
+
+  /* d[.ddd]E[+]dd */
+  if (g_ascii_isdigit (*p))
+    {
+      p++;
+      if (*p == '.')
+        {
+          p++;
+          if (!g_ascii_isdigit (*p))
+            goto digits;
+          while (g_ascii_isdigit (*p))
+            p++;
+        }
+      if (*p == 'E' || *p == 'e')
+        {
+          p++;
+          if (*p == '+')
+            p++;
+          if (g_ascii_isdigit (*p))
+            {
+              while (g_ascii_isdigit (*p))
+                p++;
+              if (*p == '\0')
+                return TRUE;
+            }
+        }
+    }
+
+digits:
+  /* 16 to 18 digits whose tail was rounded to zeros */
+  if (len < 16 || len > 18 || strspn (norm, "0123456789") != len)
+    return FALSE;
+  if (!g_str_has_suffix (norm, "000"))
+    return FALSE;
+  return len != 18 || jp_id_number_check_char (norm) != norm[17];
 }
 
 static int
@@ -92,9 +145,19 @@ jp_id_number_parse (const char *id,
       return FALSE;
     }
 
-  if (!g_utf8_validate (norm, -1, NULL) || g_utf8_strlen (norm, -1) != 18)
+  if (jp_id_number_is_spreadsheet_number (norm))
     {
-      glong chars = g_utf8_validate (norm, -1, NULL) ? g_utf8_strlen (norm, -1) : (glong) len;
+      g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                   _("The ID number “%s” was turned into a number by a spreadsheet, which "
+                     "dropped its last digits; format the ID column as text, type the numbers "
+                     "again from the ID cards and save the file again."),
+                   norm);
+      return FALSE;
+    }
+
+  if (g_utf8_strlen (norm, -1) != 18)
+    {
+      glong chars = g_utf8_strlen (norm, -1);
 
       g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
                    ngettext ("The ID number “%s” has %ld character; a resident ID number has 18.",
@@ -104,16 +167,23 @@ jp_id_number_parse (const char *id,
       return FALSE;
     }
 
-  for (int i = 0; i < 18; i++)
-    {
-      if (g_ascii_isdigit (norm[i]) || (i == 17 && norm[i] == 'X'))
-        continue;
-      g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
-                   _("The ID number “%s” has “%c” at position %d; only digits are allowed, "
-                     "and X only as the last character."),
-                   norm, norm[i], i + 1);
-      return FALSE;
-    }
+  {
+    const char *p = norm;
+
+    for (int i = 0; i < 18; i++, p = g_utf8_next_char (p))
+      {
+        g_autofree char *ch = NULL;
+
+        if (g_ascii_isdigit (*p) || (i == 17 && *p == 'X'))
+          continue;
+        ch = g_strndup (p, g_utf8_next_char (p) - p);
+        g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                     _("The ID number “%s” has “%s” at position %d; only digits are allowed, "
+                       "and X only as the last character."),
+                     norm, ch, i + 1);
+        return FALSE;
+      }
+  }
 
   year = digits_value (norm + 6, 4);
   month = digits_value (norm + 10, 2);

@@ -23,7 +23,12 @@ gboolean jp_id_number_parse (const char *id,
                              JpIdInfo   *info,
                              GError    **error);
 
-/* Upper-cases a final 'x' and strips spaces; newly allocated. */
+/* Folds full-width forms (NFKC), upper-cases a final 'x' and strips spaces; newly allocated
+ * and always valid UTF-8. */
 char    *jp_id_number_normalize (const char *id);
+
+/* TRUE for what a spreadsheet makes of an ID number kept as a number: "1.50202E+17", or
+ * the digits rounded to 15 significant places ("150202198503122000"). */
+gboolean jp_id_number_is_spreadsheet_number (const char *value);
 
 G_END_DECLS

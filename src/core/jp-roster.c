@@ -103,6 +103,7 @@ static void
 jp_roster_row_free (JpRosterRow *row)
 {
   g_clear_object (&row->candidate);
+  g_free (row->refusal);
   g_free (row);
 }
 
@@ -232,6 +233,15 @@ parse_years (const char *value,
   return TRUE;
 }
 
+/* "1978.1": a spreadsheet saves the number 1978.10 (October) so, dropping the zero. */
+static gboolean
+is_shortened_month (const char *value)
+{
+  return strlen (value) == 6 && g_ascii_isdigit (value[0]) && g_ascii_isdigit (value[1])
+         && g_ascii_isdigit (value[2]) && g_ascii_isdigit (value[3]) && value[4] == '.'
+         && value[5] == '1';
+}
+
 static void
 set_value (JpRoster    *roster,
            JpCandidate *c,
@@ -243,11 +253,29 @@ set_value (JpRoster    *roster,
 {
   gboolean ok = TRUE;
   g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* codes, dates and numbers are checked in their NFKC form (full-width digits); not the
+   * criteria, where NFKC would make ①④ the number 14 */
+  switch (column)
+    {
+    case COL_SEX: case COL_BIRTH: case COL_WORK_START: case COL_ID_NUMBER: case COL_YEARS:
+    case COL_NAME:
+    case COL_PHONE: case COL_UNION: case COL_FILL_DATE: case COL_ROUTE:
+      folded = jp_text_fold (value);
+      value = folded;
+      break;
+    default:
+      break;
+    }
 
   switch (column)
     {
-    case COL_NAME: set_string (&c->name, value); break;
+    case COL_NAME:
+      normal = jp_name_normalize (value);
+      set_string (&c->name, normal);
+      break;
     case COL_ETHNICITY: set_string (&c->ethnicity, value); break;
     case COL_POLITICAL: set_string (&c->political, value); break;
     case COL_EDUCATION: set_string (&c->education, value); break;
@@ -277,6 +305,13 @@ set_value (JpRoster    *roster,
     case COL_BIRTH:
     case COL_WORK_START:
       normal = jp_month_normalize (value);
+      if (normal != NULL && is_shortened_month (value))
+        add_problem (roster, JP_SEVERITY_WARNING, "roster-month-shortened",
+                     column == COL_BIRTH ? "birth" : "work_start",
+                     g_strdup_printf (_("%s, line %u, column “%s”: “%s” was read as %s, but a "
+                                        "spreadsheet also saves October (%s0) this way; "
+                                        "check the month and format the column as text"),
+                                      source_name, line, header, value, normal, value));
       set_string (column == COL_BIRTH ? &c->birth : &c->work_start,
                   normal != NULL ? normal : value);
       if (normal == NULL)
@@ -348,6 +383,64 @@ column_has_data (JpCsvTable *table,
         return TRUE;
     }
   return FALSE;
+}
+
+/* Words that open the lines below a table: who filled it in, who checked it, the seal and
+ * the date ("填表人：张秘书　联系电话：…", "单位（盖章）", "日期：2023年3月5日"). */
+static const char *const footer_words[] = {
+  "填表人", "填报人", "制表人", "联系人", "联系电话", "审核人", "审批人", "负责人",
+  "盖章", "单位盖章", "单位(盖章)", "推荐单位(盖章)", "日期", "填表日期", "填报日期",
+};
+
+/* TRUE when `cell` opens with a footer word followed by a colon, a blank or nothing, or
+ * asks for a seal. */
+static gboolean
+is_footer_cell (const char *cell)
+{
+  g_autofree char *valid = g_utf8_make_valid (cell, -1);
+  g_autofree char *nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
+  const char *text = nfkc != NULL ? nfkc : valid;
+
+  while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
+    text = g_utf8_next_char (text);
+  if (strstr (text, "盖章") != NULL && g_utf8_strlen (text, -1) <= 40)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (footer_words); i++)
+    if (g_str_has_prefix (text, footer_words[i]))
+      {
+        const char *rest = text + strlen (footer_words[i]);
+        gunichar next = g_utf8_get_char (rest);
+
+        if (next == 0 || next == ':' || g_unichar_isspace (next))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The first cell of `row` that makes it a footer line, or NULL. */
+static const char *
+footer_cell (GPtrArray *row)
+{
+  for (guint i = 0; i < row->len; i++)
+    if (is_footer_cell (g_ptr_array_index (row, i)))
+      return g_ptr_array_index (row, i);
+  return NULL;
+}
+
+/* Quotes at most `max_chars` characters of `text`, never cutting one. */
+static char *
+quote_cell (const char *text,
+            glong       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
+  {
+    g_autofree char *head = g_utf8_substring (valid, 0, max_chars);
+
+    return g_strconcat (head, "…", NULL);
+  }
 }
 
 /**
@@ -443,6 +536,18 @@ jp_roster_from_csv (JpCsvTable *table,
       g_autofree char *key = NULL;
       JpRosterRow *out;
       gpointer first_line;
+      const char *footer = footer_cell (row);
+
+      if (footer != NULL)
+        {
+          g_autofree char *quoted = quote_cell (footer, 40);
+
+          add_problem (roster, JP_SEVERITY_WARNING, "roster-footer", NULL,
+                       g_strdup_printf (_("%s, line %u: “%s” is a signature, seal or date "
+                                          "line below the table and was skipped."),
+                                        source_name, line, quoted));
+          continue;
+        }
 
       for (guint i = 0; i < MIN (row->len, header->len); i++)
         {
@@ -461,6 +566,24 @@ jp_roster_from_csv (JpCsvTable *table,
                        g_strdup_printf (_("%s, line %u: the row has neither a name nor an ID "
                                           "number and was not imported."),
                                         source_name, line));
+          continue;
+        }
+
+      if (c->id_number != NULL && jp_id_number_is_spreadsheet_number (c->id_number))
+        {
+          char *refusal =
+            g_strdup_printf (_("%s, line %u: the ID number “%s” of %s was turned into a "
+                               "number by the spreadsheet, which dropped its last digits; the "
+                               "row was not imported. Format the ID column as text, type the "
+                               "ID numbers again and save the file again."),
+                             source_name, line, c->id_number,
+                             c->name != NULL ? c->name : "?");
+
+          out = g_new0 (JpRosterRow, 1);
+          out->line = line;
+          out->candidate = g_steal_pointer (&c);
+          out->refusal = refusal;
+          g_ptr_array_add (roster->rows, out);
           continue;
         }
 

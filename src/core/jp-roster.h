@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 typedef struct {
   guint        line;        /* line of the row in the file */
   JpCandidate *candidate;   /* owned */
+  char        *refusal;     /* non-NULL: the row must not be imported, and why (names the
+                             * file and line), e.g. an ID number a spreadsheet turned into
+                             * a number */
 } JpRosterRow;
 
 typedef struct {

@@ -7,17 +7,29 @@
 G_BEGIN_DECLS
 
 /* A tree of files: a folder on disk (entries == NULL, paths are file names), or the
- * regular files of a zip read into memory (paths are '/'-separated entry names). */
+ * regular files of a zip unpacked one at a time into temporary files under `root` (paths
+ * are '/'-separated entry names), so that memory does not grow with the archive. */
 typedef struct {
-  GHashTable *entries;    /* char* path -> GBytes* */
+  char   *file;   /* the temporary file holding the entry */
+  gint64  size;
+} JpTreeFile;
+
+typedef struct {
+  GHashTable *entries;    /* char* path -> JpTreeFile* */
   GHashTable *oversized;  /* char* path -> gint64* size: entries not kept, over the limit */
+  char       *root;       /* temporary folder, removed with the tree */
 } JpTree;
 
 void jp_tree_free (JpTree *tree);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpTree, jp_tree_free)
 
-/* Reads the regular files of the zip at `path` into a new tree (see jp-intake-zip.c). */
+/* What all the zips of one import may unpack to together (zip bombs). */
+#define JP_IMPORT_MAX_UNPACKED_BYTES ((gint64) 2 * 1024 * 1024 * 1024)
+
+/* Unpacks the regular files of the zip at `path` into a new tree (see jp-intake-zip.c).
+ * `unpacked` counts the bytes unpacked by the import so far, across its zips. */
 JpTree    *jp_intake_read_zip       (const char  *path,
+                                     gint64      *unpacked,
                                      GError     **error);
 gboolean   jp_intake_zip_has_file   (JpTree     *tree,
                                      const char *prefix,

@@ -64,30 +64,51 @@ name_unit_key (const char *name,
   return g_strconcat (name ? name : "", "\x1f", unit ? unit : "", NULL);
 }
 
-/* The stored candidate a roster row is about: same ID number, else same name and unit. */
+/* The stored candidate a roster row is about: same ID number, else same name and unit.
+ * A row with an ID number that matches nobody, whose name and unit match a stored candidate
+ * without an ID number, is that candidate; with a different ID number it is a new person,
+ * and a warning naming both goes to `notes`. */
 static JpCandidate *
 find_existing (JpStore     *store,
                GHashTable  *by_name_unit,
-               JpCandidate *row)
+               JpCandidate *row,
+               GPtrArray   *notes)
 {
+  g_autofree char *key = name_unit_key (row->name, row->unit);
+  gpointer id = g_hash_table_lookup (by_name_unit, key);
+  g_autoptr(JpCandidate) same_name = NULL;
+
   if (row->id_number != NULL && row->id_number[0] != '\0')
     {
       g_autoptr(JpCandidate) found =
         jp_store_find_candidate_by_id_number (store, row->id_number);
       JpCandidate *full;
 
-      if (found == NULL)
+      if (found != NULL)
+        {
+          full = jp_store_get_candidate (store, found->id, NULL);
+          return full != NULL ? full : g_steal_pointer (&found);
+        }
+      if (id == NULL)
         return NULL;
-      full = jp_store_get_candidate (store, found->id, NULL);
-      return full != NULL ? full : g_steal_pointer (&found);
+      same_name = jp_store_get_candidate (store, GPOINTER_TO_SIZE (id), NULL);
+      if (same_name == NULL)
+        return NULL;
+      if (same_name->id_number == NULL || same_name->id_number[0] == '\0')
+        return g_steal_pointer (&same_name);
+      g_ptr_array_add (notes,
+                       jp_finding_new (JP_SEVERITY_WARNING, "intake-same-name-unit", "id_number",
+                                       _("%s of %s was added as a new candidate with the ID "
+                                         "number %s, but a candidate %s of the same unit is "
+                                         "already there with the ID number %s; if they are "
+                                         "the same person, correct the ID number and delete "
+                                         "one of them"),
+                                       row->name, row->unit ? row->unit : "—", row->id_number,
+                                       same_name->name, same_name->id_number));
+      return NULL;
     }
-  else
-    {
-      g_autofree char *key = name_unit_key (row->name, row->unit);
-      gpointer id = g_hash_table_lookup (by_name_unit, key);
 
-      return id != NULL ? jp_store_get_candidate (store, GPOINTER_TO_SIZE (id), NULL) : NULL;
-    }
+  return id != NULL ? jp_store_get_candidate (store, GPOINTER_TO_SIZE (id), NULL) : NULL;
 }
 
 /**
@@ -178,7 +199,15 @@ jp_intake_import_roster (JpStore      *store,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      target = find_existing (store, by_name_unit, row->candidate);
+      if (row->refusal != NULL)
+        {
+          entry->name = g_strdup (row->candidate->name);
+          entry->reason = g_strdup (row->refusal);
+          jp_import_report_take_entry (report, g_steal_pointer (&entry));
+          continue;
+        }
+
+      target = find_existing (store, by_name_unit, row->candidate, notes);
       if (target != NULL)
         merge_roster_row (target, row->candidate);
       else

@@ -4,9 +4,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -14,16 +16,27 @@
 #include "jp-intake.h"
 #include "jp-intake-private.h"
 
-/* A zip is unpacked into memory, so cap what it may unpack to (zip bombs). */
-#define JP_ZIP_MAX_TOTAL_BYTES ((gint64) 2 * 1024 * 1024 * 1024)
+static void
+jp_tree_file_free (JpTreeFile *file)
+{
+  if (file == NULL)
+    return;
+  g_unlink (file->file);
+  g_free (file->file);
+  g_free (file);
+}
 
 void
 jp_tree_free (JpTree *tree)
 {
   if (tree == NULL)
     return;
+  /* unlinks the temporary files */
   g_clear_pointer (&tree->entries, g_hash_table_unref);
   g_clear_pointer (&tree->oversized, g_hash_table_unref);
+  if (tree->root != NULL)
+    g_rmdir (tree->root);
+  g_free (tree->root);
   g_free (tree);
 }
 
@@ -34,23 +47,78 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* How the names of an archive's entries without the UTF-8 flag are encoded. Decided once
+ * per archive, so that every entry of a dossier is decoded alike: the Windows shell writes
+ * GBK names without the flag, and some GBK names (钱伟, 卢伟, 陆平...) happen to be valid
+ * UTF-8 as well. */
+typedef enum {
+  NAMES_UTF8,      /* every name is valid UTF-8 */
+  NAMES_GB18030,   /* some name is not: those without the flag are GB18030 */
+} NameEncoding;
+
+static struct archive *
+zip_open (const char    *path,
+          NameEncoding   encoding,
+          GError       **error)
+{
+  struct archive *a = archive_read_new ();
+
+  archive_read_support_format_zip (a);
+  if (encoding == NAMES_GB18030
+      && archive_read_set_format_option (a, "zip", "hdrcharset", "GB18030") != ARCHIVE_OK)
+    g_debug ("GB18030 names not supported: %s", archive_error_string (a));
+  if (archive_read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
+    {
+      g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                   _("“%s” cannot be opened as a zip archive: %s"),
+                   path, archive_error_string (a));
+      archive_read_free (a);
+      return NULL;
+    }
+  return a;
+}
+
+/* Reads the entry names only (the data is skipped) to decide the archive's encoding. A
+ * damaged archive is reported by the full read that follows. */
+static NameEncoding
+zip_name_encoding (const char *path)
+{
+  struct archive *a = zip_open (path, NAMES_UTF8, NULL);
+  struct archive_entry *entry;
+  NameEncoding encoding = NAMES_UTF8;
+  int r;
+
+  if (a == NULL)
+    return NAMES_UTF8;
+  while (encoding == NAMES_UTF8
+         && ((r = archive_read_next_header (a, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN))
+    {
+      const char *raw = archive_entry_pathname (entry);
+
+      if (raw != NULL && !g_utf8_validate (raw, -1, NULL))
+        encoding = NAMES_GB18030;
+    }
+  archive_read_free (a);
+  return encoding;
+}
+
 static char *
-zip_entry_name (struct archive_entry *entry)
+zip_entry_name (struct archive_entry *entry,
+                NameEncoding          encoding)
 {
   const char *utf8 = archive_entry_pathname_utf8 (entry);
-  const char *raw;
+  const char *raw = archive_entry_pathname (entry);
 
   if (utf8 != NULL && g_utf8_validate (utf8, -1, NULL))
     return g_strdup (utf8);
-
-  /* Zips made by the Windows shell on a Chinese system carry GBK names without the
-   * UTF-8 flag. */
-  raw = archive_entry_pathname (entry);
   if (raw == NULL)
     return NULL;
   if (g_utf8_validate (raw, -1, NULL))
     return g_strdup (raw);
-  return g_convert (raw, -1, "UTF-8", "GB18030", NULL, NULL, NULL);
+  /* libarchive could not convert: do it here, the same way for every entry */
+  if (encoding == NAMES_GB18030)
+    return g_convert (raw, -1, "UTF-8", "GB18030", NULL, NULL, NULL);
+  return NULL;
 }
 
 /* Reads the regular files of the zip at `path` into a new tree. Refuses the whole archive
@@ -58,17 +126,18 @@ zip_entry_name (struct archive_entry *entry)
  * for damage, and when it unpacks to more than JP_ZIP_MAX_TOTAL_BYTES. Entries over the
  * evidence limit are not kept but remembered with their size, so the dossier that holds
  * one is rejected with a message naming it. */
-static JpTree *read_zip_in_locale (const char *path, GError **error);
+static JpTree *read_zip_in_locale (const char *path, gint64 *unpacked, GError **error);
 
 JpTree *
 jp_intake_read_zip (const char  *path,
-          GError     **error)
+                    gint64      *unpacked,
+                    GError     **error)
 {
   /* libarchive converts entry names to the locale's charset and loses them in the C
    * locale (tests, scripts); a UTF-8 locale for this thread keeps them intact. */
   locale_t utf8 = newlocale (LC_CTYPE_MASK, "C.UTF-8", (locale_t) 0);
   locale_t old = utf8 != (locale_t) 0 ? uselocale (utf8) : (locale_t) 0;
-  JpTree *tree = read_zip_in_locale (path, error);
+  JpTree *tree = read_zip_in_locale (path, unpacked, error);
 
   if (utf8 != (locale_t) 0)
     {
@@ -78,36 +147,53 @@ jp_intake_read_zip (const char  *path,
   return tree;
 }
 
+static void
+zip_data_error (struct archive  *a,
+                const char      *path,
+                const char      *name,
+                GError         **error)
+{
+  g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+               _("“%s” is damaged: its entry “%s” cannot be unpacked (%s)"),
+               path, name, archive_error_string (a));
+}
+
 static JpTree *
 read_zip_in_locale (const char  *path,
+                    gint64      *unpacked,
                     GError     **error)
 {
   g_autoptr(JpTree) tree = g_new0 (JpTree, 1);
   struct archive *a;
   struct archive_entry *entry;
-  gint64 total = 0;
+  g_autoptr(GError) local_error = NULL;
+  guint n_files = 0;
   int r;
   gboolean ok = FALSE;
+  NameEncoding encoding;
 
   tree->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_bytes_unref);
+                                         (GDestroyNotify) jp_tree_file_free);
   tree->oversized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  a = archive_read_new ();
-  archive_read_support_format_zip (a);
-  if (archive_read_open_filename (a, path, 64 * 1024) != ARCHIVE_OK)
+  tree->root = g_dir_make_tmp ("jiangping-zip-XXXXXX", &local_error);
+  if (tree->root == NULL)
     {
       g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
-                   _("“%s” cannot be opened as a zip archive: %s"),
-                   path, archive_error_string (a));
-      goto out;
+                   _("“%s” cannot be unpacked: no room for temporary files (%s)"),
+                   path, local_error->message);
+      return NULL;
     }
+
+  encoding = zip_name_encoding (path);
+  a = zip_open (path, encoding, error);
+  if (a == NULL)
+    return NULL;
 
   while ((r = archive_read_next_header (a, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN)
     {
-      g_autofree char *name = zip_entry_name (entry);
+      g_autofree char *name = zip_entry_name (entry, encoding);
       mode_t type = archive_entry_filetype (entry);
-      g_autoptr(GByteArray) buf = NULL;
       gint64 declared;
       gsize len;
 
@@ -120,6 +206,14 @@ read_zip_in_locale (const char  *path,
         }
       len = strlen (name);
       while (len > 0 && name[len - 1] == '/' && type == AE_IFDIR)
+        name[--len] = '\0';
+      if (len == 0)
+        continue;
+
+      /* some Windows tools write "王建华\\photos\\1.jpg": folders all the same */
+      g_strdelimit (name, "\\", '/');
+      len = strlen (name);
+      while (len > 0 && name[len - 1] == '/')
         name[--len] = '\0';
       if (len == 0)
         continue;
@@ -145,44 +239,92 @@ read_zip_in_locale (const char  *path,
           continue;
         }
 
-      buf = g_byte_array_new ();
-      for (;;)
-        {
-          guint8 chunk[64 * 1024];
-          la_ssize_t n = archive_read_data (a, chunk, sizeof chunk);
+      /* stream the entry to a temporary file, one chunk at a time */
+      {
+        g_autofree char *file = g_strdup_printf ("%s/%u", tree->root, ++n_files);
+        FILE *out = g_fopen (file, "wb");
+        gint64 size = 0;
+        gboolean too_big = FALSE;
+        JpTreeFile *tf;
 
-          if (n < 0)
-            {
-              g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
-                           _("“%s” is damaged: its entry “%s” cannot be unpacked (%s)"),
-                           path, name, archive_error_string (a));
-              goto out;
-            }
-          if (n == 0)
-            break;
-          total += n;
-          if (total > JP_ZIP_MAX_TOTAL_BYTES)
-            {
-              g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
-                           _("“%s” unpacks to more than 2 GB; split the batch into smaller "
-                             "archives"), path);
-              goto out;
-            }
-          if (buf->len + n > JP_EVIDENCE_MAX_BYTES)
-            break;
-          g_byte_array_append (buf, chunk, (guint) n);
-        }
+        if (out == NULL)
+          {
+            int saved = errno;
 
-      if (buf->len >= JP_EVIDENCE_MAX_BYTES)
-        {
-          gint64 size = MAX (declared, (gint64) JP_EVIDENCE_MAX_BYTES + 1);
+            g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                         _("“%s” cannot be unpacked: %s"), path, g_strerror (saved));
+            goto out;
+          }
+        for (;;)
+          {
+            guint8 chunk[64 * 1024];
+            la_ssize_t n = archive_read_data (a, chunk, sizeof chunk);
 
-          g_hash_table_replace (tree->oversized, g_steal_pointer (&name),
-                                g_memdup2 (&size, sizeof size));
-          continue;
-        }
-      g_hash_table_replace (tree->entries, g_steal_pointer (&name),
-                            g_byte_array_free_to_bytes (g_steal_pointer (&buf)));
+            if (n < 0)
+              {
+                fclose (out);
+                g_unlink (file);
+                if (archive_entry_is_encrypted (entry))
+                  g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                               _("“%s” is protected by a password (its entry “%s” is "
+                                 "encrypted); ask the unit to send it without a password"),
+                               path, name);
+                else
+                  zip_data_error (a, path, name, error);
+                goto out;
+              }
+            if (n == 0)
+              break;
+            *unpacked += n;
+            if (*unpacked > JP_IMPORT_MAX_UNPACKED_BYTES)
+              {
+                fclose (out);
+                g_unlink (file);
+                g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                             _("“%s” was not unpacked: the import would unpack to more than "
+                               "2 GB; split the batch into smaller archives"), path);
+                goto out;
+              }
+            if (size + n > JP_EVIDENCE_MAX_BYTES)
+              {
+                too_big = TRUE;
+                break;
+              }
+            if (fwrite (chunk, 1, (size_t) n, out) != (size_t) n)
+              {
+                int saved = errno;
+
+                fclose (out);
+                g_unlink (file);
+                g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                             _("“%s” cannot be unpacked: %s"), path, g_strerror (saved));
+                goto out;
+              }
+            size += n;
+          }
+        if (fclose (out) != 0)
+          {
+            int saved = errno;
+
+            g_unlink (file);
+            g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                         _("“%s” cannot be unpacked: %s"), path, g_strerror (saved));
+            goto out;
+          }
+        if (too_big)
+          {
+            gint64 big = MAX (declared, (gint64) JP_EVIDENCE_MAX_BYTES + 1);
+
+            g_unlink (file);
+            g_hash_table_replace (tree->oversized, g_steal_pointer (&name),
+                                  g_memdup2 (&big, sizeof big));
+            continue;
+          }
+        tf = g_new0 (JpTreeFile, 1);
+        tf->file = g_steal_pointer (&file);
+        tf->size = size;
+        g_hash_table_replace (tree->entries, g_steal_pointer (&name), tf);
+      }
     }
 
   if (r != ARCHIVE_EOF)
@@ -196,7 +338,7 @@ read_zip_in_locale (const char  *path,
 
 out:
   archive_read_free (a);
-  return ok ? g_steal_pointer (&tree) : NULL;
+  return ok ? g_steal_pointer (&tree) : NULL;   /* a failed tree removes its files */
 }
 
 gboolean

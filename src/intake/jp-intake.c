@@ -15,6 +15,8 @@
 /* summary.txt / deeds.txt: far above any real text, small enough to never hurt. */
 #define JP_TEXT_MAX_BYTES (4 * 1024 * 1024)
 #define BYTES_PER_MB (1024.0 * 1024.0)
+/* Images are decoded whole for their thumbnails: refuse what would take hundreds of MB. */
+#define JP_PHOTO_MAX_PIXELS (60 * 1000 * 1000)
 
 
 /* One dossier to import, or a place that was found not to be one. */
@@ -79,11 +81,11 @@ tree_stat (JpJob      *job,
     }
   else
     {
-      GBytes *bytes = g_hash_table_lookup (job->tree->entries, key);
+      JpTreeFile *file = g_hash_table_lookup (job->tree->entries, key);
       gint64 *big = g_hash_table_lookup (job->tree->oversized, key);
 
-      if (bytes != NULL)
-        *size = (gint64) g_bytes_get_size (bytes);
+      if (file != NULL)
+        *size = file->size;
       else if (big != NULL)
         *size = *big;
       else
@@ -115,15 +117,24 @@ tree_read (JpJob       *job,
     }
   else
     {
-      GBytes *bytes = g_hash_table_lookup (job->tree->entries, key);
+      JpTreeFile *file = g_hash_table_lookup (job->tree->entries, key);
+      g_autoptr(GError) local_error = NULL;
+      char *contents = NULL;
+      gsize len = 0;
 
-      if (bytes == NULL)
+      if (file == NULL)
         {
           g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_MISSING_FILE,
                        _("“%s” is not in the archive"), rel);
           return NULL;
         }
-      return g_bytes_ref (bytes);
+      if (!g_file_get_contents (file->file, &contents, &len, &local_error))
+        {
+          g_set_error (error, JP_INTAKE_ERROR, JP_INTAKE_ERROR_BAD_FILE,
+                       _("“%s” cannot be read: %s"), rel, local_error->message);
+          return NULL;
+        }
+      return g_bytes_new_take (contents, len);
     }
 }
 
@@ -193,14 +204,106 @@ tree_list (JpJob      *job,
   return out;
 }
 
+static gboolean
+has_zip_suffix (const char *name)
+{
+  gsize len = strlen (name);
+
+  return len > 4 && g_ascii_strcasecmp (name + len - 4, ".zip") == 0;
+}
+
+/* The regular files anywhere below `subdir`, relative to the dossier, sorted. */
+static GPtrArray *
+tree_list_deep (JpJob      *job,
+                const char *subdir)
+{
+  g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  if (job->tree != NULL)
+    {
+      g_autofree char *prefix = g_strconcat (job->dir, subdir, "/", NULL);
+      gsize dlen = strlen (job->dir);
+      gsize plen = strlen (prefix);
+      GHashTable *tables[2] = { job->tree->entries, job->tree->oversized };
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        {
+          GHashTableIter iter;
+          gpointer key;
+
+          g_hash_table_iter_init (&iter, tables[t]);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            {
+              const char *k = key;
+              const char *base = strrchr (k, '/');
+
+              if (strncmp (k, prefix, plen) == 0 && !is_ignored_name (base ? base + 1 : k))
+                g_ptr_array_add (out, g_strdup (k + dlen));
+            }
+        }
+      g_ptr_array_sort (out, compare_strings);
+      return out;
+    }
+
+  g_ptr_array_add (todo, g_strdup (subdir));
+  while (todo->len > 0)
+    {
+      g_autofree char *sub = g_ptr_array_steal_index (todo, todo->len - 1);
+      g_autofree char *path = g_build_filename (job->dir, sub, NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *full = g_build_filename (path, name, NULL);
+          char *rel = g_strconcat (sub, "/", name, NULL);
+
+          if (is_ignored_name (name) || g_file_test (full, G_FILE_TEST_IS_SYMLINK))
+            g_free (rel);
+          else if (g_file_test (full, G_FILE_TEST_IS_DIR))
+            g_ptr_array_add (todo, rel);
+          else if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add (out, rel);
+          else
+            g_free (rel);
+        }
+    }
+  g_ptr_array_sort (out, compare_strings);
+  return out;
+}
+
+/* The criterion a sub-folder of evidence/ names ("evidence/条件4/x.pdf" gives 4), or 0. */
+static int
+folder_criterion (const char *rel)
+{
+  g_auto(GStrv) parts = g_strsplit (rel, "/", -1);
+  guint criteria = 0;
+  int found = 0;
+
+  if (g_strv_length (parts) < 3)
+    return 0;
+  if (!jp_criteria_from_string (parts[1], &criteria, NULL) || criteria == 0)
+    return 0;
+  for (int c = 1; c <= 6; c++)
+    if (criteria & (1u << c))
+      {
+        if (found != 0)
+          return 0;
+        found = c;
+      }
+  return found;
+}
+
 static void
 discover_zip (const char *path,
+              gint64     *unpacked,
               GPtrArray  *trees,
               GPtrArray  *jobs)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *prefix = g_strdup ("");
-  JpTree *tree = jp_intake_read_zip (path, &error);
+  JpTree *tree = jp_intake_read_zip (path, unpacked, &error);
   gboolean any_ini = FALSE;
   GHashTableIter iter;
   gpointer key;
@@ -211,6 +314,29 @@ discover_zip (const char *path,
       return;
     }
   g_ptr_array_add (trees, tree);
+
+  /* a zip inside the zip is not opened; name it rather than drop it */
+  {
+    g_autoptr(GPtrArray) inner = g_ptr_array_new ();
+
+    for (guint t = 0; t < 2; t++)
+      {
+        g_hash_table_iter_init (&iter, t == 0 ? tree->entries : tree->oversized);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          if (has_zip_suffix (key))
+            g_ptr_array_add (inner, key);
+      }
+    g_ptr_array_sort (inner, compare_strings);
+    for (guint k = 0; k < inner->len; k++)
+      {
+        g_autofree char *label = g_strdup_printf ("%s:%s", path,
+                                                  (char *) g_ptr_array_index (inner, k));
+
+        g_ptr_array_add (jobs, jp_job_new (NULL, NULL, label,
+                                           _("a zip inside the zip is not opened; unpack "
+                                             "it and import it on its own")));
+      }
+  }
 
   g_hash_table_iter_init (&iter, tree->entries);
   while (!any_ini && g_hash_table_iter_next (&iter, &key, NULL))
@@ -270,17 +396,10 @@ discover_zip (const char *path,
     }
 }
 
-static gboolean
-has_zip_suffix (const char *name)
-{
-  gsize len = strlen (name);
-
-  return len > 4 && g_ascii_strcasecmp (name + len - 4, ".zip") == 0;
-}
-
 /* Expands one path into jobs. FALSE (with an error) when the path cannot be read at all. */
 static gboolean
 discover_path (const char  *path,
+               gint64      *unpacked,
                GPtrArray   *trees,
                GPtrArray   *jobs,
                GError     **error)
@@ -294,7 +413,7 @@ discover_path (const char  *path,
 
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      discover_zip (path, trees, jobs);
+      discover_zip (path, unpacked, trees, jobs);
       return TRUE;
     }
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -340,7 +459,7 @@ discover_path (const char  *path,
         }
       else if (has_zip_suffix (full) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
         {
-          discover_zip (full, trees, jobs);
+          discover_zip (full, unpacked, trees, jobs);
           found++;
         }
     }
@@ -437,9 +556,11 @@ read_text_field (JpJob       *job,
 static gboolean
 is_image_name (const char *rel)
 {
-  return g_str_has_suffix (rel, ".jpg") || g_str_has_suffix (rel, ".jpeg")
-         || g_str_has_suffix (rel, ".png") || g_str_has_suffix (rel, ".JPG")
-         || g_str_has_suffix (rel, ".JPEG") || g_str_has_suffix (rel, ".PNG");
+  g_autofree char *lower = g_ascii_strdown (rel, -1);
+
+  /* cameras and phones write .JPG, people rename to .Jpg or .jpG */
+  return g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg")
+         || g_str_has_suffix (lower, ".png");
 }
 
 static JpDossierFile *
@@ -494,13 +615,29 @@ load_document (JpJob                *job,
   bytes = tree_read (job, file->path, error);
   if (bytes == NULL)
     return NULL;
-  if (!jp_evidence_probe (bytes, file->path, &info, error))
-    return NULL;
+  if (!jp_evidence_probe (bytes, file->path, &info, photo ? NULL : error))
+    {
+      /* a photo of another type (WebP, HEIC...) is not to become a PDF */
+      if (photo)
+        g_set_error (error, JP_EVIDENCE_ERROR, JP_EVIDENCE_ERROR_UNSUPPORTED,
+                     _("The photo “%s” is not a JPEG or PNG image; save it as JPEG and "
+                       "import it again"), file->path);
+      return NULL;
+    }
   if (photo && !g_str_has_prefix (info.mime, "image/"))
     {
       g_set_error (error, JP_EVIDENCE_ERROR, JP_EVIDENCE_ERROR_UNSUPPORTED,
                    _("“%s” is a PDF file; work photos must be JPEG or PNG images"),
                    file->path);
+      return NULL;
+    }
+  if (g_str_has_prefix (info.mime, "image/")
+      && (gint64) info.width * info.height > JP_PHOTO_MAX_PIXELS)
+    {
+      g_set_error (error, JP_EVIDENCE_ERROR, JP_EVIDENCE_ERROR_TOO_LARGE,
+                   _("The image “%s” is %d × %d pixels, more than %d million; ask the unit "
+                     "for a smaller copy (a photo of 4000 × 3000 pixels is plenty)"),
+                   file->path, info.width, info.height, JP_PHOTO_MAX_PIXELS / 1000000);
       return NULL;
     }
 
@@ -588,6 +725,44 @@ jp_intake_save_into_entry (JpStore       *store,
     g_ptr_array_add (entry->findings, jp_finding_copy (g_ptr_array_index (notes, i)));
 }
 
+/* A candidate holds a file (by its content) once, with one criterion: say so when the
+ * dossier lists the same file, or the same content under two names, more than once. */
+static void
+note_shared_documents (GPtrArray *documents,
+                       GPtrArray *notes)
+{
+  for (guint i = 0; i < documents->len; i++)
+    {
+      JpDocumentRef *a = ((JpDocumentData *) g_ptr_array_index (documents, i))->ref;
+
+      for (guint k = 0; k < i; k++)
+        {
+          JpDocumentRef *b = ((JpDocumentData *) g_ptr_array_index (documents, k))->ref;
+
+          if (a->kind != b->kind || g_strcmp0 (a->sha256, b->sha256) != 0)
+            continue;
+          if (a->criterion != b->criterion && g_strcmp0 (a->filename, b->filename) == 0)
+            g_ptr_array_add (notes,
+                             jp_finding_new (JP_SEVERITY_WARNING, "intake-shared-file",
+                                             "evidence",
+                                             _("“%s” is listed for criterion %d and for "
+                                               "criterion %d, but a file is kept with one "
+                                               "criterion only: it was kept for criterion %d; "
+                                               "check the tag in the review"),
+                                             b->filename, b->criterion, a->criterion,
+                                             b->criterion));
+          else
+            g_ptr_array_add (notes,
+                             jp_finding_new (JP_SEVERITY_WARNING, "intake-shared-file",
+                                             "evidence",
+                                             _("“%s” has the same content as “%s” and was kept "
+                                               "once, as “%s”"),
+                                             a->filename, b->filename, b->filename));
+          break;
+        }
+    }
+}
+
 static JpImportEntry *
 import_dossier (JpStore    *store,
                 JpJob      *job,
@@ -663,18 +838,28 @@ import_dossier (JpStore    *store,
                                                         JP_DOC_PHOTO, 0));
         }
     }
-  unlisted = tree_list (job, "evidence");
+  unlisted = tree_list_deep (job, "evidence");
   for (i = 0; i < unlisted->len; i++)
     {
       const char *rel = g_ptr_array_index (unlisted, i);
+      int criterion;
 
       if (g_hash_table_contains (listed, rel))
         continue;
-      g_ptr_array_add (files, dossier_file_new (rel, JP_DOC_EVIDENCE, 0));
-      g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-untagged", "evidence",
-                                              _("“%s” is not listed in dossier.ini and was "
-                                                "imported as untagged evidence; tag it with "
-                                                "the criterion it supports"), rel));
+      criterion = folder_criterion (rel);
+      g_ptr_array_add (files, dossier_file_new (rel, JP_DOC_EVIDENCE, criterion));
+      if (criterion != 0)
+        g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-folder-tagged",
+                                                "evidence",
+                                                _("“%s” is not listed in dossier.ini; it was "
+                                                  "imported as evidence for criterion %d, "
+                                                  "after its folder"), rel, criterion));
+      else
+        g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-untagged",
+                                                "evidence",
+                                                _("“%s” is not listed in dossier.ini and was "
+                                                  "imported as untagged evidence; tag it with "
+                                                  "the criterion it supports"), rel));
     }
 
   documents = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_document_data_free);
@@ -688,6 +873,31 @@ import_dossier (JpStore    *store,
           return g_steal_pointer (&entry);
         }
       g_ptr_array_add (documents, doc);
+    }
+  note_shared_documents (documents, notes);
+
+  /* a new ID number for a name and unit already there: one person twice? */
+  if (candidate->id_number != NULL && candidate->id_number[0] != '\0')
+    {
+      g_autoptr(JpCandidate) same_id =
+        jp_store_find_candidate_by_id_number (store, candidate->id_number);
+      g_autoptr(JpCandidate) other = same_id != NULL ? NULL
+        : jp_store_find_other_candidate_by_name_unit (store, candidate->name, candidate->unit,
+                                                      candidate->id_number);
+
+      if (other != NULL)
+        g_ptr_array_add (notes,
+                         jp_finding_new (JP_SEVERITY_WARNING, "intake-same-name-unit",
+                                         "id_number",
+                                         _("%s of %s was added as a new candidate with the ID "
+                                           "number %s, but a candidate %s of the same unit is "
+                                           "already there with the ID number %s; if they are "
+                                           "the same person, correct the ID number and delete "
+                                           "one of them"),
+                                         candidate->name,
+                                         candidate->unit ? candidate->unit : "—",
+                                         candidate->id_number, other->name,
+                                         other->id_number ? other->id_number : "—"));
     }
 
   jp_intake_note_new_trade_and_unit (store, candidate, notes);
@@ -722,6 +932,7 @@ jp_intake_import_paths (JpStore            *store,
   g_autoptr(GPtrArray) trees = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_tree_free);
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_job_free);
   g_autoptr(GError) first_error = NULL;
+  gint64 unpacked = 0;   /* by all the zips of this import */
   guint i, readable = 0;
 
   g_return_val_if_fail (JP_IS_STORE (store), NULL);
@@ -732,7 +943,7 @@ jp_intake_import_paths (JpStore            *store,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (discover_path (paths[i], trees, jobs, &local_error))
+      if (discover_path (paths[i], &unpacked, trees, jobs, &local_error))
         readable++;
       else
         {

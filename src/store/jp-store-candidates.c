@@ -347,6 +347,50 @@ jp_store_find_candidate_by_id_number (JpStore    *self,
 }
 
 /**
+ * jp_store_find_other_candidate_by_name_unit:
+ *
+ * Returns: (transfer full) (nullable): the first candidate (by id) with this name and unit
+ * and another (or no) ID number, as jp_store_get_candidate gives it, or NULL.
+ */
+JpCandidate *
+jp_store_find_other_candidate_by_name_unit (JpStore    *self,
+                                            const char *name,
+                                            const char *unit,
+                                            const char *id_number)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  JpCandidate *c;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  if (name == NULL || *name == '\0')
+    return NULL;
+  stmt = jp_store_prepare (self,
+                           "SELECT c.id FROM candidate c LEFT JOIN unit u ON u.id = c.unit_id "
+                           "WHERE c.name = ?1 AND u.name IS ?2 "
+                           "  AND (c.id_number IS NULL OR c.id_number IS NOT ?3) "
+                           "ORDER BY c.id LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (unit != NULL && *unit != '\0')
+    sqlite3_bind_text (stmt, 2, unit, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 2);
+  if (id_number != NULL && *id_number != '\0')
+    sqlite3_bind_text (stmt, 3, id_number, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 3);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  c = jp_store_get_candidate (self, sqlite3_column_int64 (stmt, 0), &error);
+  if (c == NULL)
+    g_warning ("%s", error->message);
+  return c;
+}
+
+/**
  * jp_store_get_document_data:
  *
  * Returns: (transfer full): the bytes of the document with this SHA-256, or NULL with

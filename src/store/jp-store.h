@@ -143,6 +143,12 @@ GListModel  *jp_store_list_candidates (JpStore *self, GError **error);
 /* One candidate with its documents and findings. NOT_FOUND if absent. */
 JpCandidate *jp_store_get_candidate   (JpStore *self, gint64 id, GError **error);
 JpCandidate *jp_store_find_candidate_by_id_number (JpStore *self, const char *id_number);
+/* A candidate with this name nominated by the unit named `unit` (NULL: no unit) whose ID
+ * number is not `id_number`, or NULL: a second record for one person? */
+JpCandidate *jp_store_find_other_candidate_by_name_unit (JpStore    *self,
+                                                         const char *name,
+                                                         const char *unit,
+                                                         const char *id_number);
 
 /* The bytes of a stored document. NOT_FOUND if absent. */
 GBytes      *jp_store_get_document_data (JpStore     *self,

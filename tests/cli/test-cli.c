@@ -265,6 +265,63 @@ test_import_roster_errors (Fixture *f, gconstpointer data)
   }
 }
 
+/* A roster typed with full-width digits: the ID, dates and numbers are folded before they
+ * are checked, and a bad character is quoted whole, so the JSON stays valid UTF-8. */
+static void
+test_import_roster_full_width (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "全角.csv", NULL);
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) check = NULL;
+  JsonArray *a, *findings;
+  gboolean quoted = FALSE;
+
+  g_assert_cmpint (run_cli (&out, &err, "init", "--db", f->db, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_set_contents (csv,
+      "序号,推荐单位,姓名,性别,身份证号,出生年月,从事本工种年限\n"
+      "1,甲单位,张三,男,１５０２０２１９７８０４１２　０３１４,１９７８．０４,２６\n"
+      "2,甲单位,李四,男,１５０２０２１９７８０４１２〇３１４,1978.04,26\n", -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "import-roster", "--db", f->db, csv, "--json", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* run_cli fails on output that is not UTF-8 */
+  g_assert_cmpint (run_cli (&out, &err, "candidates", "--db", f->db, "--json", NULL), ==, 0);
+  list = parse_json (out);
+  a = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (a), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *o = json_array_get_object_element (a, i);
+
+      if (g_str_equal (json_object_get_string_member (o, "name"), "张三"))
+        g_assert_cmpstr (json_object_get_string_member (o, "id_number"), ==,
+                         "150202197804120314");
+      else
+        g_assert_cmpstr (json_object_get_string_member (o, "id_number"), ==,
+                         "15020219780412〇314");
+    }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  run_cli (&out, &err, "check", "--db", f->db, "--json", NULL);
+  check = parse_json (out);
+  findings = json_object_get_array_member (json_node_get_object (check), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *fo = json_array_get_object_element (findings, i);
+      const char *message = json_object_get_string_member (fo, "message");
+
+      g_assert_false (g_str_equal (json_object_get_string_member (fo, "field"), "birth"));
+      if (strstr (message, "“〇”") != NULL)
+        quoted = TRUE;
+    }
+  g_assert_true (quoted);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -279,5 +336,6 @@ main (int argc, char **argv)
   g_test_add ("/cli/demo-json", Fixture, NULL, fixture_set_up, test_demo_json, fixture_tear_down);
   g_test_add ("/cli/stats-check", Fixture, NULL, fixture_set_up, test_stats_and_check, fixture_tear_down);
   g_test_add ("/cli/import-roster", Fixture, NULL, fixture_set_up, test_import_roster_errors, fixture_tear_down);
+  g_test_add ("/cli/import-roster-full-width", Fixture, NULL, fixture_set_up, test_import_roster_full_width, fixture_tear_down);
   return g_test_run ();
 }

@@ -331,6 +331,19 @@ test_not_keyfile (void)
   g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_PARSE);
 }
 
+/* Values typed with quotes, and a name typed with a U+3000 space. */
+static void
+test_quoted_values (void)
+{
+  g_autoptr(JpDossierIni) ini = parse_ok ("[candidate]\nname=\"赵　大勇\"\n"
+                                          "id_number='150202197804120314'\n"
+                                          "employer=\"包钢\"\n");
+
+  g_assert_cmpstr (ini->candidate->name, ==, "赵大勇");
+  g_assert_cmpstr (ini->candidate->id_number, ==, "150202197804120314");
+  g_assert_cmpstr (ini->candidate->employer, ==, "包钢");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/core/dossier/criteria-tags", test_criteria_tags);
   g_test_add_func ("/core/dossier/crlf", test_crlf);
   g_test_add_func ("/core/dossier/not-a-key-file", test_not_keyfile);
+  g_test_add_func ("/core/dossier/quoted-values", test_quoted_values);
 
   return g_test_run ();
 }

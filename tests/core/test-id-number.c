@@ -129,6 +129,53 @@ test_lower_x (void)
 }
 
 static void
+test_spreadsheet_forms (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jp_id_number_is_spreadsheet_number ("1.50202E+17"));
+  g_assert_true (jp_id_number_is_spreadsheet_number ("1.50202e17"));
+  g_assert_true (jp_id_number_is_spreadsheet_number ("150202197804120000"));
+  g_assert_false (jp_id_number_is_spreadsheet_number ("150202197804120314"));
+  g_assert_false (jp_id_number_is_spreadsheet_number ("11010519491231002X"));
+  g_assert_false (jp_id_number_is_spreadsheet_number ("1978.10"));
+  g_assert_false (jp_id_number_is_spreadsheet_number ("1502021978"));
+
+  g_assert_false (jp_id_number_parse ("1.50202E+17", NULL, &error));
+  g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1.50202E+17"));
+  g_assert_nonnull (strstr (error->message, "spreadsheet"));
+  g_assert_nonnull (strstr (error->message, "text"));
+  g_clear_error (&error);
+  g_assert_false (jp_id_number_parse ("150202197804120000", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "spreadsheet"));
+}
+
+/* An ID typed with full-width digits and a U+3000 space is the same ID, and a message
+ * about a bad character quotes the whole character. */
+static void
+test_full_width (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *norm =
+    jp_id_number_normalize ("１５０２０２１９７８０４１２\u3000０３１４");
+  JpIdInfo info = { 0 };
+
+  g_assert_cmpstr (norm, ==, "150202197804120314");
+  g_assert_true (jp_id_number_parse ("１５０２０２１９７８０４１２０３１４", &info, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (info.year, ==, 1978);
+
+  g_assert_false (jp_id_number_parse ("1502021978〇4120314", NULL, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "“〇”"));
+  g_clear_error (&error);
+  /* bytes that are not UTF-8 never reach a message */
+  g_assert_false (jp_id_number_parse ("15020219780412\xe5" "10314", NULL, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+static void
 test_sex_parity (void)
 {
   JpIdInfo info = { 0 };
@@ -165,6 +212,8 @@ main (int   argc,
   g_test_add_func ("/core/id-number/letters", test_letters);
   g_test_add_func ("/core/id-number/lower-case-x", test_lower_x);
   g_test_add_func ("/core/id-number/sex-parity", test_sex_parity);
+  g_test_add_func ("/core/id-number/spreadsheet-forms", test_spreadsheet_forms);
+  g_test_add_func ("/core/id-number/full-width", test_full_width);
 
   return g_test_run ();
 }

@@ -209,6 +209,82 @@ test_footer_skipped (void)
   g_assert_nonnull (problem_with (roster, "line 3", NULL));
 }
 
+/* 姓名 first: the footer lands in the name column and must not become a candidate. */
+static void
+test_footer_name_first (void)
+{
+  g_autoptr(JpRoster) roster = roster_from (
+    "姓名,推荐单位,身份证号,联系电话\n"
+    "王建华,甲单位,150202197804120314,13800000000\n"
+    "李娜,乙单位,,13800000001\n"
+    "填表人：张秘书　联系电话：0472-5123456,,,\n"
+    "审核人：李主任,,,\n"
+    "推荐单位（盖章）,,,\n"
+    "日期：2023年3月5日,,,\n"
+    ",,,填表日期:2023-03-05\n");
+  const JpFinding *f;
+
+  g_assert_cmpuint (roster->rows->len, ==, 2);
+  g_assert_cmpstr (candidate_at (roster, 0)->name, ==, "王建华");
+  g_assert_cmpstr (candidate_at (roster, 1)->name, ==, "李娜");
+  f = problem_with (roster, "汇总表.csv, line 4", "填表人：张秘书");
+  g_assert_nonnull (f);
+  g_assert_nonnull (problem_with (roster, "line 5", "审核人"));
+  g_assert_nonnull (problem_with (roster, "line 6", "盖章"));
+  g_assert_nonnull (problem_with (roster, "line 7", "日期"));
+  g_assert_nonnull (problem_with (roster, "line 8", "填表日期"));
+}
+
+/* No ID column: 赵　大勇 (a U+3000 space, as an input method types it) is 赵大勇. */
+static void
+test_name_spaces (void)
+{
+  g_autoptr(JpRoster) roster = roster_from (
+    "姓名,推荐单位,参加工作时间\n"
+    "赵大勇,甲单位,1978.10\n"
+    "赵　大勇,甲单位,1978.1\n"
+    " 李 娜 ,乙单位,1997.07\n"
+    "Anna  Li,乙单位,1997.07\n");
+  const JpFinding *f;
+
+  g_assert_cmpuint (roster->rows->len, ==, 3);
+  g_assert_cmpstr (candidate_at (roster, 0)->name, ==, "赵大勇");
+  g_assert_cmpstr (candidate_at (roster, 1)->name, ==, "李娜");
+  g_assert_cmpstr (candidate_at (roster, 2)->name, ==, "Anna Li");
+  g_assert_nonnull (problem_with (roster, "line 3 repeats line 2", "赵大勇"));
+  g_assert_cmpstr (candidate_at (roster, 0)->work_start, ==, "1978-10");
+  /* 1978.1 may be 1978.10 a spreadsheet shortened: said, with the line */
+  f = problem_with (roster, "line 3", "“1978.1”");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->field, ==, "work_start");
+  g_assert_null (problem_with (roster, "line 2", "1978.10"));
+}
+
+/* A spreadsheet's "Unicode text" is UTF-16 with a byte order mark. */
+static void
+test_utf16 (void)
+{
+  const char *text = "姓名,推荐单位\n王建华,甲单位\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *utf16 = NULL;
+  g_autofree char *with_bom = NULL;
+  g_autoptr(JpCsvTable) table = NULL;
+  g_autoptr(JpRoster) roster = NULL;
+  gsize len = 0;
+
+  utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &len, NULL);
+  with_bom = g_malloc (len + 2);
+  with_bom[0] = (char) 0xFF;
+  with_bom[1] = (char) 0xFE;
+  memcpy (with_bom + 2, utf16, len);
+  table = jp_csv_parse (with_bom, len + 2, "汇总表.csv", &error);
+  g_assert_no_error (error);
+  roster = jp_roster_from_csv (table, "汇总表.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roster->rows->len, ==, 1);
+  g_assert_cmpstr (candidate_at (roster, 0)->name, ==, "王建华");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +300,9 @@ main (int   argc,
   g_test_add_func ("/core/roster/sql-text-verbatim", test_sql_text);
   g_test_add_func ("/core/roster/no-header", test_no_header);
   g_test_add_func ("/core/roster/footer-skipped", test_footer_skipped);
+  g_test_add_func ("/core/roster/footer-name-first", test_footer_name_first);
+  g_test_add_func ("/core/roster/name-spaces", test_name_spaces);
+  g_test_add_func ("/core/roster/utf16", test_utf16);
 
   return g_test_run ();
 }

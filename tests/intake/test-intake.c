@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <locale.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -1178,13 +1180,554 @@ test_async (Fixture       *f,
   g_main_loop_unref (s.loop);
 }
 
+/* ---- files as offices send them (issue 11) ---- */
+
+/* Adds the files under `disk_dir` the way the Windows shell of a Chinese system zips them:
+ * entry names in GBK, byte for byte, without the UTF-8 flag. */
+static void
+zip_add_tree_gbk (struct archive *a,
+                  const char     *disk_dir,
+                  const char     *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (disk_dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (disk_dir, name, NULL);
+      g_autofree char *entry_name = g_strconcat (prefix, name, NULL);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *sub = g_strconcat (entry_name, "/", NULL);
+
+          zip_add_tree_gbk (a, full, sub);
+        }
+      else
+        {
+          g_autofree char *contents = NULL;
+          g_autofree char *gbk = g_convert (entry_name, -1, "GBK", "UTF-8", NULL, NULL, NULL);
+          struct archive_entry *entry = archive_entry_new ();
+          gsize len = 0;
+
+          g_assert_nonnull (gbk);
+          g_assert_true (g_file_get_contents (full, &contents, &len, NULL));
+          archive_entry_set_pathname (entry, gbk);   /* raw bytes */
+          archive_entry_set_filetype (entry, AE_IFREG);
+          archive_entry_set_perm (entry, 0644);
+          archive_entry_set_size (entry, (la_int64_t) len);
+          g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+          g_assert_cmpint (archive_write_data (a, contents, len), ==, (la_ssize_t) len);
+          archive_entry_free (entry);
+        }
+    }
+}
+
+/* Writes `src` into the zip `path` with GBK names and checks that no entry has the UTF-8
+ * flag (bit 11 of the local header's flags). */
+static void
+write_gbk_zip (const char *path,
+               const char *src,
+               const char *prefix)
+{
+  locale_t c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  locale_t old = uselocale (c_locale);
+  struct archive *a = archive_write_new ();
+  g_autofree char *bytes = NULL;
+  gsize len = 0, i, headers = 0;
+
+  g_assert_cmpint (archive_write_set_format_zip (a), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  zip_add_tree_gbk (a, src, prefix);
+  zip_end (a);
+  uselocale (old);
+  freelocale (c_locale);
+
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  for (i = 0; i + 8 < len; i++)
+    if (memcmp (bytes + i, "PK\x03\x04", 4) == 0)
+      {
+        g_assert_cmpint (((guchar) bytes[i + 7]) & 0x08, ==, 0);
+        headers++;
+      }
+  g_assert_cmpuint (headers, >, 0);
+}
+
+/* 钱伟 and 卢伟 in GBK are also valid UTF-8 (Ǯΰ, ¬ΰ): their folders must not be split from
+ * their files, whose names are not. */
+static void
+test_zip_gbk_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->dir, "src", NULL);
+  g_autofree char *zip = g_build_filename (f->dir, "推荐材料.zip", NULL);
+  g_autofree char *id1 = id_for (130);
+  g_autofree char *id2 = id_for (131);
+  g_autofree char *d1 = write_dossier (batch, "钱伟", "钱伟", id1, NULL);
+  g_autofree char *d2 = write_dossier (batch, "卢伟", "卢伟", id2, NULL);
+  g_autofree char *gbk = g_convert ("钱伟", -1, "GBK", "UTF-8", NULL, NULL, NULL);
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(JpCandidate) c1 = NULL;
+  g_autoptr(JpCandidate) c2 = NULL;
+
+  /* the premise: the name's GBK bytes pass for UTF-8 */
+  g_assert_true (g_utf8_validate (gbk, -1, NULL));
+  /* as the shell makes it when both folders are selected: no wrapper folder */
+  write_gbk_zip (zip, batch, "");
+
+  report = import_one (f, zip);
+  g_assert_cmpuint (report->rejected, ==, 0);
+  g_assert_cmpuint (report->added, ==, 2);
+  g_assert_cmpuint (jp_store_count_candidates (f->store), ==, 2);
+  c1 = get_by_id_number (f, id1);
+  c2 = get_by_id_number (f, id2);
+  g_assert_cmpstr (c1->name, ==, "钱伟");
+  g_assert_cmpstr (c2->name, ==, "卢伟");
+  g_assert_cmpuint (c1->n_photos, ==, 3);
+  g_assert_cmpint (find_doc (c1, "evidence/技术攻关证明.pdf")->criterion, ==, 4);
+  g_assert_nonnull (find_doc (c2, "evidence/劳模证书.pdf"));
+  g_assert_true (g_str_has_suffix (entry_at (report, 0)->source, ":卢伟")
+                 || g_str_has_suffix (entry_at (report, 0)->source, ":钱伟"));
+}
+
+/* Files that were dropped without a word: a PDF listed for two criteria, PDFs in
+ * sub-folders of evidence/, photos named .Jpg, a zip inside the batch zip. */
+static void
+test_untidy_dossier (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->dir, "src", NULL);
+  g_autofree char *zip = g_build_filename (f->dir, "第三批.zip", NULL);
+  g_autofree char *id = id_for (140);
+  g_autofree char *dir = write_dossier (batch, "孙强", "孙强", id, NULL);
+  g_autofree char *ini_path = g_build_filename (dir, "dossier.ini", NULL);
+  g_autofree char *ini = NULL;
+  g_autofree char *ini2 = NULL;
+  g_autoptr(GBytes) patent = make_pdf (1, "Patent certificate");
+  g_autoptr(GBytes) note = make_pdf (1, "A note");
+  g_autoptr(GBytes) photo4 = make_png (50, 30, 0.9);
+  g_autoptr(GBytes) photo5 = make_png (51, 30, 0.8);
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(JpCandidate) c = NULL;
+  JpImportEntry *dossier = NULL, *inner = NULL;
+  struct archive *a;
+
+  /* the certificate also supports criterion 2; [evidence] is the last group */
+  g_assert_true (g_file_get_contents (ini_path, &ini, NULL, NULL));
+  ini2 = g_strconcat (ini, "2=evidence/劳模证书.pdf\n", NULL);
+  write_text (dir, "dossier.ini", ini2);
+  write_bytes (dir, "evidence/条件4/专利证书.pdf", patent);
+  write_bytes (dir, "evidence/其他/说明.pdf", note);
+  write_bytes (dir, "photos/4.Jpg", photo4);
+  write_bytes (dir, "photos/5.jpG", photo5);
+  write_text (batch, "补充材料.zip", "PK\x05\x06");
+
+  a = zip_begin (zip);
+  zip_add_tree (a, batch, "");
+  zip_end (a);
+  report = import_one (f, zip);
+
+  for (guint i = 0; i < report->entries->len; i++)
+    {
+      JpImportEntry *e = entry_at (report, i);
+
+      if (g_str_has_suffix (e->source, ":孙强"))
+        dossier = e;
+      else if (g_str_has_suffix (e->source, ":补充材料.zip"))
+        inner = e;
+    }
+  g_assert_nonnull (dossier);
+  g_assert_cmpint (dossier->outcome, ==, JP_IMPORT_ADDED);
+  c = get_by_id_number (f, id);
+  g_assert_cmpuint (c->n_photos, ==, 5);
+  g_assert_nonnull (find_doc (c, "photos/4.Jpg"));
+  g_assert_cmpint (find_doc (c, "evidence/条件4/专利证书.pdf")->criterion, ==, 4);
+  g_assert_nonnull (find_doc (c, "evidence/其他/说明.pdf"));
+  g_assert_true (findings_mention (dossier->findings, "evidence/其他/说明.pdf"));
+  /* the second tag cannot be kept: the report says so, naming the file */
+  g_assert_true (findings_mention (dossier->findings, "“evidence/劳模证书.pdf” is listed for "
+                                                      "criterion 1 and for criterion 2"));
+  g_assert_nonnull (inner);
+  g_assert_cmpint (inner->outcome, ==, JP_IMPORT_REJECTED);
+  g_assert_nonnull (strstr (inner->reason, "zip"));
+}
+
+/* Messages that misled: a WebP photo was told to become a PDF, a 10000 × 10000 PNG was
+ * taken (and decoded whole for its thumbnail), a zip with backslashes was called a link,
+ * an encrypted zip was called damaged. */
+static void
+test_misleading_messages (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id1 = id_for (160);
+  g_autofree char *id2 = id_for (161);
+  g_autofree char *id3 = id_for (162);
+  g_autofree char *webp_dir = write_dossier (f->dir, "吴敏", "吴敏", id1, NULL);
+  g_autofree char *big_dir = write_dossier (f->dir, "郑华", "郑华", id2, NULL);
+  g_autofree char *win_dir = write_dossier (f->dir, "src/冯军", "冯军", id3, NULL);
+  g_autofree char *ini_path = g_build_filename (webp_dir, "dossier.ini", NULL);
+  g_autofree char *ini = NULL;
+  g_autofree char *ini2 = NULL;
+  g_autofree char *win_zip = g_build_filename (f->dir, "冯军.zip", NULL);
+  g_autofree char *locked_zip = g_build_filename (f->dir, "加密.zip", NULL);
+  static const guint8 webp[] = { 'R', 'I', 'F', 'F', 26, 0, 0, 0, 'W', 'E', 'B', 'P',
+                                 'V', 'P', '8', 'L', 13, 0, 0, 0, 0x2f, 0, 0, 0, 0, 0, 0,
+                                 0, 0, 0, 0, 0, 0, 0 };
+  g_autoptr(GBytes) small = make_png (8, 8, 0.5);
+  g_autofree guint8 *big = g_memdup2 (g_bytes_get_data (small, NULL), g_bytes_get_size (small));
+  g_autoptr(JpImportReport) r1 = NULL;
+  g_autoptr(JpImportReport) r2 = NULL;
+  g_autoptr(JpImportReport) r3 = NULL;
+  g_autoptr(JpImportReport) r4 = NULL;
+  g_autoptr(GDir) dir = NULL;
+  struct archive *a;
+  const char *name;
+  int r;
+
+  /* a WebP work photo listed in [files] */
+  g_assert_true (g_file_get_contents (ini_path, &ini, NULL, NULL));
+  ini2 = g_strconcat (ini, "\n[files]\nphotos=photos/工作照.webp\n", NULL);
+  write_text (webp_dir, "dossier.ini", ini2);
+  write_file (webp_dir, "photos/工作照.webp", webp, sizeof webp);
+  r1 = import_one (f, webp_dir);
+  g_assert_cmpuint (r1->rejected, ==, 1);
+  g_assert_nonnull (strstr (entry_at (r1, 0)->reason, "photos/工作照.webp"));
+  g_assert_nonnull (strstr (entry_at (r1, 0)->reason, "JPEG"));
+  g_assert_null (strstr (entry_at (r1, 0)->reason, "PDF"));
+
+  /* a PNG whose header says 10000 × 10000 pixels */
+  big[16] = big[20] = 0;
+  big[17] = big[21] = 0;
+  big[18] = big[22] = 10000 >> 8;
+  big[19] = big[23] = 10000 & 0xff;
+  write_file (big_dir, "photos/1.png", big, g_bytes_get_size (small));
+  r2 = import_one (f, big_dir);
+  g_assert_cmpuint (r2->rejected, ==, 1);
+  g_assert_nonnull (strstr (entry_at (r2, 0)->reason, "photos/1.png"));
+  g_assert_nonnull (strstr (entry_at (r2, 0)->reason, "10000 × 10000"));
+
+  /* backslashes as folder separators: the dossier is read, not called a link */
+  a = zip_begin (win_zip);
+  dir = g_dir_open (win_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (win_dir, name, NULL);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GDir) sub = g_dir_open (full, 0, NULL);
+          const char *child;
+
+          while ((child = g_dir_read_name (sub)) != NULL)
+            {
+              g_autofree char *file = g_build_filename (full, child, NULL);
+              g_autofree char *entry = g_strdup_printf ("冯军\\%s\\%s", name, child);
+              g_autofree char *contents = NULL;
+              gsize len = 0;
+
+              g_assert_true (g_file_get_contents (file, &contents, &len, NULL));
+              zip_add (a, entry, contents, len, AE_IFREG, NULL);
+            }
+        }
+      else
+        {
+          g_autofree char *entry = g_strdup_printf ("冯军\\%s", name);
+          g_autofree char *contents = NULL;
+          gsize len = 0;
+
+          g_assert_true (g_file_get_contents (full, &contents, &len, NULL));
+          zip_add (a, entry, contents, len, AE_IFREG, NULL);
+        }
+    }
+  zip_end (a);
+  r3 = import_one (f, win_zip);
+  g_assert_cmpuint (r3->rejected, ==, 0);
+  g_assert_cmpuint (r3->added, ==, 1);
+  g_assert_cmpstr (entry_at (r3, 0)->name, ==, "冯军");
+
+  /* a zip with a password */
+  a = archive_write_new ();
+  g_assert_cmpint (archive_write_set_format_zip (a), ==, ARCHIVE_OK);
+  archive_write_set_options (a, "hdrcharset=UTF-8");
+  r = archive_write_set_options (a, "encryption=zipcrypt");
+  if (r != ARCHIVE_OK || archive_write_set_passphrase (a, "1234") != ARCHIVE_OK)
+    {
+      archive_write_free (a);
+      g_test_message ("this libarchive cannot write encrypted zips");
+      return;
+    }
+  g_assert_cmpint (archive_write_open_filename (a, locked_zip), ==, ARCHIVE_OK);
+  zip_add (a, "dossier.ini", ini, strlen (ini), AE_IFREG, NULL);
+  zip_end (a);
+  r4 = import_one (f, locked_zip);
+  g_assert_cmpuint (r4->rejected, ==, 1);
+  g_assert_nonnull (strstr (entry_at (r4, 0)->reason, "password"));
+  g_assert_null (strstr (entry_at (r4, 0)->reason, "damaged"));
+}
+
+/* ---- memory and speed ---- */
+
+/* The peak resident set of this process so far, in kB (VmHWM), or -1. */
+static gint64
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  if (line == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* A zip of one dossier and a folder of 40 scans of 10 MB each that compress to almost
+ * nothing (a 40 MB-per-entry zip took 1.98 GB when entries were unpacked into memory). */
+static void
+test_memory_zip_inflates_large (Fixture       *f,
+                                gconstpointer  data)
+{
+  const gsize entry_bytes = 10 * 1024 * 1024;
+  const guint n_entries = 40;
+  g_autofree char *src = g_build_filename (f->dir, "src", NULL);
+  g_autofree char *zip = g_build_filename (f->dir, "扫描件.zip", NULL);
+  g_autofree char *id = id_for (150);
+  g_autofree char *dir = write_dossier (src, "周勇", "周勇", id, NULL);
+  g_autofree guint8 *zeros = g_malloc0 (1024 * 1024);
+  g_autoptr(JpImportReport) report = NULL;
+  struct archive *a = zip_begin (zip);
+  gint64 before, after;
+
+  zip_add_tree (a, src, "");
+  for (guint i = 0; i < n_entries; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      g_autofree char *name = g_strdup_printf ("扫描件/%02u.pdf", i + 1);
+
+      archive_entry_set_pathname_utf8 (entry, name);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, (la_int64_t) entry_bytes);
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      for (gsize done = 0; done < entry_bytes; done += 1024 * 1024)
+        g_assert_cmpint (archive_write_data (a, zeros, 1024 * 1024), ==, 1024 * 1024);
+      archive_entry_free (entry);
+    }
+  zip_end (a);
+
+  before = peak_rss_kb ();
+  g_assert_cmpint (before, >, 0);
+  report = import_one (f, zip);
+  after = peak_rss_kb ();
+
+  g_test_message ("peak RSS %" G_GINT64_FORMAT " kB before, %" G_GINT64_FORMAT " kB after "
+                  "importing %u entries of %" G_GSIZE_FORMAT " MB", before, after, n_entries,
+                  entry_bytes / (1024 * 1024));
+  g_assert_cmpuint (report->added, ==, 1);
+  g_assert_cmpuint (jp_store_count_candidates (f->store), ==, 1);
+  /* 400 MB of entries: the import may not hold them; 100 MB leaves room for the dossier */
+  g_assert_cmpint (after - before, <, 100 * 1024);
+}
+
+/* Writes `n` complete dossiers into `base`, named 候选人001... */
+static void
+write_many_dossiers (const char *base,
+                     guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folder = g_strdup_printf ("候选人%03u", i + 1);
+      g_autofree char *id = make_id_number ("19800101", i);
+      g_autofree char *dir = write_dossier (base, folder, folder, id, NULL);
+    }
+}
+
+static void
+report_bench (const char *what,
+              GTimer     *timer,
+              gint64      before)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_test_minimized_result (g_timer_elapsed (timer, NULL), "%s: %.2f s", what,
+                           g_timer_elapsed (timer, NULL));
+  g_test_message ("%s: %.2f s, peak RSS %ld kB (ru_maxrss), VmHWM %" G_GINT64_FORMAT
+                  " kB before, %" G_GINT64_FORMAT " kB after", what,
+                  g_timer_elapsed (timer, NULL), usage.ru_maxrss, before, peak_rss_kb ());
+  g_printerr ("%s: %.2f s, peak RSS %ld kB\n", what, g_timer_elapsed (timer, NULL),
+              usage.ru_maxrss);
+}
+
+static void
+bench_folder_200 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->dir, "第一批", NULL);
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  gint64 before;
+
+  write_many_dossiers (batch, 200);
+  before = peak_rss_kb ();
+  timer = g_timer_new ();
+  report = import_one (f, batch);
+  g_timer_stop (timer);
+  g_assert_cmpuint (report->added, ==, 200);
+  report_bench ("import 200 dossiers from a folder", timer, before);
+}
+
+static void
+bench_zip_200 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->dir, "第一批", NULL);
+  g_autofree char *zip = g_build_filename (f->dir, "第一批.zip", NULL);
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  struct archive *a;
+  gint64 before;
+
+  write_many_dossiers (batch, 200);
+  a = zip_begin (zip);
+  zip_add_tree (a, batch, "第一批/");
+  zip_end (a);
+  g_assert_true (remove_tree (batch));
+  before = peak_rss_kb ();
+  timer = g_timer_new ();
+  report = import_one (f, zip);
+  g_timer_stop (timer);
+  g_assert_cmpuint (report->added, ==, 200);
+  report_bench ("import 200 dossiers from one zip", timer, before);
+}
+
+/* An Excel user re-saved the roster: the ID column became a number, shown as 1.50202E+17
+ * in one row and rounded to 15 significant digits in the other. */
+static void
+test_roster_excel_id_numbers (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *id1 = id_for (120);
+  g_autofree char *id2 = id_for (121);
+  g_autofree char *text = roster_text (id1, id2);
+  g_autofree char *path = write_roster (f, "roster.csv", text);
+  g_autofree char *rounded = g_strdup_printf ("%.15s000", id2);
+  g_autofree char *r1 = roster_row (1, "高峰", "1.50202E+17", "13900000001");
+  g_autofree char *r2 = roster_row (2, "田野", rounded, "13900000002");
+  g_autofree char *excel = g_strconcat (roster_header, r1, r2, NULL);
+  g_autofree char *excel_path = write_roster (f, "roster-excel.csv", excel);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpImportReport) first = NULL;
+  g_autoptr(JpImportReport) second = NULL;
+  g_autoptr(JpCandidate) c = NULL;
+  JpImportEntry *e;
+
+  first = jp_intake_import_roster (f->store, path, "test", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->added, ==, 2);
+
+  second = jp_intake_import_roster (f->store, excel_path, "test", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->added, ==, 0);
+  g_assert_cmpuint (second->rejected, ==, 2);
+  /* still one 高峰 and one 田野, with the phone numbers of the good file */
+  g_assert_cmpuint (jp_store_count_candidates (f->store), ==, 2);
+  c = get_by_id_number (f, id1);
+  g_assert_cmpstr (c->name, ==, "高峰");
+  g_assert_cmpstr (c->phone, ==, "13800000001");
+
+  e = entry_at (second, 0);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_REJECTED);
+  g_assert_cmpstr (e->name, ==, "高峰");
+  g_assert_nonnull (strstr (e->reason, "roster-excel.csv, line 2"));
+  g_assert_nonnull (strstr (e->reason, "1.50202E+17"));
+  g_assert_nonnull (strstr (e->reason, "text"));
+  e = entry_at (second, 1);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_REJECTED);
+  g_assert_nonnull (strstr (e->reason, "line 3"));
+  g_assert_nonnull (strstr (e->reason, rounded));
+}
+
+/* A dossier with a new ID number for a name and unit already stored: warned, naming both. */
+static void
+test_dossier_same_name_and_unit (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *id1 = id_for (124);
+  g_autofree char *id2 = id_for (125);
+  g_autofree char *d1 = write_dossier (f->dir, "a/高峰", "高峰", id1, NULL);
+  g_autofree char *d2 = write_dossier (f->dir, "b/高峰", "高峰", id2, NULL);
+  g_autoptr(JpImportReport) first = import_one (f, d1);
+  g_autoptr(JpImportReport) second = import_one (f, d2);
+  JpImportEntry *e = entry_at (second, 0);
+
+  g_assert_cmpuint (first->added, ==, 1);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_ADDED);
+  g_assert_true (findings_mention (e->findings, id1));
+  g_assert_true (findings_mention (e->findings, id2));
+  g_assert_false (findings_mention (entry_at (first, 0)->findings, "same unit"));
+}
+
+/* A second record for the same name and unit is never made silently. */
+static void
+test_roster_same_name_and_unit (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *id1 = id_for (122);
+  g_autofree char *id2 = id_for (123);
+  g_autofree char *r1 = roster_row (1, "高峰", id1, "13800000001");
+  g_autofree char *r2 = roster_row (1, "高峰", id2, "13800000001");
+  g_autofree char *t1 = g_strconcat (roster_header, r1, NULL);
+  g_autofree char *t2 = g_strconcat (roster_header, r2, NULL);
+  g_autofree char *p1 = write_roster (f, "first.csv", t1);
+  g_autofree char *p2 = write_roster (f, "second.csv", t2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpImportReport) first = NULL;
+  g_autoptr(JpImportReport) second = NULL;
+  JpImportEntry *e;
+
+  first = jp_intake_import_roster (f->store, p1, "test", NULL, &error);
+  g_assert_no_error (error);
+  second = jp_intake_import_roster (f->store, p2, "test", NULL, &error);
+  g_assert_no_error (error);
+  e = entry_at (second, 0);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_ADDED);
+  g_assert_true (findings_mention (e->findings, id1));
+  g_assert_true (findings_mention (e->findings, id2));
+  g_assert_true (findings_mention (e->findings, "高峰"));
+}
+
 int
 main (int argc, char **argv)
 {
+  gboolean memory = argc > 1 && g_str_equal (argv[1], "--memory");
+
+  /* the memory check runs alone in its own process (meson test intake-memory), so that
+   * the peak of the other cases does not hide its own */
+  if (memory)
+    {
+      argv[1] = argv[0];
+      argc--;
+      argv++;
+    }
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  if (memory)
+    {
+      ADD ("/intake/memory/zip-inflates-large", test_memory_zip_inflates_large);
+      return g_test_run ();
+    }
+  if (g_test_perf ())
+    {
+      ADD ("/intake/bench/folder-200", bench_folder_200);
+      ADD ("/intake/bench/zip-200", bench_zip_200);
+      return g_test_run ();
+    }
 
   ADD ("/intake/dossier/single", test_single_dossier);
   ADD ("/intake/dossier/missing-summary", test_missing_summary_is_a_finding);
@@ -1205,6 +1748,12 @@ main (int argc, char **argv)
   ADD ("/intake/roster/problems", test_roster_problems);
   ADD ("/intake/roster/reimport-merge", test_roster_reimport_and_merge);
   ADD ("/intake/roster/sql-verbatim", test_roster_sql_verbatim);
+  ADD ("/intake/zip/gbk-names", test_zip_gbk_names);
+  ADD ("/intake/zip/untidy-dossier", test_untidy_dossier);
+  ADD ("/intake/misleading-messages", test_misleading_messages);
+  ADD ("/intake/roster/excel-id-numbers", test_roster_excel_id_numbers);
+  ADD ("/intake/roster/same-name-and-unit", test_roster_same_name_and_unit);
+  ADD ("/intake/dossier/same-name-and-unit", test_dossier_same_name_and_unit);
   ADD ("/intake/samples", test_shipped_samples);
   ADD ("/intake/report/text", test_report_text);
   ADD ("/intake/async", test_async);
