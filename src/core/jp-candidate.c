@@ -411,3 +411,41 @@ jp_date_normalize (const char *s)
     return NULL;
   return g_strdup_printf ("%04d-%02d-%02d", parts[0], parts[1], parts[2]);
 }
+
+gboolean
+jp_name_is_near (const char *a,
+                 const char *b)
+{
+  g_autofree char *na = NULL;
+  g_autofree char *nb = NULL;
+  g_autofree gunichar *ua = NULL;
+  g_autofree gunichar *ub = NULL;
+  glong la = 0, lb = 0, i = 0;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  na = jp_name_normalize (a);
+  nb = jp_name_normalize (b);
+  ua = g_utf8_to_ucs4_fast (na, -1, &la);
+  ub = g_utf8_to_ucs4_fast (nb, -1, &lb);
+  if (la < 2 || lb < 2 || ABS (la - lb) > 1)
+    return FALSE;
+  if (la < lb)
+    {
+      gunichar *tu = ua;
+      glong tl = la;
+
+      ua = ub;
+      la = lb;
+      ub = tu;
+      lb = tl;
+    }
+  while (i < lb && ua[i] == ub[i])
+    i++;
+  if (i == la)
+    return FALSE;   /* equal */
+  if (la == lb)   /* one changed: the rest is equal */
+    return memcmp (ua + i + 1, ub + i + 1, (la - i - 1) * sizeof (gunichar)) == 0;
+  /* `a` one longer: dropping its character i leaves `b` */
+  return memcmp (ua + i + 1, ub + i, (lb - i) * sizeof (gunichar)) == 0;
+}

@@ -106,5 +106,10 @@ char        *jp_text_fold                (const char *s);
  * Chinese character dropped ("赵　大勇" is 赵大勇), other runs of blanks made one space
  * ("Li  Na" is "Li Na"). Newly allocated. */
 char        *jp_name_normalize           (const char *s);
+/* Whether two names, tidied by jp_name_normalize, are one character apart (one character
+ * changed, added or dropped: 赵大勇 and 赵大永, 李娜 and 李小娜), the kind of difference a
+ * typing slip makes; equal names and names of fewer than two characters are not near. */
+gboolean     jp_name_is_near             (const char *a,
+                                          const char *b);
 
 G_END_DECLS

@@ -38,6 +38,11 @@ GPtrArray *jp_intake_zip_child_dirs (JpTree     *tree,
                                      const char *prefix,
                                      guint      *n_files);
 
+/* Adds a warning to `notes` (JpFinding*) for each candidate of the same unit whose name is
+ * one character away from the candidate's (jp_name_is_near). */
+void jp_intake_note_near_names         (JpStore     *store,
+                                        JpCandidate *candidate,
+                                        GPtrArray   *notes);
 /* Resolves the candidate's trade (by name or code) to the stored one, and adds a note to
  * `notes` (JpFinding*) for a trade or unit the save will create. */
 void jp_intake_note_new_trade_and_unit (JpStore     *store,

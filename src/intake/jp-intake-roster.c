@@ -216,6 +216,7 @@ jp_intake_import_roster (JpStore      *store,
       entry->name = g_strdup (target->name);
       entry->id_number = g_strdup (target->id_number);
       jp_intake_note_new_trade_and_unit (store, target, notes);
+      jp_intake_note_near_names (store, target, notes);
       jp_intake_save_into_entry (store, target, NULL, actor, notes, entry);
       if (entry->outcome == JP_IMPORT_REJECTED)
         {

@@ -652,6 +652,37 @@ load_document (JpJob                *job,
   return jp_document_data_new (ref, bytes);
 }
 
+/* A name one character away from another candidate's of the same unit (赵大勇 / 赵大永):
+ * maybe one person typed twice, when the roster or dossier carries no ID to tell. */
+void
+jp_intake_note_near_names (JpStore     *store,
+                           JpCandidate *candidate,
+                           GPtrArray   *notes)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (candidate->name == NULL || candidate->name[0] == '\0')
+    return;
+  names = jp_store_candidate_names_in_unit (store, candidate->unit, &error);
+  if (names == NULL)
+    {
+      g_ptr_array_add (notes, jp_finding_new (JP_SEVERITY_WARNING, "intake-near-name", "name",
+                                              _("Could not look for candidates with a similar "
+                                                "name: %s"), error->message));
+      return;
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    if (jp_name_is_near (candidate->name, names[i]))
+      g_ptr_array_add (notes,
+                       jp_finding_new (JP_SEVERITY_WARNING, "intake-near-name", "name",
+                                       _("%s of %s has a name one character away from the "
+                                         "candidate %s of the same unit; if they are one "
+                                         "person, correct the name and delete one of them"),
+                                       candidate->name,
+                                       candidate->unit ? candidate->unit : "—", names[i]));
+}
+
 /* Resolves the trade and unit the way the store will, to tell the user when the import
  * creates new ones (which need a code / a pilot flag in the setup). */
 void
@@ -901,6 +932,7 @@ import_dossier (JpStore    *store,
     }
 
   jp_intake_note_new_trade_and_unit (store, candidate, notes);
+  jp_intake_note_near_names (store, candidate, notes);
   jp_intake_save_into_entry (store, candidate, documents, actor, notes, entry);
   return g_steal_pointer (&entry);
 }

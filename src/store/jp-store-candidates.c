@@ -346,6 +346,36 @@ jp_store_find_candidate_by_id_number (JpStore    *self,
   return c;
 }
 
+GStrv
+jp_store_candidate_names_in_unit (JpStore     *self,
+                                  const char  *unit,
+                                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  stmt = jp_store_prepare (self,
+                           "SELECT c.name FROM candidate c LEFT JOIN unit u ON u.id = c.unit_id "
+                           "WHERE u.name IS ?1 ORDER BY c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  if (unit != NULL && *unit != '\0')
+    sqlite3_bind_text (stmt, 1, unit, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      jp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
 /**
  * jp_store_find_other_candidate_by_name_unit:
  *

@@ -139,6 +139,11 @@ gboolean    jp_store_save_candidate (JpStore       *self,
  * (jp_validate_candidate with the unit context); documents NULL. A GListStore of
  * JpCandidate, newly built on each call. */
 GListModel  *jp_store_list_candidates (JpStore *self, GError **error);
+/* The names of the candidates of `unit` (NULL or "": those without a unit), by id.
+ * Returns: (transfer full): a NULL-terminated array, or NULL with `error` set. */
+GStrv        jp_store_candidate_names_in_unit (JpStore     *self,
+                                               const char  *unit,
+                                               GError     **error);
 
 /* One candidate with its documents and findings. NOT_FOUND if absent. */
 JpCandidate *jp_store_get_candidate   (JpStore *self, gint64 id, GError **error);

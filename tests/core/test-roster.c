@@ -237,6 +237,31 @@ test_footer_name_first (void)
 
 /* No ID column: 赵　大勇 (a U+3000 space, as an input method types it) is 赵大勇. */
 static void
+test_near_names (void)
+{
+  static const struct { const char *a, *b; gboolean near; } cases[] = {
+    { "赵大勇", "赵大永", TRUE },      /* one changed */
+    { "李娜", "李小娜", TRUE },        /* one added */
+    { "欧阳明", "欧明", TRUE },        /* one dropped */
+    { "赵大勇", "赵大勇永", TRUE },    /* one added at the end */
+    { "Li Na", "Li Ni", TRUE },
+    { "王伟", "王伟", FALSE },         /* equal */
+    { "赵　大勇", "赵大勇", FALSE },   /* equal once tidied */
+    { "王", "汪", FALSE },             /* too short to tell */
+    { "张三丰", "李四光", FALSE },
+    { "赵大勇", "赵小永", FALSE },     /* two apart */
+    { "李娜", "李小小娜", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s / %s", cases[i].a, cases[i].b);
+      g_assert_cmpint (jp_name_is_near (cases[i].a, cases[i].b), ==, cases[i].near);
+      g_assert_cmpint (jp_name_is_near (cases[i].b, cases[i].a), ==, cases[i].near);
+    }
+}
+
+static void
 test_name_spaces (void)
 {
   g_autoptr(JpRoster) roster = roster_from (
@@ -302,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/core/roster/footer-skipped", test_footer_skipped);
   g_test_add_func ("/core/roster/footer-name-first", test_footer_name_first);
   g_test_add_func ("/core/roster/name-spaces", test_name_spaces);
+  g_test_add_func ("/core/roster/near-names", test_near_names);
   g_test_add_func ("/core/roster/utf16", test_utf16);
 
   return g_test_run ();

@@ -1699,6 +1699,40 @@ test_roster_same_name_and_unit (Fixture       *f,
   g_assert_true (findings_mention (e->findings, "高峰"));
 }
 
+/* 赵大勇 and 赵大永 of one unit: maybe one person typed twice; the second is added with a
+ * warning naming both, and a different name of the unit gets none. */
+static void
+test_roster_near_names (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *id1 = id_for (124);
+  g_autofree char *id2 = id_for (125);
+  g_autofree char *id3 = id_for (126);
+  g_autofree char *r1 = roster_row (1, "赵大勇", id1, "13800000001");
+  g_autofree char *r2 = roster_row (1, "赵大永", id2, "13800000002");
+  g_autofree char *r3 = roster_row (1, "钱伟", id3, "13800000003");
+  g_autofree char *t1 = g_strconcat (roster_header, r1, NULL);
+  g_autofree char *t2 = g_strconcat (roster_header, r2, r3, NULL);
+  g_autofree char *p1 = write_roster (f, "first.csv", t1);
+  g_autofree char *p2 = write_roster (f, "second.csv", t2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpImportReport) first = NULL;
+  g_autoptr(JpImportReport) second = NULL;
+  JpImportEntry *e;
+
+  first = jp_intake_import_roster (f->store, p1, "test", NULL, &error);
+  g_assert_no_error (error);
+  second = jp_intake_import_roster (f->store, p2, "test", NULL, &error);
+  g_assert_no_error (error);
+  e = entry_at (second, 0);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_ADDED);
+  g_assert_true (findings_mention (e->findings, "赵大勇"));
+  g_assert_true (findings_mention (e->findings, "赵大永"));
+  e = entry_at (second, 1);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_ADDED);
+  g_assert_false (findings_mention (e->findings, "赵大"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1753,6 +1787,7 @@ main (int argc, char **argv)
   ADD ("/intake/misleading-messages", test_misleading_messages);
   ADD ("/intake/roster/excel-id-numbers", test_roster_excel_id_numbers);
   ADD ("/intake/roster/same-name-and-unit", test_roster_same_name_and_unit);
+  ADD ("/intake/roster/near-names", test_roster_near_names);
   ADD ("/intake/dossier/same-name-and-unit", test_dossier_same_name_and_unit);
   ADD ("/intake/samples", test_shipped_samples);
   ADD ("/intake/report/text", test_report_text);
