@@ -17,6 +17,10 @@
 #define BYTES_PER_MB (1024.0 * 1024.0)
 /* Images are decoded whole for their thumbnails: refuse what would take hundreds of MB. */
 #define JP_PHOTO_MAX_PIXELS (60 * 1000 * 1000)
+/* One dossier's files are held in memory while it is checked and saved in one transaction:
+ * their total is bounded so that an import stays within its memory budget (300 MB) whatever
+ * the input. Real dossiers are a few MB to a few tens of MB. */
+#define JP_DOSSIER_MAX_BYTES ((gint64) 120 * 1024 * 1024)
 
 
 /* One dossier to import, or a place that was found not to be one. */
@@ -892,6 +896,27 @@ import_dossier (JpStore    *store,
                                                   "imported as untagged evidence; tag it with "
                                                   "the criterion it supports"), rel));
     }
+
+  {
+    gint64 total = 0;
+
+    for (i = 0; i < files->len; i++)
+      {
+        gint64 size = 0;
+
+        if (tree_stat (job, ((JpDossierFile *) g_ptr_array_index (files, i))->path, &size))
+          total += size;
+      }
+    if (total > JP_DOSSIER_MAX_BYTES)
+      {
+        entry->reason = g_strdup_printf (_("The dossier’s files total %.1f MB, over the limit "
+                                           "of %d MB for one dossier; ask the unit for "
+                                           "smaller scans (for example 200 dpi, greyscale)"),
+                                         total / BYTES_PER_MB,
+                                         (int) (JP_DOSSIER_MAX_BYTES / (1024 * 1024)));
+        return g_steal_pointer (&entry);
+      }
+  }
 
   documents = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_document_data_free);
   for (i = 0; i < files->len; i++)

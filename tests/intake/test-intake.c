@@ -1699,6 +1699,36 @@ test_roster_same_name_and_unit (Fixture       *f,
   g_assert_true (findings_mention (e->findings, "高峰"));
 }
 
+/* Three evidence files of 45 MB each: every one under the limit for a file, together over
+ * the limit for a dossier, whose files are held in memory while it is saved. The dossier is
+ * refused with the total, before anything is read (the files are sparse: nothing to read). */
+static void
+test_dossier_over_total (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *id = id_for (127);
+  g_autofree char *dir = write_dossier (f->dir, "巨卷", "孙大成", id, NULL);
+  g_autoptr(JpImportReport) report = NULL;
+  JpImportEntry *e;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("扫描件%u.pdf", i);
+      g_autofree char *path = g_build_filename (dir, "evidence", name, NULL);
+      int fd = g_open (path, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (ftruncate (fd, (off_t) 45 * 1024 * 1024), ==, 0);
+      close (fd);
+    }
+  report = import_one (f, dir);
+  g_assert_cmpuint (report->rejected, ==, 1);
+  e = entry_at (report, 0);
+  g_assert_cmpint (e->outcome, ==, JP_IMPORT_REJECTED);
+  g_assert_nonnull (strstr (e->reason, "120 MB"));
+  g_assert_cmpuint (jp_store_count_candidates (f->store), ==, 0);
+}
+
 /* 赵大勇 and 赵大永 of one unit: maybe one person typed twice; the second is added with a
  * warning naming both, and a different name of the unit gets none. */
 static void
@@ -1788,6 +1818,7 @@ main (int argc, char **argv)
   ADD ("/intake/roster/excel-id-numbers", test_roster_excel_id_numbers);
   ADD ("/intake/roster/same-name-and-unit", test_roster_same_name_and_unit);
   ADD ("/intake/roster/near-names", test_roster_near_names);
+  ADD ("/intake/dossier/over-total", test_dossier_over_total);
   ADD ("/intake/dossier/same-name-and-unit", test_dossier_same_name_and_unit);
   ADD ("/intake/samples", test_shipped_samples);
   ADD ("/intake/report/text", test_report_text);
