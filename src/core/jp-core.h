@@ -5,6 +5,7 @@
 #include "jp-enums.h"
 #include "jp-finding.h"
 #include "jp-candidate.h"
+#include "jp-canonical.h"
 #include "jp-election.h"
 #include "jp-id-number.h"
 #include "jp-validate.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jp-canonical.h"
 #include "jp-enums.h"
 #include "jp-score.h"
 #include "jp-settings.h"
@@ -238,36 +239,6 @@ jp_judge_consistency_compute (GPtrArray *scores)
 
 /* ---- the canonical text of a defence session ---- */
 
-static void
-append_string (GString    *out,
-               const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p != '\0'; p++)
-    {
-      guchar ch = (guchar) *p;
-
-      if (ch == '"')
-        g_string_append (out, "\\\"");
-      else if (ch == '\\')
-        g_string_append (out, "\\\\");
-      else if (ch < 0x20)
-        g_string_append_printf (out, "\\u%04x", ch);
-      else
-        g_string_append_c (out, (char) ch);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_hundredths (GString *out,
-                   gint64   value)
-{
-  g_autofree char *text = jp_decimal_format (value, 2);
-
-  g_string_append (out, text);
-}
-
 static int
 compare_results (gconstpointer a,
                  gconstpointer b)
@@ -307,14 +278,14 @@ append_candidate (GString                        *out,
     }
   g_string_append (out, "{\"D\":");
   if (score->has_score)
-    append_hundredths (out, score->d);
+    jp_canonical_append_decimal (out, score->d);
   else
     g_string_append (out, "null");
   g_string_append (out, ",\"code\":");
-  append_string (out, r->code);
+  jp_canonical_append_string (out, r->code);
   g_string_append (out, ",\"median\":");
   if (score->has_score)
-    append_hundredths (out, score->median);
+    jp_canonical_append_decimal (out, score->median);
   else
     g_string_append (out, "null");
   g_string_append_printf (out, ",\"order\":%d,\"sheets\":[", r->order);
@@ -339,21 +310,21 @@ append_candidate (GString                        *out,
         g_string_append_c (out, ',');
       g_string_append_printf (out, "{\"alert\":%s,\"dropped\":", t->alert ? "true" : "false");
       if (drop != NULL)
-        append_string (out, drop);
+        jp_canonical_append_string (out, drop);
       else
         g_string_append (out, "null");
       g_string_append (out, ",\"member\":");
-      append_string (out, t->member);
+      jp_canonical_append_string (out, t->member);
       g_string_append_printf (out, ",\"revised\":%s,\"scores\":[",
                               sheet->revised ? "true" : "false");
       for (guint k = 0; k < n_criteria; k++)
         {
           if (k > 0)
             g_string_append_c (out, ',');
-          append_hundredths (out, sheet->halves[k] * (gint64) 50);
+          jp_canonical_append_decimal (out, sheet->halves[k] * (gint64) 50);
         }
       g_string_append (out, "],\"total\":");
-      append_hundredths (out, t->total_halves * (gint64) 50);
+      jp_canonical_append_decimal (out, t->total_halves * (gint64) 50);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}");
@@ -401,14 +372,14 @@ jp_defence_canonical_text (gint64                          round_id,
       if (k > 0)
         g_string_append_c (out, ',');
       g_string_append (out, "{\"max\":");
-      append_hundredths (out, max * (gint64) 50);
+      jp_canonical_append_decimal (out, max * (gint64) 50);
       g_string_append (out, ",\"name\":");
-      append_string (out, c->name != NULL ? c->name : "");
+      jp_canonical_append_string (out, c->name != NULL ? c->name : "");
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"trade\":");
   if (trade != NULL)
-    append_string (out, trade);
+    jp_canonical_append_string (out, trade);
   else
     g_string_append (out, "null");
   g_string_append_c (out, '}');

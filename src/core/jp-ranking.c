@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jp-canonical.h"
 #include "jp-enums.h"
 #include "jp-score.h"
 #include "jp-ranking.h"
@@ -498,36 +499,6 @@ jp_ranking_adjustment_check (const JpRanking           *ranking,
 
 /* ---- the canonical text (docs/ranking.md) ---- */
 
-static void
-append_string (GString    *out,
-               const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p != '\0'; p++)
-    {
-      guchar ch = (guchar) *p;
-
-      if (ch == '"')
-        g_string_append (out, "\\\"");
-      else if (ch == '\\')
-        g_string_append (out, "\\\\");
-      else if (ch < 0x20)
-        g_string_append_printf (out, "\\u%04x", ch);
-      else
-        g_string_append_c (out, (char) ch);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_decimal (GString *out,
-                gint64   value)
-{
-  g_autofree char *text = jp_decimal_format (value, 2);
-
-  g_string_append (out, text);
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -554,13 +525,13 @@ jp_ranking_canonical_text (const JpRanking *ranking)
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append (out, "{\"C\":");
-      append_decimal (out, c->c);
+      jp_canonical_append_decimal (out, c->c);
       g_string_append (out, ",\"D\":");
-      append_decimal (out, c->d);
+      jp_canonical_append_decimal (out, c->d);
       g_string_append (out, ",\"O\":");
-      append_decimal (out, c->o);
+      jp_canonical_append_decimal (out, c->o);
       g_string_append (out, ",\"V\":");
-      append_decimal (out, c->v);
+      jp_canonical_append_decimal (out, c->v);
       g_string_append (out, ",\"adjustment\":");
       if (c->adjustment == 0)
         g_string_append (out, "null");
@@ -568,17 +539,17 @@ jp_ranking_canonical_text (const JpRanking *ranking)
         {
           g_string_append_printf (out, "{\"direction\":\"%s\",\"reason\":",
                                   c->adjustment > 0 ? "in" : "out");
-          append_string (out, c->adjustment_reason);
+          jp_canonical_append_string (out, c->adjustment_reason);
           g_string_append_c (out, '}');
         }
       g_string_append (out, ",\"code\":");
-      append_string (out, c->code);
+      jp_canonical_append_string (out, c->code);
       g_string_append_printf (out, ",\"rank\":%d,\"recommended\":%s,\"rule\":\"%s\","
                               "\"tied\":%s,\"trade\":",
                               c->rank, c->recommended ? "true" : "false",
                               jp_rank_rule_to_key (c->rule), c->tied ? "true" : "false");
       if (c->trade != NULL)
-        append_string (out, c->trade);
+        jp_canonical_append_string (out, c->trade);
       else
         g_string_append (out, "null");
       g_string_append_c (out, '}');
@@ -592,17 +563,17 @@ jp_ranking_canonical_text (const JpRanking *ranking)
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_string (out, trades->pdata[i]);
+      jp_canonical_append_string (out, trades->pdata[i]);
       g_string_append_printf (out, ":%d",
                               GPOINTER_TO_INT (g_hash_table_lookup (ranking->caps,
                                                                     trades->pdata[i])));
     }
   g_string_append_printf (out, "},\"quota\":%d,\"weights\":{\"D\":", ranking->quota);
-  append_decimal (out, ranking->weight_d);
+  jp_canonical_append_decimal (out, ranking->weight_d);
   g_string_append (out, ",\"O\":");
-  append_decimal (out, ranking->weight_o);
+  jp_canonical_append_decimal (out, ranking->weight_o);
   g_string_append (out, ",\"V\":");
-  append_decimal (out, ranking->weight_v);
+  jp_canonical_append_decimal (out, ranking->weight_v);
   g_string_append (out, "}}");
   return g_string_free (out, FALSE);
 }

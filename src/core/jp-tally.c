@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jp-canonical.h"
 #include "jp-tally.h"
 
 const char *
@@ -264,31 +265,10 @@ jp_tally_compute (const JpTallyInput *input,
 /* ---- the canonical JSON (docs/result-digest.md) ---- */
 
 static void
-append_string (GString    *out,
-               const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p != '\0'; p++)
-    {
-      guchar ch = (guchar) *p;
-
-      if (ch == '"')
-        g_string_append (out, "\\\"");
-      else if (ch == '\\')
-        g_string_append (out, "\\\\");
-      else if (ch < 0x20)
-        g_string_append_printf (out, "\\u%04x", ch);
-      else
-        g_string_append_c (out, (char) ch);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_key (GString    *out,
             const char *key)
 {
-  append_string (out, key);
+  jp_canonical_append_string (out, key);
   g_string_append_c (out, ':');
 }
 
@@ -317,10 +297,10 @@ jp_tally_canonical_json (const JpTally *tally)
         g_string_append_c (out, ',');
       g_string_append_c (out, '{');
       append_key (out, "code");
-      append_string (out, c->code);
+      jp_canonical_append_string (out, c->code);
       g_string_append_c (out, ',');
       append_key (out, "outcome");
-      append_string (out, jp_tally_outcome_to_key (c->outcome));
+      jp_canonical_append_string (out, jp_tally_outcome_to_key (c->outcome));
       g_string_append_printf (out, ",\"rank\":%d,\"votes\":%d}", c->rank, c->votes);
     }
   g_string_append (out, "],");
@@ -328,7 +308,7 @@ jp_tally_canonical_json (const JpTally *tally)
                           tally->max_choices, tally->round_id, tally->seats);
   append_key (out, "trade");
   if (tally->trade != NULL)
-    append_string (out, tally->trade);
+    jp_canonical_append_string (out, tally->trade);
   else
     g_string_append (out, "null");
   g_string_append_printf (out, ",\"void\":%s}", tally->void_round ? "true" : "false");
