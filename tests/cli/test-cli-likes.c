@@ -44,10 +44,10 @@ make_finalists (Fixture *f)
     }
   frozen = run_json (f->db, "freeze", NULL);
   opened = run_json (f->db, "round", "open", "--kind", "ballot", "--trade", "FW", "--seats", "2",
-                     "--max-choices", "2", "--present", "4", NULL);
+                     "--max-choices", "2", "--present", "5", NULL);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (opened), "round"), ==, 1);
   write_file (f, "ballots.csv", "serial,marks\n1,FW-01 FW-02\n2,FW-01 FW-02\n3,FW-01 FW-02\n"
-              "4,FW-01 FW-03\n", -1, &ballots);
+              "4,FW-01 FW-03\n5,FW-02 FW-03\n", -1, &ballots);
   entered = run_json (f->db, "ballots", "enter", "--round", "1", "--file", ballots,
                       "--entered-by", "M15", "--confirm-file", ballots, "--confirmed-by", "M12",
                       NULL);
