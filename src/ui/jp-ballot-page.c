@@ -603,7 +603,7 @@ on_open_button_clicked (JpBallotPage *self)
                                    _("Open a Round the Rules Do Not Call For?"), message);
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
-                                  _("The reason, kept in the audit log and on the report"));
+                                  _("The reason, kept in the audit log"));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "open", _("_Open With This Reason"), NULL);
