@@ -36,6 +36,7 @@ struct _Station {
   JpMeetingServer         *server;   /* not owned: the server owns the station */
   SoupWebsocketConnection *conn;
   char                    *member_code;   /* NULL until authenticated */
+  char                    *token;         /* the session it authenticated with */
   guint                    auth_timeout;
 };
 
@@ -50,6 +51,7 @@ station_free (Station *st)
     soup_websocket_connection_close (st->conn, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
   g_object_unref (st->conn);
   g_free (st->member_code);
+  g_free (st->token);
   g_free (st);
 }
 
@@ -540,6 +542,27 @@ on_service_event (JpMeetingService *service,
     }
 }
 
+/* A station logged out (DELETE /session): its event socket closes, nothing more reaches it. */
+static void
+on_service_logged_out (JpMeetingService *service,
+                       const char       *token,
+                       JpMeetingServer  *self)
+{
+  g_autoptr(GPtrArray) conns = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->stations->len; i++)
+    {
+      Station *st = self->stations->pdata[i];
+
+      if (st->token != NULL && g_strcmp0 (st->token, token) == 0)
+        g_ptr_array_add (conns, g_object_ref (st->conn));
+    }
+  for (guint i = 0; i < conns->len; i++)
+    if (soup_websocket_connection_get_state (conns->pdata[i]) == SOUP_WEBSOCKET_STATE_OPEN)
+      soup_websocket_connection_close (conns->pdata[i], SOUP_WEBSOCKET_CLOSE_NORMAL,
+                                       "logged-out");
+}
+
 static gboolean
 station_authenticate (Station    *st,
                       const char *token)
@@ -557,6 +580,7 @@ station_authenticate (Station    *st,
       return FALSE;
     }
   st->member_code = g_strdup (code);
+  st->token = g_strdup (token);
   b = json_builder_new ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "member");
@@ -680,6 +704,7 @@ jp_meeting_server_new (JpMeetingService *service)
   soup_server_add_websocket_handler (self->server, EVENTS_PATH, NULL, NULL, websocket_handler,
                                      self, NULL);
   g_signal_connect (service, "event", G_CALLBACK (on_service_event), self);
+  g_signal_connect (service, "logged-out", G_CALLBACK (on_service_logged_out), self);
   return self;
 }
 

@@ -44,6 +44,7 @@ test_projector (void)
   g_autofree char *stepping = NULL;
   const JpRoundCandidate *discussed;
   const JpMember *conflicted = NULL;
+  const JpMember *elsewhere = NULL;
   LabelWait wait;
   gint64 round_id, start, elapsed;
   const char *trade;
@@ -133,12 +134,28 @@ test_projector (void)
   /* current candidate: the code and the names of the members who must step out */
   discussed = round->candidates->pdata[0];
   members = jp_store_list_members (store, NULL);
-  for (guint i = 0; i < members->len && conflicted == NULL; i++)
-    if (!jp_store_is_conflicted (store, ((JpMember *) members->pdata[i])->code,
-                                 discussed->candidate_id))
-      conflicted = members->pdata[i];
+  /* one member of the trade's panel and one of another trade, both declared relatives:
+   * only the first is in the room for this candidate */
+  for (guint i = 0; i < members->len; i++)
+    {
+      JpMember *m = members->pdata[i];
+      gboolean on_panel = FALSE;
+
+      if (jp_store_is_conflicted (store, m->code, discussed->candidate_id))
+        continue;
+      for (guint k = 0; k < panel->len; k++)
+        on_panel |= g_strcmp0 (((JpPanelMember *) panel->pdata[k])->code, m->code) == 0;
+      if (on_panel && conflicted == NULL)
+        conflicted = m;
+      else if (!on_panel && elsewhere == NULL)
+        elsewhere = m;
+    }
   g_assert_nonnull (conflicted);
+  g_assert_nonnull (elsewhere);
   g_assert_cmpint (jp_store_add_conflict (store, conflicted->code, discussed->candidate_id,
+                                          JP_CONFLICT_RELATIVE, "表亲", "test", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_store_add_conflict (store, elsewhere->code, discussed->candidate_id,
                                           JP_CONFLICT_RELATIVE, "表亲", "test", &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (jp_meeting_service_set_current_candidate (service, discussed->code, &error));
@@ -147,6 +164,7 @@ test_projector (void)
                    discussed->code);
   stepping = g_strdup (gtk_label_get_text (jp_projector_window_get_step_out_label (projector)));
   g_assert_nonnull (strstr (stepping, conflicted->name));
+  g_assert_null (strstr (stepping, elsewhere->name));
   g_assert_true (g_str_has_prefix (stepping, "Step out: "));
   jp_projector_window_set_dark (projector, TRUE);
   jp_test_spin ();
@@ -155,6 +173,14 @@ test_projector (void)
   /* the mode ends: back to the tally */
   g_assert_true (jp_meeting_service_set_current_candidate (service, NULL, &error));
   g_assert_cmpstr (jp_projector_window_get_mode (projector), ==, "tally");
+
+  /* the meeting ends while a candidate is discussed: the 回避 line goes with it */
+  g_assert_true (jp_meeting_service_set_current_candidate (service, discussed->code, &error));
+  g_assert_cmpstr (jp_projector_window_get_mode (projector), ==, "candidate");
+  jp_meeting_service_end_meeting (service);
+  g_assert_cmpstr (jp_projector_window_get_mode (projector), !=, "candidate");
+  g_assert_cmpstr (gtk_label_get_text (jp_projector_window_get_step_out_label (projector)), ==,
+                   "");
 
   gtk_window_destroy (GTK_WINDOW (projector));
   jp_test_spin ();
