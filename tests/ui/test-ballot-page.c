@@ -128,16 +128,18 @@ test_ballot_stage (void)
   g_assert_cmpstr (gtk_label_get_text (page->progress_label), ==, expected);
   g_assert_false (gtk_widget_get_visible (page->tally_box));
 
-  /* two ballots through the store, then the service's progress signal as the server sends */
+  /* two members' ballots through the service, as their stations send them */
   panel = jp_store_round_panel (store, round_id, &error);
   g_assert_no_error (error);
   voter1 = panel->pdata[0];
   voter2 = panel->pdata[1];
   waiting = panel->pdata[2];
-  code1 = ballot_test_vote (store, round_id, voter1->code, NULL);
-  code2 = ballot_test_vote (store, round_id, voter2->code, code1);
-  g_signal_emit_by_name (jp_ballot_page_get_service (page), "progress", round_id, 2,
-                         round->n_panel);
+  code1 = ballot_test_markable (store, round_id, voter1->code, NULL);
+  ballot_test_service_vote (jp_ballot_page_get_service (page), store, round_id, voter1->code,
+                            code1);
+  code2 = ballot_test_markable (store, round_id, voter2->code, code1);
+  ballot_test_service_vote (jp_ballot_page_get_service (page), store, round_id, voter2->code,
+                            code2);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("2 / %d ballots received", round->n_panel);
   g_assert_cmpstr (gtk_label_get_text (page->progress_label), ==, expected);
@@ -290,39 +292,6 @@ close_dialogs (void)
   jp_test_spin ();
 }
 
-/* A member's real ballot through the service, as a station sends it. */
-static void
-service_vote (JpMeetingService *service, JpStore *st, gint64 round_id, const char *member,
-              const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pin = jp_store_member_new_pin (st, member, "test", &error);
-  g_autofree char *login = NULL;
-  g_autofree char *ballot = NULL;
-  g_autofree char *path = g_strdup_printf ("/rounds/%lld/ballot", (long long) round_id);
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonNode) reply = NULL;
-  const char *token;
-  guint status = 0;
-
-  g_assert_no_error (error);
-  login = g_strdup_printf ("{\"member_code\":\"%s\",\"pin\":\"%s\"}", member, pin);
-  body = json_from_string (login, &error);
-  reply = jp_meeting_service_handle (service, "POST", "/session", NULL, body, &status);
-  g_assert_cmpuint (status, ==, 200);
-  token = json_object_get_string_member (json_node_get_object (reply), "token");
-  ballot = g_strdup_printf ("{\"marks\":[\"%s\"],\"idempotency_key\":\"key-%s-%lld\"}", code,
-                            member, (long long) round_id);
-  g_clear_pointer (&body, json_node_unref);
-  body = json_from_string (ballot, &error);
-  {
-    g_autoptr(JsonNode) r = jp_meeting_service_handle (service, "POST", path, token, body,
-                                                       &status);
-
-    g_assert_cmpuint (status, ==, 200);
-  }
-}
-
 static const char *
 row_subtitle (JpBallotPage *page, gint64 round_id)
 {
@@ -411,7 +380,7 @@ test_chair_flow (void)
           break;
         }
     }
-  service_vote (service, st, round_id, ((JpPanelMember *) panel->pdata[0])->code, code);
+  ballot_test_service_vote (service, st, round_id, ((JpPanelMember *) panel->pdata[0])->code, code);
   expected = g_strdup_printf ("1 of %d ballots received", round->n_panel);
   g_assert_nonnull (strstr (row_subtitle (page, round_id), expected));
   g_clear_pointer (&expected, g_free);
@@ -431,8 +400,8 @@ test_chair_flow (void)
   close_dialogs ();
 
   /* two more for the same code: the one seat is filled; close and seal */
-  service_vote (service, st, round_id, ((JpPanelMember *) panel->pdata[1])->code, code);
-  service_vote (service, st, round_id, ((JpPanelMember *) panel->pdata[2])->code, code);
+  ballot_test_service_vote (service, st, round_id, ((JpPanelMember *) panel->pdata[1])->code, code);
+  ballot_test_service_vote (service, st, round_id, ((JpPanelMember *) panel->pdata[2])->code, code);
   g_assert_true (jp_ballot_page_close_confirmed (page));
   g_assert_true (jp_ballot_page_seal_confirmed (page));
 

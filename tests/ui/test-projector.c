@@ -81,11 +81,13 @@ test_projector (void)
   jp_test_spin ();
   jp_test_screenshot (GTK_WIDGET (projector), "projector-open-dark");
 
-  /* a ballot arrives: the label follows the service's progress signal at once */
+  /* a member's ballot arrives through the service: the label follows at once */
   panel = jp_store_round_panel (store, round_id, NULL);
   start = g_get_monotonic_time ();
-  code = ballot_test_vote (store, round_id, ((JpPanelMember *) panel->pdata[0])->code, NULL);
-  g_signal_emit_by_name (service, "progress", round_id, 1, round->n_panel);
+  code = ballot_test_markable (store, round_id, ((JpPanelMember *) panel->pdata[0])->code,
+                               NULL);
+  ballot_test_service_vote (service, store, round_id,
+                            ((JpPanelMember *) panel->pdata[0])->code, code);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("Ballots received: 1 / %d", round->n_panel);
   wait.label = jp_projector_window_get_count_label (projector);
@@ -93,7 +95,6 @@ test_projector (void)
   g_assert_true (jp_test_wait_until (label_is, &wait, 1000));
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("projector update after a ballot: %.2f ms", elapsed / 1000.0);
-  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
 
   /* closed but not published: no tally anywhere */
   g_assert_true (jp_meeting_service_close_round (service, round_id, &error));
