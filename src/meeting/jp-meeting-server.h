@@ -17,7 +17,13 @@ JpMeetingServer  *jp_meeting_server_new         (JpMeetingService *service);
 JpMeetingService *jp_meeting_server_get_service (JpMeetingServer *self);
 
 /* Listens on every IPv4 address of the host on `port` (0: a free port chosen by the system,
- * for tests). Fails with G_IO_ERROR (e.g. ADDRESS_IN_USE) and a message naming the port. */
+ * for tests). Fails with G_IO_ERROR (e.g. ADDRESS_IN_USE) and a message naming the port.
+ * Raises the process's soft limit on open files to its hard limit. The server accepts the
+ * connections itself: at most JP_MEETING_MAX_PER_PEER from one address, each closed when it
+ * has not sent a complete request within JP_MEETING_REQUEST_SECONDS; when accepting fails
+ * (out of descriptors, a broken socket) it retries, re-creating the socket, and never stops.
+ * The environment variables JP_MEETING_MAX_PER_PEER (0: no limit) and
+ * JP_MEETING_REQUEST_TIMEOUT_MS change both limits (tests). */
 gboolean          jp_meeting_server_listen      (JpMeetingServer  *self,
                                                  guint             port,
                                                  GError          **error);
@@ -25,6 +31,10 @@ gboolean          jp_meeting_server_listen      (JpMeetingServer  *self,
 gboolean          jp_meeting_server_listen_local (JpMeetingServer  *self,
                                                   guint             port,
                                                   GError          **error);
+/* Changes the limits described at jp_meeting_server_listen (tests; 0: no limit per peer). */
+void              jp_meeting_server_set_limits  (JpMeetingServer *self,
+                                                 guint            max_per_peer,
+                                                 guint            request_timeout_ms);
 /* The port actually bound, 0 before listening. */
 guint             jp_meeting_server_get_port    (JpMeetingServer *self);
 /* Stops listening and closes every WebSocket. */
