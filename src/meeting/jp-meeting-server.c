@@ -807,6 +807,7 @@ jp_meeting_server_new (JpMeetingService *service)
                                      self, NULL);
   g_signal_connect (self->server, "request-started", G_CALLBACK (on_request_started), self);
   g_signal_connect (self->server, "request-read", G_CALLBACK (on_request_read), self);
+  g_signal_connect (self->server, "request-finished", G_CALLBACK (on_request_started), self);
   g_signal_connect (service, "event", G_CALLBACK (on_service_event), self);
   return self;
 }
@@ -880,7 +881,8 @@ conn_for_message (JpMeetingServer   *self,
   return g_hash_table_lookup (self->conns, key);
 }
 
-/* A request begins (also the next one on a kept-alive connection): it must be complete
+/* A request begins, or a reply was sent and the connection is kept for the next request
+ * (libsoup starts that one only when its first bytes come): the request must be complete
  * within the request timeout. */
 static void
 on_request_started (SoupServer        *server,
