@@ -474,6 +474,8 @@ test_huge_body (Fixture *f, gconstpointer data)
 
   fd = raw_connect (f->port, TRUE);
   g_assert_cmpint (send (fd, head, strlen (head), MSG_NOSIGNAL), ==, strlen (head));
+  g_assert_cmpint (send (fd, chunk, 64 * 1024, MSG_NOSIGNAL), ==, 64 * 1024);
+  sent = 64 * 1024;
   /* send up to 256 MiB of the body, reading whatever the host answers */
   deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
   while (!closed && g_get_monotonic_time () < deadline)
