@@ -222,13 +222,24 @@ bearer_token (SoupServerMessage *msg)
 
 typedef struct {
   SoupServerMessage *msg;
+  gulong             disconnected_id;
+  gboolean           disconnected;
   GIOStream         *stream;
   char              *response;
 } Refusal;
 
 static void
+on_refused_disconnected (SoupServerMessage *msg,
+                         Refusal           *r)
+{
+  r->disconnected = TRUE;
+}
+
+static void
 refusal_free (Refusal *r)
 {
+  if (r->disconnected_id != 0)
+    g_signal_handler_disconnect (r->msg, r->disconnected_id);
   g_clear_object (&r->msg);
   g_clear_object (&r->stream);
   g_free (r->response);
@@ -261,7 +272,9 @@ refusal_send (gpointer user_data)
 {
   Refusal *r = user_data;
 
-  r->stream = soup_server_message_steal_connection (r->msg);
+  /* the peer may have gone in the meantime: then libsoup has let the connection go */
+  if (!r->disconnected)
+    r->stream = soup_server_message_steal_connection (r->msg);
   if (r->stream == NULL)
     {
       refusal_free (r);
@@ -287,6 +300,8 @@ refuse_unread (SoupServerMessage *msg,
   /* the status also keeps the handlers from running should libsoup go on */
   soup_server_message_set_status (msg, status, NULL);
   r->msg = g_object_ref (msg);
+  r->disconnected_id = g_signal_connect (msg, "disconnected",
+                                         G_CALLBACK (on_refused_disconnected), r);
   r->response = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
                                  "Content-Type: application/json\r\n"
                                  "Content-Length: %zu\r\n"
