@@ -383,6 +383,54 @@ test_per_peer_cap (Fixture *f, gconstpointer data)
   g_assert_true (served);
 }
 
+/* The listening socket breaks (here: shut down under the host): the host listens again on
+ * the same port. */
+static void
+test_listener_recreated (Fixture *f, gconstpointer data)
+{
+  int listener = -1;
+  gboolean served = FALSE;
+  gint64 deadline;
+
+  start_in_process (f, JP_MEETING_MAX_PER_PEER, 60 * 1000);
+  for (int fd = 0; fd < 1024 && listener < 0; fd++)
+    {
+      struct sockaddr_in sa;
+      socklen_t len = sizeof sa;
+      int accepting = 0;
+      socklen_t alen = sizeof accepting;
+
+      if (getsockname (fd, (struct sockaddr *) &sa, &len) == 0 && sa.sin_family == AF_INET &&
+          ntohs (sa.sin_port) == f->port &&
+          getsockopt (fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &alen) == 0 && accepting)
+        listener = fd;
+    }
+  g_assert_cmpint (listener, >=, 0);
+  g_assert_cmpint (shutdown (listener, SHUT_RDWR), ==, 0);
+
+  deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  while (!served && g_get_monotonic_time () < deadline)
+    {
+      struct sockaddr_in sa = { 0 };
+      int fd = socket (AF_INET, SOCK_STREAM, 0);
+
+      sa.sin_family = AF_INET;
+      sa.sin_port = htons (f->port);
+      sa.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+      if (connect (fd, (struct sockaddr *) &sa, sizeof sa) == 0)
+        {
+          g_autofree char *head = raw_exchange (fd, STATE_REQUEST);
+
+          served = g_str_has_prefix (head, "HTTP/1.1 401");
+        }
+      close (fd);
+      run_pending ();
+      poll (NULL, 0, 10);   /* the host retries on its own clock */
+    }
+  g_assert_true (served);
+  g_assert_cmpuint (jp_meeting_server_get_port (f->server), ==, f->port);
+}
+
 /* The desktop's limit of 1,024 descriptors, 1,100 idle connections (no limit per peer, so
  * the host runs out of descriptors): after they close, a member logs in. */
 static void
@@ -536,6 +584,7 @@ main (int argc, char **argv)
   g_test_add ("/meeting/host/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("idle-timeout", test_idle_timeout);
   ADD ("per-peer-cap", test_per_peer_cap);
+  ADD ("listener-recreated", test_listener_recreated);
   ADD ("descriptor-flood", test_descriptor_flood);
   ADD ("raises-descriptor-limit", test_raises_limit);
   ADD ("huge-body", test_huge_body);
