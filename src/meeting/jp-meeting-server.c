@@ -873,7 +873,10 @@ conn_gone (gpointer  data,
 
   c->stream = NULL;
   peer_release (c->server, c->peer);
-  g_hash_table_remove (c->server->conns, c->key);
+  if (g_hash_table_lookup (c->server->conns, c->key) == c)
+    g_hash_table_remove (c->server->conns, c->key);
+  else
+    conn_free (c);
 }
 
 static gboolean
@@ -933,7 +936,7 @@ admit (JpMeetingServer *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *peer = NULL;
   guint n;
-  Conn *c;
+  Conn *c, *old;
 
   if (remote == NULL || local == NULL)
     {
@@ -958,6 +961,13 @@ admit (JpMeetingServer *self,
   c->peer = g_steal_pointer (&peer);
   c->key = address_text (remote, TRUE);
   g_object_weak_ref (c->stream, conn_gone, c);
+  /* the peer's port in use by a connection libsoup has not yet let go: that one is over */
+  old = g_hash_table_lookup (self->conns, c->key);
+  if (old != NULL)
+    {
+      peer_release (self, old->peer);
+      g_hash_table_remove (self->conns, old->key);
+    }
   g_hash_table_replace (self->conns, c->key, c);
   c->timeout = g_timeout_add (self->request_timeout_ms, conn_timed_out, c);
 
