@@ -132,7 +132,7 @@ ballot_test_done (GObject *source, GAsyncResult *res, gpointer user_data)
 
 /* A member's real ballot through the service, as a station sends it. */
 static inline void
-ballot_test_ballot_test_service_vote (JpMeetingService *service, JpStore *st, gint64 round_id,
+ballot_test_service_vote (JpMeetingService *service, JpStore *st, gint64 round_id,
                           const char *member, const char *code)
 {
   g_autoptr(GError) error = NULL;
