@@ -931,6 +931,96 @@ ensure_tls (JpMeetingServer  *self,
 
 /* ---- accepting connections ---- */
 
+/* The host's end of an accepted TCP connection. Under TLS the connection object may outlive
+ * its end by far (the TLS layer on top of it is not always let go), so the server learns of
+ * the end from its closing, which libsoup does through the TLS connection when the peer
+ * goes, the request times out or a reply closes it. */
+#define JP_TYPE_HOST_CONNECTION (jp_host_connection_get_type ())
+G_DECLARE_FINAL_TYPE (JpHostConnection, jp_host_connection, JP, HOST_CONNECTION, GTcpConnection)
+
+struct _JpHostConnection {
+  GTcpConnection  parent_instance;
+  GWeakRef        server;
+  GMainContext   *context;   /* the server's */
+  char           *key;       /* "address:port" of the peer */
+  gint            closed;    /* atomic */
+};
+
+G_DEFINE_FINAL_TYPE (JpHostConnection, jp_host_connection, G_TYPE_TCP_CONNECTION)
+
+typedef struct {
+  JpMeetingServer *server;   /* owned */
+  gpointer         stream;   /* only compared, never followed */
+  char            *key;
+} ConnEnd;
+
+static gboolean conn_ended (gpointer user_data);
+
+static gboolean
+jp_host_connection_close (GIOStream     *stream,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  JpHostConnection *self = JP_HOST_CONNECTION (stream);
+  gboolean ok;
+  JpMeetingServer *server;
+
+  ok = G_IO_STREAM_CLASS (jp_host_connection_parent_class)->close_fn (stream, cancellable,
+                                                                       error);
+  /* this may run on the TLS layer's thread: the server hears of it in its own context */
+  if (g_atomic_int_compare_and_exchange (&self->closed, FALSE, TRUE) &&
+      (server = g_weak_ref_get (&self->server)) != NULL)
+    {
+      ConnEnd *end = g_new0 (ConnEnd, 1);
+      GSource *source = g_idle_source_new ();
+
+      end->server = server;
+      end->stream = self;
+      end->key = g_strdup (self->key);
+      g_source_set_callback (source, conn_ended, end, NULL);
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
+  return ok;
+}
+
+static void
+jp_host_connection_finalize (GObject *object)
+{
+  JpHostConnection *self = JP_HOST_CONNECTION (object);
+
+  g_weak_ref_clear (&self->server);
+  g_main_context_unref (self->context);
+  g_free (self->key);
+  G_OBJECT_CLASS (jp_host_connection_parent_class)->finalize (object);
+}
+
+static void
+jp_host_connection_class_init (JpHostConnectionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jp_host_connection_finalize;
+  G_IO_STREAM_CLASS (klass)->close_fn = jp_host_connection_close;
+}
+
+static void
+jp_host_connection_init (JpHostConnection *self)
+{
+  g_weak_ref_init (&self->server, NULL);
+}
+
+static GSocketConnection *
+jp_host_connection_new (JpMeetingServer *server,
+                        GSocket         *socket,
+                        const char      *key)
+{
+  JpHostConnection *self = g_object_new (JP_TYPE_HOST_CONNECTION, "socket", socket, NULL);
+
+  g_weak_ref_set (&self->server, server);
+  self->context = g_main_context_ref_thread_default ();
+  self->key = g_strdup (key);
+  return G_SOCKET_CONNECTION (self);
+}
+
 static char *
 address_text (GSocketAddress *address,
               gboolean        with_port)
@@ -972,6 +1062,65 @@ conn_gone (gpointer  data,
     g_hash_table_remove (c->server->conns, c->key);
   else
     conn_free (c);
+}
+
+/* The connection was closed (JpHostConnection): it no longer counts for its peer, even if
+ * its object lives on. */
+static gboolean
+conn_ended (gpointer user_data)
+{
+  ConnEnd *end = user_data;
+  Conn *c = end->server->conns != NULL ? g_hash_table_lookup (end->server->conns, end->key)
+                                       : NULL;
+
+  if (c != NULL && c->stream == end->stream)
+    {
+      peer_release (c->server, c->peer);
+      g_hash_table_remove (c->server->conns, c->key);   /* frees c */
+    }
+  g_object_unref (end->server);
+  g_free (end->key);
+  g_free (end);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the peer has ended the connection (its end of input is waiting, or it was reset)
+ * while libsoup has not noticed: libsoup does not always close a TLS connection whose peer
+ * went away between two requests. Nothing is read. */
+static gboolean
+conn_is_over (Conn *c)
+{
+  char byte;
+  ssize_t n;
+
+  if (g_socket_is_closed (c->socket))
+    return TRUE;
+  n = recv (g_socket_get_fd (c->socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
+/* Lets go the connections of `peer` that are over (conn_is_over): their counts are
+ * released and their descriptors shut, so that libsoup's next look at them fails. */
+static void
+peer_sweep (JpMeetingServer *self,
+            const char      *peer)
+{
+  g_autoptr(GPtrArray) over = g_ptr_array_new ();
+  GHashTableIter iter;
+  Conn *c;
+
+  g_hash_table_iter_init (&iter, self->conns);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
+    if (g_str_equal (c->peer, peer) && conn_is_over (c))
+      g_ptr_array_add (over, c);
+  for (guint i = 0; i < over->len; i++)
+    {
+      c = over->pdata[i];
+      if (!g_socket_is_closed (c->socket))
+        g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
+      peer_release (self, c->peer);
+      g_hash_table_remove (self->conns, c->key);   /* frees c */
+    }
 }
 
 static gboolean
@@ -1043,19 +1192,24 @@ admit (JpMeetingServer *self,
   n = GPOINTER_TO_UINT (g_hash_table_lookup (self->peers, peer));
   if (self->max_per_peer > 0 && n >= self->max_per_peer)
     {
+      peer_sweep (self, peer);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (self->peers, peer));
+    }
+  if (self->max_per_peer > 0 && n >= self->max_per_peer)
+    {
       g_debug ("Refused a connection from %s: %u already open", peer, n);
       g_socket_close (socket, NULL);
       return;
     }
   g_hash_table_insert (self->peers, g_strdup (peer), GUINT_TO_POINTER (n + 1));
 
-  connection = g_socket_connection_factory_create_connection (socket);
   c = g_new0 (Conn, 1);
   c->server = self;
+  c->key = address_text (remote, TRUE);
+  connection = jp_host_connection_new (self, socket, c->key);
   c->stream = G_OBJECT (connection);
   c->socket = socket;
   c->peer = g_steal_pointer (&peer);
-  c->key = address_text (remote, TRUE);
   g_object_weak_ref (c->stream, conn_gone, c);
   /* the peer's port in use by a connection libsoup has not yet let go: that one is over */
   old = g_hash_table_lookup (self->conns, c->key);
