@@ -16,11 +16,10 @@
 #include "meeting-test-util.h"
 
 /* A host nobody on the LAN can stop: idle connections, a descriptor flood, a huge declared
- * body and many connections from one address, made with raw sockets on 127.0.0.1 only.
+ * body and many connections from one address, made with raw connections on 127.0.0.1 only,
+ * over TLS (meeting-test-util.h) but for the flood, which never sends a byte.
  * Some cases run the real `jiangping-cli serve` as a child with the desktop's default limit
  * on open files (1,024), the others a host in this process. */
-
-#define DEADLINE_S 20
 
 typedef struct {
   char             *dir;
@@ -31,6 +30,7 @@ typedef struct {
   JpMeetingServer  *server;   /* in-process cases */
   GSubprocess      *child;    /* `jiangping-cli serve` cases */
   guint             port;
+  char             *fingerprint;   /* of the host's certificate, as it printed it */
 } Fixture;
 
 static void
@@ -64,6 +64,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->db);
+  g_free (f->fingerprint);
   g_hash_table_unref (f->pins);
 }
 
@@ -78,6 +79,7 @@ start_in_process (Fixture *f, guint max_per_peer, guint timeout_ms)
   g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
   g_assert_no_error (error);
   f->port = jp_meeting_server_get_port (f->server);
+  f->fingerprint = g_strdup (jp_meeting_server_get_fingerprint (f->server));
 }
 
 typedef struct {
@@ -139,6 +141,9 @@ start_child (Fixture *f, rlim_t soft, rlim_t hard, const char *const *env)
   f->port = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
                                         "port");
   g_assert_cmpuint (f->port, >, 0);
+  f->fingerprint = g_strdup (json_object_get_string_member (
+      json_node_get_object (json_parser_get_root (parser)), "fingerprint"));
+  g_assert_nonnull (f->fingerprint);
 }
 
 static guint64
@@ -197,118 +202,36 @@ raw_connect (guint port, gboolean wait)
   return fd;
 }
 
-static void
-run_pending (void)
+/* A TLS connection to the host that trusts its certificate only, handshake done. */
+static GIOStream *
+tls_open (Fixture *f)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+  g_autoptr(GIOStream) stream = test_raw_open (f->port, f->fingerprint);
+  g_autoptr(GError) error = NULL;
 
-/* Whether the host has closed `fd` (end of input or reset); reads and drops what came. */
-static gboolean
-closed_by_host (int fd)
-{
-  char buf[4096];
-  ssize_t n;
-
-  while ((n = recv (fd, buf, sizeof buf, MSG_DONTWAIT)) > 0)
-    ;
-  return n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
-}
-
-/* Runs this process's main loop (the in-process host) until the host has closed `fd`, or
- * the deadline passes. */
-static gboolean
-wait_closed (int fd)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      struct pollfd p = { fd, POLLIN, 0 };
-
-      run_pending ();
-      if (closed_by_host (fd))
-        return TRUE;
-      poll (&p, 1, 10);
-    }
-  return FALSE;
-}
-
-/* Sends `request` on `fd` and reads the reply's status line and headers, running the main
- * loop; returns the head ("" if the host closed first). */
-static char *
-raw_exchange (int fd, const char *request)
-{
-  GString *head = g_string_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-
-  g_assert_cmpint (send (fd, request, strlen (request), MSG_NOSIGNAL), ==, strlen (request));
-  while (strstr (head->str, "\r\n\r\n") == NULL && g_get_monotonic_time () < deadline)
-    {
-      struct pollfd p = { fd, POLLIN, 0 };
-      char c;
-      ssize_t n;
-
-      run_pending ();
-      if (poll (&p, 1, 10) <= 0)
-        continue;
-      n = recv (fd, &c, 1, MSG_DONTWAIT);
-      if (n == 1)
-        g_string_append_c (head, c);
-      else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
-        break;
-    }
-  return g_string_free (head, FALSE);
-}
-
-/* Reads the rest of a reply body of `length` bytes. */
-static void
-raw_skip (int fd, gsize length)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  char buf[4096];
-
-  while (length > 0 && g_get_monotonic_time () < deadline)
-    {
-      struct pollfd p = { fd, POLLIN, 0 };
-      ssize_t n;
-
-      run_pending ();
-      if (poll (&p, 1, 10) <= 0)
-        continue;
-      n = recv (fd, buf, MIN (length, sizeof buf), MSG_DONTWAIT);
-      g_assert_cmpint (n, >, 0);
-      length -= n;
-    }
-  g_assert_cmpuint (length, ==, 0);
-}
-
-static gsize
-content_length (const char *head)
-{
-  const char *p = g_strstr_len (head, -1, "Content-Length: ");
-
-  g_assert_nonnull (p);
-  return g_ascii_strtoull (p + strlen ("Content-Length: "), NULL, 10);
+  g_assert_nonnull (stream);
+  g_assert_true (test_raw_handshake (stream, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&stream);
 }
 
 #define STATE_REQUEST "GET /api/v1/state HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 
-/* A real login over HTTP (a new connection) to a host in another process; returns the
+/* A real login over HTTPS (a new connection) to a host in another process; returns the
  * HTTP status (0 when the host does not answer within the session's timeout). */
 static guint
 login (Fixture *f, const char *code)
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL,
                                                                   "timeout", 10, NULL);
-  g_autofree char *uri = g_strdup_printf ("http://127.0.0.1:%u/api/v1/session", f->port);
+  g_autofree char *uri = g_strdup_printf ("https://127.0.0.1:%u/api/v1/session", f->port);
   g_autofree char *body = g_strdup_printf ("{\"member_code\":\"%s\",\"pin\":\"%s\"}", code,
                                            (char *) g_hash_table_lookup (f->pins, code));
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
   g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
   g_autoptr(GBytes) reply = NULL;
 
+  test_message_trust (msg, f->fingerprint);
   soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
   reply = soup_session_send_and_read (session, msg, NULL, NULL);
   if (reply != NULL && soup_message_get_status (msg) == 200)
@@ -317,68 +240,88 @@ login (Fixture *f, const char *code)
   return soup_message_get_status (msg);
 }
 
-/* Connections that send nothing, or half a request, are closed by the host after the
- * request timeout; a connection that asks is kept alive between its requests. */
+/* Connections that send nothing (not even a TLS ClientHello), stop in the middle of the
+ * TLS handshake, or send half a request, are closed by the host after the request timeout;
+ * a connection that asks is kept alive between its requests. */
 static void
 test_idle_timeout (Fixture *f, gconstpointer data)
 {
-  int silent, half, alive;
+  g_autoptr(GIOStream) silent = NULL;
+  g_autoptr(GIOStream) hello = NULL;
+  g_autoptr(GIOStream) half = NULL;
+  g_autoptr(GIOStream) alive = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *head1 = NULL;
   g_autofree char *head2 = NULL;
+  g_autofree char *body = NULL;
+  static const guint8 client_hello_start[] = { 0x16, 0x03, 0x01, 0x02, 0x00, 0x01 };
 
   start_in_process (f, JP_MEETING_MAX_PER_PEER, 300);
-  silent = raw_connect (f->port, TRUE);
-  half = raw_connect (f->port, TRUE);
-  g_assert_cmpint (send (half, "GET /api/v1/state HTTP/1.1\r\nHo", 30, MSG_NOSIGNAL), ==, 30);
-  g_assert_true (wait_closed (silent));
-  g_assert_true (wait_closed (half));
-  close (silent);
-  close (half);
+  silent = test_raw_tcp (f->port);
+  hello = test_raw_tcp (f->port);
+  g_assert_true (test_raw_send (hello, client_hello_start, sizeof client_hello_start, &error));
+  g_assert_no_error (error);
+  half = tls_open (f);
+  g_assert_true (test_raw_send (half, "GET /api/v1/state HTTP/1.1\r\nHo", 30, &error));
+  g_assert_no_error (error);
+  g_assert_true (test_raw_wait_closed (silent));
+  g_assert_true (test_raw_wait_closed (hello));
+  g_assert_true (test_raw_wait_closed (half));
 
-  alive = raw_connect (f->port, TRUE);
-  head1 = raw_exchange (alive, STATE_REQUEST);
+  alive = tls_open (f);
+  head1 = test_raw_exchange (alive, STATE_REQUEST);
   g_assert_true (g_str_has_prefix (head1, "HTTP/1.1 401"));
-  raw_skip (alive, content_length (head1));
-  head2 = raw_exchange (alive, STATE_REQUEST);
+  body = test_raw_body (alive, test_raw_content_length (head1));
+  g_assert_nonnull (strstr (body, "\"status\""));
+  g_clear_pointer (&body, g_free);
+  head2 = test_raw_exchange (alive, STATE_REQUEST);
   g_assert_true (g_str_has_prefix (head2, "HTTP/1.1 401"));
-  raw_skip (alive, content_length (head2));
+  body = test_raw_body (alive, test_raw_content_length (head2));
   /* and it too goes when it stays silent */
-  g_assert_true (wait_closed (alive));
-  close (alive);
+  g_assert_true (test_raw_wait_closed (alive));
 }
 
 /* One address gets JP_MEETING_MAX_PER_PEER connections; one more is closed at once while
- * the others stay open; when they close, the address is served again. */
+ * the others stay open and are served; when they close, the address is served again. */
 static void
 test_per_peer_cap (Fixture *f, gconstpointer data)
 {
-  int fds[JP_MEETING_MAX_PER_PEER];
-  int extra;
+  GIOStream *streams[JP_MEETING_MAX_PER_PEER];
+  g_autoptr(GIOStream) extra = NULL;
   gboolean served = FALSE;
   gint64 deadline;
 
   start_in_process (f, JP_MEETING_MAX_PER_PEER, 60 * 1000);
-  for (guint i = 0; i < G_N_ELEMENTS (fds); i++)
-    fds[i] = raw_connect (f->port, TRUE);
-  extra = raw_connect (f->port, TRUE);
-  g_assert_true (wait_closed (extra));
-  close (extra);
-  run_pending ();
-  for (guint i = 0; i < G_N_ELEMENTS (fds); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (streams); i++)
+    streams[i] = tls_open (f);
+  extra = test_raw_open (f->port, f->fingerprint);
+  g_assert_nonnull (extra);
+  g_assert_true (test_raw_wait_closed (extra));
+  for (guint i = 0; i < G_N_ELEMENTS (streams); i++)
     {
-      g_assert_false (closed_by_host (fds[i]));
-      close (fds[i]);
+      g_autofree char *h = NULL;
+
+      g_assert_false (test_raw_closed_now (streams[i]));
+      /* each is served, and stays open for its next request */
+      h = test_raw_exchange (streams[i], STATE_REQUEST);
+      g_assert_true (g_str_has_prefix (h, "HTTP/1.1 401"));
+      g_free (test_raw_body (streams[i], test_raw_content_length (h)));
+      g_assert_false (test_raw_closed_now (streams[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (streams); i++)
+    {
+      g_assert_true (g_io_stream_close (streams[i], NULL, NULL));
+      g_object_unref (streams[i]);
     }
 
   /* the host notices the closed connections in its own time: ask until it answers */
-  deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + TEST_RAW_DEADLINE_S * G_USEC_PER_SEC;
   while (!served && g_get_monotonic_time () < deadline)
     {
-      int fd = raw_connect (f->port, TRUE);
-      g_autofree char *head = raw_exchange (fd, STATE_REQUEST);
+      g_autoptr(GIOStream) again = test_raw_open (f->port, f->fingerprint);
+      g_autofree char *head = test_raw_exchange (again, STATE_REQUEST);
 
       served = g_str_has_prefix (head, "HTTP/1.1 401");
-      close (fd);
     }
   g_assert_true (served);
 }
@@ -408,24 +351,19 @@ test_listener_recreated (Fixture *f, gconstpointer data)
   g_assert_cmpint (listener, >=, 0);
   g_assert_cmpint (shutdown (listener, SHUT_RDWR), ==, 0);
 
-  deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + TEST_RAW_DEADLINE_S * G_USEC_PER_SEC;
   while (!served && g_get_monotonic_time () < deadline)
     {
-      struct sockaddr_in sa = { 0 };
-      int fd = socket (AF_INET, SOCK_STREAM, 0);
+      g_autoptr(GIOStream) stream = test_raw_open (f->port, f->fingerprint);
 
-      sa.sin_family = AF_INET;
-      sa.sin_port = htons (f->port);
-      sa.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
-      if (connect (fd, (struct sockaddr *) &sa, sizeof sa) == 0)
+      if (stream != NULL)
         {
-          g_autofree char *head = raw_exchange (fd, STATE_REQUEST);
+          g_autofree char *head = test_raw_exchange (stream, STATE_REQUEST);
 
           served = g_str_has_prefix (head, "HTTP/1.1 401");
         }
-      close (fd);
-      run_pending ();
-      poll (NULL, 0, 10);   /* the host retries on its own clock */
+      else   /* the host retries on its own clock */
+        g_main_context_iteration (NULL, TRUE);
     }
   g_assert_true (served);
   g_assert_cmpuint (jp_meeting_server_get_port (f->server), ==, f->port);
@@ -457,7 +395,7 @@ test_descriptor_flood (Fixture *f, gconstpointer data)
       fds[i] = raw_connect (f->port, FALSE);
       if ((i + 1) % 50 != 0 && i + 1 != G_N_ELEMENTS (fds))
         continue;
-      deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+      deadline = g_get_monotonic_time () + TEST_RAW_DEADLINE_S * G_USEC_PER_SEC;
       while (child_open_files (f) < MIN (base + i + 1, 1000) &&
              g_get_monotonic_time () < deadline)
         {
@@ -510,7 +448,7 @@ test_raises_limit (Fixture *f, gconstpointer data)
 }
 
 /* A request declaring a 1 GiB body is answered 413 from its headers and closed, while the
- * sender keeps sending; the host does not read (or keep) the body. */
+ * sender keeps sending; the host does not read (or keep) the body. All over TLS. */
 static void
 test_huge_body (Fixture *f, gconstpointer data)
 {
@@ -518,7 +456,11 @@ test_huge_body (Fixture *f, gconstpointer data)
                              "Content-Type: application/json\r\n"
                              "Content-Length: 1073741824\r\n\r\n";
   g_autofree char *chunk = g_malloc0 (64 * 1024);
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
   GString *reply = g_string_new (NULL);
+  GPollableInputStream *in;
+  GPollableOutputStream *out;
   guint64 before, after;
   gsize sent = 0;
   gboolean closed = FALSE;
@@ -529,38 +471,64 @@ test_huge_body (Fixture *f, gconstpointer data)
   g_assert_cmpuint (login (f, "M01"), ==, 200);
   before = child_rss_kib (f);
 
-  fd = raw_connect (f->port, TRUE);
-  g_assert_cmpint (send (fd, head, strlen (head), MSG_NOSIGNAL), ==, strlen (head));
-  g_assert_cmpint (send (fd, chunk, 64 * 1024, MSG_NOSIGNAL), ==, 64 * 1024);
+  /* the host is in another process: blocking calls are fine here */
+  stream = test_raw_open (f->port, f->fingerprint);
+  g_assert_nonnull (stream);
+  g_assert_true (g_tls_connection_handshake (G_TLS_CONNECTION (stream), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (stream), head,
+                                            strlen (head), NULL, NULL, &error));
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (stream), chunk,
+                                            64 * 1024, NULL, NULL, &error));
+  g_assert_no_error (error);
   sent = 64 * 1024;
+  in = G_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stream));
+  out = G_POLLABLE_OUTPUT_STREAM (g_io_stream_get_output_stream (stream));
+  {
+    g_autoptr(GSocketConnection) base = NULL;
+
+    g_object_get (stream, "base-io-stream", &base, NULL);
+    fd = g_socket_get_fd (g_socket_connection_get_socket (base));
+  }
   /* send up to 256 MiB of the body, reading whatever the host answers */
-  deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + TEST_RAW_DEADLINE_S * G_USEC_PER_SEC;
   while (!closed && g_get_monotonic_time () < deadline)
     {
+      g_autoptr(GError) read_error = NULL;
+      g_autoptr(GError) write_error = NULL;
       struct pollfd p = { fd, POLLIN | (sent < 256 * 1024 * 1024 ? POLLOUT : 0), 0 };
       char buf[4096];
-      ssize_t n;
+      gssize n;
 
-      if (poll (&p, 1, 100) <= 0)
-        continue;
-      if (p.revents & (POLLIN | POLLHUP | POLLERR))
+      n = g_pollable_input_stream_read_nonblocking (in, buf, sizeof buf, NULL, &read_error);
+      if (n > 0)
         {
-          n = recv (fd, buf, sizeof buf, MSG_DONTWAIT);
-          if (n > 0)
-            g_string_append_len (reply, buf, n);
-          else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
-            closed = TRUE;
+          g_string_append_len (reply, buf, n);
+          continue;
         }
-      else if (p.revents & POLLOUT)
+      if (n == 0 || !g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
         {
-          n = send (fd, chunk, 64 * 1024, MSG_NOSIGNAL | MSG_DONTWAIT);
-          if (n > 0)
-            sent += n;
-          else if (errno != EAGAIN && errno != EWOULDBLOCK)
-            closed = TRUE;
+          closed = TRUE;
+          continue;
         }
+      if (sent < 256 * 1024 * 1024)
+        {
+          n = g_pollable_output_stream_write_nonblocking (out, chunk, 64 * 1024, NULL,
+                                                          &write_error);
+          if (n > 0)
+            {
+              sent += n;
+              continue;
+            }
+          if (!g_error_matches (write_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+            {
+              closed = TRUE;
+              continue;
+            }
+        }
+      poll (&p, 1, 100);
     }
-  close (fd);
+  g_io_stream_close (stream, NULL, NULL);
   after = child_rss_kib (f);
   g_test_message ("sent %zu bytes of the body; host RSS %" G_GUINT64_FORMAT " -> %"
                   G_GUINT64_FORMAT " KiB", sent, before, after);
