@@ -634,33 +634,27 @@ static void
 test_cut_off_client (Fixture *f, gconstpointer data)
 {
   g_autoptr(JpMeetingClient) m01 = logged_in (f, "M01");
-  g_autoptr(GSocketClient) sc = g_socket_client_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) state = NULL;
 
-  g_socket_client_set_enable_proxy (sc, FALSE);
   for (int i = 0; i < 3; i++)
     {
-      g_autoptr(GSocketConnection) conn = NULL;
+      g_autoptr(GIOStream) conn = test_raw_open (jp_meeting_server_get_port (f->server),
+                                                 jp_meeting_server_get_fingerprint (f->server));
       g_autofree char *head = NULL;
-      GOutputStream *out;
 
-      conn = g_socket_client_connect_to_host (sc, "127.0.0.1",
-                                              jp_meeting_server_get_port (f->server), NULL,
-                                              &error);
-      g_assert_no_error (error);
-      out = g_io_stream_get_output_stream (G_IO_STREAM (conn));
+      g_assert_nonnull (conn);
       head = g_strdup_printf ("POST /api/v1/rounds/%" G_GINT64_FORMAT "/ballot HTTP/1.1\r\n"
                               "Host: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
                               "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n"
                               "{\"marks\":[\"XT-0",
                               f->round, jp_meeting_client_get_token (m01));
-      g_assert_true (g_output_stream_write_all (out, head, strlen (head), NULL, NULL, &error));
+      g_assert_true (test_raw_send (conn, head, strlen (head), &error));
       g_assert_no_error (error);
       /* let the server read half the request, then vanish */
       for (int k = 0; k < 20; k++)
         g_main_context_iteration (NULL, FALSE);
-      g_io_stream_close (G_IO_STREAM (conn), NULL, NULL);
+      g_io_stream_close (conn, NULL, NULL);
     }
   for (int k = 0; k < 20; k++)
     g_main_context_iteration (NULL, FALSE);
@@ -846,7 +840,7 @@ static SoupWebsocketConnection *
 raw_station (Fixture *f, const char *token, RawStation *st)
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
-  g_autofree char *uri = g_strdup_printf ("ws://127.0.0.1:%u/api/v1/events?token=%s",
+  g_autofree char *uri = g_strdup_printf ("wss://127.0.0.1:%u/api/v1/events?token=%s",
                                           jp_meeting_server_get_port (f->server), token);
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
   g_autoptr(GError) error = NULL;
@@ -854,6 +848,7 @@ raw_station (Fixture *f, const char *token, RawStation *st)
   SoupWebsocketConnection *conn;
 
   st->frames = g_ptr_array_new_with_free_func (g_free);
+  test_message_trust (msg, jp_meeting_server_get_fingerprint (f->server));
   soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
                                         test_async_done, &res);
   conn = soup_session_websocket_connect_finish (session, test_wait (&res), &error);
