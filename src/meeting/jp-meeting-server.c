@@ -65,6 +65,13 @@ struct _Conn {
   char            *peer;
   char            *key;
   guint            timeout;
+  /* Until its first bytes arrive the connection is only watched here: no TLS object, no
+   * handshake waiting on a worker thread, so silent connections cost a descriptor and
+   * nothing else until the request timeout closes them. */
+  GSource          *first_bytes;
+  GIOStream        *pending;   /* owned until handed to libsoup */
+  GSocketAddress   *local;
+  GSocketAddress   *remote;
 };
 
 struct _Station {
@@ -98,6 +105,16 @@ static void
 conn_free (Conn *c)
 {
   g_clear_handle_id (&c->timeout, g_source_remove);
+  if (c->first_bytes != NULL)
+    g_source_destroy (c->first_bytes);
+  g_clear_pointer (&c->first_bytes, g_source_unref);
+  g_clear_object (&c->local);
+  g_clear_object (&c->remote);
+  /* last: dropping the pending connection may finalize it, which calls conn_gone */
+  if (c->pending != NULL && c->stream != NULL)
+    g_object_weak_unref (c->stream, conn_gone, c);
+  c->stream = c->pending != NULL ? NULL : c->stream;
+  g_clear_object (&c->pending);
   if (c->stream != NULL)
     g_object_weak_unref (c->stream, conn_gone, c);
   g_free (c->peer);
@@ -1117,7 +1134,10 @@ peer_sweep (JpMeetingServer *self,
     {
       c = over->pdata[i];
       if (!g_socket_is_closed (c->socket))
-        g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
+        {
+          g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
+          g_socket_close (c->socket, NULL);
+        }
       peer_release (self, c->peer);
       g_hash_table_remove (self->conns, c->key);   /* frees c */
     }
@@ -1129,8 +1149,13 @@ conn_timed_out (gpointer user_data)
   Conn *c = user_data;
 
   c->timeout = 0;
-  /* libsoup sees the end of its input and lets the connection go (conn_gone) */
+  /* The host closes the descriptor itself: libsoup does not always let a TLS connection go
+   * when its input ends, and a descriptor it keeps is one less for the stations. libsoup's
+   * next look at the connection fails and drops it. */
   g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
+  g_socket_close (c->socket, NULL);
+  peer_release (c->server, c->peer);
+  g_hash_table_remove (c->server->conns, c->key);   /* frees c */
   return G_SOURCE_REMOVE;
 }
 
@@ -1170,6 +1195,42 @@ on_request_read (SoupServer        *server,
     g_clear_handle_id (&c->timeout, g_source_remove);
 }
 
+/* The peer has sent its first bytes (a TLS ClientHello, or anything): HTTPS only, so the
+ * connection is wrapped in TLS here and handed to libsoup, which serves what it is handed as
+ * it is (the handshake happens on its first read, within the request timeout). */
+static gboolean
+conn_first_bytes (GSocket      *socket,
+                  GIOCondition  condition,
+                  gpointer      user_data)
+{
+  Conn *c = user_data;
+  JpMeetingServer *self = c->server;
+  g_autoptr(GIOStream) connection = g_steal_pointer (&c->pending);
+  g_autoptr(GSocketAddress) local = g_steal_pointer (&c->local);
+  g_autoptr(GSocketAddress) remote = g_steal_pointer (&c->remote);
+  g_autoptr(GIOStream) tls = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&c->first_bytes, g_source_unref);
+  if (conn_is_over (c))
+    {
+      /* gone before it said anything: closed here, libsoup never sees it */
+      g_socket_close (c->socket, NULL);
+      peer_release (self, c->peer);
+      g_hash_table_remove (self->conns, c->key);   /* frees c */
+      return G_SOURCE_REMOVE;
+    }
+  tls = g_tls_server_connection_new (connection,
+                                     soup_server_get_tls_certificate (self->server), &error);
+  if (tls == NULL ||
+      !soup_server_accept_iostream (self->server, tls, local, remote, &error))
+    {
+      g_debug ("Could not serve a connection: %s", error->message);
+      g_io_stream_close (connection, NULL, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 admit (JpMeetingServer *self,
        GSocket         *socket)
@@ -1177,8 +1238,6 @@ admit (JpMeetingServer *self,
   g_autoptr(GSocketAddress) remote = g_socket_get_remote_address (socket, NULL);
   g_autoptr(GSocketAddress) local = g_socket_get_local_address (socket, NULL);
   g_autoptr(GSocketConnection) connection = NULL;
-  g_autoptr(GIOStream) tls = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *peer = NULL;
   guint n;
   Conn *c, *old;
@@ -1221,16 +1280,12 @@ admit (JpMeetingServer *self,
   g_hash_table_replace (self->conns, c->key, c);
   c->timeout = g_timeout_add (self->request_timeout_ms, conn_timed_out, c);
 
-  /* HTTPS only: libsoup serves what it is handed as it is, so the connection is wrapped in
-   * TLS here (the handshake happens on the first read, within the request timeout). */
-  tls = g_tls_server_connection_new (G_IO_STREAM (connection),
-                                     soup_server_get_tls_certificate (self->server), &error);
-  if (tls == NULL ||
-      !soup_server_accept_iostream (self->server, tls, local, remote, &error))
-    {
-      g_debug ("Could not serve a connection: %s", error->message);
-      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
-    }
+  c->pending = G_IO_STREAM (g_steal_pointer (&connection));
+  c->local = g_steal_pointer (&local);
+  c->remote = g_steal_pointer (&remote);
+  c->first_bytes = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (c->first_bytes, G_SOURCE_FUNC (conn_first_bytes), c, NULL);
+  g_source_attach (c->first_bytes, NULL);
 }
 
 static gboolean start_accepting (JpMeetingServer *self, GError **error);

@@ -374,10 +374,13 @@ test_listener_recreated (Fixture *f, gconstpointer data)
 static void
 test_descriptor_flood (Fixture *f, gconstpointer data)
 {
-  const char *env[] = { "JP_MEETING_MAX_PER_PEER=0", NULL };
+  /* The host closes the idle connections itself after 6 s: the flood must have held every
+   * descriptor it may have by then, and the logins after it are answered once it has. */
+  const char *env[] = { "JP_MEETING_MAX_PER_PEER=0", "JP_MEETING_REQUEST_TIMEOUT_MS=6000",
+                        NULL };
   int fds[1100];
   gint64 deadline;
-  guint base;
+  guint base, peak = 0;
 
   if (!raise_own_limit (G_N_ELEMENTS (fds) + 200))
     {
@@ -390,13 +393,13 @@ test_descriptor_flood (Fixture *f, gconstpointer data)
   /* in steps, so that the host's accept queue never overflows (the kernel would drop those
    * connections): the host takes all the descriptors it may have, about 1,000 */
   base = child_open_files (f);
+  deadline = g_get_monotonic_time () + 3 * TEST_RAW_DEADLINE_S * G_USEC_PER_SEC;
   for (guint i = 0; i < G_N_ELEMENTS (fds); i++)
     {
       fds[i] = raw_connect (f->port, FALSE);
       if ((i + 1) % 50 != 0 && i + 1 != G_N_ELEMENTS (fds))
         continue;
-      deadline = g_get_monotonic_time () + TEST_RAW_DEADLINE_S * G_USEC_PER_SEC;
-      while (child_open_files (f) < MIN (base + i + 1, 1000) &&
+      while ((peak = MAX (peak, child_open_files (f))) < MIN (base + i + 1, 1000) &&
              g_get_monotonic_time () < deadline)
         {
           struct pollfd p = { fds[0], POLLIN, 0 };
@@ -404,8 +407,8 @@ test_descriptor_flood (Fixture *f, gconstpointer data)
           poll (&p, 1, 10);
         }
     }
-  g_test_message ("the host holds %u descriptors", child_open_files (f));
-  g_assert_cmpuint (child_open_files (f), >=, 1000);
+  g_test_message ("the host held %u descriptors at the most", peak);
+  g_assert_cmpuint (peak, >=, 1000);
   for (guint i = 0; i < G_N_ELEMENTS (fds); i++)
     close (fds[i]);
 
