@@ -236,6 +236,247 @@ test_wait (GAsyncResult **slot)
   return *slot;
 }
 
+/* ---- raw HTTP over TLS, for the tests that write the protocol's bytes themselves ----
+ * A connection to 127.0.0.1:port wrapped in TLS; every wait runs this thread's default
+ * main context (where an in-process host lives) and gives up after TEST_RAW_DEADLINE_S. */
+
+#define TEST_RAW_DEADLINE_S 20
+
+static inline gboolean
+test_raw_accept (GTlsConnection       *conn,
+                 GTlsCertificate      *certificate,
+                 GTlsCertificateFlags  errors,
+                 gpointer              fingerprint)
+{
+  g_autofree char *seen = NULL;
+
+  if (fingerprint == NULL)
+    return TRUE;
+  seen = jp_meeting_tls_fingerprint (certificate);
+  return g_strcmp0 (seen, fingerprint) == 0;
+}
+
+static inline gboolean
+test_raw_cancel (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for an async call started with `cancellable`, cancelling it at the deadline. */
+static inline GAsyncResult *
+test_raw_wait (GAsyncResult **slot,
+               GCancellable  *cancellable)
+{
+  GSource *deadline = g_timeout_source_new_seconds (TEST_RAW_DEADLINE_S);
+
+  g_source_set_callback (deadline, test_raw_cancel, cancellable, NULL);
+  g_source_attach (deadline, NULL);
+  test_wait (slot);
+  g_source_destroy (deadline);
+  g_source_unref (deadline);
+  return *slot;
+}
+
+/* A plain TCP connection to 127.0.0.1:`port` from the address `local` (NULL: any; e.g.
+ * "127.0.0.2" for a second computer); NULL if refused. */
+static inline GIOStream *
+test_raw_tcp_from (guint       port,
+                   const char *local)
+{
+  g_autoptr(GSocketClient) sc = g_socket_client_new ();
+
+  g_socket_client_set_enable_proxy (sc, FALSE);
+  if (local != NULL)
+    {
+      g_autoptr(GInetAddress) address = g_inet_address_new_from_string (local);
+      g_autoptr(GSocketAddress) from = g_inet_socket_address_new (address, 0);
+
+      g_socket_client_set_local_address (sc, from);
+    }
+  return G_IO_STREAM (g_socket_client_connect_to_host (sc, "127.0.0.1", port, NULL, NULL));
+}
+
+static inline GIOStream *
+test_raw_tcp (guint port)
+{
+  return test_raw_tcp_from (port, NULL);
+}
+
+/* A TCP connection to 127.0.0.1:`port` wrapped in TLS that accepts only the certificate of
+ * `fingerprint` (NULL: any certificate, only where the test is not about TLS); the
+ * handshake happens on the first read or write. NULL if the connection is refused. */
+static inline GIOStream *
+test_raw_open_from (guint       port,
+                    const char *local,
+                    const char *fingerprint)
+{
+  g_autoptr(GIOStream) tcp = test_raw_tcp_from (port, local);
+  g_autoptr(GError) error = NULL;
+  GIOStream *tls;
+  char *pinned;
+
+  if (tcp == NULL)
+    return NULL;
+  tls = g_tls_client_connection_new (tcp, NULL, &error);
+  g_assert_no_error (error);
+  g_tls_connection_set_require_close_notify (G_TLS_CONNECTION (tls), FALSE);
+  pinned = g_strdup (fingerprint);
+  g_object_set_data_full (G_OBJECT (tls), "test-pinned", pinned, g_free);
+  g_signal_connect (tls, "accept-certificate", G_CALLBACK (test_raw_accept), pinned);
+  return tls;
+}
+
+static inline GIOStream *
+test_raw_open (guint       port,
+               const char *fingerprint)
+{
+  return test_raw_open_from (port, NULL, fingerprint);
+}
+
+/* The TLS handshake, done before anything is sent. */
+static inline gboolean
+test_raw_handshake (GIOStream  *stream,
+                    GError    **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GAsyncResult *res = NULL;
+  gboolean ok;
+
+  g_tls_connection_handshake_async (G_TLS_CONNECTION (stream), G_PRIORITY_DEFAULT,
+                                    cancellable, test_async_done, &res);
+  ok = g_tls_connection_handshake_finish (G_TLS_CONNECTION (stream),
+                                          test_raw_wait (&res, cancellable), error);
+  g_object_unref (res);
+  return ok;
+}
+
+static inline gboolean
+test_raw_send (GIOStream   *stream,
+               const void  *data,
+               gsize        length,
+               GError     **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GAsyncResult *res = NULL;
+  gboolean ok;
+
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), data, length,
+                                   G_PRIORITY_DEFAULT, cancellable, test_async_done, &res);
+  ok = g_output_stream_write_all_finish (g_io_stream_get_output_stream (stream),
+                                         test_raw_wait (&res, cancellable), NULL, error);
+  g_object_unref (res);
+  return ok;
+}
+
+/* Reads what comes, up to `size` bytes: the count, 0 at the end, -1 on an error (the
+ * host's reset, or nothing within the deadline: G_IO_ERROR_CANCELLED). */
+static inline gssize
+test_raw_read (GIOStream  *stream,
+               void       *buffer,
+               gsize       size,
+               GError    **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GAsyncResult *res = NULL;
+  gssize n;
+
+  g_input_stream_read_async (g_io_stream_get_input_stream (stream), buffer, size,
+                             G_PRIORITY_DEFAULT, cancellable, test_async_done, &res);
+  n = g_input_stream_read_finish (g_io_stream_get_input_stream (stream),
+                                  test_raw_wait (&res, cancellable), error);
+  g_object_unref (res);
+  return n;
+}
+
+/* Whether the host closes the connection (end of input or an error other than the
+ * deadline) within the deadline; what it still sends is dropped. */
+static inline gboolean
+test_raw_wait_closed (GIOStream *stream)
+{
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      char buffer[4096];
+      gssize n = test_raw_read (stream, buffer, sizeof buffer, &error);
+
+      if (n > 0)
+        continue;
+      return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    }
+}
+
+/* Whether the host has already closed the connection, without waiting. */
+static inline gboolean
+test_raw_closed_now (GIOStream *stream)
+{
+  GPollableInputStream *in = G_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stream));
+  char buffer[4096];
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      gssize n = g_pollable_input_stream_read_nonblocking (in, buffer, sizeof buffer, NULL,
+                                                           &error);
+
+      if (n > 0)
+        continue;
+      return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
+    }
+}
+
+/* Sends `request` and reads the reply's status line and headers; returns the head (what
+ * came before the host closed, "" if nothing). */
+static inline char *
+test_raw_exchange (GIOStream  *stream,
+                   const char *request)
+{
+  GString *head = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!test_raw_send (stream, request, strlen (request), &error))
+    return g_string_free (head, FALSE);
+  while (strstr (head->str, "\r\n\r\n") == NULL)
+    {
+      char c;
+
+      if (test_raw_read (stream, &c, 1, NULL) != 1)
+        break;
+      g_string_append_c (head, c);
+    }
+  return g_string_free (head, FALSE);
+}
+
+/* The value of Content-Length in a reply's head. */
+static inline gsize
+test_raw_content_length (const char *head)
+{
+  const char *p = g_strstr_len (head, -1, "Content-Length: ");
+
+  g_assert_nonnull (p);
+  return g_ascii_strtoull (p + strlen ("Content-Length: "), NULL, 10);
+}
+
+/* Reads the reply body of `length` bytes that follows a head; returns it. */
+static inline char *
+test_raw_body (GIOStream *stream,
+               gsize      length)
+{
+  char *body = g_malloc0 (length + 1);
+  gsize got = 0;
+
+  while (got < length)
+    {
+      g_autoptr(GError) error = NULL;
+      gssize n = test_raw_read (stream, body + got, length - got, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (n, >, 0);
+      got += n;
+    }
+  return body;
+}
+
 static inline void
 test_rm_rf (const char *dir)
 {

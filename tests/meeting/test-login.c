@@ -15,8 +15,8 @@ typedef struct {
   JpMeetingServer  *server;
   char             *base;
   GHashTable       *pins;
-  SoupSession      *session;
-  SoupSession      *other;     /* a second client, from 127.0.0.2 */
+  GIOStream        *conn;         /* raw logins from 127.0.0.1 (http_login_from) */
+  GIOStream        *other_conn;   /* and from a second computer, 127.0.0.2 */
   gint64            now;       /* the lock-outs' clock, moved by the tests */
 } Fixture;
 
@@ -43,22 +43,14 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->server = jp_meeting_server_new (f->service);
   g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
   g_assert_no_error (error);
-  f->base = g_strdup_printf ("http://127.0.0.1:%u", jp_meeting_server_get_port (f->server));
-  f->session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
-  {
-    g_autoptr(GInetAddress) address = g_inet_address_new_from_string ("127.0.0.2");
-    g_autoptr(GSocketAddress) local = g_inet_socket_address_new (address, 0);
-
-    f->other = soup_session_new_with_options ("proxy-resolver", NULL, "local-address", local,
-                                              NULL);
-  }
+  f->base = test_base_uri (f->server);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->session);
-  g_clear_object (&f->other);
+  g_clear_object (&f->conn);
+  g_clear_object (&f->other_conn);
   jp_meeting_server_disconnect (f->server);
   g_clear_object (&f->server);
   g_clear_object (&f->service);
@@ -71,40 +63,57 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_hash_table_unref (f->pins);
 }
 
-/* POST /session over HTTP; returns the status, `*reason` and `*message` of the reply. */
+/* POST /session over HTTPS from `local` (127.0.0.1 or, as another computer, 127.0.0.2), on
+ * one kept-alive TLS connection `*conn` (opened again when the host closed it); returns the
+ * status, `*reason` and `*message` of the reply. */
 static guint
-http_login_from (Fixture *f, SoupSession *session, const char *code, const char *pin,
-                 char **reason, char **message)
+http_login_from (Fixture *f, const char *local, GIOStream **conn, const char *code,
+                 const char *pin, char **reason, char **message)
 {
-  g_autofree char *uri = g_strconcat (f->base, "/api/v1/session", NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
   g_autofree char *body = g_strdup_printf ("{\"member_code\":\"%s\",\"pin\":\"%s\"}", code, pin);
-  g_autoptr(GBytes) request = g_bytes_new (body, strlen (body));
-  g_autoptr(GBytes) data = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  GAsyncResult *res = NULL;
+  g_autofree char *request = g_strdup_printf ("POST /api/v1/session HTTP/1.1\r\n"
+                                              "Host: 127.0.0.1\r\n"
+                                              "Content-Type: application/json\r\n"
+                                              "Content-Length: %zu\r\n\r\n%s",
+                                              strlen (body), body);
 
-  soup_message_set_request_body_from_bytes (msg, "application/json", request);
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, test_async_done,
-                                    &res);
-  data = soup_session_send_and_read_finish (session, test_wait (&res), NULL);
-  g_object_unref (res);
-  g_assert_nonnull (data);
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (data, NULL),
-                                             g_bytes_get_size (data), NULL));
-  if (reason != NULL)
-    *reason = g_strdup (json_object_get_string_member_with_default (
-        json_node_get_object (json_parser_get_root (parser)), "reason", ""));
-  if (message != NULL)
-    *message = g_strdup (json_object_get_string_member_with_default (
-        json_node_get_object (json_parser_get_root (parser)), "message", ""));
-  return soup_message_get_status (msg);
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *head = NULL;
+      g_autofree char *reply = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o;
+
+      if (*conn == NULL)
+        {
+          *conn = test_raw_open_from (jp_meeting_server_get_port (f->server), local,
+                                      jp_meeting_server_get_fingerprint (f->server));
+          g_assert_nonnull (*conn);
+        }
+      head = test_raw_exchange (*conn, request);
+      if (!g_str_has_prefix (head, "HTTP/1.1 "))
+        {
+          g_clear_object (conn);
+          continue;
+        }
+      reply = test_raw_body (*conn, test_raw_content_length (head));
+      if (strstr (head, "Connection: close") != NULL)
+        g_clear_object (conn);
+      g_assert_true (json_parser_load_from_data (parser, reply, -1, NULL));
+      o = json_node_get_object (json_parser_get_root (parser));
+      if (reason != NULL)
+        *reason = g_strdup (json_object_get_string_member_with_default (o, "reason", ""));
+      if (message != NULL)
+        *message = g_strdup (json_object_get_string_member_with_default (o, "message", ""));
+      return (guint) g_ascii_strtoull (head + strlen ("HTTP/1.1 "), NULL, 10);
+    }
+  g_assert_not_reached ();
 }
 
 static guint
 http_login (Fixture *f, const char *code, const char *pin, char **reason, char **message)
 {
-  return http_login_from (f, f->session, code, pin, reason, message);
+  return http_login_from (f, "127.0.0.1", &f->conn, code, pin, reason, message);
 }
 
 static char *
@@ -130,7 +139,8 @@ test_flood_keeps_counter (Fixture *f, gconstpointer data)
   for (int i = 0; i < 4200; i++)
     {
       g_autofree char *code = g_strdup_printf ("Z%05d", i);
-      guint status = http_login_from (f, f->other, code, "000000", NULL, NULL);
+      guint status = http_login_from (f, "127.0.0.2", &f->other_conn, code, "000000", NULL,
+                                      NULL);
 
       g_assert_true (status == 401 || status == 429);
     }
@@ -436,7 +446,7 @@ static void
 test_main_loop_serves (Fixture *f, gconstpointer data)
 {
   g_autofree char *queue1 = g_build_filename (f->dir, "queue-m01.json", NULL);
-  g_autoptr(JpMeetingClient) m01 = jp_meeting_client_new (f->base, queue1);
+  g_autoptr(JpMeetingClient) m01 = test_client_new (f->server, f->base, queue1);
   g_autoptr(JpMeetingClient) m02 = NULL;
   g_autoptr(JsonObject) reply = NULL;
   g_autoptr(JsonObject) state = NULL;
@@ -457,7 +467,7 @@ test_main_loop_serves (Fixture *f, gconstpointer data)
   g_mutex_init (&gate.lock);
   g_cond_init (&gate.cond);
   jp_meeting_service_set_verify_hook (f->service, gate_hook, &gate);
-  m02 = jp_meeting_client_new (f->base, queue);
+  m02 = test_client_new (f->server, f->base, queue);
   jp_meeting_client_login_async (m02, "M02", g_hash_table_lookup (f->pins, "M02"), NULL,
                                  test_async_done, &login);
   while (!gate_entered (&gate))

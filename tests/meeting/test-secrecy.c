@@ -47,9 +47,12 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->service = jp_meeting_service_new (f->store);
   jp_meeting_service_set_lockout (f->service, 1);
   f->server = jp_meeting_server_new (f->service);
+  /* N_VOTERS stations, all on 127.0.0.1 here, each keeping its connection: in the room
+   * they are as many computers, so the cap on connections per address does not apply */
+  jp_meeting_server_set_limits (f->server, 0, JP_MEETING_REQUEST_SECONDS * 1000);
   g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
   g_assert_no_error (error);
-  f->base = g_strdup_printf ("http://127.0.0.1:%u", jp_meeting_server_get_port (f->server));
+  f->base = test_base_uri (f->server);
 
   f->round = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
   g_assert_no_error (error);
@@ -90,7 +93,7 @@ static JpMeetingClient *
 logged_in (Fixture *f, const char *code)
 {
   g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", f->dir, code);
-  JpMeetingClient *client = jp_meeting_client_new (f->base, queue);
+  JpMeetingClient *client = test_client_new (f->server, f->base, queue);
   GAsyncResult *res = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) reply = NULL;
