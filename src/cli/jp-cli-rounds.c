@@ -43,7 +43,7 @@ print_round_id (const char *key,
 int
 jp_cli_cmd_round (int argc, char **argv, GError **error)
 {
-  g_autofree char *kind = NULL, *trade = NULL;
+  g_autofree char *kind = NULL, *trade = NULL, *reason = NULL;
   gint64 round = 0;
   int seats = -1, max_choices = -1, present = -1;
   GOptionEntry entries[] = {
@@ -53,6 +53,8 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
     { "seats", 0, 0, G_OPTION_ARG_INT, &seats, N_("open: finalist seats"), N_("N") },
     { "max-choices", 0, 0, G_OPTION_ARG_INT, &max_choices, N_("open: marks per ballot"), N_("K") },
     { "present", 0, 0, G_OPTION_ARG_INT, &present, N_("open: members present"), N_("N") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("open: why, when the rules call for no new round (audited)"), N_("TEXT") },
     { "round", 0, 0, G_OPTION_ARG_INT64, &round, N_("close, seal, runoff: the round"), N_("ID") },
     { NULL }
   };
@@ -86,7 +88,8 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
                                _("Say which trade: add --trade CODE"));
           return 2;
         }
-      id = jp_store_open_ballot_round (store, trade, seats, max_choices, present, ACTOR, error);
+      id = jp_store_open_ballot_round_with_reason (store, trade, seats, max_choices, present,
+                                                   reason, ACTOR, error);
       if (id == 0)
         return 1;
       if (jp_cli_opt_json)

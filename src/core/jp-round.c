@@ -118,6 +118,117 @@ jp_round_can_transition (JpRoundState   from,
   return FALSE;
 }
 
+/* ---- new rounds and the quorum ---- */
+
+gboolean
+jp_round_may_open_new (const JpTradeRounds  *state,
+                       const char           *trade_label,
+                       const char           *reason,
+                       JpNewRoundCase       *why,
+                       GError              **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  gboolean has_reason = g_utf8_strlen (trimmed, -1) >= JP_NEW_ROUND_REASON_MIN;
+  JpNewRoundCase c;
+
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (trade_label == NULL)
+    trade_label = "";
+  if (state->pending)
+    c = JP_NEW_ROUND_PENDING;
+  else if (state->n_rounds == 0)
+    c = JP_NEW_ROUND_FIRST;
+  else if (state->last_void)
+    c = JP_NEW_ROUND_REPEAT_VOID;
+  else if (state->runoff_due)
+    c = JP_NEW_ROUND_RUNOFF_DUE;
+  else
+    c = JP_NEW_ROUND_REASON;
+  if (why != NULL)
+    *why = c;
+
+  switch (c)
+    {
+    case JP_NEW_ROUND_FIRST:
+    case JP_NEW_ROUND_REPEAT_VOID:
+      return TRUE;
+    case JP_NEW_ROUND_PENDING:
+      g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                   _("Trade %s already has a round that is not closed; close it before opening "
+                     "another."), trade_label);
+      return FALSE;
+    case JP_NEW_ROUND_RUNOFF_DUE:
+      if (has_reason)
+        return TRUE;
+      g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                   _("Trade %s has a tie at the cut-off: hold the run-off among the tied "
+                     "candidates instead of a new round. A new round of all candidates needs a "
+                     "written reason."), trade_label);
+      return FALSE;
+    case JP_NEW_ROUND_REASON:
+    default:
+      if (has_reason)
+        return TRUE;
+      if (state->seats_open <= 0)
+        g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                     _("All %d seats of trade %s are filled and its result stands: the rules "
+                       "call for no new round. Open one only with a written reason."),
+                     state->seats, trade_label);
+      else
+        g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                     _("The last round of trade %s was valid and has no tie to break: the rules "
+                       "call for no new round (%d of %d seats are still open). Open one only "
+                       "with a written reason."),
+                     trade_label, state->seats_open, state->seats);
+      return FALSE;
+    }
+}
+
+int
+jp_round_quorum_needed (int panel,
+                        int num,
+                        int den)
+{
+  g_return_val_if_fail (panel >= 0 && num >= 0 && den > 0, 0);
+
+  if (num == 0 || panel == 0)
+    return 0;
+  return (int) (((gint64) panel * num + den - 1) / den);
+}
+
+gboolean
+jp_round_quorum_check (int          present,
+                       int          panel,
+                       int          num,
+                       int          den,
+                       const char  *trade_label,
+                       GError     **error)
+{
+  int needed = jp_round_quorum_needed (panel, num, den);
+
+  if (present >= needed)
+    return TRUE;
+  g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+               _("Trade %s: only %d of the %d panel members are present; the quorum (%d/%d of "
+                 "the panel) needs at least %d. The round cannot open."),
+               trade_label != NULL ? trade_label : "", present, panel, num, den, needed);
+  return FALSE;
+}
+
+gboolean
+jp_round_may_close (int      n_cast,
+                    GError **error)
+{
+  if (n_cast > 0)
+    return TRUE;
+  g_set_error_literal (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                       _("No ballot has been received: a round with no ballot cannot be closed "
+                         "as a result. Wait for the members to vote, or enter the paper "
+                         "ballots."));
+  return FALSE;
+}
+
 /* ---- electronic ballots ---- */
 
 const char *

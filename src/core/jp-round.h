@@ -38,6 +38,62 @@ gboolean      jp_round_can_transition (JpRoundState   from,
                                        JpRoundState   to,
                                        GError       **error);
 
+/* ---- may a new round be opened for a trade, and why (RULES.md "Committee ballot") ---- */
+
+/* Why a new ballot round of a trade may (or may not) be opened. */
+typedef enum {
+  JP_NEW_ROUND_FIRST = 0,   /* the trade has no ballot round yet: its first vote */
+  JP_NEW_ROUND_REPEAT_VOID, /* the last round was void (more ballots than present): repeat */
+  JP_NEW_ROUND_REASON,      /* the rules do not call for one: only with a written reason */
+  JP_NEW_ROUND_RUNOFF_DUE,  /* a tie at the cut-off: hold the run-off, not a new round */
+  JP_NEW_ROUND_PENDING,     /* a round of the trade is not closed yet: never */
+} JpNewRoundCase;
+
+/* What the host knows of a trade's ballot rounds so far. */
+typedef struct {
+  int       n_rounds;      /* ballot rounds of the trade, any state */
+  gboolean  pending;       /* one of them is a draft or open */
+  gboolean  last_void;     /* the last closed round is void */
+  gboolean  runoff_due;    /* the last closed round has a tie at the cut-off and no run-off */
+  int       seats;         /* the trade's finalist seats */
+  int       seats_open;    /* seats not yet filled by closed rounds */
+} JpTradeRounds;
+
+/* The rule: a first round, or the repeat of a void round, may be opened; a pending round
+ * forbids any other; otherwise (seats filled, a result that stands, a run-off due) a new
+ * round needs a written reason (at least JP_NEW_ROUND_REASON_MIN characters once trimmed),
+ * which the caller audits. `*why` (may be NULL) receives the case whatever the answer.
+ * FALSE with JP_CORE_ERROR_INVALID and a plain-words, translated message naming
+ * `trade_label` that says why and what to do. */
+#define JP_NEW_ROUND_REASON_MIN 4
+gboolean      jp_round_may_open_new (const JpTradeRounds  *state,
+                                     const char           *trade_label,
+                                     const char           *reason,
+                                     JpNewRoundCase       *why,
+                                     GError              **error);
+
+/* ---- quorum (RULES.md: 评审会议须有三分之二以上评委出席) ---- */
+
+/* Members who must be present out of `panel` for a quorum of `num`/`den` (rounded up, exact
+ * integers): 5 of 7, 2 of 3, 6 of 9 for 2/3. `num` 0 (no quorum) gives 0. */
+int           jp_round_quorum_needed (int panel,
+                                      int num,
+                                      int den);
+
+/* Whether `present` members of a `panel` reach the quorum `num`/`den`. FALSE with
+ * JP_CORE_ERROR_INVALID naming `trade_label`, the numbers and the setting otherwise. */
+gboolean      jp_round_quorum_check  (int          present,
+                                      int          panel,
+                                      int          num,
+                                      int          den,
+                                      const char  *trade_label,
+                                      GError     **error);
+
+/* Whether a round with `n_cast` ballots (electronic and paper) may be closed as a result:
+ * a round with no ballot cannot (FALSE with JP_CORE_ERROR_INVALID saying so plainly). */
+gboolean      jp_round_may_close (int      n_cast,
+                                  GError **error);
+
 /* Why an electronic ballot is refused. The error code of a refusal in the JP_BALLOT_ERROR
  * domain is the JpBallotRefusal value. */
 typedef enum {

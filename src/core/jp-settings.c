@@ -69,6 +69,8 @@ jp_settings_new (void)
   s->deviation_alert = 15;
   s->max_choices = 0;
   s->majority_threshold = FALSE;
+  s->quorum_num = 2;
+  s->quorum_den = 3;
   s->publicity_days = 5;
   return s;
 }
@@ -225,6 +227,12 @@ jp_settings_validate (const JpSettings *s)
     add_error (out, "max-choices", "max_choices",
                g_strdup_printf (_("The maximum marks per ballot is %d; enter 0 (the trade’s "
                                   "finalist seats) or more."), s->max_choices));
+  if (s->quorum_den < 1 || s->quorum_den > 100 || s->quorum_num < 0
+      || s->quorum_num > s->quorum_den)
+    add_error (out, "quorum", "quorum",
+               g_strdup_printf (_("The quorum is %d/%d of the panel; enter a fraction from 0 "
+                                  "(no quorum) to 1, such as 2/3."),
+                                s->quorum_num, s->quorum_den));
   check_range (out, "publicity-days", "publicity_days",
                _("The publicity period (working days)"),
                s->publicity_days, 1, 30);
@@ -280,6 +288,8 @@ jp_settings_to_data (const JpSettings *s,
   set_double (kf, "defence", "deviation_alert", s->deviation_alert);
   g_key_file_set_integer (kf, "ballot", "max_choices", s->max_choices);
   g_key_file_set_boolean (kf, "ballot", "majority_threshold", s->majority_threshold);
+  g_key_file_set_integer (kf, "ballot", "quorum_numerator", s->quorum_num);
+  g_key_file_set_integer (kf, "ballot", "quorum_denominator", s->quorum_den);
   g_key_file_set_integer (kf, "publicity", "working_days", s->publicity_days);
   g_key_file_set_string (kf, "fonts", "song", s->font_song != NULL ? s->font_song : "");
   g_key_file_set_string (kf, "fonts", "kai", s->font_kai != NULL ? s->font_kai : "");
@@ -482,6 +492,8 @@ jp_settings_from_data (const char *data,
       || !read_double (kf, "defence", "deviation_alert", &s->deviation_alert, error)
       || !read_int (kf, "ballot", "max_choices", &s->max_choices, error)
       || !read_bool (kf, "ballot", "majority_threshold", &s->majority_threshold, error)
+      || !read_int (kf, "ballot", "quorum_numerator", &s->quorum_num, error)
+      || !read_int (kf, "ballot", "quorum_denominator", &s->quorum_den, error)
       || !read_int (kf, "publicity", "working_days", &s->publicity_days, error))
     return NULL;
   read_string (kf, "fonts", "song", &s->font_song);
@@ -557,6 +569,9 @@ jp_settings_change_allowed (const JpSettings *o,
       && check_lock (locks, JP_STAGE_LOCK_BALLOT_OPENED,
                      !o->majority_threshold != !n->majority_threshold,
                      _("The majority threshold"), error)
+      && check_lock (locks, JP_STAGE_LOCK_BALLOT_OPENED,
+                     o->quorum_num * n->quorum_den != n->quorum_num * o->quorum_den,
+                     _("The quorum"), error)
       && check_lock (locks, JP_STAGE_LOCK_DEFENCE_OPENED, !same_rubric (o->rubric, n->rubric),
                      _("The defence rubric"), error)
       && check_lock (locks, JP_STAGE_LOCK_DEFENCE_OPENED,

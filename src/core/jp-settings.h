@@ -32,6 +32,9 @@ typedef struct {
   double     deviation_alert;       /* points from the panel median [15] */
   int        max_choices;           /* marks per ballot; 0 = the trade's seats [0] */
   gboolean   majority_threshold;    /* more than half of valid ballots to advance [FALSE] */
+  int        quorum_num;            /* quorum of a ballot round: at least quorum_num/quorum_den */
+  int        quorum_den;            /* of the trade's panel present when it opens [2/3];
+                                     * quorum_num 0 = no quorum (docs/rounds.md) */
   int        publicity_days;        /* working days [5], 1..30 */
   char      *font_song;             /* TrueType path of the body font, NULL/"" = system */
   char      *font_kai;              /* TrueType path of the certificate font, NULL/"" = system */
@@ -47,7 +50,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpSettings, jp_settings_free)
  * two decimals: the composite would not be exact), "weights-sum", "rubric-empty",
  * "rubric-name", "rubric-duplicate", "rubric-max", "presentation-minutes",
  * "questions-minutes", "drop-min-totals", "deviation-alert", "max-choices",
- * "publicity-days". Warning: "rubric-total" (the rubric does not total 100 points).
+ * "quorum", "publicity-days". Warning: "rubric-total" (the rubric does not total 100 points).
  * Returns: (transfer full): JpFinding* (owned), empty when the settings are valid. */
 GPtrArray  *jp_settings_validate (const JpSettings *settings);
 
@@ -56,7 +59,7 @@ double      jp_settings_rubric_total (const JpSettings *settings);
 
 /* Serialises to GKeyFile text (UTF-8): groups [weights] votes/online/defence, [rubric]
  * criterion_N=name|max (N from 1), [defence] presentation_minutes/questions_minutes/
- * drop_min_totals/deviation_alert, [ballot] max_choices/majority_threshold,
+ * drop_min_totals/deviation_alert, [ballot] max_choices/majority_threshold/quorum_numerator/quorum_denominator,
  * [publicity] working_days, [fonts] song/kai. Numbers are written locale-independently.
  * Returns: (transfer full): the text; `length` (may be NULL) receives its length. */
 char       *jp_settings_to_data   (const JpSettings *settings,
@@ -72,8 +75,8 @@ JpSettings *jp_settings_from_data (const char *data,
                                    GError    **error);
 
 /* FALSE with an error naming the setting and the round that locks it when `new_settings`
- * changes a setting locked by `locks`: JP_STAGE_LOCK_BALLOT_OPENED locks max choices and the
- * majority threshold; JP_STAGE_LOCK_DEFENCE_OPENED the rubric, the presentation and question
+ * changes a setting locked by `locks`: JP_STAGE_LOCK_BALLOT_OPENED locks max choices, the
+ * majority threshold and the quorum; JP_STAGE_LOCK_DEFENCE_OPENED the rubric, the presentation and question
  * times, the drop rule and the deviation alert; JP_STAGE_LOCK_RANKING_DONE the stage
  * weights; JP_STAGE_LOCK_PUBLICITY_STARTED the publicity days. Fonts are never locked. */
 gboolean    jp_settings_change_allowed (const JpSettings *old_settings,

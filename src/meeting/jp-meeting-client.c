@@ -580,6 +580,57 @@ jp_meeting_client_get_async (JpMeetingClient     *self,
     request_send (self, task);
 }
 
+static void
+logout_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  JpMeetingClient *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr(JsonObject) reply = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* the session is over for this station either way: a token the host no longer knows is
+   * as good as gone */
+  jp_meeting_client_disconnect_events (self);
+  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->member_code, g_free);
+  if (reply == NULL && !g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_UNAUTHORIZED))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_error (&error);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+jp_meeting_client_logout_async (JpMeetingClient     *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *outer, *inner;
+
+  g_return_if_fail (JP_IS_MEETING_CLIENT (self));
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, jp_meeting_client_logout_async);
+  g_task_set_task_data (outer, g_new0 (Request, 1), (GDestroyNotify) request_free);
+  inner = request_start (self, "DELETE", "/session", NULL, FALSE, cancellable, logout_done,
+                         outer, jp_meeting_client_logout_async);
+  if (inner != NULL)
+    request_send (self, inner);
+}
+
+gboolean
+jp_meeting_client_logout_finish (JpMeetingClient  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 JsonObject *
 jp_meeting_client_get_finish (JpMeetingClient  *self,
                               GAsyncResult     *result,

@@ -57,6 +57,16 @@ JsonObject *jp_meeting_client_login_finish  (JpMeetingClient  *self,
                                              GAsyncResult     *result,
                                              GError          **error);
 
+/* DELETE /session: ends this station's session on the host (its token is refused from then
+ * on and its event socket closes); the client forgets its token and member code. */
+void        jp_meeting_client_logout_async  (JpMeetingClient     *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    jp_meeting_client_logout_finish (JpMeetingClient  *self,
+                                             GAsyncResult     *result,
+                                             GError          **error);
+
 /* GET `path` below /api/v1 ("/state", "/rounds/3", "/dossiers/XT-01").
  * finish returns (transfer full) the reply object. */
 void        jp_meeting_client_get_async     (JpMeetingClient     *self,

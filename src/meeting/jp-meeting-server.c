@@ -6,8 +6,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
+#include <errno.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include "jp-meeting-server.h"
@@ -20,7 +22,15 @@
 /* WebSocket close code for a refused token (private range 4000-4999). */
 #define WS_CLOSE_UNAUTHORIZED 4401
 
+/* Accepting after a failure (EMFILE, a broken listening socket) is retried after this many
+ * milliseconds, doubling up to the maximum; it never stops. */
+#define ACCEPT_RETRY_MIN_MS 20
+#define ACCEPT_RETRY_MAX_MS 1000
+/* Connections accepted per wake-up of the listener before the main loop runs other work. */
+#define ACCEPT_BATCH 64
+
 typedef struct _Station Station;
+typedef struct _Conn Conn;
 
 struct _JpMeetingServer {
   GObject           parent_instance;
@@ -30,12 +40,38 @@ struct _JpMeetingServer {
   GPtrArray        *ballots;    /* QueuedBallot*: arrived, waiting for the group commit */
   guint             ballots_idle;
   char             *fingerprint;  /* of the TLS certificate, once set (jp-meeting-tls.h) */
+
+  /* The host accepts connections itself and hands them to libsoup, so that a failing
+   * accept (EMFILE) cannot end the listening as it does inside libsoup. */
+  gboolean          listening;
+  GInetAddress     *address;    /* where we listen */
+  guint             port;       /* the port actually bound */
+  GSocket          *listener;   /* NULL while it is being re-created */
+  GSource          *accept_source;
+  guint             accept_retry;
+  guint             retry_ms;
+  GSocket          *anchor;     /* see listen_anchor () */
+  GHashTable       *peers;      /* char* address -> number of open connections */
+  GHashTable       *conns;      /* char* "address:port" -> Conn*, owned */
+  guint             max_per_peer;        /* 0: no limit */
+  guint             request_timeout_ms;
+};
+
+/* An accepted connection, from its accept until its GSocketConnection is finalized. */
+struct _Conn {
+  JpMeetingServer *server;
+  GObject         *stream;   /* the GSocketConnection, weak */
+  GSocket         *socket;   /* owned by `stream` */
+  char            *peer;
+  char            *key;
+  guint            timeout;
 };
 
 struct _Station {
   JpMeetingServer         *server;   /* not owned: the server owns the station */
   SoupWebsocketConnection *conn;
   char                    *member_code;   /* NULL until authenticated */
+  char                    *token;         /* the session it authenticated with */
   guint                    auth_timeout;
 };
 
@@ -50,15 +86,31 @@ station_free (Station *st)
     soup_websocket_connection_close (st->conn, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
   g_object_unref (st->conn);
   g_free (st->member_code);
+  g_free (st->token);
   g_free (st);
 }
 
 static gboolean flush_ballots (gpointer user_data);
+static void stop_listening (JpMeetingServer *self);
+static void conn_gone (gpointer data, GObject *where_the_object_was);
+
+static void
+conn_free (Conn *c)
+{
+  g_clear_handle_id (&c->timeout, g_source_remove);
+  if (c->stream != NULL)
+    g_object_weak_unref (c->stream, conn_gone, c);
+  g_free (c->peer);
+  g_free (c->key);
+  g_free (c);
+}
 
 static void
 jp_meeting_server_dispose (GObject *object)
 {
   JpMeetingServer *self = JP_MEETING_SERVER (object);
+
+  stop_listening (self);
 
   /* ballots that arrived are stored before the server goes */
   if (self->ballots_idle != 0)
@@ -75,6 +127,9 @@ jp_meeting_server_dispose (GObject *object)
   g_clear_object (&self->server);
   g_clear_object (&self->service);
   g_clear_pointer (&self->fingerprint, g_free);
+  g_clear_pointer (&self->conns, g_hash_table_unref);
+  g_clear_pointer (&self->peers, g_hash_table_unref);
+  g_clear_object (&self->address);
   G_OBJECT_CLASS (jp_meeting_server_parent_class)->dispose (object);
 }
 
@@ -87,8 +142,22 @@ jp_meeting_server_class_init (JpMeetingServerClass *klass)
 static void
 jp_meeting_server_init (JpMeetingServer *self)
 {
+  const char *env;
+
   self->stations = g_ptr_array_new_with_free_func ((GDestroyNotify) station_free);
   self->ballots = g_ptr_array_new ();
+  self->peers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->conns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) conn_free);
+  self->max_per_peer = JP_MEETING_MAX_PER_PEER;
+  self->request_timeout_ms = JP_MEETING_REQUEST_SECONDS * 1000;
+  self->retry_ms = ACCEPT_RETRY_MIN_MS;
+  /* for tests and diagnosis of `jiangping-cli serve` (docs/protocol.md) */
+  if ((env = g_getenv ("JP_MEETING_MAX_PER_PEER")) != NULL)
+    self->max_per_peer = (guint) g_ascii_strtoull (env, NULL, 10);
+  if ((env = g_getenv ("JP_MEETING_REQUEST_TIMEOUT_MS")) != NULL &&
+      g_ascii_strtoull (env, NULL, 10) > 0)
+    self->request_timeout_ms = (guint) g_ascii_strtoull (env, NULL, 10);
 }
 
 /* ---- replies ---- */
@@ -108,15 +177,12 @@ reply_json (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, length);
 }
 
-static void
-reply_error (SoupServerMessage *msg,
-             guint              status,
-             const char        *kind,
-             const char        *reason,
-             const char        *message)
+static JsonNode *
+error_node (const char *kind,
+            const char *reason,
+            const char *message)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "status");
@@ -126,7 +192,18 @@ reply_error (SoupServerMessage *msg,
   json_builder_set_member_name (b, "message");
   json_builder_add_string_value (b, message);
   json_builder_end_object (b);
-  node = json_builder_get_root (b);
+  return json_builder_get_root (b);
+}
+
+static void
+reply_error (SoupServerMessage *msg,
+             guint              status,
+             const char        *kind,
+             const char        *reason,
+             const char        *message)
+{
+  g_autoptr(JsonNode) node = error_node (kind, reason, message);
+
   reply_json (msg, status, node);
 }
 
@@ -143,8 +220,106 @@ bearer_token (SoupServerMessage *msg)
 
 /* ---- requests ---- */
 
+/* ---- refusing from the headers ----
+ * libsoup reads a request's whole body before it answers, even when an early handler has
+ * already set the status. A body that must be refused is therefore never read: the message
+ * is paused, its connection taken from libsoup, the error written on it, and closed. */
+
+typedef struct {
+  SoupServerMessage *msg;
+  gulong             disconnected_id;
+  gboolean           disconnected;
+  GIOStream         *stream;
+  char              *response;
+} Refusal;
+
+static void
+on_refused_disconnected (SoupServerMessage *msg,
+                         Refusal           *r)
+{
+  r->disconnected = TRUE;
+}
+
+static void
+refusal_free (Refusal *r)
+{
+  if (r->disconnected_id != 0)
+    g_signal_handler_disconnect (r->msg, r->disconnected_id);
+  g_clear_object (&r->msg);
+  g_clear_object (&r->stream);
+  g_free (r->response);
+  g_free (r);
+}
+
+static void
+refusal_closed (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_io_stream_close_finish (G_IO_STREAM (source), result, NULL);
+  refusal_free (user_data);
+}
+
+static void
+refusal_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Refusal *r = user_data;
+
+  /* the peer may already be gone: close in any case */
+  g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL);
+  g_io_stream_close_async (r->stream, G_PRIORITY_DEFAULT, NULL, refusal_closed, r);
+}
+
+static gboolean
+refusal_send (gpointer user_data)
+{
+  Refusal *r = user_data;
+
+  /* the peer may have gone in the meantime: then libsoup has let the connection go */
+  if (!r->disconnected)
+    r->stream = soup_server_message_steal_connection (r->msg);
+  if (r->stream == NULL)
+    {
+      refusal_free (r);
+      return G_SOURCE_REMOVE;
+    }
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (r->stream), r->response,
+                                   strlen (r->response), G_PRIORITY_DEFAULT, NULL,
+                                   refusal_written, r);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refuse_unread (SoupServerMessage *msg,
+               guint              status,
+               const char        *reason,
+               const char        *message)
+{
+  g_autoptr(JsonNode) node = error_node ("error", reason, message);
+  g_autofree char *text = json_to_string (node, FALSE);
+  Refusal *r = g_new0 (Refusal, 1);
+
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  /* the status also keeps the handlers from running should libsoup go on */
+  soup_server_message_set_status (msg, status, NULL);
+  r->msg = g_object_ref (msg);
+  r->disconnected_id = g_signal_connect (msg, "disconnected",
+                                         G_CALLBACK (on_refused_disconnected), r);
+  r->response = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
+                                 "Content-Type: application/json\r\n"
+                                 "Content-Length: %zu\r\n"
+                                 "Cache-Control: no-store\r\n"
+                                 "Connection: close\r\n"
+                                 "\r\n%s",
+                                 status, soup_status_get_phrase (status), strlen (text), text);
+  soup_server_message_pause (msg);
+  g_idle_add (refusal_send, r);
+}
+
 /* Runs when the headers are in, before the body is read: refuses bodies that are too large
- * (or of unknown length) so that nobody can make the host buffer them. */
+ * (or of unknown length) so that nobody can make the host read or buffer them. */
 static void
 early_handler (SoupServer        *server,
                SoupServerMessage *msg,
@@ -158,20 +333,16 @@ early_handler (SoupServer        *server,
 
   if (encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
-      reply_error (msg, 411, "error", "length-required",
-                   _("The request must say its length (Content-Length)."));
+      refuse_unread (msg, 411, "length-required",
+                     _("The request must say its length (Content-Length)."));
       return;
     }
   if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > JP_MEETING_MAX_BODY)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
       message = g_strdup_printf (_("The request body is larger than %d KiB and was refused."),
                                  JP_MEETING_MAX_BODY / 1024);
-      reply_error (msg, 413, "error", "too-large", message);
+      refuse_unread (msg, 413, "too-large", message);
     }
 }
 
@@ -487,6 +658,19 @@ api_handler (SoupServer        *server,
   reply_json (msg, status, reply);
 }
 
+/* Outside /api/v1. */
+static void
+other_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  if (soup_server_message_get_status (msg) != 0)
+    return;
+  reply_error (msg, 404, "error", "unknown-path", _("There is nothing at this address."));
+}
+
 /* ---- events ---- */
 
 static void
@@ -540,6 +724,27 @@ on_service_event (JpMeetingService *service,
     }
 }
 
+/* A station logged out (DELETE /session): its event socket closes, nothing more reaches it. */
+static void
+on_service_logged_out (JpMeetingService *service,
+                       const char       *token,
+                       JpMeetingServer  *self)
+{
+  g_autoptr(GPtrArray) conns = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->stations->len; i++)
+    {
+      Station *st = self->stations->pdata[i];
+
+      if (st->token != NULL && g_strcmp0 (st->token, token) == 0)
+        g_ptr_array_add (conns, g_object_ref (st->conn));
+    }
+  for (guint i = 0; i < conns->len; i++)
+    if (soup_websocket_connection_get_state (conns->pdata[i]) == SOUP_WEBSOCKET_STATE_OPEN)
+      soup_websocket_connection_close (conns->pdata[i], SOUP_WEBSOCKET_CLOSE_NORMAL,
+                                       "logged-out");
+}
+
 static gboolean
 station_authenticate (Station    *st,
                       const char *token)
@@ -557,6 +762,7 @@ station_authenticate (Station    *st,
       return FALSE;
     }
   st->member_code = g_strdup (code);
+  st->token = g_strdup (token);
   b = json_builder_new ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "member");
@@ -660,6 +866,11 @@ websocket_handler (SoupServer              *server,
 
 /* ---- public ---- */
 
+static void on_request_started (SoupServer *server, SoupServerMessage *msg,
+                                JpMeetingServer *self);
+static void on_request_read (SoupServer *server, SoupServerMessage *msg,
+                             JpMeetingServer *self);
+
 /**
  * jp_meeting_server_new:
  * @service: the meeting (referenced)
@@ -675,11 +886,19 @@ jp_meeting_server_new (JpMeetingService *service)
   self = g_object_new (JP_TYPE_MEETING_SERVER, NULL);
   self->service = g_object_ref (service);
   self->server = soup_server_new ("server-header", "jiangping-meeting/1 ", NULL);
+  /* every path, so that no body anywhere is read when it must be refused */
+  soup_server_add_early_handler (self->server, NULL, early_handler, self, NULL);
   soup_server_add_early_handler (self->server, API_PREFIX, early_handler, self, NULL);
+  soup_server_add_early_handler (self->server, EVENTS_PATH, early_handler, self, NULL);
+  soup_server_add_handler (self->server, NULL, other_handler, self, NULL);
   soup_server_add_handler (self->server, API_PREFIX, api_handler, self, NULL);
   soup_server_add_websocket_handler (self->server, EVENTS_PATH, NULL, NULL, websocket_handler,
                                      self, NULL);
+  g_signal_connect (self->server, "request-started", G_CALLBACK (on_request_started), self);
+  g_signal_connect (self->server, "request-read", G_CALLBACK (on_request_read), self);
+  g_signal_connect (self->server, "request-finished", G_CALLBACK (on_request_started), self);
   g_signal_connect (service, "event", G_CALLBACK (on_service_event), self);
+  g_signal_connect (service, "logged-out", G_CALLBACK (on_service_logged_out), self);
   return self;
 }
 
@@ -709,8 +928,316 @@ ensure_tls (JpMeetingServer  *self,
   return TRUE;
 }
 
-/* Our own socket rather than soup_server_listen_*: a meeting room has up to about sixty
- * stations connecting in the same second, more than GSocket's default backlog of 10. */
+
+/* ---- accepting connections ---- */
+
+static char *
+address_text (GSocketAddress *address,
+              gboolean        with_port)
+{
+  g_autofree char *ip = NULL;
+
+  if (!G_IS_INET_SOCKET_ADDRESS (address))
+    return g_strdup ("?");
+  ip = g_inet_address_to_string (
+      g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)));
+  if (!with_port)
+    return g_steal_pointer (&ip);
+  return g_strdup_printf ("%s:%u", ip,
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
+}
+
+static void
+peer_release (JpMeetingServer *self,
+              const char      *peer)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->peers, peer));
+
+  if (n > 1)
+    g_hash_table_insert (self->peers, g_strdup (peer), GUINT_TO_POINTER (n - 1));
+  else
+    g_hash_table_remove (self->peers, peer);
+}
+
+/* The connection's stream was finalized: libsoup (or the WebSocket) let it go. */
+static void
+conn_gone (gpointer  data,
+           GObject  *where_the_object_was)
+{
+  Conn *c = data;
+
+  c->stream = NULL;
+  peer_release (c->server, c->peer);
+  if (g_hash_table_lookup (c->server->conns, c->key) == c)
+    g_hash_table_remove (c->server->conns, c->key);
+  else
+    conn_free (c);
+}
+
+static gboolean
+conn_timed_out (gpointer user_data)
+{
+  Conn *c = user_data;
+
+  c->timeout = 0;
+  /* libsoup sees the end of its input and lets the connection go (conn_gone) */
+  g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static Conn *
+conn_for_message (JpMeetingServer   *self,
+                  SoupServerMessage *msg)
+{
+  g_autofree char *key = address_text (soup_server_message_get_remote_address (msg), TRUE);
+
+  return g_hash_table_lookup (self->conns, key);
+}
+
+/* A request begins, or a reply was sent and the connection is kept for the next request
+ * (libsoup starts that one only when its first bytes come): the request must be complete
+ * within the request timeout. */
+static void
+on_request_started (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    JpMeetingServer   *self)
+{
+  Conn *c = conn_for_message (self, msg);
+
+  if (c == NULL)
+    return;
+  g_clear_handle_id (&c->timeout, g_source_remove);
+  c->timeout = g_timeout_add (self->request_timeout_ms, conn_timed_out, c);
+}
+
+static void
+on_request_read (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 JpMeetingServer   *self)
+{
+  Conn *c = conn_for_message (self, msg);
+
+  if (c != NULL)
+    g_clear_handle_id (&c->timeout, g_source_remove);
+}
+
+static void
+admit (JpMeetingServer *self,
+       GSocket         *socket)
+{
+  g_autoptr(GSocketAddress) remote = g_socket_get_remote_address (socket, NULL);
+  g_autoptr(GSocketAddress) local = g_socket_get_local_address (socket, NULL);
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GIOStream) tls = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *peer = NULL;
+  guint n;
+  Conn *c, *old;
+
+  if (remote == NULL || local == NULL)
+    {
+      g_socket_close (socket, NULL);
+      return;
+    }
+  peer = address_text (remote, FALSE);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->peers, peer));
+  if (self->max_per_peer > 0 && n >= self->max_per_peer)
+    {
+      g_debug ("Refused a connection from %s: %u already open", peer, n);
+      g_socket_close (socket, NULL);
+      return;
+    }
+  g_hash_table_insert (self->peers, g_strdup (peer), GUINT_TO_POINTER (n + 1));
+
+  connection = g_socket_connection_factory_create_connection (socket);
+  c = g_new0 (Conn, 1);
+  c->server = self;
+  c->stream = G_OBJECT (connection);
+  c->socket = socket;
+  c->peer = g_steal_pointer (&peer);
+  c->key = address_text (remote, TRUE);
+  g_object_weak_ref (c->stream, conn_gone, c);
+  /* the peer's port in use by a connection libsoup has not yet let go: that one is over */
+  old = g_hash_table_lookup (self->conns, c->key);
+  if (old != NULL)
+    {
+      peer_release (self, old->peer);
+      g_hash_table_remove (self->conns, old->key);
+    }
+  g_hash_table_replace (self->conns, c->key, c);
+  c->timeout = g_timeout_add (self->request_timeout_ms, conn_timed_out, c);
+
+  /* HTTPS only: libsoup serves what it is handed as it is, so the connection is wrapped in
+   * TLS here (the handshake happens on the first read, within the request timeout). */
+  tls = g_tls_server_connection_new (G_IO_STREAM (connection),
+                                     soup_server_get_tls_certificate (self->server), &error);
+  if (tls == NULL ||
+      !soup_server_accept_iostream (self->server, tls, local, remote, &error))
+    {
+      g_debug ("Could not serve a connection: %s", error->message);
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+    }
+}
+
+static gboolean start_accepting (JpMeetingServer *self, GError **error);
+
+static gboolean
+retry_accepting (gpointer user_data)
+{
+  JpMeetingServer *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->accept_retry = 0;
+  if (!start_accepting (self, &error))
+    {
+      g_debug ("Still not accepting connections: %s", error->message);
+      self->retry_ms = MIN (self->retry_ms * 2, ACCEPT_RETRY_MAX_MS);
+      self->accept_retry = g_timeout_add (self->retry_ms, retry_accepting, self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_incoming (GSocket      *listener,
+             GIOCondition  condition,
+             gpointer      user_data)
+{
+  JpMeetingServer *self = user_data;
+
+  for (guint i = 0; i < ACCEPT_BATCH; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSocket) socket = g_socket_accept (listener, NULL, &error);
+
+      if (socket != NULL)
+        {
+          self->retry_ms = ACCEPT_RETRY_MIN_MS;
+          admit (self, socket);
+          continue;
+        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        break;
+      /* Out of descriptors (EMFILE) or memory, or the listening socket broke: stop
+       * watching it for a moment (the waiting connections stay in the backlog) and try
+       * again; start_accepting re-creates the socket if it no longer listens. */
+      g_message ("Not accepting connections for %u ms: %s", self->retry_ms, error->message);
+      self->accept_source = NULL;
+      self->accept_retry = g_timeout_add (self->retry_ms, retry_accepting, self);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static GSocket *
+new_listener (GInetAddress  *address,
+              guint          port,
+              GError       **error)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (address, port);
+
+  socket = g_socket_new (g_inet_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  /* A meeting room has up to about sixty stations connecting in the same second, more
+   * than GSocket's default backlog of 10. */
+  g_socket_set_listen_backlog (socket, 256);
+  g_socket_set_blocking (socket, FALSE);
+  if (!g_socket_bind (socket, where, TRUE, error) || !g_socket_listen (socket, error))
+    return NULL;
+  return g_steal_pointer (&socket);
+}
+
+static gboolean
+still_listening (GSocket *socket)
+{
+  int listening = 0;
+
+  return socket != NULL && !g_socket_is_closed (socket) &&
+         g_socket_get_option (socket, SOL_SOCKET, SO_ACCEPTCONN, &listening, NULL) &&
+         listening;
+}
+
+/* Watches the listening socket, first (re-)creating it on the same address and port if it
+ * is gone or no longer listens. */
+static gboolean
+start_accepting (JpMeetingServer  *self,
+                 GError          **error)
+{
+  if (!still_listening (self->listener))
+    {
+      g_autoptr(GSocket) fresh = NULL;
+
+      if (self->listener != NULL)
+        g_socket_close (self->listener, NULL);
+      g_clear_object (&self->listener);
+      fresh = new_listener (self->address, self->port, error);
+      if (fresh == NULL)
+        return FALSE;
+      self->listener = g_steal_pointer (&fresh);
+    }
+  if (self->accept_source == NULL)
+    {
+      self->accept_source = g_socket_create_source (self->listener, G_IO_IN, NULL);
+      g_source_set_callback (self->accept_source, G_SOURCE_FUNC (on_incoming), self, NULL);
+      g_source_attach (self->accept_source, NULL);
+      g_source_unref (self->accept_source);   /* the context holds it until it is removed */
+    }
+  return TRUE;
+}
+
+/* libsoup keeps a connection alive after a reply only while it has a listener of its own.
+ * It gets one that never accepts anything: a loopback socket that is shut down at once
+ * (libsoup drops its watch on the first failed accept, and the port is released). */
+static gboolean
+listen_anchor (JpMeetingServer  *self,
+               GError          **error)
+{
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocket) anchor = NULL;
+
+  if (self->anchor != NULL)
+    return TRUE;
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  anchor = new_listener (loopback, 0, error);
+  if (anchor == NULL || !soup_server_listen_socket (self->server, anchor, 0, error))
+    return FALSE;
+  g_socket_shutdown (anchor, TRUE, TRUE, NULL);
+  self->anchor = g_steal_pointer (&anchor);
+  return TRUE;
+}
+
+static void
+stop_listening (JpMeetingServer *self)
+{
+  g_clear_handle_id (&self->accept_retry, g_source_remove);
+  if (self->accept_source != NULL)
+    g_source_destroy (self->accept_source);
+  self->accept_source = NULL;
+  if (self->listener != NULL)
+    g_socket_close (self->listener, NULL);
+  g_clear_object (&self->listener);
+  g_clear_object (&self->anchor);
+  self->listening = FALSE;
+  self->port = 0;
+}
+
+/* A host serves many stations, each with a few connections: the soft limit on descriptors
+ * (1,024 on a desktop) is raised to the hard limit. */
+static void
+raise_descriptor_limit (void)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = limit.rlim_max;
+      if (setrlimit (RLIMIT_NOFILE, &limit) != 0)
+        g_debug ("Could not raise the limit on open files: %s", g_strerror (errno));
+    }
+}
+
 static gboolean
 listen_on (JpMeetingServer  *self,
            GInetAddress     *address,
@@ -718,21 +1245,29 @@ listen_on (JpMeetingServer  *self,
            GError          **error)
 {
   g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GSocketAddress) where = g_inet_socket_address_new (address, port);
+  g_autoptr(GSocketAddress) bound = NULL;
 
   if (!ensure_tls (self, error))
     goto failed;
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                         error);
+  raise_descriptor_limit ();
+  stop_listening (self);
+  socket = new_listener (address, port, error);
   if (socket == NULL)
     goto failed;
-  g_socket_set_listen_backlog (socket, 256);
-  if (!g_socket_bind (socket, where, TRUE, error) || !g_socket_listen (socket, error) ||
-      !soup_server_listen_socket (self->server, socket, SOUP_SERVER_LISTEN_HTTPS, error))
+  bound = g_socket_get_local_address (socket, error);
+  if (bound == NULL || !listen_anchor (self, error))
     goto failed;
+  g_set_object (&self->address, address);
+  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  self->listener = g_steal_pointer (&socket);
+  self->retry_ms = ACCEPT_RETRY_MIN_MS;
+  if (!start_accepting (self, error))
+    goto failed;
+  self->listening = TRUE;
   return TRUE;
 
 failed:
+  stop_listening (self);
   g_prefix_error (error, _("Cannot serve the meeting on port %u: "), port);
   return FALSE;
 }
@@ -762,15 +1297,19 @@ jp_meeting_server_listen_local (JpMeetingServer  *self,
 guint
 jp_meeting_server_get_port (JpMeetingServer *self)
 {
-  GSList *uris;
-  guint port = 0;
-
   g_return_val_if_fail (JP_IS_MEETING_SERVER (self), 0);
-  uris = soup_server_get_uris (self->server);
-  if (uris != NULL)
-    port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return port;
+  return self->listening ? self->port : 0;
+}
+
+void
+jp_meeting_server_set_limits (JpMeetingServer *self,
+                              guint            max_per_peer,
+                              guint            request_timeout_ms)
+{
+  g_return_if_fail (JP_IS_MEETING_SERVER (self));
+  g_return_if_fail (request_timeout_ms > 0);
+  self->max_per_peer = max_per_peer;
+  self->request_timeout_ms = request_timeout_ms;
 }
 
 void
@@ -778,6 +1317,7 @@ jp_meeting_server_disconnect (JpMeetingServer *self)
 {
   g_return_if_fail (JP_IS_MEETING_SERVER (self));
   g_ptr_array_set_size (self->stations, 0);
+  stop_listening (self);
   soup_server_disconnect (self->server);
 }
 

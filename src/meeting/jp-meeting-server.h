@@ -20,7 +20,14 @@ JpMeetingService *jp_meeting_server_get_service (JpMeetingServer *self);
  * for tests), HTTPS and WSS only, with the election's own certificate (made and kept in the
  * election the first time it is hosted, see jp-meeting-tls.h). Fails with G_IO_ERROR (e.g.
  * ADDRESS_IN_USE) and a message naming the port, or JP_MEETING_ERROR when there is no TLS
- * (glib-networking missing) or no certificate. */
+ * (glib-networking missing) or no certificate.
+ * Raises the process's soft limit on open files to its hard limit. The server accepts the
+ * connections itself: at most JP_MEETING_MAX_PER_PEER from one address, each closed when it
+ * has not finished its TLS handshake and sent a complete request within
+ * JP_MEETING_REQUEST_SECONDS; when accepting fails (out of descriptors, a broken socket) it
+ * retries, re-creating the socket, and never stops. The environment variables
+ * JP_MEETING_MAX_PER_PEER (0: no limit) and JP_MEETING_REQUEST_TIMEOUT_MS change both limits
+ * (tests). */
 gboolean          jp_meeting_server_listen      (JpMeetingServer  *self,
                                                  guint             port,
                                                  GError          **error);
@@ -31,6 +38,10 @@ gboolean          jp_meeting_server_listen_local (JpMeetingServer  *self,
 /* The fingerprint of the host's certificate ("7F3A-XC2K-QW5M-RT6P", jp-meeting-tls.h) that
  * the chair shows beside the address, NULL before listening. Returns: (transfer none). */
 const char       *jp_meeting_server_get_fingerprint (JpMeetingServer *self);
+/* Changes the limits described at jp_meeting_server_listen (tests; 0: no limit per peer). */
+void              jp_meeting_server_set_limits  (JpMeetingServer *self,
+                                                 guint            max_per_peer,
+                                                 guint            request_timeout_ms);
 /* The port actually bound, 0 before listening. */
 guint             jp_meeting_server_get_port    (JpMeetingServer *self);
 /* Stops listening and closes every WebSocket. */

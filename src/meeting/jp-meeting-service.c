@@ -45,6 +45,7 @@ enum {
   SIGNAL_RESULTS_PUBLISHED,
   SIGNAL_MEETING_ENDED,
   SIGNAL_EVENT,
+  SIGNAL_LOGGED_OUT,
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
@@ -100,6 +101,9 @@ jp_meeting_service_class_init (JpMeetingServiceClass *klass)
   signals[SIGNAL_EVENT] =
     g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, JSON_TYPE_NODE);
+  signals[SIGNAL_LOGGED_OUT] =
+    g_signal_new ("logged-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -799,6 +803,29 @@ jp_meeting_service_batch_end (JpMeetingService  *self,
 
 /* ---- the dispatcher ---- */
 
+/* DELETE /session: the station logs out; its token is no longer valid and its event socket
+ * is closed (signal "logged-out"). */
+static JsonNode *
+handle_logout (JpMeetingService *self,
+               const char       *token,
+               guint            *status)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const char *reason = NULL;
+
+  if (jp_meeting_service_authorize (self, token, &reason) == NULL)
+    return reply_error (status, 401, "refused", reason,
+                        _("You are not logged in. Log in with your member code and PIN."));
+  g_hash_table_remove (self->sessions, token);
+  g_signal_emit (self, signals[SIGNAL_LOGGED_OUT], 0, token);
+  *status = 200;
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, "logged-out");
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
 JsonNode *
 jp_meeting_service_handle (JpMeetingService *self,
                            const char       *method,
@@ -821,6 +848,8 @@ jp_meeting_service_handle (JpMeetingService *self,
   parts = g_strsplit (path[0] == '/' ? path + 1 : path, "/", -1);
   n = g_strv_length (parts);
 
+  if (n == 1 && g_str_equal (parts[0], "session") && g_str_equal (method, "DELETE"))
+    return handle_logout (self, token, status);
   if (n == 1 && g_str_equal (parts[0], "session"))
     {
       if (!post)
@@ -1127,6 +1156,25 @@ jp_meeting_service_open_round (JpMeetingService  *self,
 }
 
 gint64
+jp_meeting_service_open_round_with_reason (JpMeetingService  *self,
+                                           const char        *trade,
+                                           int                seats,
+                                           int                max_choices,
+                                           int                present,
+                                           const char        *reason,
+                                           GError           **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), 0);
+  id = jp_store_open_ballot_round_with_reason (self->store, trade, seats, max_choices, present,
+                                               reason, "chair", error);
+  if (id != 0)
+    emit_round_event (self, "round_opened", id);
+  return id;
+}
+
+gint64
 jp_meeting_service_create_runoff (JpMeetingService  *self,
                                   gint64             round_id,
                                   GError           **error)
@@ -1213,10 +1261,13 @@ jp_meeting_service_set_current_candidate (JpMeetingService  *self,
   out = jp_meeting_service_get_stepping_out (self);
   g_signal_emit (self, signals[SIGNAL_CURRENT_CANDIDATE_CHANGED], 0);
 
+  /* from here on only our own copy: `code` may belong to a widget that a handler of
+   * current-candidate-changed has just rebuilt (the chair's drop-down), and is then freed */
+  code = NULL;
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "code");
-  if (code != NULL)
-    json_builder_add_string_value (b, code);
+  if (self->current_code != NULL)
+    json_builder_add_string_value (b, self->current_code);
   else
     json_builder_add_null_value (b);
   json_builder_set_member_name (b, "step_out");
@@ -1241,17 +1292,29 @@ jp_meeting_service_get_stepping_out (JpMeetingService *self)
 {
   g_autoptr(GStrvBuilder) out = g_strv_builder_new ();
   g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(JpCandidate) candidate = NULL;
+  g_autoptr(JpTrade) trade = NULL;
   gint64 id;
 
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), NULL);
   if (self->current_code == NULL ||
       (id = candidate_id_for_code (self, self->current_code)) == 0)
     return g_strv_builder_end (out);
+  candidate = jp_store_get_candidate (self->store, id, NULL);
+  trade = candidate != NULL && candidate->trade != NULL
+          ? jp_store_find_trade (self->store, candidate->trade) : NULL;
+  if (trade == NULL)
+    return g_strv_builder_end (out);
+  /* only the members of the candidate's trade panel are in the room for it */
   members = jp_store_list_members (self->store, NULL);
   for (guint i = 0; members != NULL && i < members->len; i++)
     {
       JpMember *m = members->pdata[i];
+      const char *const *trades = (const char *const *) m->trades;
 
+      if (trades == NULL || !((trade->code != NULL && g_strv_contains (trades, trade->code))
+                              || (trade->name != NULL && g_strv_contains (trades, trade->name))))
+        continue;
       if (jp_store_is_conflicted (self->store, m->code, id))
         g_strv_builder_add (out, m->code);
     }
@@ -1308,6 +1371,12 @@ jp_meeting_service_end_meeting (JpMeetingService *self)
     g_hash_table_add (self->revoked, g_strdup (token));
   g_hash_table_remove_all (self->sessions);
   g_clear_handle_id (&self->timer_source, g_source_remove);
+  /* nobody is discussed any more: the projector's 回避 line goes */
+  if (self->current_code != NULL)
+    {
+      g_clear_pointer (&self->current_code, g_free);
+      g_signal_emit (self, signals[SIGNAL_CURRENT_CANDIDATE_CHANGED], 0);
+    }
 
   json_builder_begin_object (b);
   json_builder_end_object (b);

@@ -41,6 +41,8 @@ G_DECLARE_FINAL_TYPE (JpMeetingService, jp_meeting_service, JP, MEETING_SERVICE,
  *   "current-candidate-changed" (): see jp_meeting_service_get_current_candidate;
  *   "results-published" (gint64 round_id);
  *   "meeting-ended" ();
+ *   "logged-out" (const char *token): a station logged out (DELETE /session); the server
+ *     closes that token's event socket;
  *   "event" (const char *type, JsonNode *data): every event the stations receive, with its
  *     JSON object (round_opened, round_closed, current_candidate, timer, progress,
  *     results_published, meeting_ended); the server forwards them to the WebSockets. */
@@ -176,6 +178,15 @@ gint64      jp_meeting_service_open_round  (JpMeetingService  *self,
                                             int                max_choices,
                                             int                present,
                                             GError           **error);
+/* The same for a round the rules do not call for: `reason` is the chair's written reason
+ * (jp_store_open_ballot_round_with_reason). Returns the round id, 0 on error. */
+gint64      jp_meeting_service_open_round_with_reason (JpMeetingService  *self,
+                                                       const char        *trade,
+                                                       int                seats,
+                                                       int                max_choices,
+                                                       int                present,
+                                                       const char        *reason,
+                                                       GError           **error);
 /* Creates the run-off of a closed round (jp_store_create_runoff), opened among the tied
  * candidates, and tells the stations (round_opened) like any other round. Returns the new
  * round id, 0 on error. */
@@ -190,7 +201,9 @@ gboolean    jp_meeting_service_close_round (JpMeetingService  *self,
 gboolean    jp_meeting_service_seal_round  (JpMeetingService  *self,
                                             gint64             round_id,
                                             GError           **error);
-/* Sends the tally of a closed round to the stations (results_published). LOCKED before. */
+/* Sends the stored result of a closed round to the stations (results_published), after
+ * checking it against its digest (jp_store_get_round_result_json): an altered file sends
+ * nothing and fails with the store's FAILED error naming the round. LOCKED before. */
 gboolean    jp_meeting_service_publish_results (JpMeetingService  *self,
                                                 gint64             round_id,
                                                 GError           **error);
@@ -201,8 +214,9 @@ gboolean    jp_meeting_service_set_current_candidate (JpMeetingService  *self,
                                                       const char        *code,
                                                       GError           **error);
 const char *jp_meeting_service_get_current_candidate (JpMeetingService *self);
-/* Member codes conflicted with the current candidate (must step out). Returns: (transfer
- * full): NULL-terminated, empty without a current candidate. */
+/* Member codes of the current candidate's trade panel conflicted with the candidate (must
+ * step out); members of other trades are not in the room for it. Returns: (transfer
+ * full): NULL-terminated, empty without a current candidate (and after the meeting ends). */
 GStrv       jp_meeting_service_get_stepping_out      (JpMeetingService *self);
 
 /* Starts a countdown of `seconds` shown on the projector and the stations (0 stops it). */

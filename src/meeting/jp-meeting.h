@@ -28,5 +28,11 @@ typedef enum {
 #define JP_MEETING_DEFAULT_PORT 8765
 /* Request bodies larger than this are refused with 413 before they are parsed. */
 #define JP_MEETING_MAX_BODY (64 * 1024)
+/* Connections the host keeps open at once from one peer address (HTTP and WebSocket); more
+ * are closed as soon as they are accepted (docs/protocol.md). */
+#define JP_MEETING_MAX_PER_PEER 16
+/* A connection that has not sent a complete request this many seconds after it opened (or
+ * after the previous reply) is closed by the host. */
+#define JP_MEETING_REQUEST_SECONDS 5
 
 G_END_DECLS

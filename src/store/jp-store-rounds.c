@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "jp-store-rounds.h"
@@ -357,6 +358,7 @@ insert_round (JpStore     *self,
               int          present,
               gboolean     threshold,
               gboolean     open,
+              const char  *reason,
               const char  *actor,
               GError     **error)
 {
@@ -439,6 +441,11 @@ insert_round (JpStore     *self,
   json_builder_add_boolean_value (payload, threshold);
   json_builder_set_member_name (payload, "random");
   json_builder_add_string_value (payload, random_hex);
+  if (reason != NULL)
+    {
+      json_builder_set_member_name (payload, "reason");
+      json_builder_add_string_value (payload, reason);
+    }
   json_builder_set_member_name (payload, "order");
   json_builder_begin_array (payload);
 
@@ -469,6 +476,86 @@ insert_round (JpStore     *self,
   return round_id;
 }
 
+/* What the rule of new rounds needs to know of the trade's ballot rounds. Forward: the
+ * tally is defined below. */
+static JpTally *compute_tally (JpStore *self, JpRound *round, GError **error);
+
+static gboolean
+trade_rounds (JpStore        *self,
+              const JpTrade  *t,
+              JpTradeRounds  *out,
+              GError        **error)
+{
+  g_autoptr(GPtrArray) rounds = jp_store_list_rounds (self, t->code != NULL ? t->code : t->name,
+                                                      error);
+  g_autoptr(GPtrArray) finalists = NULL;
+  JpRound *last = NULL;
+
+  memset (out, 0, sizeof *out);
+  if (rounds == NULL)
+    return FALSE;
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      JpRound *r = rounds->pdata[i];
+
+      if (r->kind != JP_ROUND_KIND_BALLOT)
+        continue;
+      out->n_rounds++;
+      if (r->state == JP_ROUND_STATE_DRAFT || r->state == JP_ROUND_STATE_OPEN)
+        out->pending = TRUE;
+      else
+        last = r;   /* by number: the last closed one wins */
+    }
+  if (last != NULL)
+    {
+      g_autoptr(JpTally) tally = compute_tally (self, last, error);
+
+      if (tally == NULL)
+        return FALSE;
+      out->last_void = tally->void_round;
+      out->runoff_due = !tally->void_round && tally->runoff_seats > 0
+                        && count_query (self, "SELECT count (*) FROM round "
+                                              "WHERE parent_round_id = ?", last->id) == 0;
+    }
+  if (out->n_rounds == 0)
+    return TRUE;
+  finalists = jp_store_finalists (self, error);
+  if (finalists == NULL)
+    return FALSE;
+  for (guint i = 0; i < finalists->len; i++)
+    {
+      JpTradeFinalists *f = finalists->pdata[i];
+
+      if (f->trade_id == t->id)
+        {
+          out->seats = f->seats;
+          out->seats_open = f->seats_open;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+jp_store_trade_rounds (JpStore        *self,
+                       const char     *trade,
+                       JpTradeRounds  *out,
+                       GError        **error)
+{
+  g_autoptr(JpTrade) t = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!resolve_trade (self, trade, &t, error))
+    return FALSE;
+  if (!trade_rounds (self, t, out, error))
+    return FALSE;
+  if (out->n_rounds == 0 && trade_seats (self, t->id, &out->seats, NULL))
+    out->seats_open = out->seats;
+  return TRUE;
+}
+
 static gint64
 create_round (JpStore     *self,
               const char  *trade,
@@ -476,6 +563,7 @@ create_round (JpStore     *self,
               int          max_choices,
               int          present,
               gboolean     open,
+              const char  *reason,
               const char  *actor,
               GError     **error)
 {
@@ -496,15 +584,25 @@ create_round (JpStore     *self,
     }
   if (!resolve_trade (self, trade, &t, error))
     goto fail;
-  if (count_query (self, "SELECT count (*) FROM round WHERE trade_id = ? "
-                         "AND state IN ('draft', 'open')", t->id) > 0)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
-                   _("Trade %s already has a round that is not closed; close it before opening "
-                     "another."),
-                   t->code != NULL ? t->code : t->name);
+  {
+    JpTradeRounds state = { 0 };
+    JpNewRoundCase why;
+    g_autoptr(GError) core_error = NULL;
+
+    if (!trade_rounds (self, t, &state, error))
       goto fail;
-    }
+    if (!jp_round_may_open_new (&state, t->code != NULL ? t->code : t->name, reason, &why,
+                                &core_error))
+      {
+        jp_store_take_core_error (error, why == JP_NEW_ROUND_PENDING ? JP_STORE_ERROR_CONFLICT
+                                                                     : JP_STORE_ERROR_INVALID,
+                                  g_steal_pointer (&core_error));
+        goto fail;
+      }
+    /* the reason is kept only when the rules did not call for the round */
+    if (why != JP_NEW_ROUND_REASON && why != JP_NEW_ROUND_RUNOFF_DUE)
+      reason = NULL;
+  }
   if (seats < 0 && !trade_seats (self, t->id, &seats, error))
     goto fail;
   settings = jp_store_get_settings (self);
@@ -512,6 +610,19 @@ create_round (JpStore     *self,
     max_choices = settings->max_choices > 0 ? settings->max_choices : seats;
   if (present < 0)
     present = panel_size (self, t->id);
+  if (open)
+    {
+      g_autoptr(GError) core_error = NULL;
+
+      if (!jp_round_quorum_check (present, panel_size (self, t->id), settings->quorum_num,
+                                  settings->quorum_den, t->code != NULL ? t->code : t->name,
+                                  &core_error))
+        {
+          jp_store_take_core_error (error, JP_STORE_ERROR_INVALID,
+                                    g_steal_pointer (&core_error));
+          goto fail;
+        }
+    }
   if (seats < 1 || max_choices < 1 || present < 1)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
@@ -547,7 +658,7 @@ create_round (JpStore     *self,
       goto fail;
     }
   id = insert_round (self, t->id, t->code, 0, candidates, seats, max_choices, present,
-                     settings->majority_threshold, open, actor, error);
+                     settings->majority_threshold, open, reason, actor, error);
   if (id == 0 || !jp_store_commit (self, error))
     goto fail;
   return id;
@@ -569,7 +680,7 @@ jp_store_create_round (JpStore     *self,
   g_return_val_if_fail (JP_IS_STORE (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  return create_round (self, trade, seats, max_choices, present, FALSE, actor, error);
+  return create_round (self, trade, seats, max_choices, present, FALSE, NULL, actor, error);
 }
 
 gint64
@@ -584,7 +695,23 @@ jp_store_open_ballot_round (JpStore     *self,
   g_return_val_if_fail (JP_IS_STORE (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  return create_round (self, trade, seats, max_choices, present, TRUE, actor, error);
+  return create_round (self, trade, seats, max_choices, present, TRUE, NULL, actor, error);
+}
+
+gint64
+jp_store_open_ballot_round_with_reason (JpStore     *self,
+                                        const char  *trade,
+                                        int          seats,
+                                        int          max_choices,
+                                        int          present,
+                                        const char  *reason,
+                                        const char  *actor,
+                                        GError     **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return create_round (self, trade, seats, max_choices, present, TRUE, reason, actor, error);
 }
 
 static gboolean
@@ -766,6 +893,15 @@ jp_store_close_round (JpStore     *self,
   tally = compute_tally (self, round, error);
   if (tally == NULL)
     goto fail;
+  {
+    g_autoptr(GError) core_error = NULL;
+
+    if (!jp_round_may_close (tally->cast, &core_error))
+      {
+        jp_store_take_core_error (error, JP_STORE_ERROR_INVALID, g_steal_pointer (&core_error));
+        goto fail;
+      }
+  }
   json = jp_tally_canonical_json (tally);
   stmt = jp_store_prepare (self,
                            "UPDATE round SET state = 'closed', closed_at = ?, result = ?, "
@@ -872,6 +1008,9 @@ jp_store_get_round_result_json (JpStore  *self,
 {
   g_autoptr(JpRound) round = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *recomputed = NULL;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -884,8 +1023,28 @@ jp_store_get_round_result_json (JpStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                   _("Round %lld has no stored result."), (long long) round_id);
+      return NULL;
+    }
+  stored = jp_store_column_dup (stmt, 0);
+  /* what is sent must be what the digest is over: the ballots recounted give the stored
+   * digest (jp_store_get_tally) and exactly the stored text */
+  tally = jp_store_get_tally (self, round_id, error);
+  if (tally == NULL)
     return NULL;
-  return jp_store_column_dup (stmt, 0);
+  recomputed = jp_tally_canonical_json (tally);
+  if (g_strcmp0 (stored, recomputed) != 0)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("The stored result of round %lld does not match its digest %s: the file "
+                     "%s was altered. Nothing was sent; use the archived copy."),
+                   (long long) round_id, round->digest != NULL ? round->digest : "-",
+                   self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&stored);
 }
 
 /* ---- run-offs ---- */
@@ -953,7 +1112,8 @@ jp_store_create_runoff (JpStore     *self,
       goto fail;
     }
   id = insert_round (self, round->trade_id, round->trade_code, parent, group, seats,
-                     max_choices, round->present, round->majority_threshold, TRUE, actor, error);
+                     max_choices, round->present, round->majority_threshold, TRUE, NULL, actor,
+                     error);
   if (id == 0 || !jp_store_commit (self, error))
     goto fail;
   return id;

@@ -96,6 +96,29 @@ gint64     jp_store_open_ballot_round (JpStore     *self,
                                        const char  *actor,
                                        GError     **error);
 
+/* jp_store_open_ballot_round for a round the rules do not call for (jp_round_may_open_new):
+ * `reason` is the chair's written reason, kept in the audit row "round.open". Every opening
+ * goes through the rule: a draft or open round of the trade refuses (CONFLICT); a first
+ * round or the repeat of a void round needs no reason; otherwise INVALID with the core's
+ * message unless `reason` is given. Opening also checks the quorum of the settings
+ * (jp_round_quorum_check of `present` against the trade's panel; INVALID). */
+gint64     jp_store_open_ballot_round_with_reason (JpStore     *self,
+                                                   const char  *trade,
+                                                   int          seats,
+                                                   int          max_choices,
+                                                   int          present,
+                                                   const char  *reason,
+                                                   const char  *actor,
+                                                   GError     **error);
+
+/* What jp_round_may_open_new needs of a trade (code or name): its ballot rounds, whether one
+ * is pending, whether the last closed one is void or has a run-off due, its seats and those
+ * still open. NOT_FOUND naming the trade; the tally's errors. */
+gboolean   jp_store_trade_rounds (JpStore        *self,
+                                  const char     *trade,
+                                  JpTradeRounds  *out,
+                                  GError        **error);
+
 /* One round; NOT_FOUND naming the id. Returns: (transfer full). */
 JpRound   *jp_store_get_round   (JpStore  *self,
                                  gint64    round_id,
@@ -179,7 +202,8 @@ GPtrArray *jp_store_paper_differences (JpStore  *self,
                                        gint64    round_id,
                                        GError  **error);
 
-/* Closes an open round: when paper entries exist, both passes must be present and equal
+/* Closes an open round: a round with no ballot (electronic or paper) is refused (INVALID,
+ * jp_round_may_close); when paper entries exist, both passes must be present and equal
  * (INVALID, the message lists the differing serials), then they become ballot rows; the
  * tally (jp_tally_compute) is stored as canonical JSON with its digest. Audit "round.close"
  * {round, digest}. */
@@ -202,7 +226,9 @@ JpTally   *jp_store_get_tally   (JpStore  *self,
                                  gint64    round_id,
                                  GError  **error);
 
-/* The stored canonical JSON of a closed round's result (what the digest is over).
+/* The stored canonical JSON of a closed round's result (what the digest is over), checked
+ * before it is returned: the ballots recounted must give the stored digest and exactly the
+ * stored text (FAILED naming the round, the digest and the file otherwise: it was altered).
  * Returns: (transfer full); NULL with LOCKED before the close. */
 char      *jp_store_get_round_result_json (JpStore  *self,
                                            gint64    round_id,

@@ -31,6 +31,7 @@ struct _JpBallotPage
   GtkSpinButton     *choices_spin;
   GtkSpinButton     *present_spin;
   GtkButton         *open_button;
+  GtkLabel          *open_hint;
   GtkListBox        *rounds_list;
   GtkWidget         *round_box;
   GtkLabel          *round_title;
@@ -90,6 +91,12 @@ void     jp_ballot_page_round_class_init (GtkWidgetClass *widget_class);
 gboolean jp_ballot_page_select_round    (JpBallotPage *self,
                                          gint64        round_id);
 gint64   jp_ballot_page_get_round_id    (JpBallotPage *self);
+/* the confirmed halves of the buttons that ask first; `reason` is the chair's written
+ * reason for a round the rules do not call for (NULL when they do) */
+gboolean jp_ballot_page_open_confirmed  (JpBallotPage *self,
+                                         const char   *reason);
+/* the body of the close confirmation: who has not voted, the quorum (transfer full) */
+char    *jp_ballot_page_close_question  (JpBallotPage *self);
 /* the confirmed halves of the buttons that ask first */
 gboolean jp_ballot_page_close_confirmed (JpBallotPage *self);
 gboolean jp_ballot_page_seal_confirmed  (JpBallotPage *self);

@@ -324,12 +324,58 @@ confirm (JpBallotPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+char *
+jp_ballot_page_close_question (JpBallotPage *self)
+{
+  g_autoptr(JpRound) round = jp_store_get_round (self->store, self->round_id, NULL);
+  g_autoptr(GPtrArray) panel = jp_store_round_panel (self->store, self->round_id, NULL);
+  g_autoptr(JpSettings) settings = jp_store_get_settings (self->store);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  int needed;
+
+  if (round == NULL)
+    return g_strdup ("");
+  for (guint i = 0; panel != NULL && i < panel->len; i++)
+    {
+      const JpPanelMember *m = panel->pdata[i];
+
+      if (!m->voted)
+        g_strv_builder_add (names, m->name != NULL && *m->name ? m->name : m->code);
+    }
+  list = g_strv_builder_end (names);
+  /* TRANSLATORS: ballots received / members on the panel */
+  g_string_append_printf (text, _("%d of %d ballots received."), round->n_cast, round->n_panel);
+  if (list[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("、", list);
+
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u member has not voted: %s.",
+                                              "%u members have not voted: %s.",
+                                              g_strv_length (list)),
+                              g_strv_length (list), joined);
+    }
+  needed = jp_round_quorum_needed (round->n_panel, settings->quorum_num, settings->quorum_den);
+  if (round->n_cast < needed)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, _("Fewer ballots than the quorum (%d) were cast: the "
+                                      "result rests on few votes."), needed);
+    }
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("No more ballots are accepted and the result is counted. A closed "
+                           "round cannot be opened again."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 on_close_button_clicked (JpBallotPage *self)
 {
-  confirm (self, _("Close the Round?"),
-           _("No more ballots are accepted and the result is counted. A closed round cannot "
-             "be opened again."), "close", _("_Close and Count"));
+  g_autofree char *body = jp_ballot_page_close_question (self);
+
+  confirm (self, _("Close the Round?"), body, "close", _("_Close and Count"));
 }
 
 static void
@@ -346,7 +392,11 @@ on_publish_button_clicked (JpBallotPage *self)
   g_autoptr(GError) error = NULL;
 
   if (!jp_meeting_service_publish_results (self->service, self->round_id, &error))
-    jp_ballot_page_report (self, _("Could Not Publish the Results"), error);
+    {
+      /* on the page too, beside the result the stations did not get */
+      gtk_label_set_text (self->close_hint, error->message);
+      jp_ballot_page_report (self, _("Could Not Publish the Results"), error);
+    }
 }
 
 static void

@@ -332,6 +332,51 @@ panel_size (JpBallotPage *self,
   return n;
 }
 
+/* The rule of new rounds (jp_round_may_open_new) for the selected trade: the host enforces
+ * it; here the button only says what it will do. Sets `*why`; FALSE when nothing may open. */
+static gboolean
+selected_trade_case (JpBallotPage    *self,
+                     JpNewRoundCase  *why,
+                     char           **message)
+{
+  guint i = gtk_drop_down_get_selected (self->trade_dropdown);
+  JpTradeRounds state;
+  g_autoptr(GError) error = NULL;
+
+  *why = JP_NEW_ROUND_FIRST;
+  if (message != NULL)
+    *message = NULL;
+  if (self->store == NULL || self->trade_codes == NULL || i == GTK_INVALID_LIST_POSITION
+      || i >= g_strv_length (self->trade_codes))
+    return FALSE;
+  if (!jp_store_trade_rounds (self->store, self->trade_codes[i], &state, &error)
+      || !jp_round_may_open_new (&state, self->trade_codes[i], NULL, why, &error))
+    {
+      if (message != NULL)
+        *message = g_strdup (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_open_button (JpBallotPage *self)
+{
+  g_autofree char *message = NULL;
+  JpNewRoundCase why;
+  gboolean ok = selected_trade_case (self, &why, &message);
+  gboolean with_reason = !ok && (why == JP_NEW_ROUND_REASON || why == JP_NEW_ROUND_RUNOFF_DUE);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->open_button),
+                            ok || with_reason);
+  gtk_button_set_label (self->open_button, with_reason ? _("_Open a New Round With a Reason…")
+                        : why == JP_NEW_ROUND_REPEAT_VOID ? _("_Repeat the Void Round")
+                        : _("_Open a Ballot Round"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button), message);
+  gtk_label_set_text (self->open_hint, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->open_hint), message != NULL);
+}
+
 static void
 on_trade_dropdown_notify_selected (JpBallotPage *self)
 {
@@ -358,6 +403,7 @@ on_trade_dropdown_notify_selected (JpBallotPage *self)
       present = panel_size (self, row->code, row->name);
       gtk_spin_button_set_value (self->present_spin, MAX (1, present));
     }
+  update_open_button (self);
 }
 
 static void
@@ -404,6 +450,14 @@ state_label (JpRoundState state)
     }
 }
 
+static char *
+round_row_subtitle (const JpRound *r)
+{
+  return g_strdup_printf (_("%d seats · up to %d choices · %d present · %d of %d ballots "
+                            "received"), r->seats, r->max_choices, r->present, r->n_cast,
+                          r->n_panel);
+}
+
 static GtkWidget *
 create_round_row (const JpRound *r)
 {
@@ -415,9 +469,7 @@ create_round_row (const JpRound *r)
   title = r->parent_id != 0
     ? g_strdup_printf (_("%s (%s) · round %d (run-off)"), r->trade_name, r->trade_code, r->number)
     : g_strdup_printf (_("%s (%s) · round %d"), r->trade_name, r->trade_code, r->number);
-  subtitle = g_strdup_printf (_("%d seats · up to %d choices · %d present · %d of %d ballots "
-                                "received"), r->seats, r->max_choices, r->present, r->n_cast,
-                              r->n_panel);
+  subtitle = round_row_subtitle (r);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (state, "jp-round-state");
@@ -496,6 +548,7 @@ jp_ballot_page_reload_rounds (JpBallotPage *self)
   self->round_id = select != NULL ? keep : 0;
   jp_ballot_page_show_round (self);
   reload_finalists (self);
+  update_open_button (self);
 }
 
 static void
@@ -524,8 +577,9 @@ jp_ballot_page_select_round (JpBallotPage *self,
   return FALSE;
 }
 
-static void
-on_open_button_clicked (JpBallotPage *self)
+gboolean
+jp_ballot_page_open_confirmed (JpBallotPage *self,
+                               const char   *reason)
 {
   guint i = gtk_drop_down_get_selected (self->trade_dropdown);
   g_autoptr(GError) error = NULL;
@@ -533,19 +587,71 @@ on_open_button_clicked (JpBallotPage *self)
 
   if (self->service == NULL || self->trade_codes == NULL || i == GTK_INVALID_LIST_POSITION
       || i >= g_strv_length (self->trade_codes))
-    return;
-  id = jp_meeting_service_open_round (self->service, self->trade_codes[i],
-                                      gtk_spin_button_get_value_as_int (self->seats_spin),
-                                      gtk_spin_button_get_value_as_int (self->choices_spin),
-                                      gtk_spin_button_get_value_as_int (self->present_spin),
-                                      &error);
+    return FALSE;
+  id = jp_meeting_service_open_round_with_reason (
+         self->service, self->trade_codes[i],
+         gtk_spin_button_get_value_as_int (self->seats_spin),
+         gtk_spin_button_get_value_as_int (self->choices_spin),
+         gtk_spin_button_get_value_as_int (self->present_spin), reason, &error);
   if (id == 0)
     {
       jp_ballot_page_report (self, _("Could Not Open the Round"), error);
-      return;
+      return FALSE;
     }
   self->round_id = id;
   jp_ballot_page_reload_rounds (self);
+  return TRUE;
+}
+
+static void
+on_reason_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    JpBallotPage     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "open") == 0)
+    jp_ballot_page_open_confirmed (self, gtk_editable_get_text (entry));
+}
+
+static void
+on_reason_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "open",
+                                           g_utf8_strlen (text, -1) >= JP_NEW_ROUND_REASON_MIN);
+}
+
+static void
+on_open_button_clicked (JpBallotPage *self)
+{
+  g_autofree char *message = NULL;
+  JpNewRoundCase why;
+  GtkWidget *dialog, *entry;
+
+  if (selected_trade_case (self, &why, &message) || message == NULL)
+    {
+      jp_ballot_page_open_confirmed (self, NULL);
+      return;
+    }
+  /* the rules call for no round: the chair writes why, and it goes into the audit log */
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Open a Round the Rules Do Not Call For?"), message);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
+                                  _("The reason, kept in the audit log"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "open", _("_Open With This Reason"), NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "open", FALSE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_reason_changed), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reason_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- the service ---- */
@@ -563,8 +669,19 @@ on_progress (JpBallotPage *self,
              int           n_cast,
              int           n_panel)
 {
+  g_autoptr(JpRound) round = jp_store_get_round (self->store, round_id, NULL);
+
   if (round_id == self->round_id)
     jp_ballot_page_update_progress (self, n_cast, n_panel);
+  /* the round's row in the list counts too, not only the live card */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->rounds_list));
+       round != NULL && row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "round-id")) == round_id)
+      {
+        g_autofree char *subtitle = round_row_subtitle (round);
+
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      }
 }
 
 static void
@@ -646,6 +763,7 @@ jp_ballot_page_class_init (JpBallotPageClass *klass)
   BIND (choices_spin);
   BIND (present_spin);
   BIND (open_button);
+  BIND (open_hint);
   BIND (rounds_list);
   BIND (round_box);
   BIND (round_title);

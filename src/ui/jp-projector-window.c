@@ -146,6 +146,9 @@ refresh (JpProjectorWindow *self)
       gtk_stack_set_visible_child_name (self->mode_stack, "candidate");
       return;
     }
+  /* nobody under discussion (or the meeting ended): no 回避 line is left behind */
+  gtk_label_set_text (self->candidate_label, "");
+  gtk_label_set_text (self->step_out_label, "");
 
   jp_tally_chart_set_tally (self->chart, NULL);
   if (round == NULL)

@@ -39,6 +39,8 @@ struct _JpSettingsPage
   GtkSpinButton       *deviation_spin;
   GtkSpinButton       *max_choices_spin;
   GtkSwitch           *majority_switch;
+  GtkDropDown         *quorum_dropdown;
+  int                  quorum_custom[2];   /* a fraction not in the list, as loaded */
   GtkSpinButton       *publicity_spin;
   AdwActionRow        *font_rows[N_FONTS];
   GtkLabel            *findings_label;
@@ -57,6 +59,61 @@ static void form_changed (JpSettingsPage *self);
 static void rebuild_rubric (JpSettingsPage *self);
 
 /* ---- building the form ---- */
+
+/* The quorums offered: at least num/den of the panel; 0/1 is none. */
+static const int quorums[][2] = { { 2, 3 }, { 1, 2 }, { 3, 4 }, { 0, 1 } };
+
+static void
+quorum_to_dropdown (JpSettingsPage *self,
+                    int             num,
+                    int             den)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint selected = G_N_ELEMENTS (quorums);
+
+  gtk_string_list_append (list, _("At least two thirds (default)"));
+  gtk_string_list_append (list, _("At least half"));
+  gtk_string_list_append (list, _("At least three quarters"));
+  gtk_string_list_append (list, _("No quorum"));
+  for (guint i = 0; i < G_N_ELEMENTS (quorums); i++)
+    if ((num == 0 && quorums[i][0] == 0) || (num * quorums[i][1] == quorums[i][0] * den
+                                             && num != 0))
+      selected = i;
+  self->quorum_custom[0] = num;
+  self->quorum_custom[1] = den;
+  if (selected == G_N_ELEMENTS (quorums))
+    {
+      g_autofree char *label = g_strdup_printf (_("At least %d/%d"), num, den);
+
+      gtk_string_list_append (list, label);
+    }
+  gtk_drop_down_set_model (self->quorum_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->quorum_dropdown, selected);
+}
+
+static void
+quorum_from_dropdown (JpSettingsPage *self,
+                      int            *num,
+                      int            *den)
+{
+  guint i = gtk_drop_down_get_selected (self->quorum_dropdown);
+
+  if (i < G_N_ELEMENTS (quorums))
+    {
+      *num = quorums[i][0];
+      *den = quorums[i][1];
+    }
+  else if (self->quorum_custom[1] > 0)
+    {
+      *num = self->quorum_custom[0];
+      *den = self->quorum_custom[1];
+    }
+  else
+    {
+      *num = 2;
+      *den = 3;
+    }
+}
 
 static GtkSpinButton *
 add_spin_row (AdwPreferencesGroup *group,
@@ -393,6 +450,20 @@ build_form (JpSettingsPage *self)
                             self);
   adw_preferences_group_add (g, row);
 
+  /* the quorum (RULES.md: 评审会议须有三分之二以上评委出席), checked when a round opens */
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Quorum"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Members of the trade's panel who must be present for a ballot "
+                                 "round to open"));
+  self->quorum_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->quorum_dropdown), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->quorum_dropdown));
+  g_object_set_data (G_OBJECT (self->quorum_dropdown), "jp-row", row);
+  g_signal_connect_swapped (self->quorum_dropdown, "notify::selected",
+                            G_CALLBACK (form_changed), self);
+  adw_preferences_group_add (g, row);
+
   g = add_group (self, _("Publicity"), NULL);
   self->publicity_spin = add_spin_row (g, _("Publicity period (working days)"), NULL, 1, 30, 1,
                                        0, self);
@@ -444,6 +515,7 @@ form_settings (JpSettingsPage *self)
   s->deviation_alert = gtk_spin_button_get_value (self->deviation_spin);
   s->max_choices = gtk_spin_button_get_value_as_int (self->max_choices_spin);
   s->majority_threshold = gtk_switch_get_active (self->majority_switch);
+  quorum_from_dropdown (self, &s->quorum_num, &s->quorum_den);
   s->publicity_days = gtk_spin_button_get_value_as_int (self->publicity_spin);
   g_free (s->font_song);
   g_free (s->font_kai);
@@ -556,6 +628,7 @@ apply_locks (JpSettingsPage *self)
       lock_row (self, SPIN_ROW (self->ratio_spin), why);
       lock_row (self, SPIN_ROW (self->max_choices_spin), why);
       lock_row (self, SPIN_ROW (self->majority_switch), why);
+      lock_row (self, SPIN_ROW (self->quorum_dropdown), why);
     }
   if (locks & JP_STAGE_LOCK_DEFENCE_OPENED)
     {
@@ -607,6 +680,7 @@ load_form (JpSettingsPage *self)
   gtk_spin_button_set_value (self->deviation_spin, s->deviation_alert);
   gtk_spin_button_set_value (self->max_choices_spin, s->max_choices);
   gtk_switch_set_active (self->majority_switch, s->majority_threshold);
+  quorum_to_dropdown (self, s->quorum_num, s->quorum_den);
   gtk_spin_button_set_value (self->publicity_spin, s->publicity_days);
   for (guint f = 0; f < N_FONTS; f++)
     {

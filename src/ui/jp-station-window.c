@@ -36,6 +36,7 @@ struct _JpStationWindow
   GHashTable      *ballots;        /* round id (gint64*) -> JpStationBallot (kept, so a
                                     * queued ballot is not cast twice) */
   gint64           ballot_round;   /* round of the ballot shown, 0 if none */
+  gint64           opened_round;   /* a round_opened event not yet matched with GET /state */
   guint            poll_source;
   guint            last_queued;
   gboolean         ever_connected;
@@ -255,6 +256,21 @@ state_loaded (GObject      *source,
         jp_station_ballot_set_voted (value);
     }
   rebuild_rounds (self);
+  /* a new round for this member while the ballot page still shows a finished one
+   * (received, closed): show the new ballot instead of "Ballot received" */
+  if (self->opened_round != 0)
+    {
+      gint64 id = self->opened_round;
+      JpStationBallot *shown = g_hash_table_lookup (self->ballots, &self->ballot_round);
+
+      self->opened_round = 0;
+      if (find_round (self, id) != NULL && id != self->ballot_round
+          && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "ballot") == 0
+          && (shown == NULL
+              || jp_station_ballot_get_state (shown) == JP_STATION_BALLOT_RECEIVED
+              || jp_station_ballot_get_state (shown) == JP_STATION_BALLOT_CLOSED))
+        jp_station_window_open_round (self, id);
+    }
   self->ready = TRUE;
   if (self->refresh_again)
     {
@@ -300,6 +316,8 @@ on_client_event (JpStationWindow *self,
       if (ballot != NULL)
         jp_station_ballot_set_closed (ballot);
     }
+  if (g_str_equal (type, "round_opened") && o != NULL)
+    self->opened_round = json_object_get_int_member_with_default (o, "id", 0);
   if (g_str_equal (type, "round_opened") || g_str_equal (type, "round_closed") ||
       g_str_equal (type, "progress"))
     refresh_state (self);
@@ -421,6 +439,55 @@ jp_station_window_go_back (JpStationWindow *self)
 }
 
 static void
+logged_out (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(JpStationWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWindow *start = NULL;
+
+  /* the client has forgotten its token whatever the host answered: back to the start */
+  if (!jp_meeting_client_logout_finish (JP_MEETING_CLIENT (source), result, &error))
+    g_message ("log-out: %s", error->message);
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL;
+       l = l->next)
+    if (JP_IS_WINDOW (l->data))
+      {
+        start = l->data;
+        break;
+      }
+  if (app != NULL && start == NULL)
+    start = GTK_WINDOW (jp_window_new (app));
+  if (start != NULL)
+    gtk_window_present (start);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+void
+jp_station_window_log_out (JpStationWindow *self)
+{
+  g_return_if_fail (JP_IS_STATION_WINDOW (self));
+
+  if (self->ended)
+    return;
+  self->ended = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  jp_meeting_client_disconnect_events (self->client);
+  update_connection (self);
+  jp_meeting_client_logout_async (self->client, NULL, logged_out, g_object_ref (self));
+}
+
+static void
+action_log_out (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  jp_station_window_log_out (JP_STATION_WINDOW (widget));
+}
+
+static void
 action_back (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
@@ -487,6 +554,7 @@ jp_station_window_class_init (JpStationWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_rounds_list_row_activated);
 
   gtk_widget_class_install_action (widget_class, "station.back", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "station.log-out", NULL, action_log_out);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "station.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "station.back", NULL);

@@ -56,5 +56,8 @@ void             jp_station_window_go_back        (JpStationWindow *self);
  * of queued ballots). Borrowed. */
 const char      *jp_station_window_get_connection_text (JpStationWindow *self);
 gboolean         jp_station_window_is_ended       (JpStationWindow *self);
+/* Ends this member's session on the host (DELETE /session, the header's log-out button) and
+ * returns to the start screen; the window goes away. */
+void             jp_station_window_log_out        (JpStationWindow *self);
 
 G_END_DECLS

@@ -186,6 +186,17 @@ test_whole_round (Fixture *f, gconstpointer data)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (names, 1),
                                                     "code"), ==, "FW-02");
   }
+
+  /* the seats are filled: no new round by accident, only with a written reason */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "round", "open", "--db", f->db, "--kind", "ballot",
+                            "--trade", "FW", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "reason"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "round", "open", "--db", f->db, "--kind", "ballot",
+                            "--trade", "FW", "--reason", "评委会决定复议", NULL), ==, 0);
 }
 
 static void

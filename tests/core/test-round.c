@@ -160,6 +160,83 @@ test_paper_compare (void)
   g_assert_nonnull (strstr (f->message, "serial 5 "));
 }
 
+
+static void
+test_new_round (void)
+{
+  JpTradeRounds first = { 0, FALSE, FALSE, FALSE, 3, 3 };
+  JpTradeRounds pending = { 1, TRUE, FALSE, FALSE, 3, 3 };
+  JpTradeRounds void_round = { 1, FALSE, TRUE, FALSE, 3, 3 };
+  JpTradeRounds runoff = { 1, FALSE, FALSE, TRUE, 3, 1 };
+  JpTradeRounds filled = { 1, FALSE, FALSE, FALSE, 3, 0 };
+  JpTradeRounds short_of_seats = { 2, FALSE, FALSE, FALSE, 3, 1 };
+  g_autoptr(GError) error = NULL;
+  JpNewRoundCase why;
+
+  g_assert_true (jp_round_may_open_new (&first, "XT", NULL, &why, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (why, ==, JP_NEW_ROUND_FIRST);
+  g_assert_true (jp_round_may_open_new (&void_round, "XT", NULL, &why, NULL));
+  g_assert_cmpint (why, ==, JP_NEW_ROUND_REPEAT_VOID);
+
+  /* a pending round refuses everything, even with a reason */
+  g_assert_false (jp_round_may_open_new (&pending, "XT", "评委会决定", &why, &error));
+  g_assert_cmpint (why, ==, JP_NEW_ROUND_PENDING);
+  g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "XT"));
+  g_clear_error (&error);
+
+  /* seats filled: only with a written reason; blanks and a word too short do not count */
+  g_assert_false (jp_round_may_open_new (&filled, "XT", NULL, &why, &error));
+  g_assert_cmpint (why, ==, JP_NEW_ROUND_REASON);
+  g_assert_nonnull (strstr (error->message, "All 3 seats"));
+  g_assert_nonnull (strstr (error->message, "reason"));
+  g_clear_error (&error);
+  g_assert_false (jp_round_may_open_new (&filled, "XT", "   \n ", NULL, NULL));
+  g_assert_false (jp_round_may_open_new (&filled, "XT", "复议", NULL, NULL));
+  g_assert_true (jp_round_may_open_new (&filled, "XT", "评委会决定复议", &why, NULL));
+  g_assert_cmpint (why, ==, JP_NEW_ROUND_REASON);
+
+  /* a result that stands with seats open (threshold): still a reason */
+  g_assert_false (jp_round_may_open_new (&short_of_seats, "XT", NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "1 of 3 seats"));
+  g_clear_error (&error);
+
+  /* a tie at the cut-off: the run-off, not a new round */
+  g_assert_false (jp_round_may_open_new (&runoff, "XT", NULL, &why, &error));
+  g_assert_cmpint (why, ==, JP_NEW_ROUND_RUNOFF_DUE);
+  g_assert_nonnull (strstr (error->message, "run-off"));
+  g_clear_error (&error);
+}
+
+static void
+test_quorum (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* at least two thirds, rounded up, exactly */
+  g_assert_cmpint (jp_round_quorum_needed (7, 2, 3), ==, 5);
+  g_assert_cmpint (jp_round_quorum_needed (3, 2, 3), ==, 2);
+  g_assert_cmpint (jp_round_quorum_needed (9, 2, 3), ==, 6);
+  g_assert_cmpint (jp_round_quorum_needed (4, 2, 3), ==, 3);
+  g_assert_cmpint (jp_round_quorum_needed (4, 1, 2), ==, 2);
+  g_assert_cmpint (jp_round_quorum_needed (7, 0, 3), ==, 0);
+  g_assert_cmpint (jp_round_quorum_needed (0, 2, 3), ==, 0);
+  g_assert_true (jp_round_quorum_check (5, 7, 2, 3, "XT", &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_round_quorum_check (4, 7, 2, 3, "XT", &error));
+  g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "only 4 of the 7"));
+  g_assert_nonnull (strstr (error->message, "at least 5"));
+  g_clear_error (&error);
+  g_assert_true (jp_round_quorum_check (1, 7, 0, 1, "XT", NULL));
+
+  /* closing: never without a ballot */
+  g_assert_false (jp_round_may_close (0, &error));
+  g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+  g_assert_true (jp_round_may_close (1, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -167,6 +244,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/core/round/transitions", test_transitions);
   g_test_add_func ("/core/ballot/check", test_ballot_check);
+  g_test_add_func ("/core/round/new-round", test_new_round);
+  g_test_add_func ("/core/round/quorum", test_quorum);
   g_test_add_func ("/core/ballot/paper-parse", test_paper_parse);
   g_test_add_func ("/core/ballot/paper-compare", test_paper_compare);
   return g_test_run ();

@@ -46,6 +46,8 @@ test_defaults (void)
   g_assert_cmpint (s->drop_min_totals, ==, 5);
   g_assert_cmpfloat (s->deviation_alert, ==, 15);
   g_assert_false (s->majority_threshold);
+  g_assert_cmpint (s->quorum_num, ==, 2);   /* 三分之二以上评委出席 */
+  g_assert_cmpint (s->quorum_den, ==, 3);
   g_assert_null (s->font_song);
 }
 
@@ -144,8 +146,10 @@ test_ranges (void)
   s->drop_min_totals = 2;
   s->deviation_alert = 0;
   s->max_choices = -1;
+  s->quorum_num = 4;   /* 4/3 of the panel */
   findings = jp_settings_validate (s);
-  g_assert_cmpuint (findings->len, ==, 6);
+  g_assert_cmpuint (findings->len, ==, 7);
+  g_assert_nonnull (strstr (find (findings, "quorum")->message, "4/3"));
   g_assert_nonnull (strstr (find (findings, "presentation-minutes")->message, "1 to 60"));
   g_assert_cmpstr (find (findings, "presentation-minutes")->field, ==, "presentation_minutes");
   g_assert_nonnull (find (findings, "questions-minutes"));
@@ -161,6 +165,7 @@ test_ranges (void)
   s->drop_min_totals = 3;
   s->deviation_alert = 7.5;
   s->max_choices = 4;
+  s->quorum_num = 0;   /* no quorum */
   findings = jp_settings_validate (s);
   g_assert_cmpuint (findings->len, ==, 0);
 }
@@ -187,6 +192,8 @@ test_round_trip (void)
   s->deviation_alert = 12.5;
   s->max_choices = 6;
   s->majority_threshold = TRUE;
+  s->quorum_num = 3;
+  s->quorum_den = 4;
   s->publicity_days = 7;
   s->font_song = g_strdup ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf");
   s->font_kai = g_strdup ("/home/办公室/字体/仿宋.ttf");
@@ -212,6 +219,8 @@ test_round_trip (void)
   g_assert_cmpfloat (back->deviation_alert, ==, 12.5);
   g_assert_cmpint (back->max_choices, ==, 6);
   g_assert_true (back->majority_threshold);
+  g_assert_cmpint (back->quorum_num, ==, 3);
+  g_assert_cmpint (back->quorum_den, ==, 4);
   g_assert_cmpint (back->publicity_days, ==, 7);
   g_assert_cmpstr (back->font_song, ==, s->font_song);
   g_assert_cmpstr (back->font_kai, ==, s->font_kai);
@@ -302,6 +311,7 @@ test_locks (void)
 
   CHANGE (s->max_choices = 3, JP_STAGE_LOCK_BALLOT_OPENED, "maximum marks", "ballot");
   CHANGE (s->majority_threshold = TRUE, JP_STAGE_LOCK_BALLOT_OPENED, "majority", "ballot");
+  CHANGE (s->quorum_num = 1, JP_STAGE_LOCK_BALLOT_OPENED, "quorum", "ballot");
   CHANGE (criterion (s, 0)->max = 20, JP_STAGE_LOCK_DEFENCE_OPENED, "rubric", "defence");
   CHANGE (g_ptr_array_remove_index (s->rubric, 4), JP_STAGE_LOCK_DEFENCE_OPENED, "rubric",
           "defence");

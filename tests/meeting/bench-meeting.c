@@ -195,6 +195,8 @@ main (int argc, char **argv)
   store = test_meeting_store (path, N_STATIONS - 3, pins);
   service = jp_meeting_service_new (store);
   server = jp_meeting_server_new (service);
+  /* 60 stations on one address here, on 60 in a meeting room */
+  jp_meeting_server_set_limits (server, 0, JP_MEETING_REQUEST_SECONDS * 1000);
   g_assert_true (jp_meeting_server_listen_local (server, 0, &error));
   base = test_base_uri (server);
   round_id = jp_meeting_service_open_round (service, "XT", 2, 2, -1, &error);

@@ -178,11 +178,15 @@ test_open_order (Fixture *f, gconstpointer data)
       g_autoptr(JpRound) other = NULL;
       g_auto(GStrv) codes = NULL;
 
+      /* the rules call for no further round: each needs a written reason */
       if (r > 0)
-        id = open_round (f, 2, -1, -1);
+        id = jp_store_open_ballot_round_with_reason (f->store, "XT", 2, -1, -1,
+                                                     "测试抽签顺序", "chair", &error);
+      g_assert_no_error (error);
       other = jp_store_get_round (f->store, id, NULL);
       codes = jp_round_get_codes (other);
       g_hash_table_add (seen_orders, g_strjoinv (" ", codes));
+      vote (f, id, "M01", "");
       g_assert_true (jp_store_close_round (f->store, id, "chair", NULL));
     }
   g_assert_cmpuint (g_hash_table_size (seen_orders), >, 1);
@@ -518,13 +522,14 @@ test_close_tally_runoff (Fixture *f, gconstpointer data)
 static void
 test_void_round (Fixture *f, gconstpointer data)
 {
-  gint64 id = open_round (f, 1, 1, 2);   /* only 2 present, 3 vote */
+  gint64 id = open_round (f, 1, 1, 3);   /* only 3 present (the quorum of 4), 4 vote */
   g_autoptr(GError) error = NULL;
   g_autoptr(JpTally) tally = NULL;
   g_autoptr(GPtrArray) fin = NULL;
 
   vote (f, id, "M01", f->code[0]);
   vote (f, id, "M02", f->code[0]);
+  vote (f, id, "M03", f->code[1]);
   vote (f, id, "M04", f->code[1]);
   g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
   tally = jp_store_get_tally (f->store, id, &error);
@@ -536,6 +541,8 @@ test_void_round (Fixture *f, gconstpointer data)
   fin = jp_store_finalists (f->store, &error);
   g_assert_cmpuint (((JpTradeFinalists *) fin->pdata[0])->finalists->len, ==, 0);
   g_assert_cmpint (((JpTradeFinalists *) fin->pdata[0])->pending_round, ==, id);
+  /* a void round is repeated without a reason: the rules call for it */
+  g_assert_cmpint (open_round (f, 1, 1, -1), >, id);
 }
 
 static void
@@ -599,6 +606,107 @@ test_paper (Fixture *f, gconstpointer data)
   g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM ballot_roster"), ==, 0);
 }
 
+
+/* The rule of new rounds on the host: no close without a ballot, no second round once the
+ * trade's result stands unless the chair writes a reason (audited), the quorum at opening. */
+static void
+test_new_round_rule (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) round = NULL;
+  JpTradeRounds state;
+  char *marks;
+  gint64 id, again;
+
+  /* the quorum: 2 of a panel of 4 is below two thirds (3) */
+  g_assert_cmpint (jp_store_open_ballot_round (f->store, "XT", 2, 2, 2, "chair", &error), ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "quorum"));
+  g_assert_nonnull (strstr (error->message, "at least 3"));
+  g_clear_error (&error);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM round"), ==, 0);
+
+  g_assert_true (jp_store_trade_rounds (f->store, "XT", &state, &error));
+  g_assert_cmpint (state.n_rounds, ==, 0);
+  id = open_round (f, 2, 2, 3);
+
+  /* closing with no ballot is refused; the round stays open */
+  g_assert_false (jp_store_close_round (f->store, id, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no ballot"));
+  g_clear_error (&error);
+  round = jp_store_get_round (f->store, id, NULL);
+  g_assert_cmpint (round->state, ==, JP_ROUND_STATE_OPEN);
+
+  marks = g_strdup_printf ("%s %s", f->code[0], f->code[1]);
+  vote (f, id, "M01", marks);
+  vote (f, id, "M02", marks);
+  g_free (marks);
+  g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_seal_round (f->store, id, "chair", &error));
+  g_assert_no_error (error);
+
+  /* both seats filled, the result stands: no new round without a reason */
+  g_assert_true (jp_store_trade_rounds (f->store, "XT", &state, &error));
+  g_assert_cmpint (state.n_rounds, ==, 1);
+  g_assert_false (state.pending);
+  g_assert_false (state.last_void);
+  g_assert_false (state.runoff_due);
+  g_assert_cmpint (state.seats_open, ==, 0);
+  g_assert_cmpint (jp_store_open_ballot_round (f->store, "XT", 2, 2, -1, "chair", &error), ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "reason"));
+  g_clear_error (&error);
+  g_assert_cmpint (jp_store_open_ballot_round_with_reason (f->store, "XT", 2, 2, -1, "  ",
+                                                           "chair", &error), ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM round"), ==, 1);
+
+  again = jp_store_open_ballot_round_with_reason (f->store, "XT", 2, 2, -1,
+                                                  "评委会决定复议", "chair", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, >, id);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM audit WHERE action = "
+                                   "'round.open' AND payload LIKE '%评委会决定复议%'"), ==, 1);
+  /* and while it is open, nothing else opens, reason or not */
+  g_assert_cmpint (jp_store_open_ballot_round_with_reason (f->store, "XT", 2, 2, -1,
+                                                           "评委会决定复议", "chair", &error),
+                   ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT);
+}
+
+/* An edited stored result is never handed out: it no longer matches its digest. */
+static void
+test_tampered_result (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id = open_round (f, 1, 1, -1);
+
+  vote (f, id, "M01", f->code[0]);
+  vote (f, id, "M02", f->code[0]);
+  vote (f, id, "M04", f->code[1]);
+  g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
+  json = jp_store_get_round_result_json (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, f->code[0]));
+
+  /* swap the two codes in the stored result, as an editor of the file would (who is not
+   * held by the schema's triggers) */
+  sql = g_strdup_printf ("DROP TRIGGER round_closed_frozen; UPDATE round SET result = replace (replace (replace (result, '%s', "
+                         "'@@'), '%s', '%s'), '@@', '%s') WHERE id = %lld",
+                         f->code[0], f->code[1], f->code[0], f->code[1], (long long) id);
+  g_assert_true (jp_store_exec (f->store, sql, NULL));
+  g_clear_pointer (&json, g_free);
+  json = jp_store_get_round_result_json (f->store, id, &error);
+  g_assert_null (json);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "altered"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -617,5 +725,7 @@ main (int argc, char **argv)
   ADD ("/store/rounds/close-tally-runoff-finalists", test_close_tally_runoff, 0);
   ADD ("/store/rounds/void", test_void_round, 0);
   ADD ("/store/rounds/paper-two-passes", test_paper, 0);
+  ADD ("/store/rounds/new-round-rule", test_new_round_rule, 0);
+  ADD ("/store/rounds/tampered-result", test_tampered_result, 0);
   return g_test_run ();
 }

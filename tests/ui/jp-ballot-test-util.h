@@ -9,6 +9,7 @@
 
 #include "demo/jp-demo.h"
 #include "store/jp-store-rounds.h"
+#include "meeting/jp-meeting-service.h"
 
 static inline JpStore *
 ballot_test_store (const char *dir,
@@ -70,31 +71,43 @@ ballot_test_store (const char *dir,
   return g_steal_pointer (&store);
 }
 
-/* Casts `member`'s ballot for the first code of the round it may vote for (not conflicted,
- * not in `avoid`); returns that code (transfer full). */
+/* The first code of the round that `member` may mark (not conflicted, not `avoid`);
+ * transfer full. */
 static inline char *
-ballot_test_vote (JpStore    *store,
-                  gint64      round_id,
-                  const char *member,
-                  const char *avoid)
+ballot_test_markable (JpStore    *store,
+                      gint64      round_id,
+                      const char *member,
+                      const char *avoid)
 {
   g_autoptr(JpRound) round = jp_store_get_round (store, round_id, NULL);
 
   for (guint i = 0; i < round->candidates->len; i++)
     {
       const JpRoundCandidate *c = round->candidates->pdata[i];
-      const char *marks[] = { c->code, NULL };
-      g_autoptr(GError) error = NULL;
 
-      if (g_strcmp0 (c->code, avoid) == 0 || jp_store_is_conflicted (store, member,
-                                                                      c->candidate_id))
-        continue;
-      jp_store_submit_ballot (store, round_id, member, marks, NULL, NULL, &error);
-      g_assert_no_error (error);
-      return g_strdup (c->code);
+      if (g_strcmp0 (c->code, avoid) != 0 &&
+          !jp_store_is_conflicted (store, member, c->candidate_id))
+        return g_strdup (c->code);
     }
   g_assert_not_reached ();
   return NULL;
+}
+
+/* Casts `member`'s ballot through the store for the first code of the round it may mark
+ * (not conflicted, not in `avoid`); returns that code (transfer full). */
+static inline char *
+ballot_test_vote (JpStore    *store,
+                  gint64      round_id,
+                  const char *member,
+                  const char *avoid)
+{
+  char *code = ballot_test_markable (store, round_id, member, avoid);
+  const char *marks[] = { code, NULL };
+  g_autoptr(GError) error = NULL;
+
+  jp_store_submit_ballot (store, round_id, member, marks, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return code;
 }
 
 static inline void
@@ -109,4 +122,52 @@ ballot_test_rm (const char *dir)
       g_remove (p);
     }
   g_rmdir (dir);
+}
+
+static inline void
+ballot_test_done (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (res);
+}
+
+/* A member's real ballot through the service, as a station sends it. */
+static inline void
+ballot_test_service_vote (JpMeetingService *service, JpStore *st, gint64 round_id,
+                          const char *member, const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pin = jp_store_member_new_pin (st, member, "test", &error);
+  g_autofree char *login = NULL;
+  g_autofree char *ballot = NULL;
+  g_autofree char *path = g_strdup_printf ("/rounds/%lld/ballot", (long long) round_id);
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  const char *token;
+  guint status = 0;
+
+  g_assert_no_error (error);
+  login = g_strdup_printf ("{\"member_code\":\"%s\",\"pin\":\"%s\"}", member, pin);
+  body = json_from_string (login, &error);
+  {
+    GAsyncResult *res = NULL;
+
+    jp_meeting_service_login_async (service, "127.0.0.1", body, NULL, ballot_test_done, &res);
+    while (res == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    reply = jp_meeting_service_login_finish (service, res, &status, &error);
+    g_assert_no_error (error);
+    g_object_unref (res);
+  }
+  g_assert_cmpuint (status, ==, 200);
+  token = json_object_get_string_member (json_node_get_object (reply), "token");
+  ballot = g_strdup_printf ("{\"marks\":[\"%s\"],\"idempotency_key\":\"key-%s-%lld\"}", code,
+                            member, (long long) round_id);
+  g_clear_pointer (&body, json_node_unref);
+  body = json_from_string (ballot, &error);
+  {
+    g_autoptr(JsonNode) r = jp_meeting_service_handle (service, "POST", path, token, body,
+                                                       &status);
+
+    g_assert_cmpuint (status, ==, 200);
+  }
 }

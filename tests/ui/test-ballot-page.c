@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/jp-ballot-page-private.h"
+#include "store/jp-store-private.h"   /* jp_store_exec: a test edits the file as an attacker */
 #include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
@@ -26,6 +27,18 @@ member_name (const char *code)
 {
   static char name[64];
   g_autoptr(GPtrArray) members = jp_store_list_members (store, NULL);
+
+  for (guint i = 0; i < members->len; i++)
+    if (g_strcmp0 (((JpMember *) members->pdata[i])->code, code) == 0)
+      g_strlcpy (name, ((JpMember *) members->pdata[i])->name, sizeof name);
+  return name;
+}
+
+static const char *
+member_name_in (JpStore *st, const char *code)
+{
+  static char name[64];
+  g_autoptr(GPtrArray) members = jp_store_list_members (st, NULL);
 
   for (guint i = 0; i < members->len; i++)
     if (g_strcmp0 (((JpMember *) members->pdata[i])->code, code) == 0)
@@ -115,16 +128,18 @@ test_ballot_stage (void)
   g_assert_cmpstr (gtk_label_get_text (page->progress_label), ==, expected);
   g_assert_false (gtk_widget_get_visible (page->tally_box));
 
-  /* two ballots through the store, then the service's progress signal as the server sends */
+  /* two members' ballots through the service, as their stations send them */
   panel = jp_store_round_panel (store, round_id, &error);
   g_assert_no_error (error);
   voter1 = panel->pdata[0];
   voter2 = panel->pdata[1];
   waiting = panel->pdata[2];
-  code1 = ballot_test_vote (store, round_id, voter1->code, NULL);
-  code2 = ballot_test_vote (store, round_id, voter2->code, code1);
-  g_signal_emit_by_name (jp_ballot_page_get_service (page), "progress", round_id, 2,
-                         round->n_panel);
+  code1 = ballot_test_markable (store, round_id, voter1->code, NULL);
+  ballot_test_service_vote (jp_ballot_page_get_service (page), store, round_id, voter1->code,
+                            code1);
+  code2 = ballot_test_markable (store, round_id, voter2->code, code1);
+  ballot_test_service_vote (jp_ballot_page_get_service (page), store, round_id, voter2->code,
+                            code2);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("2 / %d ballots received", round->n_panel);
   g_assert_cmpstr (gtk_label_get_text (page->progress_label), ==, expected);
@@ -250,6 +265,181 @@ test_ballot_stage (void)
   jp_test_spin ();
 }
 
+
+/* The open dialog of the page, if one is presented. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+close_dialogs (void)
+{
+  AdwMessageDialog *d;
+
+  while ((d = find_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (d));
+  jp_test_spin ();
+}
+
+static const char *
+row_subtitle (JpBallotPage *page, gint64 round_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (page->rounds_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "round-id")) == round_id)
+      return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return NULL;
+}
+
+/* The chair's meeting day: the quorum, no close without a ballot, the summary row counting
+ * real ballots, the non-voters named before the close, no second round by accident after
+ * the seats are filled, and a tampered result refused at publishing. */
+static void
+test_chair_flow (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jp-test-chair-XXXXXX", NULL);
+  g_autoptr(JpStore) st = ballot_test_store (dir, 24);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  JpBallotPage *page = JP_BALLOT_PAGE (jp_ballot_page_new ());
+  JpMeetingService *service;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(GPtrArray) panel = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *sql = NULL;
+  AdwMessageDialog *dialog;
+  const char *body, *code;
+  gint64 round_id;
+
+  gtk_window_set_default_size (window, 1100, 1400);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  jp_ballot_page_set_store (page, st);
+  gtk_window_present (window);
+  jp_test_spin ();
+  service = jp_ballot_page_get_service (page);
+
+  gtk_drop_down_set_selected (page->trade_dropdown, 0);
+  gtk_spin_button_set_value (page->seats_spin, 1);
+  gtk_spin_button_set_value (page->choices_spin, 1);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->open_button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->open_hint)));
+
+  /* below the quorum nothing opens, and the chair is told why */
+  gtk_spin_button_set_value (page->present_spin, 1);
+  g_assert_false (jp_ballot_page_open_confirmed (page, NULL));
+  g_assert_nonnull (strstr (jp_ballot_page_get_last_error (page), "quorum"));
+  gtk_drop_down_set_selected (page->trade_dropdown, 1);
+  gtk_drop_down_set_selected (page->trade_dropdown, 0);
+  gtk_spin_button_set_value (page->seats_spin, 1);
+  gtk_spin_button_set_value (page->choices_spin, 1);
+
+  g_signal_emit_by_name (page->open_button, "clicked");
+  g_assert_null (find_dialog ());
+  round_id = jp_ballot_page_get_round_id (page);
+  g_assert_cmpint (round_id, >, 0);
+  round = jp_store_get_round (st, round_id, &error);
+  g_assert_no_error (error);
+  /* while it is open, the button says why nothing else may open */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->open_button)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->open_button)),
+                            "not closed"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->open_hint)));
+
+  /* no ballot: the close is refused */
+  g_assert_false (jp_ballot_page_close_confirmed (page));
+  g_assert_nonnull (strstr (jp_ballot_page_get_last_error (page), "no ballot"));
+
+  /* a real ballot through the service: the live card and the round's row both count it */
+  panel = jp_store_round_panel (st, round_id, &error);
+  g_assert_cmpuint (panel->len, >=, 3);
+  code = ((JpRoundCandidate *) round->candidates->pdata[0])->code;
+  for (guint i = 0; i < round->candidates->len; i++)
+    {
+      const JpRoundCandidate *c = round->candidates->pdata[i];
+      gboolean free_of_conflicts = TRUE;
+
+      for (guint k = 0; k < panel->len; k++)
+        if (jp_store_is_conflicted (st, ((JpPanelMember *) panel->pdata[k])->code,
+                                    c->candidate_id))
+          free_of_conflicts = FALSE;
+      if (free_of_conflicts)
+        {
+          code = c->code;
+          break;
+        }
+    }
+  ballot_test_service_vote (service, st, round_id, ((JpPanelMember *) panel->pdata[0])->code, code);
+  expected = g_strdup_printf ("1 of %d ballots received", round->n_panel);
+  g_assert_nonnull (strstr (row_subtitle (page, round_id), expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("1 / %d ballots received", round->n_panel);
+  g_assert_cmpstr (gtk_label_get_text (page->progress_label), ==, expected);
+
+  /* the close confirmation names who has not voted */
+  g_signal_emit_by_name (page->close_button, "clicked");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "have not voted"));
+  g_assert_null (strstr (body, member_name_in (st, ((JpPanelMember *) panel->pdata[0])->code)));
+  for (guint k = 1; k < panel->len; k++)
+    g_assert_nonnull (strstr (body, member_name_in (st, ((JpPanelMember *) panel->pdata[k])->code)));
+  g_assert_nonnull (strstr (body, "quorum"));
+  close_dialogs ();
+
+  /* two more for the same code: the one seat is filled; close and seal */
+  ballot_test_service_vote (service, st, round_id, ((JpPanelMember *) panel->pdata[1])->code, code);
+  ballot_test_service_vote (service, st, round_id, ((JpPanelMember *) panel->pdata[2])->code, code);
+  g_assert_true (jp_ballot_page_close_confirmed (page));
+  g_assert_true (jp_ballot_page_seal_confirmed (page));
+
+  /* the trade's result stands: a click asks for a reason, opens nothing by itself */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->open_button)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page->open_button)),
+                            "reason"));
+  g_signal_emit_by_name (page->open_button, "clicked");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "open"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "评委会决定复议");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "open"));
+  close_dialogs ();
+  rounds = jp_store_list_rounds (st, page->trade_codes[0], NULL);
+  g_assert_cmpuint (rounds->len, ==, 1);
+  g_assert_false (jp_ballot_page_open_confirmed (page, NULL));
+  g_assert_nonnull (strstr (jp_ballot_page_get_last_error (page), "reason"));
+
+  /* someone edits the stored result: publishing refuses, on the page */
+  jp_ballot_page_select_round (page, round_id);
+  sql = g_strdup_printf ("DROP TRIGGER round_closed_frozen; UPDATE round SET result = "
+                         "replace (result, '\"votes\":3', '\"votes\":4') WHERE id = %lld",
+                         (long long) round_id);
+  g_assert_true (jp_store_exec (st, sql, NULL));
+  g_signal_emit_by_name (page->publish_button, "clicked");
+  g_assert_nonnull (strstr (jp_ballot_page_get_last_error (page), "altered"));
+  g_assert_nonnull (strstr (gtk_label_get_text (page->close_hint), "altered"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->publish_button)));
+
+  jp_ballot_page_end_meeting (page);
+  gtk_window_destroy (window);
+  jp_test_spin ();
+  g_clear_object (&st);
+  ballot_test_rm (dir);
+}
+
 static void
 test_not_frozen (void)
 {
@@ -308,6 +498,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/ballot/stage", test_ballot_stage);
   g_test_add_func ("/ui/ballot/not-frozen", test_not_frozen);
+  g_test_add_func ("/ui/ballot/chair-flow", test_chair_flow);
   ret = g_test_run ();
 
   g_clear_object (&store);

@@ -255,6 +255,10 @@ test_weights (Fixture       *fixture,
 
   jp_setup_page_show (fixture->page, "settings");
   jp_test_spin ();
+  /* the quorum of ballot rounds is shown, at its default */
+  g_assert_nonnull (jp_test_find_label (GTK_WIDGET (page), "Quorum", TRUE));
+  g_assert_nonnull (jp_test_find_label (GTK_WIDGET (page), "At least two thirds (default)",
+                                        TRUE));
   g_assert_cmpstr (gtk_label_get_text (sum), ==, "1.00");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (sum), "error"));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (jp_settings_page_get_apply_button (page))));

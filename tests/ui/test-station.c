@@ -792,6 +792,84 @@ test_meeting_ended (void)
   close_dialog (late);
 }
 
+
+static gboolean
+ballot_of_round (gpointer data)
+{
+  JpStationBallot *b = jp_station_window_get_ballot (data);
+
+  return b != NULL && jp_station_ballot_get_round_id (b) == GPOINTER_TO_INT (
+    g_object_get_data (G_OBJECT (data), "jp-test-wanted-round"));
+}
+
+static gboolean
+client_forgot (gpointer data)
+{
+  return jp_meeting_client_get_token (data) == NULL;
+}
+
+static gboolean
+no_session (gpointer data)
+{
+  return jp_meeting_service_get_n_sessions (data) == 0;
+}
+
+/* A station showing "Ballot received" moves to the new round the chair opens for it; its
+ * log-out ends the session on the host. A meeting of its own on the same election. */
+static void
+test_new_round_and_logout (void)
+{
+  g_autoptr(JpMeetingService) service = jp_meeting_service_new (host.store);
+  g_autoptr(JpMeetingServer) server = jp_meeting_server_new (service);
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autoptr(JpStationWindow) station = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) round = jp_store_get_round (host.store, host.round, NULL);
+  g_autofree char *where = NULL;
+  g_autoptr(JpMeetingClient) client = NULL;
+  gint64 next;
+
+  g_assert_true (jp_meeting_server_listen_local (server, 0, &error));
+  g_assert_no_error (error);
+  where = g_strdup_printf ("127.0.0.1:%u", jp_meeting_server_get_port (server));
+  if (!panel_voted ("M02"))
+    {
+      g_auto(GStrv) none = g_new0 (char *, 1);
+
+      g_assert_true (jp_store_submit_ballot (host.store, host.round, "M02",
+                                             (const char *const *) none, NULL, NULL, &error));
+    }
+  dialog = join (where, "M02", host.pin_m02, &station);
+  g_assert_nonnull (station);
+  g_assert_true (jp_test_wait_until (station_ready, station, 10000));
+  jp_station_window_open_round (station, host.round);
+  wait_ballot (jp_station_window_get_ballot (station), JP_STATION_BALLOT_RECEIVED);
+
+  /* the chair closes the round and opens another for the trade, with a reason */
+  if (round->state == JP_ROUND_STATE_OPEN)
+    g_assert_true (jp_meeting_service_close_round (service, host.round, &error));
+  g_assert_no_error (error);
+  next = jp_meeting_service_open_round_with_reason (service, round->trade_code, round->seats,
+                                                    round->max_choices, -1,
+                                                    "测试：新一轮表决", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (next, >, 0);
+  g_object_set_data (G_OBJECT (station), "jp-test-wanted-round", GINT_TO_POINTER ((int) next));
+  g_assert_true (jp_test_wait_until (ballot_of_round, station, 10000));
+  g_assert_cmpstr (jp_station_window_get_page (station), ==, "ballot");
+  wait_ballot (jp_station_window_get_ballot (station), JP_STATION_BALLOT_CHOOSING);
+
+  /* log out: the host forgets the session */
+  g_assert_cmpuint (jp_meeting_service_get_n_sessions (service), ==, 1);
+  client = g_object_ref (jp_station_window_get_client (station));
+  jp_station_window_log_out (station);
+  g_assert_true (jp_test_wait_until (no_session, service, 10000));
+  g_assert_true (jp_station_window_is_ended (station));
+  g_assert_true (jp_test_wait_until (client_forgot, client, 10000));
+  close_dialog (dialog);
+  jp_meeting_server_disconnect (server);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -817,6 +895,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/station/vote", test_vote);
   g_test_add_func ("/ui/station/offline-queue", test_offline_queue);
   g_test_add_func ("/ui/station/meeting-ended", test_meeting_ended);
+  g_test_add_func ("/ui/station/new-round-and-logout", test_new_round_and_logout);
   status = g_test_run ();
   return status;
 }
