@@ -216,6 +216,38 @@ collect_mapped_labels (GtkWidget *widget,
     collect_mapped_labels (child, labels);
 }
 
+/* Names, trades and error badges in the list: not ellipsized, not clipped by their column
+ * nor by the list's edge. */
+static void
+assert_list_whole (Fixture    *fixture,
+                   GtkWidget  *view,
+                   GtkWidget  *scrolled,
+                   GHashTable *names,
+                   GPtrArray  *labels,
+                   guint      *n_names,
+                   guint      *n_badges)
+{
+  collect_mapped_labels (view, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *l = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (GTK_LABEL (l));
+      gboolean is_name = g_hash_table_contains (names, text);
+      gboolean is_badge = gtk_widget_has_css_class (l, "jp-error-badge");
+      GtkWidget *cell = gtk_widget_get_parent (is_badge ? gtk_widget_get_parent (l) : l);
+
+      if (!is_name && !is_badge)
+        continue;
+      if (is_name)
+        (*n_names)++;
+      else
+        (*n_badges)++;
+      /* (the last row may be half under the bottom edge: across, it is whole) */
+      if (label_is_ellipsized (l) || !inside (l, cell) || !inside_across (l, scrolled))
+        g_error ("“%s” is cut at %s", text, fixture->size->name);
+    }
+}
+
 /* Every name in the list is whole: not ellipsized, not clipped by its column; so are the
  * error badges; the candidate's name and ID number in the dossier are whole and on one line. */
 static void
@@ -228,6 +260,7 @@ test_candidates (Fixture       *fixture,
   JpDossierView *dossier = jp_window_get_dossier_view (fixture->window);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GListModel) all = jp_store_list_candidates (store, NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(JpCandidate) c = NULL;
   GtkWidget *label;
@@ -235,35 +268,33 @@ test_candidates (Fixture       *fixture,
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
-      g_autoptr(JpCandidate) item = g_list_model_get_item (all, i);
+      JpCandidate *item = g_list_model_get_item (all, i);
 
-      g_hash_table_add (names, g_strdup (item->name));
+      g_ptr_array_add (items, item);
+      /* names and trades are read whole (units may give way, whole in their tooltip) */
+      g_hash_table_add (names, item->name);
+      if (item->trade != NULL)
+        g_hash_table_add (names, item->trade);
     }
   c = select_first (fixture, NULL);
   shot (fixture, "candidates");
 
-  collect_mapped_labels (view, labels);
-  for (guint i = 0; i < labels->len; i++)
+  /* as laid out, then with the dossier pane dragged as wide as it goes */
+  for (int pass = 0; pass < 2; pass++)
     {
-      GtkWidget *l = g_ptr_array_index (labels, i);
-      const char *text = gtk_label_get_text (GTK_LABEL (l));
-      gboolean is_name = g_hash_table_contains (names, text);
-      gboolean is_badge = gtk_widget_has_css_class (l, "jp-error-badge");
-      GtkWidget *cell = gtk_widget_get_parent (is_badge ? gtk_widget_get_parent (l) : l);
-
-      if (!is_name && !is_badge)
-        continue;
-      /* the columns list is a header row too: only the cells of the rows */
-      if (is_name)
-        n_names++;
-      else
-        n_badges++;
-      /* (the last row may be half under the bottom edge: across, it is whole) */
-      if (label_is_ellipsized (l) || !inside (l, cell) || !inside_across (l, scrolled))
-        g_error ("“%s” is cut at %s", text, fixture->size->name);
+      if (pass == 1)
+        {
+          gtk_paned_set_position (GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (list),
+                                                                      GTK_TYPE_PANED)), 0);
+          jp_test_spin ();
+          shot (fixture, "candidates-narrow");
+        }
+      n_names = n_badges = 0;
+      g_ptr_array_set_size (labels, 0);
+      assert_list_whole (fixture, view, scrolled, names, labels, &n_names, &n_badges);
+      g_assert_cmpuint (n_names, >, 20);
+      g_assert_cmpuint (n_badges, >, 0);
     }
-  g_assert_cmpuint (n_names, >, 10);
-  g_assert_cmpuint (n_badges, >, 0);
 
   /* the dossier: name heading and the ID number */
   label = jp_test_find_label (GTK_WIDGET (dossier), c->name, TRUE);
@@ -402,6 +433,54 @@ test_review (Fixture       *fixture,
   g_assert_true (inside (GTK_WIDGET (jp_review_page_get_reason_entry (page)), window));
 }
 
+/* A viewer that has the whole window, as on a member station: an A4 page opens at fit
+ * width, but not wider than 150 %, so more than the title is in sight. */
+static void
+test_wide_document (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JpCandidate) c = select_first (fixture, has_multipage_evidence);
+  g_autoptr(JpEvidenceDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const JpDocumentRef *ref = NULL;
+  GtkWidget *window = gtk_window_new ();
+  JpEvidenceViewer *viewer = JP_EVIDENCE_VIEWER (jp_evidence_viewer_new ());
+  double w = 0, h = 0;
+
+  for (guint i = 0; i < c->documents->len && ref == NULL; i++)
+    {
+      const JpDocumentRef *d = g_ptr_array_index (c->documents, i);
+
+      if (d->kind == JP_DOC_EVIDENCE && d->criterion >= 1 && d->pages >= 2)
+        ref = d;
+    }
+  bytes = jp_store_get_document_data (store, ref->sha256, &error);
+  g_assert_no_error (error);
+  document = jp_evidence_document_new (bytes, ref->mime, ref->sha256, ref->filename, &error);
+  g_assert_no_error (error);
+  jp_evidence_document_get_page_size (document, 0, &w, &h);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), fixture->size->width, fixture->size->height);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (viewer));
+  jp_evidence_viewer_set_document (viewer, document);
+  jp_evidence_viewer_set_fit_mode (viewer, JP_EVIDENCE_FIT_WIDTH);
+  gtk_window_present (GTK_WINDOW (window));
+  jp_test_spin ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (viewer)), >=, fixture->size->width - 20);
+  g_test_message ("A4 page of %.0f pt opens at %.0f %% in %d px", w,
+                  jp_evidence_viewer_get_zoom (viewer) * 100,
+                  gtk_widget_get_width (GTK_WIDGET (viewer)));
+  g_assert_cmpfloat (jp_evidence_viewer_get_zoom (viewer), <=, 1.5 + 1e-9);
+  g_assert_cmpfloat (jp_evidence_viewer_get_zoom (viewer), >=, 1.0);
+  /* so a good part of the page is in sight, not only its title */
+  g_assert_cmpfloat (h * jp_evidence_viewer_get_zoom (viewer), <,
+                     2 * gtk_widget_get_height (GTK_WIDGET (viewer)));
+  g_assert_cmpint (jp_evidence_viewer_get_fit_mode (viewer), ==, JP_EVIDENCE_FIT_WIDTH);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+}
+
 /* a size the screen cannot hold is skipped (set-up made no window) */
 #define GUARDED(func) \
   static void \
@@ -414,6 +493,7 @@ test_review (Fixture       *fixture,
 GUARDED (test_candidates)
 GUARDED (test_evidence)
 GUARDED (test_review)
+GUARDED (test_wide_document)
 #undef GUARDED
 
 int
@@ -448,12 +528,15 @@ main (int   argc,
       g_autofree char *p1 = g_strdup_printf ("/ui/layout/%s/candidates", sizes[i].name);
       g_autofree char *p2 = g_strdup_printf ("/ui/layout/%s/evidence", sizes[i].name);
       g_autofree char *p3 = g_strdup_printf ("/ui/layout/%s/review", sizes[i].name);
+      g_autofree char *p4 = g_strdup_printf ("/ui/layout/%s/wide-document", sizes[i].name);
 
       g_test_add (p1, Fixture, &sizes[i], fixture_set_up, test_candidates_guarded,
                   fixture_tear_down);
       g_test_add (p2, Fixture, &sizes[i], fixture_set_up, test_evidence_guarded,
                   fixture_tear_down);
       g_test_add (p3, Fixture, &sizes[i], fixture_set_up, test_review_guarded,
+                  fixture_tear_down);
+      g_test_add (p4, Fixture, &sizes[i], fixture_set_up, test_wide_document_guarded,
                   fixture_tear_down);
     }
 
