@@ -216,8 +216,8 @@ collect_mapped_labels (GtkWidget *widget,
     collect_mapped_labels (child, labels);
 }
 
-/* Names, trades and error badges in the list: not ellipsized, not clipped by their column
- * nor by the list's edge. */
+/* Names, trades and error badges in the list: not ellipsized, not clipped by their column,
+ * and when `in_sight` not by the list's edge either. */
 static void
 assert_list_whole (Fixture    *fixture,
                    GtkWidget  *view,
@@ -225,7 +225,8 @@ assert_list_whole (Fixture    *fixture,
                    GHashTable *names,
                    GPtrArray  *labels,
                    guint      *n_names,
-                   guint      *n_badges)
+                   guint      *n_badges,
+                   gboolean    in_sight)
 {
   collect_mapped_labels (view, labels);
   for (guint i = 0; i < labels->len; i++)
@@ -243,7 +244,8 @@ assert_list_whole (Fixture    *fixture,
       else
         (*n_badges)++;
       /* (the last row may be half under the bottom edge: across, it is whole) */
-      if (label_is_ellipsized (l) || !inside (l, cell) || !inside_across (l, scrolled))
+      if (label_is_ellipsized (l) || !inside (l, cell)
+          || (in_sight && !inside_across (l, scrolled)))
         g_error ("“%s” is cut at %s", text, fixture->size->name);
     }
 }
@@ -291,7 +293,8 @@ test_candidates (Fixture       *fixture,
         }
       n_names = n_badges = 0;
       g_ptr_array_set_size (labels, 0);
-      assert_list_whole (fixture, view, scrolled, names, labels, &n_names, &n_badges);
+      /* (narrower than its columns, the list scrolls across: whole, but maybe out of sight) */
+      assert_list_whole (fixture, view, scrolled, names, labels, &n_names, &n_badges, pass == 0);
       g_assert_cmpuint (n_names, >, 20);
       g_assert_cmpuint (n_badges, >, 0);
     }
@@ -395,7 +398,8 @@ test_evidence (Fixture       *fixture,
   /* Esc: back to the dossier and the list, the focus on the document's Open button */
   g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Escape, 0));
   g_assert_false (jp_dossier_view_get_document_open (view));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (jp_window_get_candidate_list (fixture->window))));
+  g_assert_true (gtk_widget_get_mapped (
+                   GTK_WIDGET (jp_window_get_candidate_list (fixture->window))));
   g_assert_true (gtk_widget_has_focus (open));
   /* Esc on the dossier itself does nothing of the kind (and lets the key go on) */
   g_assert_false (press_key (GTK_WIDGET (view), GDK_KEY_Escape, 0));
