@@ -43,6 +43,12 @@ typedef struct {
   JpWindow   *window;
 } Fixture;
 
+static gboolean
+is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
 /* The monitor must hold the size, or GTK clamps the window to it. */
 static gboolean
 screen_holds (const Size *size)
@@ -72,6 +78,8 @@ fixture_set_up (Fixture       *fixture,
                                fixture->size->height);
   jp_window_set_store (fixture->window, store);
   gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (jp_test_wait_until (is_allocated,
+                                     jp_window_get_candidate_list (fixture->window), 5000));
   jp_test_spin ();
 }
 
@@ -360,6 +368,8 @@ test_evidence (Fixture       *fixture,
   const JpDocumentRef *ref = NULL;
   JpEvidenceViewer *viewer;
   GtkWidget *open, *title;
+  GtkWidget *list = GTK_WIDGET (jp_window_get_candidate_list (fixture->window));
+  int list_width;
 
   for (guint i = 0; i < c->documents->len && ref == NULL; i++)
     {
@@ -369,6 +379,7 @@ test_evidence (Fixture       *fixture,
         ref = d;
     }
   open = open_button_of (view, ref);
+  list_width = gtk_widget_get_width (list);
   click (open);
   g_assert_true (jp_test_wait_until (viewer_ready, view, 5000));
   jp_test_spin ();
@@ -401,6 +412,9 @@ test_evidence (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (
                    GTK_WIDGET (jp_window_get_candidate_list (fixture->window))));
   g_assert_true (gtk_widget_has_focus (open));
+  /* the split is where it was (the document page's wide toolbar does not push the list) */
+  g_assert_true (jp_test_wait_until (is_allocated, list, 5000));
+  g_assert_cmpint (ABS (gtk_widget_get_width (list) - list_width), <=, 2);
   /* Esc on the dossier itself does nothing of the kind (and lets the key go on) */
   g_assert_false (press_key (GTK_WIDGET (view), GDK_KEY_Escape, 0));
 
@@ -428,6 +442,7 @@ test_review (Fixture       *fixture,
   jp_window_show_stage (fixture->window, "qualification");
   jp_test_spin ();
   g_assert_true (jp_review_page_show_candidate (page, first->id));
+  g_assert_true (jp_test_wait_until (is_allocated, jp_review_page_get_save_button (page), 5000));
   jp_test_spin ();
   shot (fixture, "review");
 
