@@ -45,7 +45,10 @@ setup_text_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* names, trades and states are short and read whole, their columns sized to them; only
+   * the long unit names give way (whole in their tooltip) */
+  if (GPOINTER_TO_INT (user_data) == JP_COLUMN_UNIT)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }
 
@@ -122,7 +125,7 @@ jp_candidate_column_factory (JpColumn column)
     }
   else
     {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cell), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cell), GINT_TO_POINTER (column));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_text_cell), GINT_TO_POINTER (column));
     }
   return factory;

@@ -30,6 +30,8 @@ gboolean        jp_dossier_view_jump           (JpDossierView   *self,
  * worker thread); FALSE when the candidate has no such document. */
 gboolean        jp_dossier_view_open_document  (JpDossierView *self,
                                                 const char    *sha256);
+/* Back from the document page to the dossier (Back, Esc, Alt+Left); FALSE if none shown. */
+gboolean        jp_dossier_view_close_document (JpDossierView *self);
 
 /* for tests */
 JpPhotoGallery  *jp_dossier_view_get_gallery        (JpDossierView *self);
@@ -48,6 +50,10 @@ GtkWidget       *jp_dossier_view_get_section        (JpDossierView *self,
 JpEvidenceViewer *jp_dossier_view_get_viewer        (JpDossierView *self);   /* NULL until opened */
 const char      *jp_dossier_view_get_open_document  (JpDossierView *self);   /* sha256 */
 GtkAdjustment   *jp_dossier_view_get_vadjustment    (JpDossierView *self);
+/* the document page: its Back button, the document's name and its criterion */
+GtkWidget       *jp_dossier_view_get_back_button        (JpDossierView *self);
+GtkLabel        *jp_dossier_view_get_document_title     (JpDossierView *self);
+GtkLabel        *jp_dossier_view_get_document_criterion (JpDossierView *self);
 /* the window of the last "Preview anonymised copy", NULL until one is shown or once closed */
 GtkWindow       *jp_dossier_view_get_preview_window (JpDossierView *self);
 

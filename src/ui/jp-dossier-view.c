@@ -38,6 +38,10 @@ struct _JpDossierView
   GtkListBox      *evidence_list;
   GtkBox          *viewer_box;
   GtkLabel        *viewer_error;
+  GtkWidget       *back_button;
+  GtkLabel        *document_title;
+  GtkLabel        *document_criterion;
+  double           dossier_scroll;  /* where the dossier was when a document opened */
   JpEvidenceViewer *viewer;         /* created on the first open */
   GCancellable    *open_cancellable;
   char            *open_sha256;     /* the document shown in the viewer */
@@ -54,6 +58,35 @@ struct _JpDossierView
 };
 
 G_DEFINE_FINAL_TYPE (JpDossierView, jp_dossier_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT_OPEN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+gboolean
+jp_dossier_view_get_document_open (JpDossierView *self)
+{
+  g_return_val_if_fail (JP_IS_DOSSIER_VIEW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") == 0;
+}
+
+/* Shows `page` of the stack, and tells whether the document page came or went. */
+static void
+show_page (JpDossierView *self,
+           const char    *page)
+{
+  gboolean was_open = jp_dossier_view_get_document_open (self);
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.back",
+                                 jp_dossier_view_get_document_open (self));
+  if (was_open != jp_dossier_view_get_document_open (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_OPEN]);
+}
 
 const char *
 jp_criterion_short_title (int criterion)
@@ -117,8 +150,15 @@ add_field_row (JpDossierView *self,
   gtk_widget_set_size_request (title, 130, -1);
   gtk_widget_add_css_class (title, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  /* an ID number, a phone number or a date is read whole: it never wraps */
+  if (g_strv_contains ((const char * const[]) { "id_number", "phone", "birth", "work_start",
+                                                "fill_date", "code", NULL }, field))
+    gtk_widget_add_css_class (text, "numeric");
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+    }
   gtk_label_set_selectable (GTK_LABEL (text), TRUE);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_margin_start (box, 12);
@@ -240,8 +280,52 @@ jp_dossier_view_clear_viewer (JpDossierView *self)
   g_clear_object (&self->open_cancellable);
   if (self->viewer != NULL)
     jp_evidence_viewer_set_document (self->viewer, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->viewer_box), FALSE);
   g_clear_pointer (&self->open_sha256, g_free);
+}
+
+/* Leaves the document page for the dossier, where it was, with the focus on the document's
+ * Open button. FALSE when no document is shown. */
+gboolean
+jp_dossier_view_close_document (JpDossierView *self)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (JP_IS_DOSSIER_VIEW (self), FALSE);
+
+  if (!jp_dossier_view_get_document_open (self))
+    return FALSE;
+  show_page (self, "dossier");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled),
+                            self->dossier_scroll);
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), self->open_sha256) == 0)
+      {
+        gtk_widget_grab_focus (gtk_widget_get_last_child (
+                                 gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
+        break;
+      }
+  return TRUE;
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  jp_dossier_view_close_document (JP_DOSSIER_VIEW (widget));
+}
+
+/* "Criterion 4 — Inventions…", or what else the document is to the dossier. */
+static char *
+document_role (const JpDocumentRef *ref)
+{
+  if (ref->kind == JP_DOC_NO_CRIMINAL_RECORD)
+    return g_strdup (_("No-Criminal-Record Certificate"));
+  if (ref->kind == JP_DOC_EVIDENCE && ref->criterion >= 1 && ref->criterion <= 6)
+    return g_strdup_printf (_("Criterion %d — %s"), ref->criterion,
+                            jp_criterion_short_title (ref->criterion));
+  return g_strdup (_("Not Tagged with a Criterion"));
 }
 
 static void
@@ -435,6 +519,9 @@ on_document_opened (GObject      *source,
     jp_evidence_viewer_set_rotations (self->viewer, sha256, (const int *) rotations->data,
                                       rotations->len);
   jp_evidence_viewer_set_document (self->viewer, document);
+  /* a document of several pages shows its pages beside it, as a document reader does */
+  jp_evidence_viewer_set_thumbnails_visible (self->viewer,
+                                             jp_evidence_document_get_n_pages (document) > 1);
   reload_boxes (self);
   gtk_widget_set_visible (GTK_WIDGET (self->viewer_error), FALSE);
 }
@@ -448,6 +535,7 @@ jp_dossier_view_open_document (JpDossierView *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
+  g_autofree char *role = NULL;
   const JpDocumentRef *ref = NULL;
 
   g_return_val_if_fail (JP_IS_DOSSIER_VIEW (self), FALSE);
@@ -465,7 +553,7 @@ jp_dossier_view_open_document (JpDossierView *self,
   if (self->viewer == NULL)
     {
       self->viewer = JP_EVIDENCE_VIEWER (jp_evidence_viewer_new ());
-      gtk_widget_set_size_request (GTK_WIDGET (self->viewer), -1, 640);
+      gtk_widget_set_vexpand (GTK_WIDGET (self->viewer), TRUE);
       g_signal_connect_object (self->viewer, "rotation-changed",
                                G_CALLBACK (on_viewer_rotation_changed), self, 0);
       jp_evidence_viewer_set_redaction_enabled (self->viewer, TRUE);
@@ -477,9 +565,18 @@ jp_dossier_view_open_document (JpDossierView *self,
                                G_CALLBACK (on_viewer_preview_requested), self, 0);
       gtk_box_append (self->viewer_box, GTK_WIDGET (self->viewer));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->viewer_box), TRUE);
   g_free (self->open_sha256);
   self->open_sha256 = g_strdup (sha256);
+  /* the document gets the whole pane; the dossier is one Back (Esc, Alt+Left) away */
+  gtk_label_set_text (self->document_title, ref->filename != NULL ? ref->filename : ref->sha256);
+  role = document_role (ref);
+  gtk_label_set_text (self->document_criterion, role);
+  jp_evidence_viewer_set_fit_mode (self->viewer, JP_EVIDENCE_FIT_WIDTH);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dossier") == 0)
+    self->dossier_scroll = gtk_adjustment_get_value (
+                             gtk_scrolled_window_get_vadjustment (self->scrolled));
+  show_page (self, "document");
+  gtk_widget_grab_focus (self->back_button);
 
   bytes = jp_store_get_document_data (self->store, sha256, &error);
   if (bytes == NULL)
@@ -496,7 +593,6 @@ jp_dossier_view_open_document (JpDossierView *self,
   g_object_set_data_full (G_OBJECT (task), "jp-bytes", g_steal_pointer (&bytes),
                           (GDestroyNotify) g_bytes_unref);
   g_task_run_in_thread (task, open_document_thread);
-  scroll_to_widget (self, GTK_WIDGET (self->viewer_box));
   return TRUE;
 }
 
@@ -593,7 +689,7 @@ add_document_row (JpDossierView       *self,
   gtk_widget_add_css_class (pages, "numeric");
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (open), "jp-sha256", g_strdup (ref->sha256), g_free);
-  tooltip = g_strdup_printf (_("Show %s in the evidence viewer below"),
+  tooltip = g_strdup_printf (_("Read %s in the evidence viewer"),
                              ref->filename != NULL ? ref->filename : "");
   g_signal_connect_object (open, "clicked", G_CALLBACK (on_open_document_clicked), self, 0);
   gtk_widget_set_tooltip_text (open, tooltip);
@@ -673,6 +769,7 @@ jp_dossier_view_jump (JpDossierView   *self,
   if (widget == NULL)
     return FALSE;
 
+  jp_dossier_view_close_document (self);
   if (self->jump_widget != NULL)
     gtk_widget_remove_css_class (self->jump_widget, "jp-highlight");
   self->jump_target = target;
@@ -800,7 +897,7 @@ jp_dossier_view_show_candidate (JpDossierView *self,
       self->candidate_id = 0;
       jp_photo_gallery_set_photos (self->gallery, NULL, NULL);
       jp_dossier_view_clear_viewer (self);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_page (self, "empty");
       return candidate_id <= 0 || self->store == NULL;
     }
 
@@ -817,7 +914,7 @@ jp_dossier_view_show_candidate (JpDossierView *self,
   fill_text (self->deeds_count, self->deeds_text, c->deeds, FALSE, JP_DEEDS_MIN, JP_DEEDS_MAX);
   fill_evidence (self, c);
   jp_dossier_view_clear_viewer (self);
-  gtk_stack_set_visible_child_name (self->stack, "dossier");
+  show_page (self, "dossier");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
   return TRUE;
 }
@@ -859,12 +956,37 @@ jp_dossier_view_dispose (GObject *object)
 }
 
 static void
+jp_dossier_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  JpDossierView *self = JP_DOSSIER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_OPEN:
+      g_value_set_boolean (value, jp_dossier_view_get_document_open (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jp_dossier_view_class_init (JpDossierViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jp_dossier_view_dispose;
+  object_class->get_property = jp_dossier_view_get_property;
+
+  /* TRUE while an evidence document has the pane (the dossier is one Back away) */
+  properties[PROP_DOCUMENT_OPEN] =
+    g_param_spec_boolean ("document-open", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JP_TYPE_PHOTO_GALLERY);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -891,12 +1013,21 @@ jp_dossier_view_class_init (JpDossierViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, viewer_box);
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, viewer_error);
+  gtk_widget_class_bind_template_child (widget_class, JpDossierView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, JpDossierView, document_title);
+  gtk_widget_class_bind_template_child (widget_class, JpDossierView, document_criterion);
+
+  gtk_widget_class_install_action (widget_class, "dossier.back", NULL, back_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dossier.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "dossier.back", NULL);
 }
 
 static void
 jp_dossier_view_init (JpDossierView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.back", FALSE);
   self->field_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -1001,4 +1132,22 @@ GtkAdjustment *
 jp_dossier_view_get_vadjustment (JpDossierView *self)
 {
   return gtk_scrolled_window_get_vadjustment (self->scrolled);
+}
+
+GtkWidget *
+jp_dossier_view_get_back_button (JpDossierView *self)
+{
+  return self->back_button;
+}
+
+GtkLabel *
+jp_dossier_view_get_document_title (JpDossierView *self)
+{
+  return self->document_title;
+}
+
+GtkLabel *
+jp_dossier_view_get_document_criterion (JpDossierView *self)
+{
+  return self->document_criterion;
 }

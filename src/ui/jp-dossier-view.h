@@ -29,6 +29,10 @@ gboolean     jp_dossier_view_show_candidate (JpDossierView *self,
 /* The row id of the candidate shown, 0 if none. */
 gint64       jp_dossier_view_get_candidate_id (JpDossierView *self);
 
+/* Property "document-open": an evidence document has the whole view (opened with its Open
+ * button), the dossier is one Back (Esc, Alt+Left) away. */
+gboolean     jp_dossier_view_get_document_open (JpDossierView *self);
+
 /* The short translated title of criterion 1..6 ("Honours", ...). */
 const char  *jp_criterion_short_title      (int criterion);
 

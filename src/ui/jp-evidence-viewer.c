@@ -174,6 +174,8 @@ set_zoom_at_top (JpEvidenceViewer *self,
   jp_evidence_viewer_apply_zoom (self, zoom, 0, 0);
 }
 
+#define FIT_WIDTH_MAX_ZOOM 1.5
+
 static double
 fit_zoom (JpEvidenceViewer  *self,
           JpEvidenceFitMode  mode)
@@ -195,7 +197,9 @@ fit_zoom (JpEvidenceViewer  *self,
       jp_evidence_document_get_page_size (self->document, i, &pw, &ph);
       w = MAX (w, pw);
     }
-  return vw / w;
+  /* on a wide screen the full width is a page of which only the title shows: read at no
+   * more than 150 %, centred, as a document reader does */
+  return MIN (vw / w, FIT_WIDTH_MAX_ZOOM);
 }
 
 static gboolean
@@ -851,6 +855,21 @@ jp_evidence_viewer_get_fit_mode (JpEvidenceViewer *self)
 {
   g_return_val_if_fail (JP_IS_EVIDENCE_VIEWER (self), JP_EVIDENCE_FIT_NONE);
   return self->fit_mode;
+}
+
+void
+jp_evidence_viewer_set_thumbnails_visible (JpEvidenceViewer *self,
+                                           gboolean          visible)
+{
+  g_return_if_fail (JP_IS_EVIDENCE_VIEWER (self));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->thumbnails_toggle), visible);
+}
+
+gboolean
+jp_evidence_viewer_get_thumbnails_visible (JpEvidenceViewer *self)
+{
+  g_return_val_if_fail (JP_IS_EVIDENCE_VIEWER (self), FALSE);
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->thumbnails_toggle));
 }
 
 void

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   JP_EVIDENCE_FIT_NONE,   /* the zoom set by the user */
-  JP_EVIDENCE_FIT_WIDTH,  /* widest page fills the view's width */
+  JP_EVIDENCE_FIT_WIDTH,  /* widest page fills the view's width, up to 150 % */
   JP_EVIDENCE_FIT_PAGE,   /* the current page fits whole in the view */
 } JpEvidenceFitMode;
 
@@ -46,6 +46,10 @@ double              jp_evidence_viewer_get_zoom       (JpEvidenceViewer   *self)
 void                jp_evidence_viewer_set_fit_mode   (JpEvidenceViewer   *self,
                                                        JpEvidenceFitMode   mode);
 JpEvidenceFitMode   jp_evidence_viewer_get_fit_mode   (JpEvidenceViewer   *self);
+/* Shows or hides the page thumbnails beside the pages (the toolbar's toggle). */
+void                jp_evidence_viewer_set_thumbnails_visible (JpEvidenceViewer *self,
+                                                               gboolean          visible);
+gboolean            jp_evidence_viewer_get_thumbnails_visible (JpEvidenceViewer *self);
 
 /* Opens the search bar and searches `text` (asynchronously; the hit count is known when
  * "notify::n-hits" is emitted). An empty text clears the highlights. */

@@ -375,7 +375,10 @@ on_dossier_evidence_ready (JpStationWindow    *self,
                            JpEvidenceDocument *document)
 {
   jp_evidence_viewer_set_document (self->viewer, document);
+  /* fit width (up to 150 %, so more than the title shows), its pages beside it */
   jp_evidence_viewer_set_fit_mode (self->viewer, JP_EVIDENCE_FIT_WIDTH);
+  jp_evidence_viewer_set_thumbnails_visible (self->viewer,
+                                             jp_evidence_document_get_n_pages (document) > 1);
   show_page (self, "evidence");
 }
 

@@ -27,6 +27,7 @@ struct _JpWindow
   GtkStack             *stage_stack;
   JpCandidateList      *candidate_list;
   JpDossierView        *dossier_view;
+  GtkPaned             *candidates_paned;
   JpReviewPage         *review_page;
   GtkWidget            *setup_page;
   JpBallotPage         *ballot_page;

@@ -73,6 +73,21 @@ on_candidate_selected (JpWindow           *self,
     jp_window_show_error (self, _("Could Not Read the Dossier"), error->message);
 }
 
+/* The list and the dossier share the width, the list a little more (its columns sized to
+ * their content); set at the first allocation, then kept in proportion by GtkPaned. */
+static void
+on_candidates_paned_max_position (GtkPaned   *paned,
+                                  GParamSpec *pspec,
+                                  JpWindow   *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+
+  if (width <= 0)
+    return;
+  g_signal_handlers_disconnect_by_func (paned, on_candidates_paned_max_position, self);
+  gtk_paned_set_position (paned, width * 11 / 20);
+}
+
 static GtkWidget *
 create_stage_row (guint i)
 {
@@ -230,6 +245,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, stage_stack);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, candidate_list);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, dossier_view);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, candidates_paned);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, review_page);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_list_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_list_row_activated);
@@ -256,6 +272,11 @@ jp_window_init (JpWindow *self)
                              jp_candidate_list_get_column_view (self->candidate_list)),
                            "notify::selected-item", G_CALLBACK (on_candidate_selected), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->candidates_paned, "notify::max-position",
+                           G_CALLBACK (on_candidates_paned_max_position), self, 0);
+  /* an open evidence document gets the whole content area, as in a document reader */
+  g_object_bind_property (self->dossier_view, "document-open", self->candidate_list, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   jp_window_update_actions (self);
 }
 

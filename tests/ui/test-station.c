@@ -14,6 +14,7 @@
 #include "meeting/jp-meeting-tls.h"
 #include "store/jp-store-rounds.h"
 #include "ui/jp-join-dialog.h"
+#include "ui/jp-evidence-viewer.h"
 #include "ui/jp-station-dossier.h"
 #include "ui/jp-station-window.h"
 #include "ui/jp-window.h"
@@ -363,6 +364,23 @@ on_evidence_page (gpointer data)
   return g_strcmp0 (jp_station_window_get_page (data), "evidence") == 0;
 }
 
+/* The evidence viewer under `widget`, or NULL. */
+static JpEvidenceViewer *
+find_viewer (GtkWidget *widget)
+{
+  if (JP_IS_EVIDENCE_VIEWER (widget))
+    return JP_EVIDENCE_VIEWER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      JpEvidenceViewer *found = find_viewer (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 round_voted (gpointer data)
 {
@@ -418,6 +436,7 @@ test_vote (void)
   GtkCheckButton *extra = NULL;
   GtkWidget *label;
   JpStationDossier *dossier = NULL;
+  JpEvidenceViewer *viewer;
   const char *open_code = NULL;
 
   dialog = join (host.host, "m02", host.pin_m02, &station);
@@ -494,6 +513,15 @@ test_vote (void)
   jp_test_screenshot (GTK_WIDGET (station), "station-dossier");
   jp_station_dossier_open_evidence (dossier, 0);
   g_assert_true (jp_test_wait_until (on_evidence_page, station, 20000));
+  /* it opens at fit width, not wider than 150 % (more than the title in sight) */
+  jp_test_spin ();
+  viewer = find_viewer (GTK_WIDGET (station));
+  g_assert_nonnull (viewer);
+  g_assert_cmpint (jp_evidence_viewer_get_fit_mode (viewer), ==, JP_EVIDENCE_FIT_WIDTH);
+  g_assert_cmpfloat (jp_evidence_viewer_get_zoom (viewer), <=, 1.5 + 1e-9);
+  g_assert_cmpint (jp_evidence_viewer_get_thumbnails_visible (viewer), ==,
+                   jp_evidence_document_get_n_pages (jp_evidence_viewer_get_document (viewer))
+                   > 1);
   jp_station_window_go_back (station);
   jp_station_window_go_back (station);
   g_assert_cmpstr (jp_station_window_get_page (station), ==, "ballot");
