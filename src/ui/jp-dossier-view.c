@@ -11,6 +11,7 @@
 #include "meeting/jp-meeting-service.h"
 #include "jp-dossier-view-private.h"
 #include "jp-evidence-viewer.h"
+#include "jp-operator.h"
 
 struct _JpDossierView
 {
@@ -301,7 +302,8 @@ on_viewer_box_drawn (JpEvidenceViewer *viewer,
 
   if (self->store == NULL)
     return;
-  if (jp_store_add_redaction_box (self->store, sha256, page, x, y, width, height, "chair",
+  if (jp_store_add_redaction_box (self->store, sha256, page, x, y, width, height,
+                                  jp_operator_get_actor (),
                                   &error) == 0)
     show_viewer_error (self, error);
   reload_boxes (self);
@@ -317,7 +319,7 @@ on_viewer_box_removed (JpEvidenceViewer *viewer,
 
   if (self->store == NULL)
     return;
-  if (!jp_store_remove_redaction_box (self->store, id, "chair", &error))
+  if (!jp_store_remove_redaction_box (self->store, id, jp_operator_get_actor (), &error))
     show_viewer_error (self, error);
   reload_boxes (self);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "jp-operator.h"
 #include "jp-review-page-private.h"
 
 typedef enum {
@@ -86,15 +87,6 @@ static const char * const criterion_texts[JP_N_CRITERIA + 1] = {
      "traditional crafts"),
   N_("Main member of a national, regional or city major science and technology project"),
 };
-
-static const char *
-actor_name (void)
-{
-  const char *name = g_get_real_name ();
-
-  return name != NULL && *name != '\0' && !g_str_equal (name, "Unknown") ? name
-         : g_get_user_name ();
-}
 
 static void
 clear_list (GtkListBox *list)
@@ -863,7 +855,7 @@ jp_review_page_save (JpReviewPage *self)
   if (self->candidate == NULL || self->store == NULL)
     return FALSE;
   review = form_review (self);
-  if (!jp_store_save_review (self->store, review, actor_name (), &warnings, &error))
+  if (!jp_store_save_review (self->store, review, jp_operator_get_actor (), &warnings, &error))
     {
       show_message (self, error->message);
       gtk_label_set_text (self->save_hint, error->message);

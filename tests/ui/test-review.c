@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "demo/jp-demo.h"
+#include "ui/jp-operator.h"
 #include "ui/jp-review-page-private.h"
 #include "ui/jp-window-private.h"
 #include "jp-ui-test-util.h"
@@ -411,6 +412,79 @@ test_claims_save_next (Fixture       *fixture,
     }
 }
 
+/* Opening an election while nobody is named asks who operates the console; the name is
+ * remembered and the review decision and its audit entry name that person. */
+static void
+test_operator (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(JpCandidate) c = NULL;
+  g_autoptr(JpReview) review = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  GtkWindow *dialog;
+  GtkWidget *box, *entry, *roles;
+  gboolean audited = FALSE;
+
+  jp_operator_set ("", JP_OPERATOR_ROLE_SECRETARIAT);
+  g_assert_true (jp_window_open_file (fixture->window, fixture->path));
+  jp_test_spin ();
+  dialog = jp_window_get_last_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Who Is Operating This Console?");
+  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  entry = gtk_widget_get_first_child (box);
+  roles = gtk_widget_get_next_sibling (entry);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), " 张秘书 ");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_last_child (roles)), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  jp_test_screenshot (GTK_WIDGET (dialog), "operator-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  gtk_window_close (dialog);   /* as the dialog's button does after the response */
+  jp_test_spin ();
+  g_assert_cmpstr (jp_operator_get_name (), ==, "张秘书");
+  g_assert_cmpint (jp_operator_get_role (), ==, JP_OPERATOR_ROLE_CHAIR);
+
+  /* a decision saved now names the operator */
+  jp_window_show_stage (fixture->window, "qualification");
+  fixture->page = jp_window_get_review_page (fixture->window);
+  all = jp_store_list_candidates (jp_window_get_store (fixture->window), NULL);
+  c = g_list_model_get_item (all, 0);
+  g_assert_true (jp_review_page_show_candidate (fixture->page, c->id));
+  gtk_check_button_set_active (jp_review_page_get_returned_check (fixture->page), TRUE);
+  gtk_editable_set_text (jp_review_page_get_reason_entry (fixture->page), "材料不全");
+  g_assert_true (jp_review_page_save (fixture->page));
+  jp_test_spin ();
+  review = jp_store_get_review (fixture->store, c->id, NULL);
+  g_assert_cmpstr (review->decided_by, ==, "张秘书");
+  g_assert_nonnull (strstr (gtk_label_get_text (jp_review_page_get_decided_label (fixture->page)),
+                            "张秘书"));
+  history = jp_store_list_candidate_history (fixture->store, c->id, NULL);
+  for (guint i = 0; i < history->len; i++)
+    {
+      JpAuditEntry *e = g_ptr_array_index (history, i);
+
+      if (g_strcmp0 (e->action, "review.decide") == 0)
+        {
+          g_assert_cmpstr (e->actor, ==, "张秘书");
+          audited = TRUE;
+        }
+    }
+  g_assert_true (audited);
+
+  /* remembered: opening again does not ask */
+  g_assert_true (jp_window_open_file (fixture->window, fixture->path));
+  jp_test_spin ();
+  dialog = jp_window_get_last_dialog (fixture->window);
+  g_assert_true (dialog == NULL
+                 || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                               "Who Is Operating This Console?") != 0
+                 || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  jp_operator_set ("", JP_OPERATOR_ROLE_SECRETARIAT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +499,7 @@ main (int   argc,
   ADD ("misconduct-blocks", test_misconduct_blocks);
   ADD ("navigation", test_navigation);
   ADD ("claims-save-next", test_claims_save_next);
+  ADD ("operator", test_operator);
 #undef ADD
 
   return g_test_run ();
