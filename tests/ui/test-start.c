@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ui/jp-new-election-dialog.h"
 #include "ui/jp-window-private.h"
 #include "jp-ui-test-util.h"
 
@@ -240,6 +241,24 @@ test_stages (void)
   jp_test_spin ();
 }
 
+/* A new election defaults to this year, with a title naming it, not to year 0. */
+static void
+test_new_election_defaults (void)
+{
+  JpNewElectionDialog *dialog = jp_new_election_dialog_new (NULL);
+  g_autoptr(JpElection) election = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (now));
+
+  g_object_ref_sink (dialog);
+  election = jp_new_election_dialog_get_election (dialog);
+  g_assert_cmpint (election->year, ==, g_date_time_get_year (now));
+  g_assert_nonnull (election->title);
+  g_assert_true (g_str_has_prefix (election->title, year));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/ui/start/open-not-ours", test_open_not_ours);
   g_test_add_func ("/ui/start/open-missing", test_open_missing);
   g_test_add_func ("/ui/start/stages", test_stages);
+  g_test_add_func ("/ui/start/new-election-defaults", test_new_election_defaults);
 
   ret = g_test_run ();
   return ret;
