@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ui/jp-application.h"
 #include "ui/jp-new-election-dialog.h"
 #include "ui/jp-window-private.h"
 #include "jp-ui-test-util.h"
@@ -259,6 +260,60 @@ test_new_election_defaults (void)
   g_object_unref (dialog);
 }
 
+static guint
+count_consoles (GApplication *app)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += JP_IS_WINDOW (l->data) ? 1 : 0;
+  return n;
+}
+
+/* Launching again while the console has an election open opens a second window at the start
+ * page; launching again while that one is still on its start page just raises it. */
+static void
+test_second_launch (void)
+{
+  g_autoptr(JpApplication) app = jp_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "launch.jiangping", NULL);
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpElection) election = jp_election_new ();
+  GtkWindow *first, *second;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  jp_test_spin ();
+  g_assert_cmpuint (count_consoles (G_APPLICATION (app)), ==, 1);
+  first = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  election->title = g_strdup ("第一届");
+  election->year = 2026;
+  store = jp_store_create (path, election, &error);
+  g_assert_no_error (error);
+  jp_window_set_store (JP_WINDOW (first), store);
+  g_application_activate (G_APPLICATION (app));
+  jp_test_spin ();
+  g_assert_cmpuint (count_consoles (G_APPLICATION (app)), ==, 2);
+  second = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (second != first);
+  g_assert_cmpstr (jp_window_get_visible_page (JP_WINDOW (second)), ==, "start");
+  g_assert_cmpstr (jp_window_get_visible_page (JP_WINDOW (first)), ==, "election");
+
+  g_application_activate (G_APPLICATION (app));
+  jp_test_spin ();
+  g_assert_cmpuint (count_consoles (G_APPLICATION (app)), ==, 2);
+
+  gtk_window_destroy (second);
+  gtk_window_destroy (first);
+  jp_test_spin ();
+  g_clear_object (&store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/ui/start/open-missing", test_open_missing);
   g_test_add_func ("/ui/start/stages", test_stages);
   g_test_add_func ("/ui/start/new-election-defaults", test_new_election_defaults);
+  g_test_add_func ("/ui/start/second-launch", test_second_launch);
 
   ret = g_test_run ();
   return ret;
