@@ -143,7 +143,7 @@ fill_form (JpDossierView *self,
                            ? g_strdup_printf (ngettext ("%d year", "%d years", c->years_in_trade),
                                               c->years_in_trade)
                            : NULL;
-  g_autofree char *criteria = jp_criteria_to_string (c->criteria);
+  g_autofree char *criteria = jp_criteria_describe (c->criteria);
 
   clear_list (self->form_list);
   g_hash_table_remove_all (self->field_rows);
