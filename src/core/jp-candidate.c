@@ -143,6 +143,47 @@ jp_criteria_to_string (guint criteria)
   return g_string_free (s, FALSE);
 }
 
+/* Short names of the criteria (RULES.md "Eligibility"), for lists and headings. */
+const char *
+jp_criterion_short_label (int criterion)
+{
+  switch (criterion)
+    {
+    case 1:
+      return C_("criterion", "Honours");
+    case 2:
+      return C_("criterion", "Skill competitions");
+    case 3:
+      return C_("criterion", "Science and technology awards");
+    case 4:
+      return C_("criterion", "Innovation and key problems");
+    case 5:
+      return C_("criterion", "Unique skills and crafts");
+    case 6:
+      return C_("criterion", "Major projects");
+    default:
+      return "";
+    }
+}
+
+char *
+jp_criteria_describe (guint criteria)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int n = 1; n <= 6; n++)
+    {
+      if ((criteria & (1u << n)) == 0)
+        continue;
+      if (s->len > 0)
+        /* TRANSLATORS: between two criteria in a list */
+        g_string_append (s, C_("criteria", ", "));
+      /* TRANSLATORS: a criterion's number and short name: "2 Skill competitions" */
+      g_string_append_printf (s, C_("criteria", "%d %s"), n, jp_criterion_short_label (n));
+    }
+  return g_string_free (s, FALSE);
+}
+
 static gboolean
 is_separator (gunichar c)
 {

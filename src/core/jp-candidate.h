@@ -84,6 +84,11 @@ guint        jp_candidate_count_findings (JpCandidate *self,
                                           JpSeverity   severity);
 /* "1,4" style list of the criteria bits, newly allocated ("" when none) */
 char        *jp_criteria_to_string       (guint criteria);
+/* the translated short name of criterion 1..6 ("" otherwise), static */
+const char  *jp_criterion_short_label    (int criterion);
+/* "2 Skill competitions, 5 Unique skills and crafts": the criteria bits with their short
+ * names, translated, newly allocated ("" when none) */
+char        *jp_criteria_describe        (guint criteria);
 /* parses "1,4", "1、4", "1 4", "①④"; FALSE with an error naming the bad part */
 gboolean     jp_criteria_from_string     (const char *s,
                                           guint      *criteria,

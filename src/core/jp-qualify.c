@@ -118,6 +118,31 @@ jp_review_new (gint64 candidate_id)
   return review;
 }
 
+/* See the header. */
+JpReview *
+jp_review_new_from_claims (const JpCandidate *candidate)
+{
+  JpReview *review;
+
+  g_return_val_if_fail (candidate != NULL, NULL);
+
+  review = jp_review_new (candidate->id);
+  for (int n = 1; n <= JP_N_CRITERIA; n++)
+    {
+      if ((candidate->criteria & (1u << n)) == 0)
+        continue;
+      review->criteria_met |= 1u << n;
+      for (guint i = 0; candidate->documents != NULL && i < candidate->documents->len; i++)
+        {
+          const JpDocumentRef *ref = g_ptr_array_index (candidate->documents, i);
+
+          if (ref->kind == JP_DOC_EVIDENCE && ref->criterion == n && ref->sha256 != NULL)
+            jp_review_link_evidence (review, n, ref->sha256);
+        }
+    }
+  return review;
+}
+
 /* Returns: (transfer full): a deep copy. */
 JpReview *
 jp_review_copy (const JpReview *review)

@@ -54,6 +54,13 @@ JpReview *jp_review_copy               (const JpReview *review);
 void      jp_review_free               (JpReview *review);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpReview, jp_review_free)
 
+/* The review a reviewer starts from when none is stored: each criterion the candidate claims
+ * on the form (candidate->criteria) ticked and linked to the evidence documents tagged with
+ * it; decision pending. The reviewer confirms or unticks. `candidate`'s documents may be
+ * NULL (nothing linked then).
+ * Returns: (transfer full): free with jp_review_free(). */
+JpReview *jp_review_new_from_claims    (const JpCandidate *candidate);
+
 /* Ticks `criterion` (1..6) and links the evidence document `sha256` to it (no duplicates). */
 void      jp_review_link_evidence      (JpReview   *review,
                                         int         criterion,

@@ -29,6 +29,7 @@ struct _JpMeetingService {
   JpMeetingAnonCache *anon;
 
   char               *current_code;
+  char               *actor;          /* who the audit log names for the host's actions */
   GArray             *batch_rounds;   /* gint64: progress owed after the batch commits, or
                                        * NULL outside a batch */
   guint               timer_source;
@@ -72,6 +73,7 @@ jp_meeting_service_finalize (GObject *object)
   g_hash_table_unref (self->code_to_id);
   g_hash_table_unref (self->sha_owner);
   g_free (self->current_code);
+  g_free (self->actor);
   G_OBJECT_CLASS (jp_meeting_service_parent_class)->finalize (object);
 }
 
@@ -115,6 +117,18 @@ jp_meeting_service_init (JpMeetingService *self)
   self->code_to_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->sha_owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->anon = jp_meeting_anon_cache_new (ANON_CACHE_BYTES);
+  self->actor = g_strdup ("chair");
+}
+
+void
+jp_meeting_service_set_actor (JpMeetingService *self,
+                              const char       *actor)
+{
+  g_return_if_fail (JP_IS_MEETING_SERVICE (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
 }
 
 /**
@@ -1076,7 +1090,7 @@ jp_meeting_service_add_redaction_box (JpMeetingService     *self,
   g_return_val_if_fail (sha256 != NULL && rect != NULL, 0);
 
   return jp_store_add_redaction_box (self->store, sha256, page, rect->x, rect->y, rect->width,
-                                     rect->height, "chair", error);
+                                     rect->height, self->actor, error);
 }
 
 GArray *
@@ -1113,7 +1127,7 @@ jp_meeting_service_clear_redaction_boxes (JpMeetingService  *self,
     return FALSE;
   for (guint i = 0; i < boxes->len; i++)
     if (!jp_store_remove_redaction_box (self->store, ((JpRedactionBox *) boxes->pdata[i])->id,
-                                        "chair", error))
+                                        self->actor, error))
       return FALSE;
   return TRUE;
 }
@@ -1148,7 +1162,7 @@ jp_meeting_service_open_round (JpMeetingService  *self,
   gint64 id;
 
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), 0);
-  id = jp_store_open_ballot_round (self->store, trade, seats, max_choices, present, "chair",
+  id = jp_store_open_ballot_round (self->store, trade, seats, max_choices, present, self->actor,
                                    error);
   if (id != 0)
     emit_round_event (self, "round_opened", id);
@@ -1168,7 +1182,7 @@ jp_meeting_service_open_round_with_reason (JpMeetingService  *self,
 
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), 0);
   id = jp_store_open_ballot_round_with_reason (self->store, trade, seats, max_choices, present,
-                                               reason, "chair", error);
+                                               reason, self->actor, error);
   if (id != 0)
     emit_round_event (self, "round_opened", id);
   return id;
@@ -1182,7 +1196,7 @@ jp_meeting_service_create_runoff (JpMeetingService  *self,
   gint64 id;
 
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), 0);
-  id = jp_store_create_runoff (self->store, round_id, "chair", error);
+  id = jp_store_create_runoff (self->store, round_id, self->actor, error);
   if (id != 0)
     emit_round_event (self, "round_opened", id);
   return id;
@@ -1194,7 +1208,7 @@ jp_meeting_service_close_round (JpMeetingService  *self,
                                 GError           **error)
 {
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);
-  if (!jp_store_close_round (self->store, round_id, "chair", error))
+  if (!jp_store_close_round (self->store, round_id, self->actor, error))
     return FALSE;
   emit_round_event (self, "round_closed", round_id);
   return TRUE;
@@ -1206,7 +1220,7 @@ jp_meeting_service_seal_round (JpMeetingService  *self,
                                GError           **error)
 {
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);
-  if (!jp_store_seal_round (self->store, round_id, "chair", error))
+  if (!jp_store_seal_round (self->store, round_id, self->actor, error))
     return FALSE;
   g_signal_emit (self, signals[SIGNAL_ROUND_CHANGED], 0, round_id);
   return TRUE;
@@ -1392,7 +1406,7 @@ jp_meeting_service_revoke_pins (JpMeetingService  *self,
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return jp_store_revoke_pins (self->store, "chair", n_revoked, error);
+  return jp_store_revoke_pins (self->store, self->actor, n_revoked, error);
 }
 
 gboolean

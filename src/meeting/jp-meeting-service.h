@@ -50,6 +50,11 @@ JpMeetingService *jp_meeting_service_new (JpStore *store);
 
 JpStore    *jp_meeting_service_get_store (JpMeetingService *self);
 
+/* Who the audit log names for the host's own actions (rounds, redactions, PINs): the
+ * console's operator; "chair" until set. `actor` is copied. */
+void        jp_meeting_service_set_actor (JpMeetingService *self,
+                                          const char       *actor);
+
 /* Sets the first lock-out (JP_MEETING_LOCKOUT_SECONDS; tests use a short one). */
 void        jp_meeting_service_set_lockout (JpMeetingService *self,
                                             guint             seconds);

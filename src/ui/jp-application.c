@@ -119,7 +119,10 @@ jp_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  /* Launching again opens another console window at the start page (a member window or a
+   * second election beside the first); a window still on its start page is reused. */
+  if (window == NULL || !JP_IS_WINDOW (window)
+      || jp_window_get_store (JP_WINDOW (window)) != NULL)
     window = GTK_WINDOW (jp_window_new (GTK_APPLICATION (app)));
   gtk_window_present (window);
 }

@@ -375,15 +375,15 @@ on_close_button_clicked (JpBallotPage *self)
 {
   g_autofree char *body = jp_ballot_page_close_question (self);
 
-  confirm (self, _("Close the Round?"), body, "close", _("_Close and Count"));
+  confirm (self, _("Close the Round?"), body, "close", _("Close and C_ount"));
 }
 
 static void
 on_seal_button_clicked (JpBallotPage *self)
 {
   confirm (self, _("Seal the Round?"),
-           _("The result becomes final and may be printed. A sealed round can never be "
-             "changed."), "seal", _("_Seal"));
+           _("The result becomes final. A sealed round can never be changed."), "seal",
+           _("_Seal"));
 }
 
 static void

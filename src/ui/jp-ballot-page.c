@@ -9,6 +9,7 @@
 #include "jp-resources.h"
 #include "jp-ballot-page-private.h"
 #include "jp-join-dialog.h"
+#include "jp-operator.h"
 #include "jp-window.h"
 #include "jp-window-private.h"
 
@@ -697,6 +698,7 @@ static void
 connect_service (JpBallotPage *self)
 {
   self->service = jp_meeting_service_new (self->store);
+  jp_meeting_service_set_actor (self->service, jp_operator_get_actor ());
   g_signal_connect_object (self->service, "progress", G_CALLBACK (on_progress), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->service, "round-changed", G_CALLBACK (on_round_changed), self,

@@ -2,6 +2,8 @@
 /* Copyright 2026 The Jiangping authors */
 #pragma once
 
+#include <adwaita.h>
+
 #include "jp-candidate-list.h"
 
 G_BEGIN_DECLS
@@ -28,6 +30,8 @@ GtkEditable         *jp_candidate_list_get_search_entry   (JpCandidateList *self
 GtkDropDown         *jp_candidate_list_get_trade_dropdown (JpCandidateList *self);
 GtkDropDown         *jp_candidate_list_get_unit_dropdown  (JpCandidateList *self);
 GtkLabel            *jp_candidate_list_get_count_label    (JpCandidateList *self);
+/* the empty state shown when the search and filters match nobody */
+AdwStatusPage       *jp_candidate_list_get_no_match_page  (JpCandidateList *self);
 GtkColumnView       *jp_candidate_list_get_column_view    (JpCandidateList *self);
 GtkColumnViewColumn *jp_candidate_list_get_column         (JpCandidateList *self,
                                                            JpColumn         column);

@@ -19,6 +19,8 @@ struct _JpCandidateList
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[JP_N_COLUMNS];
   GtkLabel            *count_label;
+  GtkWidget           *table_scroller;
+  AdwStatusPage       *no_match_page;
 
   JpStore             *store;
   GListStore          *empty;         /* the base model while no store is set */
@@ -91,6 +93,39 @@ jp_candidate_list_update_count (JpCandidateList *self)
                                     "Showing %u of %u candidates", total),
                           shown, total);
   gtk_label_set_text (self->count_label, text);
+
+  /* a search or filter that matches nobody says so, and how to see everyone again */
+  gtk_widget_set_visible (self->table_scroller, shown > 0 || total == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), shown == 0 && total > 0);
+  if (shown == 0 && total > 0)
+    {
+      const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+      g_autofree char *description = NULL;
+
+      if (*search != '\0')
+        description = g_strdup_printf (_("Nothing matches “%s” with the trade and unit "
+                                         "chosen. Clear the search box (Esc) or choose all "
+                                         "trades and all units."), search);
+      else
+        description = g_strdup (_("No candidate is in the trade and unit chosen. Choose all "
+                                  "trades and all units."));
+      adw_status_page_set_description (self->no_match_page, description);
+    }
+}
+
+static void on_search_entry_search_changed (JpCandidateList *self);
+
+static void
+jp_candidate_list_clear_filters (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  JpCandidateList *self = JP_CANDIDATE_LIST (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->trade_dropdown, 0);
+  gtk_drop_down_set_selected (self->unit_dropdown, 0);
+  on_search_entry_search_changed (self);
 }
 
 static void
@@ -285,6 +320,10 @@ jp_candidate_list_class_init (JpCandidateListClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "findings_column", FALSE,
     G_STRUCT_OFFSET (JpCandidateList, columns[JP_COLUMN_FINDINGS]));
   gtk_widget_class_bind_template_child (widget_class, JpCandidateList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JpCandidateList, table_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JpCandidateList, no_match_page);
+  gtk_widget_class_install_action (widget_class, "list.clear-filters", NULL,
+                                   jp_candidate_list_clear_filters);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_trade_dropdown_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_dropdown_selected);
@@ -355,6 +394,12 @@ GtkDropDown *
 jp_candidate_list_get_unit_dropdown (JpCandidateList *self)
 {
   return self->unit_dropdown;
+}
+
+AdwStatusPage *
+jp_candidate_list_get_no_match_page (JpCandidateList *self)
+{
+  return self->no_match_page;
 }
 
 GtkLabel *

@@ -11,6 +11,7 @@
 #include "meeting/jp-meeting-service.h"
 #include "jp-dossier-view-private.h"
 #include "jp-evidence-viewer.h"
+#include "jp-operator.h"
 
 struct _JpDossierView
 {
@@ -182,7 +183,7 @@ fill_form (JpDossierView *self,
                            ? g_strdup_printf (ngettext ("%d year", "%d years", c->years_in_trade),
                                               c->years_in_trade)
                            : NULL;
-  g_autofree char *criteria = jp_criteria_to_string (c->criteria);
+  g_autofree char *criteria = jp_criteria_describe (c->criteria);
 
   clear_list (self->form_list);
   g_hash_table_remove_all (self->field_rows);
@@ -385,7 +386,8 @@ on_viewer_box_drawn (JpEvidenceViewer *viewer,
 
   if (self->store == NULL)
     return;
-  if (jp_store_add_redaction_box (self->store, sha256, page, x, y, width, height, "chair",
+  if (jp_store_add_redaction_box (self->store, sha256, page, x, y, width, height,
+                                  jp_operator_get_actor (),
                                   &error) == 0)
     show_viewer_error (self, error);
   reload_boxes (self);
@@ -401,7 +403,7 @@ on_viewer_box_removed (JpEvidenceViewer *viewer,
 
   if (self->store == NULL)
     return;
-  if (!jp_store_remove_redaction_box (self->store, id, "chair", &error))
+  if (!jp_store_remove_redaction_box (self->store, id, jp_operator_get_actor (), &error))
     show_viewer_error (self, error);
   reload_boxes (self);
 }

@@ -46,11 +46,18 @@ static void
 jp_new_election_dialog_init (JpNewElectionDialog *self)
 {
   g_autoptr(JpElection) defaults = jp_election_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *title = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* a new election is almost always this year's */
+  if (defaults->year <= 0)
+    defaults->year = g_date_time_get_year (now);
+  /* TRANSLATORS: the default title of a new election, %d is the year */
+  title = g_strdup_printf (_("%d Craftsman Selection"), defaults->year);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
-                         defaults->title != NULL ? defaults->title : "");
+                         defaults->title != NULL ? defaults->title : title);
   gtk_spin_button_set_value (self->year_spin, defaults->year);
   gtk_editable_set_text (GTK_EDITABLE (self->organiser_row),
                          defaults->organiser != NULL ? defaults->organiser : "");

@@ -20,6 +20,7 @@ GtkCheckButton *jp_review_page_get_qualified_check (JpReviewPage *self);
 GtkCheckButton *jp_review_page_get_returned_check  (JpReviewPage *self);
 GtkEditable    *jp_review_page_get_reason_entry    (JpReviewPage *self);
 GtkWidget      *jp_review_page_get_save_button     (JpReviewPage *self);
+GtkWidget      *jp_review_page_get_save_next_button (JpReviewPage *self);
 GtkLabel       *jp_review_page_get_save_hint       (JpReviewPage *self);
 GtkLabel       *jp_review_page_get_progress_label  (JpReviewPage *self);
 GtkLabel       *jp_review_page_get_decided_label   (JpReviewPage *self);
@@ -32,5 +33,8 @@ gint64          jp_review_page_get_candidate_id    (JpReviewPage *self);
 const char     *jp_review_page_get_last_message    (JpReviewPage *self);
 /* Saves as the review.save action does; FALSE when refused. */
 gboolean        jp_review_page_save                (JpReviewPage *self);
+/* Saves as the review.save-next action does (Ctrl+Enter), then shows the next candidate of
+ * the walk; FALSE when refused (the walk stays). */
+gboolean        jp_review_page_save_and_next       (JpReviewPage *self);
 
 G_END_DECLS

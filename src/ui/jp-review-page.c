@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "jp-operator.h"
 #include "jp-review-page-private.h"
 
 typedef enum {
@@ -46,6 +47,7 @@ struct _JpReviewPage
   GtkEntry           *reason_entry;
   GtkLabel           *save_hint;
   GtkWidget          *save_button;
+  GtkWidget          *save_next_button;
   GtkLabel           *decided_label;
   GtkListBox         *history_list;
 
@@ -85,15 +87,6 @@ static const char * const criterion_texts[JP_N_CRITERIA + 1] = {
      "traditional crafts"),
   N_("Main member of a national, regional or city major science and technology project"),
 };
-
-static const char *
-actor_name (void)
-{
-  const char *name = g_get_real_name ();
-
-  return name != NULL && *name != '\0' && !g_str_equal (name, "Unknown") ? name
-         : g_get_user_name ();
-}
 
 static void
 clear_list (GtkListBox *list)
@@ -381,6 +374,7 @@ update_form_state (JpReviewPage *self)
   if (self->candidate == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save-next", FALSE);
       return;
     }
   for (int n = 1; n <= JP_N_CRITERIA; n++)
@@ -396,9 +390,10 @@ update_form_state (JpReviewPage *self)
   else if (!ok)
     hint = error->message;
   else
-    hint = _("Ctrl+S saves the decision.");
+    hint = _("Ctrl+S saves the decision, Ctrl+Enter saves and goes to the next candidate.");
   gtk_label_set_text (self->save_hint, hint);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save", ok);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save-next", ok);
   gtk_widget_set_tooltip_text (self->save_button, ok ? NULL : hint);
 
   clear_list (self->warnings_list);
@@ -678,6 +673,16 @@ load_selected (JpReviewPage *self)
       show_message (self, error->message);
       review = jp_review_new (self->candidate->id);
     }
+  else if (review->decided_at == 0 && review->criteria_met == 0)
+    {
+      /* nothing stored yet: start from the criteria the form claims, with their tagged
+       * evidence; the reviewer confirms or unticks */
+      JpReviewDecision decision = review->decision;
+
+      g_clear_pointer (&review, jp_review_free);
+      review = jp_review_new_from_claims (self->candidate);
+      review->decision = decision;
+    }
 
   self->loading = TRUE;
   position = g_strdup_printf (_("%s (%u of %u)"), self->candidate->name,
@@ -814,6 +819,15 @@ jp_review_page_set_store (JpReviewPage *self,
   gtk_single_selection_set_selected (self->selection, 0);
 }
 
+/* The walk opens with the focus on the first criterion: otherwise the window's first
+ * focusable widget, the dossier's selectable name heading, takes it and shows selected. */
+static void
+focus_walk (JpReviewPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->candidate != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->criterion_checks[1]));
+}
+
 gboolean
 jp_review_page_show_candidate (JpReviewPage *self,
                                gint64        candidate_id)
@@ -822,6 +836,7 @@ jp_review_page_show_candidate (JpReviewPage *self,
 
   select_candidate_id (self, candidate_id);
   gtk_stack_set_visible_child_name (self->mode_stack, "walk");
+  focus_walk (self);
   return self->candidate != NULL && self->candidate->id == candidate_id;
 }
 
@@ -840,7 +855,7 @@ jp_review_page_save (JpReviewPage *self)
   if (self->candidate == NULL || self->store == NULL)
     return FALSE;
   review = form_review (self);
-  if (!jp_store_save_review (self->store, review, actor_name (), &warnings, &error))
+  if (!jp_store_save_review (self->store, review, jp_operator_get_actor (), &warnings, &error))
     {
       show_message (self, error->message);
       gtk_label_set_text (self->save_hint, error->message);
@@ -884,6 +899,35 @@ step (JpReviewPage *self,
                                adw_toast_new (_("Every candidate shown has been reviewed.")));
 }
 
+/* Saves, then moves on to the candidate after the saved one in the walk (the one that took
+ * its place when the saved candidate left the filtered list). */
+gboolean
+jp_review_page_save_and_next (JpReviewPage *self)
+{
+  guint at;
+  gint64 saved;
+  guint n;
+
+  g_return_val_if_fail (JP_IS_REVIEW_PAGE (self), FALSE);
+
+  at = gtk_single_selection_get_selected (self->selection);
+  saved = self->candidate != NULL ? self->candidate->id : 0;
+  if (!jp_review_page_save (self))
+    return FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (self->candidate != NULL && self->candidate->id == saved)
+    {
+      if (at != GTK_INVALID_LIST_POSITION && at + 1 < n)
+        gtk_single_selection_set_selected (self->selection, at + 1);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("That was the last candidate shown.")));
+    }
+  else if (n > 0 && at != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, MIN (at, n - 1));
+  return TRUE;
+}
+
 static void
 jp_review_page_action (GtkWidget  *widget,
                        const char *action_name,
@@ -899,6 +943,8 @@ jp_review_page_action (GtkWidget  *widget,
     step (self, 1, TRUE);
   else if (g_str_equal (action_name, "review.save"))
     jp_review_page_save (self);
+  else if (g_str_equal (action_name, "review.save-next"))
+    jp_review_page_save_and_next (self);
 }
 
 static void
@@ -907,6 +953,7 @@ on_column_view_activate (JpReviewPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
   gtk_stack_set_visible_child_name (self->mode_stack, "walk");
+  focus_walk (self);
 }
 
 /* ---- GObject ---- */
@@ -966,6 +1013,7 @@ jp_review_page_class_init (JpReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpReviewPage, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, JpReviewPage, save_hint);
   gtk_widget_class_bind_template_child (widget_class, JpReviewPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, JpReviewPage, save_next_button);
   gtk_widget_class_bind_template_child (widget_class, JpReviewPage, decided_label);
   gtk_widget_class_bind_template_child (widget_class, JpReviewPage, history_list);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
@@ -977,6 +1025,8 @@ jp_review_page_class_init (JpReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.next-pending", NULL,
                                    jp_review_page_action);
   gtk_widget_class_install_action (widget_class, "review.save", NULL, jp_review_page_action);
+  gtk_widget_class_install_action (widget_class, "review.save-next", NULL,
+                                   jp_review_page_action);
 
   /* the page's own keys: they only make sense while it has the focus */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
@@ -989,6 +1039,10 @@ jp_review_page_class_init (JpReviewPageClass *klass)
                                        "review.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "review.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "review.save-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "review.save-next", NULL);
 }
 
 static void
@@ -1088,6 +1142,12 @@ GtkWidget *
 jp_review_page_get_save_button (JpReviewPage *self)
 {
   return self->save_button;
+}
+
+GtkWidget *
+jp_review_page_get_save_next_button (JpReviewPage *self)
+{
+  return self->save_next_button;
 }
 
 GtkLabel *

@@ -8,11 +8,12 @@
 
 #include "store/jp-store-console.h"
 #include "jp-setup-page.h"
+#include "jp-operator.h"
 
 G_BEGIN_DECLS
 
 /* Who the setup pages record in the audit log. */
-#define JP_SETUP_ACTOR "secretariat"
+#define JP_SETUP_ACTOR (jp_operator_get_actor ())
 
 /* A list-model item holding one plain struct of the store (JpSeatRow, JpUnit, ...). */
 #define JP_TYPE_SETUP_ITEM (jp_setup_item_get_type ())

@@ -549,7 +549,33 @@ trades_freeze (GtkWidget  *widget,
                GVariant   *parameter)
 {
   JpTradesPage *self = JP_TRADES_PAGE (widget);
+  g_autoptr(JpReviewProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  /* check first, then confirm: a list that cannot be frozen yet is not offered */
+  progress = jp_store_get_review_progress (self->store, &error);
+  if (progress == NULL)
+    {
+      jp_setup_show_message (self->message, error->message);
+      return;
+    }
+  if (progress->pending > 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+        ngettext ("%u candidate is still pending review. Qualify or return every candidate "
+                  "in the qualification review, then freeze the candidate list.",
+                  "%u candidates are still pending review. Qualify or return every candidate "
+                  "in the qualification review, then freeze the candidate list.",
+                  progress->pending),
+        progress->pending);
+
+      jp_setup_show_message (self->message, text);
+      return;
+    }
+  jp_setup_show_message (self->message, NULL);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Freeze the Candidate List?"),

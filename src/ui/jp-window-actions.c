@@ -181,6 +181,14 @@ jp_window_action_find (GtkWidget  *widget,
   jp_candidate_list_focus_search (self->candidate_list);
 }
 
+static void
+jp_window_action_operator (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  jp_window_ask_operator (JP_WINDOW (widget));
+}
+
 /* Actions that need an open election are disabled on the start screen. */
 void
 jp_window_update_actions (JpWindow *self)
@@ -213,4 +221,6 @@ jp_window_class_actions_init (JpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL,
                                    jp_window_action_import);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, jp_window_action_find);
+  gtk_widget_class_install_action (widget_class, "win.operator", NULL,
+                                   jp_window_action_operator);
 }

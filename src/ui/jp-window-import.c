@@ -7,13 +7,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-import-dialog.h"
+#include "jp-operator.h"
 #include "jp-window-private.h"
 
 /* Who the audit log names for imports made at this console. */
 static const char *
 import_actor (void)
 {
-  return g_get_user_name ();
+  return jp_operator_get_actor ();
 }
 
 typedef struct {

@@ -53,6 +53,10 @@ void      jp_window_import_paths       (JpWindow           *self,
 void      jp_window_import_roster_file (JpWindow   *self,
                                         const char *csv_path);
 
+/* Asks who operates this console (jp-window.c); shown when an election is opened while
+ * nobody is named, and from the main menu. */
+void      jp_window_ask_operator       (JpWindow *self);
+
 /* for tests */
 JpStartPage     *jp_window_get_start_page     (JpWindow *self);
 JpCandidateList *jp_window_get_candidate_list (JpWindow *self);

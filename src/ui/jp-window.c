@@ -9,6 +9,7 @@
 #include "jp-resources.h"
 #include "jp-candidate-list-private.h"
 #include "jp-setup-page.h"
+#include "jp-operator.h"
 #include "jp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -288,6 +289,73 @@ jp_window_new (GtkApplication *app)
   return g_object_new (JP_TYPE_WINDOW, "application", app, NULL);
 }
 
+static void
+on_operator_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      JpWindow         *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "jp-entry");
+  GtkCheckButton *chair = g_object_get_data (G_OBJECT (dialog), "jp-chair");
+
+  jp_operator_set (gtk_editable_get_text (entry),
+                   gtk_check_button_get_active (chair) ? JP_OPERATOR_ROLE_CHAIR
+                                                       : JP_OPERATOR_ROLE_SECRETARIAT);
+}
+
+static void
+on_operator_entry_changed (GtkEditable      *entry,
+                           AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "ok", *name != '\0');
+}
+
+/* Asks who operates this console (name and role); the answer is remembered on this
+ * computer and named by the audit log and review decisions (jp-operator.h). */
+void
+jp_window_ask_operator (JpWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *roles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *secretariat = gtk_check_button_new_with_mnemonic (_("_Secretariat worker"));
+  GtkWidget *chair = gtk_check_button_new_with_mnemonic (_("C_hair"));
+
+  g_return_if_fail (JP_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Who Is Operating This Console?"),
+                                   _("Your name is recorded in the audit log and on the review "
+                                     "decisions made here. It is remembered on this computer."));
+  gtk_editable_set_text (GTK_EDITABLE (entry), jp_operator_get_name ());
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Your name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Your name"), -1);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (chair), GTK_CHECK_BUTTON (secretariat));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (jp_operator_get_role () == JP_OPERATOR_ROLE_CHAIR
+                                                 ? chair : secretariat), TRUE);
+  gtk_box_append (GTK_BOX (roles), secretariat);
+  gtk_box_append (GTK_BOX (roles), chair);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), roles);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "ok", _("_OK"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  g_object_set_data (G_OBJECT (dialog), "jp-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "jp-chair", chair);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_operator_entry_changed), dialog);
+  on_operator_entry_changed (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_operator_response), self, 0);
+  g_set_weak_pointer (&self->last_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 gboolean
 jp_window_open_file (JpWindow   *self,
                      const char *path)
@@ -306,6 +374,9 @@ jp_window_open_file (JpWindow   *self,
     }
 
   jp_window_set_store (self, store);
+  /* asked once per computer: who the audit log and review decisions will name */
+  if (*jp_operator_get_name () == '\0')
+    jp_window_ask_operator (self);
   return TRUE;
 }
 

@@ -275,6 +275,18 @@ test_bad_values (void)
   g_assert_cmpint (ini->candidate->years_in_trade, ==, -1);
 }
 
+/* The form's criteria shown with their short names, not raw numbers. */
+static void
+test_criteria_describe (void)
+{
+  g_autofree char *two = jp_criteria_describe ((1u << 2) | (1u << 5));
+  g_autofree char *none = jp_criteria_describe (0);
+
+  g_assert_cmpstr (two, ==, "2 Skill competitions, 5 Unique skills and crafts");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (jp_criterion_short_label (7), ==, "");
+}
+
 static void
 test_criteria_tags (void)
 {
@@ -358,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/core/dossier/unknown-keys", test_unknown_keys);
   g_test_add_func ("/core/dossier/bad-values", test_bad_values);
   g_test_add_func ("/core/dossier/criteria-tags", test_criteria_tags);
+  g_test_add_func ("/core/dossier/criteria-describe", test_criteria_describe);
   g_test_add_func ("/core/dossier/crlf", test_crlf);
   g_test_add_func ("/core/dossier/not-a-key-file", test_not_keyfile);
   g_test_add_func ("/core/dossier/quoted-values", test_quoted_values);

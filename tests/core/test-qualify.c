@@ -259,6 +259,44 @@ test_warnings (void)
   g_assert_null (strstr (codes_of (warnings), "review-not-union-member"));
 }
 
+/* The claimed criteria come pre-ticked with the evidence tagged for them; a tagged document
+ * of an unclaimed criterion, an untagged one and a photo are not linked. */
+static void
+test_from_claims (void)
+{
+  g_autoptr(JpCandidate) c = good_candidate ();
+  g_autoptr(JpReview) r = NULL;
+  g_autoptr(JpCandidate) bare = jp_candidate_new ();
+  g_autoptr(JpReview) empty = NULL;
+
+  c->criteria = (1u << 2) | (1u << 5);
+  ((JpDocumentRef *) c->documents->pdata[0])->criterion = 5;   /* patent */
+  ((JpDocumentRef *) c->documents->pdata[1])->criterion = 3;   /* award, unclaimed */
+  ((JpDocumentRef *) c->documents->pdata[2])->criterion = 2;   /* a photo: never evidence */
+  add_doc (c, JP_DOC_EVIDENCE, SHA_OTHER);
+  ((JpDocumentRef *) c->documents->pdata[4])->criterion = 5;
+  r = jp_review_new_from_claims (c);
+  g_assert_cmpint (r->candidate_id, ==, 17);
+  g_assert_cmpuint (r->criteria_met, ==, (1u << 2) | (1u << 5));
+  g_assert_cmpuint (r->evidence[5]->len, ==, 2);
+  g_assert_cmpstr (r->evidence[5]->pdata[0], ==, SHA_PATENT);
+  g_assert_cmpstr (r->evidence[5]->pdata[1], ==, SHA_OTHER);
+  g_assert_cmpuint (r->evidence[2]->len, ==, 0);
+  g_assert_cmpuint (r->evidence[3]->len, ==, 0);
+  g_assert_cmpint (r->decision, ==, JP_REVIEW_DECISION_NONE);
+  g_assert_null (r->decided_by);
+
+  /* criterion 2 has no tagged evidence: qualifying needs the reviewer to link some */
+  r->decision = JP_REVIEW_DECISION_QUALIFIED;
+  g_assert_false (jp_review_check_decision (r, c, NULL, NULL));
+  jp_review_link_evidence (r, 2, SHA_AWARD);
+  g_assert_true (jp_review_check_decision (r, c, NULL, NULL));
+
+  /* no claims, no documents loaded */
+  empty = jp_review_new_from_claims (bare);
+  g_assert_cmpuint (empty->criteria_met, ==, 0);
+}
+
 static void
 test_progress (void)
 {
@@ -313,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/core/qualify/returned-needs-reason", test_returned_needs_reason);
   g_test_add_func ("/core/qualify/warnings", test_warnings);
   g_test_add_func ("/core/qualify/progress", test_progress);
+  g_test_add_func ("/core/qualify/from-claims", test_from_claims);
 
   return g_test_run ();
 }

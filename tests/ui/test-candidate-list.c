@@ -12,6 +12,7 @@
 #include "ui/jp-dossier-view-private.h"
 #include "ui/jp-window-private.h"
 #include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
 
 #define N_CANDIDATES 30
 
@@ -113,6 +114,33 @@ test_all_rows (Fixture       *fixture,
   g_assert_nonnull (jp_test_find_label (GTK_WIDGET (jp_candidate_list_get_column_view (
                                                       fixture->list)), first->name, TRUE));
   g_object_unref (first);
+}
+
+/* A search that matches nobody says so and offers to show everyone again. */
+static void
+test_no_match (Fixture       *fixture,
+               gconstpointer  data)
+{
+  AdwStatusPage *page = jp_candidate_list_get_no_match_page (fixture->list);
+  WaitCount w = { fixture, 0 };
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)));
+  gtk_editable_set_text (jp_candidate_list_get_search_entry (fixture->list), "没有这个人");
+  g_assert_true (jp_test_wait_until (view_has_n_items, &w, 2000));
+  jp_test_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "没有这个人"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "Esc"));
+  jp_test_screenshot (GTK_WIDGET (fixture->window), "candidate-list-no-match");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "list.clear-filters",
+                                             NULL));
+  w.n = N_CANDIDATES;
+  g_assert_true (jp_test_wait_until (view_has_n_items, &w, 2000));
+  jp_test_spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)));
+  g_assert_cmpstr (gtk_editable_get_text (jp_candidate_list_get_search_entry (fixture->list)),
+                   ==, "");
 }
 
 static void
@@ -414,6 +442,7 @@ main (int   argc,
   g_test_add ("/ui/candidate-list/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("all-rows", test_all_rows);
   ADD ("search", test_search);
+  ADD ("no-match", test_no_match);
   ADD ("trade-filter", test_trade_filter);
   ADD ("unit-filter", test_unit_filter);
   ADD ("findings-pane", test_findings_pane);

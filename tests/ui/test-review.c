@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "demo/jp-demo.h"
+#include "ui/jp-operator.h"
 #include "ui/jp-review-page-private.h"
 #include "ui/jp-window-private.h"
 #include "jp-ui-test-util.h"
@@ -163,6 +164,8 @@ test_qualify_return_rereview (Fixture       *fixture,
   /* 1. criteria 1 and 4 with evidence, qualified */
   g_assert_true (jp_review_page_show_candidate (fixture->page, first->id));
   g_assert_false (save_enabled (fixture));   /* no decision chosen yet */
+  for (int n = 1; n <= 6; n++)   /* the reviewer unticks what the form claims */
+    gtk_check_button_set_active (jp_review_page_get_criterion_check (fixture->page, n), FALSE);
   sha1 = tick_criterion (fixture, 1);
   sha4 = tick_criterion (fixture, 4);
   gtk_check_button_set_active (jp_review_page_get_qualified_check (fixture->page), TRUE);
@@ -282,6 +285,206 @@ test_navigation (Fixture       *fixture,
   g_assert_cmpint (jp_review_page_get_candidate_id (fixture->page), ==, c2->id);
 }
 
+static GtkLabel *
+find_selectable_label (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget))
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
+      && gtk_widget_is_drawable (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_selectable_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The action name a key of `widget`'s own shortcuts triggers, NULL if none. */
+static const char *
+shortcut_action (GtkWidget       *widget,
+                 guint            keyval,
+                 GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods
+              && GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+/* A candidate not yet reviewed opens with the criteria claimed on the form ticked and their
+ * tagged evidence linked; "Save and Next" (Ctrl+Enter) saves them and moves on; the name
+ * heading is not shown selected. */
+static void
+test_claims_save_next (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GListModel) all = jp_store_list_candidates (fixture->store, NULL);
+  g_autoptr(JpCandidate) c = NULL;
+  g_autoptr(JpCandidate) next = NULL;
+  g_autoptr(JpReview) review = NULL;
+  g_autoptr(JpReview) claims = NULL;
+  GtkLabel *heading;
+  guint at = 0;
+  int start, end;
+
+  /* the first candidate of the walk who claims a criterion with tagged evidence */
+  for (guint i = 0; c == NULL && i + 1 < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(JpCandidate) item = g_list_model_get_item (all, i);
+      g_autoptr(JpCandidate) full = jp_store_get_candidate (fixture->store, item->id, NULL);
+      g_autoptr(JpReview) r = jp_review_new_from_claims (full);
+
+      for (int n = 1; n <= 6 && c == NULL; n++)
+        if (r->evidence[n]->len > 0)
+          {
+            c = g_steal_pointer (&full);
+            claims = g_steal_pointer (&r);
+            at = i;
+          }
+    }
+  g_assert_nonnull (c);
+  next = g_list_model_get_item (all, at + 1);
+
+  g_assert_true (jp_review_page_show_candidate (fixture->page, c->id));
+  jp_test_spin ();
+  heading = find_selectable_label (GTK_WIDGET (fixture->window), c->name);
+  g_assert_nonnull (heading);
+  g_assert_false (gtk_label_get_selection_bounds (heading, &start, &end));
+  for (int n = 1; n <= 6; n++)
+    {
+      GPtrArray *checks = jp_review_page_get_evidence_checks (fixture->page, n);
+      guint linked = 0;
+
+      g_assert_cmpint (gtk_check_button_get_active (jp_review_page_get_criterion_check (fixture->page, n)),
+                       ==, (c->criteria & (1u << n)) != 0);
+      for (guint i = 0; i < checks->len; i++)
+        if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+          linked++;
+      g_assert_cmpuint (linked, ==, claims->evidence[n]->len);
+    }
+  /* keep only the criteria with evidence, and qualify */
+  for (int n = 1; n <= 6; n++)
+    if (claims->evidence[n]->len == 0)
+      gtk_check_button_set_active (jp_review_page_get_criterion_check (fixture->page, n), FALSE);
+  gtk_check_button_set_active (jp_review_page_get_qualified_check (fixture->page), TRUE);
+  g_assert_true (save_enabled (fixture));
+  g_assert_true (gtk_widget_is_sensitive (jp_review_page_get_save_next_button (fixture->page)));
+  jp_test_screenshot (GTK_WIDGET (fixture->window), "review-claims");
+
+  /* the keyboard path: Ctrl+Enter is bound to review.save-next on the page */
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (fixture->page), GDK_KEY_Return,
+                                    GDK_CONTROL_MASK), ==, "review.save-next");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "review.save-next",
+                                             NULL));
+  jp_test_spin ();
+  g_assert_null (jp_review_page_get_last_message (fixture->page));
+  g_assert_cmpint (jp_review_page_get_candidate_id (fixture->page), ==, next->id);
+  review = jp_store_get_review (fixture->store, c->id, NULL);
+  g_assert_cmpint (review->decision, ==, JP_REVIEW_DECISION_QUALIFIED);
+  for (int n = 1; n <= 6; n++)
+    {
+      g_assert_cmpuint (review->evidence[n]->len, ==, claims->evidence[n]->len);
+      for (guint i = 0; i < claims->evidence[n]->len; i++)
+        g_assert_true (review_links (review, n, claims->evidence[n]->pdata[i]));
+    }
+}
+
+/* Opening an election while nobody is named asks who operates the console; the name is
+ * remembered and the review decision and its audit entry name that person. */
+static void
+test_operator (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(JpCandidate) c = NULL;
+  g_autoptr(JpReview) review = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  GtkWindow *dialog;
+  GtkWidget *box, *entry, *roles;
+  gboolean audited = FALSE;
+
+  jp_operator_set ("", JP_OPERATOR_ROLE_SECRETARIAT);
+  g_assert_true (jp_window_open_file (fixture->window, fixture->path));
+  jp_test_spin ();
+  dialog = jp_window_get_last_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Who Is Operating This Console?");
+  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  entry = gtk_widget_get_first_child (box);
+  roles = gtk_widget_get_next_sibling (entry);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), " 张秘书 ");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_last_child (roles)), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  jp_test_screenshot (GTK_WIDGET (dialog), "operator-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  gtk_window_close (dialog);   /* as the dialog's button does after the response */
+  jp_test_spin ();
+  g_assert_cmpstr (jp_operator_get_name (), ==, "张秘书");
+  g_assert_cmpint (jp_operator_get_role (), ==, JP_OPERATOR_ROLE_CHAIR);
+
+  /* a decision saved now names the operator */
+  jp_window_show_stage (fixture->window, "qualification");
+  fixture->page = jp_window_get_review_page (fixture->window);
+  all = jp_store_list_candidates (jp_window_get_store (fixture->window), NULL);
+  c = g_list_model_get_item (all, 0);
+  g_assert_true (jp_review_page_show_candidate (fixture->page, c->id));
+  gtk_check_button_set_active (jp_review_page_get_returned_check (fixture->page), TRUE);
+  gtk_editable_set_text (jp_review_page_get_reason_entry (fixture->page), "材料不全");
+  g_assert_true (jp_review_page_save (fixture->page));
+  jp_test_spin ();
+  review = jp_store_get_review (fixture->store, c->id, NULL);
+  g_assert_cmpstr (review->decided_by, ==, "张秘书");
+  g_assert_nonnull (strstr (gtk_label_get_text (jp_review_page_get_decided_label (fixture->page)),
+                            "张秘书"));
+  history = jp_store_list_candidate_history (fixture->store, c->id, NULL);
+  for (guint i = 0; i < history->len; i++)
+    {
+      JpAuditEntry *e = g_ptr_array_index (history, i);
+
+      if (g_strcmp0 (e->action, "review.decide") == 0)
+        {
+          g_assert_cmpstr (e->actor, ==, "张秘书");
+          audited = TRUE;
+        }
+    }
+  g_assert_true (audited);
+
+  /* remembered: opening again does not ask */
+  g_assert_true (jp_window_open_file (fixture->window, fixture->path));
+  jp_test_spin ();
+  dialog = jp_window_get_last_dialog (fixture->window);
+  g_assert_true (dialog == NULL
+                 || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                               "Who Is Operating This Console?") != 0
+                 || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  jp_operator_set ("", JP_OPERATOR_ROLE_SECRETARIAT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +498,8 @@ main (int   argc,
   ADD ("qualify-return-rereview", test_qualify_return_rereview);
   ADD ("misconduct-blocks", test_misconduct_blocks);
   ADD ("navigation", test_navigation);
+  ADD ("claims-save-next", test_claims_save_next);
+  ADD ("operator", test_operator);
 #undef ADD
 
   return g_test_run ();

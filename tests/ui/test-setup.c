@@ -435,7 +435,25 @@ test_freeze (Fixture       *fixture,
   g_assert_false (jp_store_is_frozen (store));
   g_assert_true (gtk_widget_get_visible (button));
 
-  /* one candidate is still pending (test_seats kept it): refused with the store's message */
+  /* one candidate is still pending (test_seats kept it): the freeze action says so at once
+   * and asks no confirmation */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "trades.freeze", NULL));
+  jp_test_spin ();
+  g_assert_true (label_visible_with_text (jp_trades_page_get_message (page)));
+  g_assert_nonnull (strstr (gtk_label_get_text (jp_trades_page_get_message (page)),
+                            "1 candidate is still pending review"));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        g_assert_false (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)));
+      }
+  }
+
+  /* the store refuses too, with its message */
   jp_trades_page_freeze_confirmed (page);
   jp_test_spin ();
   g_assert_false (jp_store_is_frozen (store));

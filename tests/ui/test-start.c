@@ -7,6 +7,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ui/jp-application.h"
+#include "ui/jp-new-election-dialog.h"
 #include "ui/jp-window-private.h"
 #include "jp-ui-test-util.h"
 
@@ -240,6 +242,78 @@ test_stages (void)
   jp_test_spin ();
 }
 
+/* A new election defaults to this year, with a title naming it, not to year 0. */
+static void
+test_new_election_defaults (void)
+{
+  JpNewElectionDialog *dialog = jp_new_election_dialog_new (NULL);
+  g_autoptr(JpElection) election = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (now));
+
+  g_object_ref_sink (dialog);
+  election = jp_new_election_dialog_get_election (dialog);
+  g_assert_cmpint (election->year, ==, g_date_time_get_year (now));
+  g_assert_nonnull (election->title);
+  g_assert_true (g_str_has_prefix (election->title, year));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static guint
+count_consoles (GApplication *app)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += JP_IS_WINDOW (l->data) ? 1 : 0;
+  return n;
+}
+
+/* Launching again while the console has an election open opens a second window at the start
+ * page; launching again while that one is still on its start page just raises it. */
+static void
+test_second_launch (void)
+{
+  g_autoptr(JpApplication) app = jp_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "launch.jiangping", NULL);
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(JpElection) election = jp_election_new ();
+  GtkWindow *first, *second;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  jp_test_spin ();
+  g_assert_cmpuint (count_consoles (G_APPLICATION (app)), ==, 1);
+  first = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  election->title = g_strdup ("第一届");
+  election->year = 2026;
+  store = jp_store_create (path, election, &error);
+  g_assert_no_error (error);
+  jp_window_set_store (JP_WINDOW (first), store);
+  g_application_activate (G_APPLICATION (app));
+  jp_test_spin ();
+  g_assert_cmpuint (count_consoles (G_APPLICATION (app)), ==, 2);
+  second = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (second != first);
+  g_assert_cmpstr (jp_window_get_visible_page (JP_WINDOW (second)), ==, "start");
+  g_assert_cmpstr (jp_window_get_visible_page (JP_WINDOW (first)), ==, "election");
+
+  g_application_activate (G_APPLICATION (app));
+  jp_test_spin ();
+  g_assert_cmpuint (count_consoles (G_APPLICATION (app)), ==, 2);
+
+  gtk_window_destroy (second);
+  gtk_window_destroy (first);
+  jp_test_spin ();
+  g_clear_object (&store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +334,8 @@ main (int   argc,
   g_test_add_func ("/ui/start/open-not-ours", test_open_not_ours);
   g_test_add_func ("/ui/start/open-missing", test_open_missing);
   g_test_add_func ("/ui/start/stages", test_stages);
+  g_test_add_func ("/ui/start/new-election-defaults", test_new_election_defaults);
+  g_test_add_func ("/ui/start/second-launch", test_second_launch);
 
   ret = g_test_run ();
   return ret;
