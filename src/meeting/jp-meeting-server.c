@@ -278,15 +278,26 @@ refusal_closed (GObject      *source,
 }
 
 static void
+refusal_close_later (gpointer user_data)
+{
+  Refusal *r = user_data;
+
+  g_io_stream_close_async (r->stream, G_PRIORITY_DEFAULT, NULL, refusal_closed, r);
+}
+
+static void
 refusal_written (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   Refusal *r = user_data;
 
-  /* the peer may already be gone: close in any case */
+  /* the peer may already be gone: close in any case, but a moment later. Closing a socket
+   * whose unread input holds the refused body makes the kernel reset the connection, and a
+   * reset can throw away the refusal the peer has not read yet. The body is still not read:
+   * the kernel's buffers fill and the sender waits. */
   g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL);
-  g_io_stream_close_async (r->stream, G_PRIORITY_DEFAULT, NULL, refusal_closed, r);
+  g_timeout_add_once (1000, refusal_close_later, r);
 }
 
 static gboolean
