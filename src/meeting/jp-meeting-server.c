@@ -110,13 +110,10 @@ conn_free (Conn *c)
   g_clear_pointer (&c->first_bytes, g_source_unref);
   g_clear_object (&c->local);
   g_clear_object (&c->remote);
-  /* last: dropping the pending connection may finalize it, which calls conn_gone */
-  if (c->pending != NULL && c->stream != NULL)
-    g_object_weak_unref (c->stream, conn_gone, c);
-  c->stream = c->pending != NULL ? NULL : c->stream;
-  g_clear_object (&c->pending);
+  /* no word from the stream any more, then drop it if libsoup never had it */
   if (c->stream != NULL)
     g_object_weak_unref (c->stream, conn_gone, c);
+  g_clear_object (&c->pending);
   g_free (c->peer);
   g_free (c->key);
   g_free (c);
