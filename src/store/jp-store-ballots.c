@@ -135,141 +135,27 @@ normal_marks (JpRound           *round,
 
 /* ---- the ballot on disk (docs/ballot-secrecy.md) ---- */
 
-typedef struct {
-  gint64  round_id;
-  gint64  serial;
-  char   *marks;
-  int     invalid;
-  char   *idem_hash;
-} StoredBallot;
-
-static void
-stored_ballot_free (StoredBallot *b)
-{
-  g_free (b->marks);
-  g_free (b->idem_hash);
-  g_free (b);
-}
-
+/* Writes the rows of `table` (all of them, or those of one round) again in the order of
+ * `key`, through a copy in memory (temp_store = MEMORY). Without a WHERE the whole table is
+ * cleared at once: its pages are freed (and zeroed) and the rows go into an empty tree,
+ * whose layout follows the keys alone. `table` and `key` are the caller's constants. */
 static gboolean
-lay_out_ballots (JpStore  *self,
-                 gint64    round_id,
-                 GError  **error)
+lay_out_table (JpStore     *self,
+               const char  *table,
+               const char  *key,
+               gint64       round_id,
+               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                               stored_ballot_free);
-  int rc;
+  g_autofree char *where = round_id == 0 ? g_strdup ("")
+                           : g_strdup_printf (" WHERE round_id = %" G_GINT64_FORMAT, round_id);
+  g_autofree char *sql =
+    g_strdup_printf ("CREATE TEMP TABLE lay_out AS SELECT * FROM %s%s;"
+                     "DELETE FROM %s%s;"
+                     "INSERT INTO %s SELECT * FROM temp.lay_out ORDER BY %s;"
+                     "DROP TABLE temp.lay_out;",
+                     table, where, table, where, table, key);
 
-  stmt = jp_store_prepare (self,
-                           "SELECT round_id, serial, marks, invalid, idem_hash FROM ballot "
-                           "WHERE ?1 = 0 OR round_id = ?1 ORDER BY round_id, serial",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StoredBallot *b = g_new0 (StoredBallot, 1);
-
-      b->round_id = sqlite3_column_int64 (stmt, 0);
-      b->serial = sqlite3_column_int64 (stmt, 1);
-      b->marks = jp_store_column_dup (stmt, 2);
-      b->invalid = sqlite3_column_int (stmt, 3);
-      b->idem_hash = jp_store_column_dup (stmt, 4);
-      g_ptr_array_add (rows, b);
-    }
-  if (rc != SQLITE_DONE)
-    return jp_store_set_error (self, rc, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* Without a WHERE the whole table is cleared at once: its pages are freed (and zeroed) and
-   * the rows below go into an empty tree, whose layout follows the keys alone. */
-  stmt = jp_store_prepare (self,
-                           round_id == 0 ? "DELETE FROM ballot"
-                                         : "DELETE FROM ballot WHERE round_id = ?1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  if (round_id != 0)
-    sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!jp_store_step_done (self, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = jp_store_prepare (self,
-                           "INSERT INTO ballot (round_id, serial, marks, invalid, idem_hash) "
-                           "VALUES (?, ?, ?, ?, ?)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      StoredBallot *b = g_ptr_array_index (rows, i);
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, b->round_id);
-      sqlite3_bind_int64 (stmt, 2, b->serial);
-      sqlite3_bind_text (stmt, 3, b->marks != NULL ? b->marks : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 4, b->invalid);
-      jp_store_bind_text (stmt, 5, b->idem_hash);
-      if (!jp_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-lay_out_roster (JpStore  *self,
-                gint64    round_id,
-                GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  stmt = jp_store_prepare (self,
-                           "SELECT round_id, member_id FROM ballot_roster "
-                           "WHERE ?1 = 0 OR round_id = ?1 ORDER BY round_id, member_id",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-
-      g_array_append_vals (rows, pair, 2);
-    }
-  if (rc != SQLITE_DONE)
-    return jp_store_set_error (self, rc, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = jp_store_prepare (self,
-                           round_id == 0 ? "DELETE FROM ballot_roster"
-                                         : "DELETE FROM ballot_roster WHERE round_id = ?1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  if (round_id != 0)
-    sqlite3_bind_int64 (stmt, 1, round_id);
-  if (!jp_store_step_done (self, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = jp_store_prepare (self, "INSERT INTO ballot_roster (round_id, member_id) VALUES (?, ?)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i + 1 < rows->len; i += 2)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, g_array_index (rows, gint64, i));
-      sqlite3_bind_int64 (stmt, 2, g_array_index (rows, gint64, i + 1));
-      if (!jp_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return jp_store_exec (self, sql, error);
 }
 
 gboolean
@@ -287,7 +173,8 @@ jp_store_ballots_lay_out (JpStore  *self,
    * connection, inside the caller's transaction, write the same rows again. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &triggers);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  ok = lay_out_ballots (self, round_id, error) && lay_out_roster (self, round_id, error);
+  ok = lay_out_table (self, "ballot", "round_id, serial", round_id, error) &&
+        lay_out_table (self, "ballot_roster", "round_id, member_id", round_id, error);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, triggers, NULL);
   return ok;
 }
