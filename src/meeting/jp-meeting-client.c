@@ -580,6 +580,25 @@ jp_meeting_client_get_async (JpMeetingClient     *self,
     request_send (self, task);
 }
 
+void
+jp_meeting_client_send_async (JpMeetingClient     *self,
+                              const char          *method,
+                              const char          *path,
+                              JsonNode            *body,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (JP_IS_MEETING_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL);
+  task = request_start (self, method, path, body, FALSE, cancellable, callback, user_data,
+                        jp_meeting_client_get_async);
+  if (task != NULL)
+    request_send (self, task);
+}
+
 static void
 logout_done (GObject      *source,
              GAsyncResult *result,

@@ -78,6 +78,16 @@ JsonObject *jp_meeting_client_get_finish    (JpMeetingClient  *self,
                                              GAsyncResult     *result,
                                              GError          **error);
 
+/* `method` ("PUT", "POST") `path` below /api/v1 with the JSON `body` (may be NULL): the
+ * defence's drafts and sheets. finish with jp_meeting_client_get_finish (the reply object). */
+void        jp_meeting_client_send_async    (JpMeetingClient     *self,
+                                             const char          *method,
+                                             const char          *path,
+                                             JsonNode            *body,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+
 /* GET /evidence/{sha256}: the anonymised PDF. finish returns (transfer full) its bytes. */
 void        jp_meeting_client_get_evidence_async  (JpMeetingClient     *self,
                                                    const char          *sha256,

@@ -8,6 +8,7 @@
 
 #include "jp-resources.h"
 #include "jp-projector-window.h"
+#include "jp-projector-defence.h"
 
 struct _JpProjectorWindow
 {
@@ -25,6 +26,8 @@ struct _JpProjectorWindow
   GtkLabel         *candidate_label;
   GtkLabel         *step_out_label;
   GtkLabel         *host_label;
+  JpProjectorDefence *defence;     /* the defence view, shown while defence_active */
+  gboolean          defence_active;
 
   JpMeetingService *service;
   gint64            round_id;
@@ -119,6 +122,11 @@ refresh (JpProjectorWindow *self)
 
   gtk_label_set_text (self->title_label, election != NULL && election->title != NULL
                       ? election->title : "");
+  if (self->defence_active)
+    {
+      gtk_stack_set_visible_child_name (self->mode_stack, "defence");
+      return;
+    }
   if (self->round_id > 0)
     round = jp_store_get_round (store, self->round_id, NULL);
 
@@ -316,6 +324,32 @@ jp_projector_window_init (JpProjectorWindow *self)
                                               GTK_STYLE_PROVIDER (self->scale_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   jp_projector_window_set_dark (self, TRUE);
+  self->defence = JP_PROJECTOR_DEFENCE (jp_projector_defence_new ());
+  gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->defence), "defence");
+}
+
+void
+jp_projector_window_show_defence (JpProjectorWindow *self,
+                                  const char        *heading,
+                                  const char        *code,
+                                  int                position,
+                                  int                count,
+                                  const JpTimer     *timer,
+                                  const char        *step_out)
+{
+  g_return_if_fail (JP_IS_PROJECTOR_WINDOW (self));
+
+  self->defence_active = code != NULL;
+  if (code != NULL)
+    jp_projector_defence_set (self->defence, heading, code, position, count, timer, step_out);
+  refresh (self);
+}
+
+JpProjectorDefence *
+jp_projector_window_get_defence (JpProjectorWindow *self)
+{
+  g_return_val_if_fail (JP_IS_PROJECTOR_WINDOW (self), NULL);
+  return self->defence;
 }
 
 JpProjectorWindow *

@@ -6,6 +6,7 @@
 
 #include "meeting/jp-meeting-service.h"
 #include "jp-tally-chart.h"
+#include "jp-projector-defence.h"
 
 G_BEGIN_DECLS
 
@@ -41,7 +42,18 @@ gboolean           jp_projector_window_get_dark  (JpProjectorWindow *self);
 void               jp_projector_window_show_on   (JpProjectorWindow *self,
                                                   GdkMonitor        *monitor);
 
+/* The defence view (jp-projector-defence.h) of `code` ("defence" mode), or back to the
+ * ballot views for NULL `code`. */
+void               jp_projector_window_show_defence (JpProjectorWindow *self,
+                                                     const char        *heading,
+                                                     const char        *code,
+                                                     int                position,
+                                                     int                count,
+                                                     const JpTimer     *timer,
+                                                     const char        *step_out);
+
 /* for tests */
+JpProjectorDefence *jp_projector_window_get_defence (JpProjectorWindow *self);
 /* "idle", "round", "tally" or "candidate" */
 const char        *jp_projector_window_get_mode          (JpProjectorWindow *self);
 GtkLabel          *jp_projector_window_get_count_label   (JpProjectorWindow *self);

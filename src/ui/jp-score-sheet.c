@@ -427,6 +427,14 @@ jp_score_sheet_set_state (JpScoreSheet *self,
 }
 
 void
+jp_score_sheet_set_message (JpScoreSheet *self,
+                            const char   *message)
+{
+  g_return_if_fail (JP_IS_SCORE_SHEET (self));
+  show_message (self, message);
+}
+
+void
 jp_score_sheet_set_idle (JpScoreSheet *self,
                          const char   *message)
 {

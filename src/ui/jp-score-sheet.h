@@ -38,6 +38,10 @@ JpSheetModel *jp_score_sheet_get_model      (JpScoreSheet *self);
 void          jp_score_sheet_set_state      (JpScoreSheet *self,
                                              JpSheetState  state,
                                              const char   *message);
+/* A message beside the total (NULL: none): what the host said about the draft or the
+ * submission; the next change of a field clears it. */
+void          jp_score_sheet_set_message    (JpScoreSheet *self,
+                                             const char   *message);
 /* Nothing to score now: `message` says why (no session open, waiting for the chair). */
 void          jp_score_sheet_set_idle       (JpScoreSheet *self,
                                              const char   *message);
