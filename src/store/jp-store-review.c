@@ -33,6 +33,11 @@ jp_store_get_stage_locks (JpStore *self)
       else if (g_strcmp0 (kind, "defence") == 0)
         locks |= JP_STAGE_LOCK_DEFENCE_OPENED;
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* a sealed ranking fixes the weights and caps it was computed with */
+  stmt = jp_store_prepare (self, "SELECT 1 FROM ranking_seal", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    locks |= JP_STAGE_LOCK_RANKING_DONE;
   return locks;
 }
 
