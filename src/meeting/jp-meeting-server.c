@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 
 #include "jp-meeting-server.h"
+#include "jp-meeting-server-defence.h"
 #include "jp-meeting-tls.h"
 
 #define API_PREFIX "/api/v1"
@@ -678,6 +679,8 @@ api_handler (SoupServer        *server,
       handle_login (self, msg, request);
       return;
     }
+  if (jp_meeting_server_defence_route (self->service, msg, method, sub, token, request))
+    return;
   reply = jp_meeting_service_handle (self->service, method, *sub ? sub : "/", token, request,
                                      &status);
   reply_json (msg, status, reply);

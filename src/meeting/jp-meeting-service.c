@@ -9,6 +9,7 @@
 
 #include "jp-meeting-service.h"
 #include "jp-meeting-service-private.h"
+#include "jp-meeting-service-defence.h"
 
 /* Anonymised copies kept in memory at most (bytes). */
 #define ANON_CACHE_BYTES (256 * 1024 * 1024)
@@ -137,6 +138,13 @@ jp_meeting_service_set_actor (JpMeetingService *self,
  *
  * Returns: (transfer full): a new service with no sessions.
  */
+const char *
+jp_meeting_service_get_actor (JpMeetingService *self)
+{
+  g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), NULL);
+  return self->actor;
+}
+
 JpMeetingService *
 jp_meeting_service_new (JpStore *store)
 {
