@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-evidence-viewer.h"
+#include "jp-station-defence.h"
 #include "jp-station-dossier.h"
 #include "jp-station-window.h"
 #include "jp-window.h"
@@ -29,6 +30,7 @@ struct _JpStationWindow
   AdwBin          *ballot_bin;
   AdwBin          *dossier_bin;
   JpEvidenceViewer *viewer;
+  JpStationDefence *defence;       /* the defence's score sheet: page "defence" */
 
   JpMeetingClient *client;
   GCancellable    *cancellable;
@@ -323,6 +325,22 @@ on_client_event (JpStationWindow *self,
     refresh_state (self);
 }
 
+/* A candidate to score (or to step out for) takes the screen from the list of rounds;
+ * a ballot, a dossier or the evidence being read stay where they are. */
+static void
+on_defence_loaded (JpStationWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  JpScoreSheet *sheet = jp_station_defence_get_sheet (self->defence);
+
+  if (g_strcmp0 (page, "rounds") == 0 &&
+      g_strcmp0 (jp_score_sheet_get_page (sheet), "idle") != 0)
+    show_page (self, "defence");
+  else if (g_strcmp0 (page, "defence") == 0 &&
+           jp_station_defence_get_round (self->defence) == 0)
+    show_page (self, "rounds");
+}
+
 static void
 on_client_events_connected (JpStationWindow *self,
                             gboolean         connected)
@@ -605,6 +623,10 @@ jp_station_window_new (GtkApplication  *app,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (client, "events-connected", G_CALLBACK (on_client_events_connected),
                            self, G_CONNECT_SWAPPED);
+  self->defence = JP_STATION_DEFENCE (jp_station_defence_new (client));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->defence), "defence");
+  g_signal_connect_object (self->defence, "loaded", G_CALLBACK (on_defence_loaded), self,
+                           G_CONNECT_SWAPPED);
   self->last_queued = jp_meeting_client_get_n_queued (client);
   self->poll_source = g_timeout_add (QUEUE_POLL_MS, poll_queue, self);
   update_connection (self);
@@ -612,6 +634,13 @@ jp_station_window_new (GtkApplication  *app,
   jp_meeting_client_connect_events (client);
   refresh_state (self);
   return self;
+}
+
+JpStationDefence *
+jp_station_window_get_defence (JpStationWindow *self)
+{
+  g_return_val_if_fail (JP_IS_STATION_WINDOW (self), NULL);
+  return self->defence;
 }
 
 JpMeetingClient *

@@ -6,6 +6,7 @@
 
 #include "meeting/jp-meeting-client.h"
 #include "jp-station-ballot.h"
+#include "jp-station-defence.h"
 
 G_BEGIN_DECLS
 
@@ -59,5 +60,8 @@ gboolean         jp_station_window_is_ended       (JpStationWindow *self);
 /* Ends this member's session on the host (DELETE /session, the header's log-out button) and
  * returns to the start screen; the window goes away. */
 void             jp_station_window_log_out        (JpStationWindow *self);
+
+/* The defence's score sheet of this station (page "defence"). Returns: (transfer none). */
+JpStationDefence *jp_station_window_get_defence (JpStationWindow *self);
 
 G_END_DECLS

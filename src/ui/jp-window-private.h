@@ -5,6 +5,8 @@
 #include "jp-window.h"
 #include "jp-ballot-page.h"
 #include "jp-candidate-list.h"
+#include "jp-defence-page.h"
+#include "jp-ranking-page.h"
 #include "jp-dossier-view.h"
 #include "jp-review-page.h"
 #include "jp-start-page.h"
@@ -31,6 +33,8 @@ struct _JpWindow
   JpReviewPage         *review_page;
   GtkWidget            *setup_page;
   JpBallotPage         *ballot_page;
+  JpDefencePage        *defence_page;
+  JpRankingPage        *ranking_page;
   /* the stage pages get the store when first shown, not when the election opens */
   gboolean              review_loaded, setup_loaded, ballot_loaded;
 
@@ -52,6 +56,14 @@ void      jp_window_import_paths       (JpWindow           *self,
 /* Imports a 候选人汇总表 CSV with a progress dialog, then shows the report. */
 void      jp_window_import_roster_file (JpWindow   *self,
                                         const char *csv_path);
+
+/* the defence and ranking stages (jp-window-defence.c): built once; given the election
+ * each time their stage is shown; emptied when it closes */
+void      jp_window_defence_build      (JpWindow   *self);
+void      jp_window_defence_load       (JpWindow   *self,
+                                        const char *stage);
+void      jp_window_defence_unload     (JpWindow   *self);
+void      jp_window_reload_ranking     (JpWindow   *self);
 
 /* Asks who operates this console (jp-window.c); shown when an election is opened while
  * nobody is named, and from the main menu. */

@@ -29,12 +29,8 @@ static const struct {
   { "likes", "jp-thumb-up-symbolic", N_("Online Likes"),
     N_("The online like counts of each finalist will be entered and turned into a score. "
        "It will be available in a later version.") },
-  { "defence", "audio-input-microphone-symbolic", N_("Defence"),
-    N_("The on-site defence will be timed and scored by each member against the rubric. "
-       "It will be available in a later version.") },
-  { "ranking", "jp-podium-symbolic", N_("Ranking"),
-    N_("The composite ranking will combine ballot, defence and online scores. It will be "
-       "available in a later version.") },
+  { "defence", "audio-input-microphone-symbolic", N_("Defence"), NULL },
+  { "ranking", "jp-podium-symbolic", N_("Ranking"), NULL },
   { "publicity", "x-office-presentation-symbolic", N_("Publicity"),
     N_("The publicity notice of the proposed awardees will be printed and objections "
        "recorded. It will be available in a later version.") },
@@ -126,6 +122,7 @@ jp_window_build_stages (JpWindow *self)
     }
   self->ballot_page = JP_BALLOT_PAGE (jp_ballot_page_new ());
   gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->ballot_page), "ballot");
+  jp_window_defence_build (self);
   /* the setup forms are wide; scrolling keeps them from widening the whole window */
   self->setup_page = jp_setup_page_new ();
   scroller = gtk_scrolled_window_new ();
@@ -169,6 +166,7 @@ unload_stages (JpWindow *self)
   jp_review_page_set_store (self->review_page, NULL);
   jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), NULL);
   jp_ballot_page_set_store (self->ballot_page, NULL);
+  jp_window_defence_unload (self);
   self->review_loaded = self->setup_loaded = self->ballot_loaded = FALSE;
 }
 
@@ -179,6 +177,8 @@ on_stage_list_row_selected (JpWindow      *self,
   if (row == NULL)
     return;
   ensure_stage_loaded (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (self->store != NULL)
+    jp_window_defence_load (self, gtk_widget_get_name (GTK_WIDGET (row)));
   /* the setup may have frozen the list or changed seats since the page was filled */
   if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "ballot") == 0)
     jp_ballot_page_reload (self->ballot_page);
