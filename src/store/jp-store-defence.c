@@ -835,11 +835,16 @@ jp_store_open_defence_session (JpStore     *self,
     }
   if (f->pending_round != 0)
     {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("The finalists of trade %s are not decided yet: round %lld still needs "
-                     "%s. Finish the ballot before the defence."),
-                   tname, (long long) f->pending_round,
-                   f->runoff_pending ? _("its run-off") : _("to be closed or repeated"));
+      if (f->runoff_pending)
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("The finalists of trade %s are not decided yet: round %lld still needs "
+                       "its run-off. Finish the ballot before the defence."),
+                     tname, (long long) f->pending_round);
+      else
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("The finalists of trade %s are not decided yet: round %lld is still to "
+                       "be closed or repeated. Finish the ballot before the defence."),
+                     tname, (long long) f->pending_round);
       return 0;
     }
   if (f->finalists->len == 0)

@@ -316,10 +316,14 @@ jp_store_rank_adjust (JpStore     *self,
   why = g_strstrip (g_strdup (reason != NULL ? reason : ""));
   if (*why == '\0')
     {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("Write the reason for moving %s %s the recommended list; it is printed "
-                     "on the ranking report."), code != NULL ? code : "",
-                   in ? _("into") : _("out of"));
+      if (in)
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("Write the reason for moving %s into the recommended list; it is "
+                       "printed on the ranking report."), code != NULL ? code : "");
+      else
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("Write the reason for moving %s out of the recommended list; it is "
+                       "printed on the ranking report."), code != NULL ? code : "");
       return FALSE;
     }
   if (!jp_store_begin (self, error))
@@ -339,9 +343,11 @@ jp_store_rank_adjust (JpStore     *self,
   if (c->adjustment != 0)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
-                   _("%s was already moved %s the list (%s); an adjustment is kept as it "
-                     "was."), c->code, c->adjustment > 0 ? _("into") : _("out of"),
-                   c->adjustment_reason);
+                   c->adjustment > 0
+                   ? _("%s was already moved into the list (%s); an adjustment is kept as it "
+                       "was.")
+                   : _("%s was already moved out of the list (%s); an adjustment is kept as it "
+                       "was."), c->code, c->adjustment_reason);
       goto fail;
     }
   adjustment.code = c->code;
