@@ -360,6 +360,11 @@ defence_status (JpStore  *store,
       json_builder_add_string_value (b, s->trade_code);
       json_builder_set_member_name (b, "state");
       json_builder_add_string_value (b, jp_round_state_to_key (s->state));
+      json_builder_set_member_name (b, "digest");
+      if (s->digest != NULL)
+        json_builder_add_string_value (b, s->digest);
+      else
+        json_builder_add_null_value (b);
       json_builder_set_member_name (b, "current");
       if (current != NULL)
         json_builder_add_string_value (b, current->code);
@@ -428,7 +433,7 @@ jp_cli_cmd_defence (int argc, char **argv, GError **error)
   const char *action;
   int status;
 
-  store = jp_cli_parse_and_open (entries, _("[show|status|current|unlock|revise|absent]"),
+  store = jp_cli_parse_and_open (entries, _("[show|status|text|current|unlock|revise|absent]"),
                                  &argc, &argv, &status, error);
   if (store == NULL)
     return status;
@@ -437,7 +442,7 @@ jp_cli_cmd_defence (int argc, char **argv, GError **error)
   if (argc > 2)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Say one thing to do: defence show, status, current, unlock, "
+                           _("Say one thing to do: defence show, status, text, current, unlock, "
                              "revise or absent"));
       return 2;
     }
@@ -446,6 +451,15 @@ jp_cli_cmd_defence (int argc, char **argv, GError **error)
     return defence_show (store, round, error);
   if (g_str_equal (action, "status"))
     return defence_status (store, round, error);
+  if (g_str_equal (action, "text"))
+    {
+      g_autofree char *text = jp_store_defence_canonical_text (store, round, error);
+
+      if (text == NULL)
+        return 1;
+      fputs (text, stdout);   /* exactly what the digest is over: no newline */
+      return 0;
+    }
   if (g_str_equal (action, "current"))
     {
       if (!jp_store_defence_set_current (store, round, candidate, ACTOR, error))
@@ -490,7 +504,8 @@ jp_cli_cmd_defence (int argc, char **argv, GError **error)
       return 0;
     }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("Unknown action “%s”: use show, status, current, unlock, revise or absent"),
+               _("Unknown action “%s”: use show, status, text, current, unlock, revise or "
+                 "absent"),
                action);
   return 2;
 }

@@ -228,6 +228,23 @@ test_end_to_end (Fixture *f, gconstpointer data)
                 "--values", "1,1,1,1,1", NULL);
   g_free (e);
 
+  /* the digest is the SHA-256 of the canonical text, which anyone can print */
+  {
+    g_autoptr(JsonNode) closed = run_json (f->db, "defence", "status", "--round", "2", NULL);
+    g_autofree char *sha = NULL;
+
+    g_assert_cmpint (run_cli (&out, &err, "defence", "text", "--db", f->db, "--round", "2",
+                              NULL), ==, 0);
+    sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, out, -1);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (closed), "digest"),
+                     ==, sha);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (closed), "state"),
+                     ==, "closed");
+    g_assert_nonnull (strstr (out, "\"D\":86.10,"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   /* the results as printed: exact decimals */
   g_assert_cmpint (run_cli (&out, &err, "defence", "--db", f->db, "--round", "2", "--json",
                             NULL), ==, 0);
