@@ -885,7 +885,7 @@ jp_defence_page_init (JpDefencePage *self)
                                  GTK_WIDGET (self->candidate_list));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (list_scroller, 380, -1);
+  gtk_widget_set_size_request (list_scroller, 280, 200);
   gtk_widget_set_vexpand (list_scroller, TRUE);
   gtk_box_append (GTK_BOX (middle), list_scroller);
 
@@ -910,9 +910,8 @@ jp_defence_page_init (JpDefencePage *self)
                                                    G_CALLBACK (on_reset_clicked)));
   gtk_box_append (GTK_BOX (timer_buttons), button (self, _("Presentation / _Questions"),
                                                    G_CALLBACK (on_phase_clicked)));
-  gtk_widget_set_valign (timer_buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (timer_box), timer_buttons);
   gtk_box_append (GTK_BOX (right), timer_box);
+  gtk_box_append (GTK_BOX (right), timer_buttons);
 
   self->detail_label = label_new (NULL);
   gtk_label_set_selectable (self->detail_label, TRUE);
@@ -934,6 +933,7 @@ jp_defence_page_init (JpDefencePage *self)
   gtk_box_append (GTK_BOX (outer), bottom);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), outer);
+  /* narrow enough for 1366 wide with the sidebar: the page never widens the window */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   adw_bin_set_child (ADW_BIN (self), scroller);

@@ -36,7 +36,6 @@ struct _JpRankingPage
   GtkLabel      *cutoff_label;
   GtkLabel      *tie_label;
   GtkLabel      *sealed_label;
-  GtkWidget     *publish_button;
   GtkWidget     *seal_button;
   GtkGrid       *table;
   GtkLabel      *breakdown_label;
@@ -54,7 +53,6 @@ G_DEFINE_FINAL_TYPE (JpRankingPage, jp_ranking_page, ADW_TYPE_BIN)
 enum {
   SIGNAL_ADJUST,
   SIGNAL_SEAL,
-  SIGNAL_PUBLISH,
   N_SIGNALS
 };
 
@@ -418,7 +416,6 @@ update_actions (JpRankingPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.seal",
                                  self->ranking != NULL && !self->sealed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.publish", self->ranking != NULL);
 }
 
 void
@@ -499,12 +496,6 @@ action_seal (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-action_publish (GtkWidget *widget, const char *name, GVariant *param)
-{
-  g_signal_emit (widget, signals[SIGNAL_PUBLISH], 0);
-}
-
-static void
 jp_ranking_page_dispose (GObject *object)
 {
   JpRankingPage *self = JP_RANKING_PAGE (object);
@@ -532,9 +523,6 @@ jp_ranking_page_class_init (JpRankingPageClass *klass)
   signals[SIGNAL_SEAL] =
     g_signal_new ("seal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_PUBLISH] =
-    g_signal_new ("publish", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 0);
 
   g_assert (jp_get_resource () != NULL);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -545,7 +533,6 @@ jp_ranking_page_class_init (JpRankingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, cutoff_label);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, tie_label);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, sealed_label);
-  gtk_widget_class_bind_template_child (widget_class, JpRankingPage, publish_button);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, seal_button);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, table);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, breakdown_label);
@@ -553,7 +540,6 @@ jp_ranking_page_class_init (JpRankingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, consistency_table);
 
   gtk_widget_class_install_action (widget_class, "ranking.seal", NULL, action_seal);
-  gtk_widget_class_install_action (widget_class, "ranking.publish", NULL, action_publish);
 }
 
 static void

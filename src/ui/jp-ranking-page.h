@@ -20,8 +20,8 @@ G_DECLARE_FINAL_TYPE (JpRankingPage, jp_ranking_page, JP, RANKING_PAGE, AdwBin)
  *
  * The page shows a core JpRanking; where it comes from (the store, a test) is the
  * caller's. Signals: "adjust" (const char *code, gboolean in, const char *reason): the chair
- * asked to move a candidate in or out with a written reason; "seal" (), "publish" (): the
- * buttons. */
+ * asked to move a candidate in or out with a written reason; "seal" (): the
+ * button. */
 GtkWidget     *jp_ranking_page_new               (void);
 
 /* Shows `ranking` (the page takes ownership; NULL: nothing to show, `message` says why)
