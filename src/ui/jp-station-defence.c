@@ -262,10 +262,14 @@ defence_loaded (GObject      *source,
   g_free (self->candidate);
   self->candidate = g_strdup (candidate);
 
-  rubric = rubric_from_json (json_object_get_array_member (reply, "rubric"));
+  rubric = rubric_from_json (json_object_has_member (reply, "rubric")
+                             ? json_object_get_array_member (reply, "rubric") : NULL);
   model = jp_sheet_model_new (rubric);
-  sheet = json_object_get_object_member (reply, "sheet");
-  values = sheet != NULL ? json_object_get_array_member (sheet, "values") : NULL;
+  /* a member who steps out gets no sheet */
+  sheet = json_object_has_member (reply, "sheet") ? json_object_get_object_member (reply, "sheet")
+                                                  : NULL;
+  values = sheet != NULL && json_object_has_member (sheet, "values")
+           ? json_object_get_array_member (sheet, "values") : NULL;
   texts = g_ptr_array_new ();
   for (guint i = 0; values != NULL && i < json_array_get_length (values); i++)
     {
