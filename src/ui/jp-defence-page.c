@@ -27,6 +27,7 @@ struct _JpDefencePage
   GtkDropDown      *trade_dropdown;
   GtkStringList    *trade_codes;     /* parallel to the dropdown's names */
   GtkLabel         *session_label;
+  GtkWidget        *open_button;
   GtkListBox       *candidate_list;
   GtkLabel         *current_label;
   GtkLabel         *phase_label;
@@ -335,6 +336,8 @@ fill (JpDefencePage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->candidate_list))) != NULL)
     gtk_list_box_remove (self->candidate_list, child);
+  /* one session per trade */
+  gtk_widget_set_sensitive (self->open_button, self->store != NULL && self->session == NULL);
   if (self->session == NULL)
     {
       gtk_label_set_text (self->session_label,
@@ -864,6 +867,7 @@ jp_defence_page_init (JpDefencePage *self)
                            G_CALLBACK (on_trade_changed), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->trade_dropdown));
   open = button (self, _("_Open Defence Session"), G_CALLBACK (on_open_clicked));
+  self->open_button = open;
   gtk_widget_add_css_class (open, "suggested-action");
   gtk_box_append (GTK_BOX (top), open);
   self->session_label = label_new ("heading");
