@@ -281,6 +281,20 @@ test_end_to_end (Fixture *f, gconstpointer data)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* a cap of 1 for FW: FW-02 is capped, the place stays empty for lack of other trades */
+  g_assert_cmpint (run_cli (&out, &err, "settings", "--db", f->db, "--set", "caps.FW=1", NULL),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "rank", "--db", f->db, "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"C\":78.66,\"rank\":2,\"tied\":false,\"recommended\":false"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "settings", "--db", f->db, "--set", "caps.FW=5", NULL),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* the chair's adjustment needs a reason */
   e = run_fail (1, f->db, "rank", "adjust", "--candidate", "FW-02", "--out", NULL);
   g_assert_nonnull (strstr (e, "reason"));
