@@ -28,6 +28,7 @@ struct _JpScoreSheet
   AdwStatusPage *idle_page;
   GtkLabel      *title_label;
   GtkLabel      *position_label;
+  GtkLabel      *hint_label;
   GtkLabel      *locked_label;
   GtkListBox    *list;
   GtkLabel      *total_label;
@@ -73,6 +74,8 @@ update_actions (JpScoreSheet *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.submit",
                                  editing && g_strcmp0 (page, "confirm") == 0);
   gtk_widget_set_visible (self->review_button, editing);
+  /* how to type is for a sheet that can still be typed in */
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), editing);
   for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
     {
       Field *f = self->fields->pdata[i];
@@ -551,6 +554,7 @@ jp_score_sheet_class_init (JpScoreSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, idle_page);
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, title_label);
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, position_label);
+  gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, hint_label);
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, locked_label);
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, list);
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, total_label);
