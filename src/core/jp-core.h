@@ -26,3 +26,5 @@
 #include "jp-likes.h"
 #include "jp-ranking.h"
 #include "jp-paper-sheets.h"
+#include "jp-holidays.h"
+#include "jp-workdays.h"
