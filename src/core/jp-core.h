@@ -28,3 +28,4 @@
 #include "jp-paper-sheets.h"
 #include "jp-holidays.h"
 #include "jp-workdays.h"
+#include "jp-final-list.h"

@@ -11,8 +11,8 @@ static JpHolidayYear *
 load_shipped_year (int year)
 {
   g_autofree char *name = g_strdup_printf ("%d.txt", year);
-  g_autofree char *path = g_build_filename (g_getenv ("JP_SOURCE_DIR") != NULL ? g_getenv ("JP_SOURCE_DIR") : JP_SOURCE_DIR, "data", "holidays",
-                                            name, NULL);
+  const char *top = g_getenv ("JP_SOURCE_DIR") != NULL ? g_getenv ("JP_SOURCE_DIR") : JP_SOURCE_DIR;
+  g_autofree char *path = g_build_filename (top, "data", "holidays", name, NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   JpHolidayYear *parsed;
