@@ -500,6 +500,11 @@ static const JpCliCommand commands[] = {
   { "tally", jp_cli_cmd_tally, N_("The tally of a closed round") },
   { "finalists", jp_cli_cmd_finalists, N_("Finalists per trade decided so far") },
   { "likes", jp_cli_cmd_likes, N_("Online likes: likes import, likes zero, likes list") },
+  { "score", jp_cli_cmd_score, N_("A member's defence score sheet, as a station sends it") },
+  { "scores", jp_cli_cmd_scores, N_("Enter paper defence score sheets: scores enter") },
+  { "defence", jp_cli_cmd_defence,
+    N_("Defence session: results, status, current, unlock, revise, absent") },
+  { "rank", jp_cli_cmd_rank, N_("The composite ranking: rank, rank adjust, rank seal") },
   { "serve", jp_cli_cmd_serve, N_("Serve the meeting to the member stations (no window)") },
   { NULL, NULL, NULL }
 };

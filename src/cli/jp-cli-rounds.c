@@ -9,6 +9,7 @@
 
 #include "jp-cli.h"
 #include "store/jp-store-rounds.h"
+#include "store/jp-store-defence.h"
 
 /* Ballot rounds from the command line (issue 4): round, ballots, vote, tally, finalists. */
 
@@ -48,7 +49,7 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
   int seats = -1, max_choices = -1, present = -1;
   GOptionEntry entries[] = {
     JP_CLI_COMMON_OPTIONS,
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("open: ballot"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("open: ballot or defence"), N_("KIND") },
     { "trade", 0, 0, G_OPTION_ARG_STRING, &trade, N_("open: trade code"), N_("CODE") },
     { "seats", 0, 0, G_OPTION_ARG_INT, &seats, N_("open: finalist seats"), N_("N") },
     { "max-choices", 0, 0, G_OPTION_ARG_INT, &max_choices, N_("open: marks per ballot"), N_("K") },
@@ -75,11 +76,10 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
     {
       gint64 id;
 
-      if (kind != NULL && !g_str_equal (kind, "ballot"))
+      if (kind != NULL && !g_str_equal (kind, "ballot") && !g_str_equal (kind, "defence"))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("--kind: “%s” is not valid; only ballot rounds are opened here"),
-                       kind);
+                       _("--kind: “%s” is not valid; use ballot or defence"), kind);
           return 2;
         }
       if (trade == NULL)
@@ -88,8 +88,11 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
                                _("Say which trade: add --trade CODE"));
           return 2;
         }
-      id = jp_store_open_ballot_round_with_reason (store, trade, seats, max_choices, present,
-                                                   reason, ACTOR, error);
+      if (kind != NULL && g_str_equal (kind, "defence"))
+        id = jp_store_open_defence_session (store, trade, ACTOR, error);
+      else
+        id = jp_store_open_ballot_round_with_reason (store, trade, seats, max_choices, present,
+                                                     reason, ACTOR, error);
       if (id == 0)
         return 1;
       if (jp_cli_opt_json)

@@ -72,4 +72,10 @@ int  jp_cli_cmd_finalists     (int argc, char **argv, GError **error);
 /* jp-cli-likes.c: online likes (issue 7) */
 int  jp_cli_cmd_likes         (int argc, char **argv, GError **error);
 
+/* jp-cli-defence.c: defence sessions and the composite ranking (issue 7) */
+int  jp_cli_cmd_score         (int argc, char **argv, GError **error);
+int  jp_cli_cmd_scores        (int argc, char **argv, GError **error);
+int  jp_cli_cmd_defence       (int argc, char **argv, GError **error);
+int  jp_cli_cmd_rank          (int argc, char **argv, GError **error);
+
 G_END_DECLS

@@ -72,6 +72,7 @@ jp_settings_new (void)
   s->quorum_num = 2;
   s->quorum_den = 3;
   s->publicity_days = 5;
+  s->trade_caps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return s;
 }
 
@@ -89,6 +90,16 @@ jp_settings_copy (const JpSettings *settings)
     g_ptr_array_add (copy->rubric, jp_rubric_criterion_copy (settings->rubric->pdata[i]));
   copy->font_song = g_strdup (settings->font_song);
   copy->font_kai = g_strdup (settings->font_kai);
+  copy->trade_caps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (settings->trade_caps != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, settings->trade_caps);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (copy->trade_caps, g_strdup (key), value);
+    }
   return copy;
 }
 
@@ -100,6 +111,7 @@ jp_settings_free (JpSettings *settings)
   g_clear_pointer (&settings->rubric, g_ptr_array_unref);
   g_free (settings->font_song);
   g_free (settings->font_kai);
+  g_clear_pointer (&settings->trade_caps, g_hash_table_unref);
   g_free (settings);
 }
 
@@ -236,6 +248,27 @@ jp_settings_validate (const JpSettings *s)
   check_range (out, "publicity-days", "publicity_days",
                _("The publicity period (working days)"),
                s->publicity_days, 1, 30);
+  if (s->trade_caps != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, s->trade_caps);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_autofree char *code = g_strstrip (g_strdup (key));
+
+          if (*code == '\0')
+            add_error (out, "trade-cap", "trade_caps",
+                       g_strdup (_("A cap of the recommended list has no trade code; give the "
+                                   "trade's code.")));
+          else if (GPOINTER_TO_INT (value) < 0)
+            add_error (out, "trade-cap", "trade_caps",
+                       g_strdup_printf (_("The cap of trade %s on the recommended list is %d; "
+                                          "enter 0 or more, or remove the cap."),
+                                        code, GPOINTER_TO_INT (value)));
+        }
+    }
   return out;
 }
 
@@ -260,6 +293,14 @@ set_double (GKeyFile   *kf,
   g_autofree char *text = format_double (value);
 
   g_key_file_set_string (kf, group, key, text);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 char *
@@ -293,6 +334,17 @@ jp_settings_to_data (const JpSettings *s,
   g_key_file_set_integer (kf, "publicity", "working_days", s->publicity_days);
   g_key_file_set_string (kf, "fonts", "song", s->font_song != NULL ? s->font_song : "");
   g_key_file_set_string (kf, "fonts", "kai", s->font_kai != NULL ? s->font_kai : "");
+  if (s->trade_caps != NULL && g_hash_table_size (s->trade_caps) > 0)
+    {
+      g_autofree gpointer *keys = g_hash_table_get_keys_as_array (s->trade_caps, NULL);
+      guint n = g_hash_table_size (s->trade_caps);
+
+      /* by trade code, so that the same settings always give the same text */
+      g_qsort_with_data (keys, n, sizeof (gpointer), (GCompareDataFunc) compare_keys, NULL);
+      for (guint i = 0; i < n; i++)
+        g_key_file_set_integer (kf, "caps", keys[i],
+                                GPOINTER_TO_INT (g_hash_table_lookup (s->trade_caps, keys[i])));
+    }
   return g_key_file_to_data (kf, length, NULL);
 }
 
@@ -498,6 +550,19 @@ jp_settings_from_data (const char *data,
     return NULL;
   read_string (kf, "fonts", "song", &s->font_song);
   read_string (kf, "fonts", "kai", &s->font_kai);
+  if (g_key_file_has_group (kf, "caps"))
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (kf, "caps", NULL, NULL);
+
+      for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+        {
+          int cap = 0;
+
+          if (!read_int (kf, "caps", keys[i], &cap, error))
+            return NULL;
+          g_hash_table_insert (s->trade_caps, g_strdup (keys[i]), GINT_TO_POINTER (cap));
+        }
+    }
   return g_steal_pointer (&s);
 }
 
@@ -520,6 +585,28 @@ same_rubric (GPtrArray *a,
       const JpRubricCriterion *y = b->pdata[i];
 
       if (g_strcmp0 (x->name, y->name) != 0 || !same_double (x->max, y->max))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_caps (GHashTable *a,
+           GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if ((a != NULL ? g_hash_table_size (a) : 0) != (b != NULL ? g_hash_table_size (b) : 0))
+    return FALSE;
+  if (a == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gpointer other;
+
+      if (!g_hash_table_lookup_extended (b, key, NULL, &other) || other != value)
         return FALSE;
     }
   return TRUE;
@@ -591,6 +678,9 @@ jp_settings_change_allowed (const JpSettings *o,
                      || !same_double (o->weight_online, n->weight_online)
                      || !same_double (o->weight_defence, n->weight_defence),
                      _("The stage weights"), error)
+      && check_lock (locks, JP_STAGE_LOCK_RANKING_DONE,
+                     !same_caps (o->trade_caps, n->trade_caps),
+                     _("The caps per trade of the recommended list"), error)
       && check_lock (locks, JP_STAGE_LOCK_PUBLICITY_STARTED,
                      o->publicity_days != n->publicity_days,
                      _("The publicity period"), error);

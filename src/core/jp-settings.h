@@ -38,6 +38,9 @@ typedef struct {
   int        publicity_days;        /* working days [5], 1..30 */
   char      *font_song;             /* TrueType path of the body font, NULL/"" = system */
   char      *font_kai;              /* TrueType path of the certificate font, NULL/"" = system */
+  GHashTable *trade_caps;           /* optional per-trade caps of the recommended list: trade
+                                     * code (char*) -> GINT_TO_POINTER (cap >= 0); trades
+                                     * without an entry have no cap. Never NULL. [none] */
 } JpSettings;
 
 /* Returns: (transfer full): settings with every default of RULES.md. */
@@ -50,7 +53,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpSettings, jp_settings_free)
  * two decimals: the composite would not be exact), "weights-sum", "rubric-empty",
  * "rubric-name", "rubric-duplicate", "rubric-max", "presentation-minutes",
  * "questions-minutes", "drop-min-totals", "deviation-alert", "max-choices",
- * "quorum", "publicity-days". Warning: "rubric-total" (the rubric does not total 100 points).
+ * "quorum", "publicity-days", "trade-cap" (a cap below 0 or without a trade code). Warning: "rubric-total" (the rubric does not total 100 points).
  * Returns: (transfer full): JpFinding* (owned), empty when the settings are valid. */
 GPtrArray  *jp_settings_validate (const JpSettings *settings);
 
@@ -60,7 +63,7 @@ double      jp_settings_rubric_total (const JpSettings *settings);
 /* Serialises to GKeyFile text (UTF-8): groups [weights] votes/online/defence, [rubric]
  * criterion_N=name|max (N from 1), [defence] presentation_minutes/questions_minutes/
  * drop_min_totals/deviation_alert, [ballot] max_choices/majority_threshold/quorum_numerator/quorum_denominator,
- * [publicity] working_days, [fonts] song/kai. Numbers are written locale-independently.
+ * [publicity] working_days, [fonts] song/kai, [caps] <trade code>=N. Numbers are written locale-independently.
  * Returns: (transfer full): the text; `length` (may be NULL) receives its length. */
 char       *jp_settings_to_data   (const JpSettings *settings,
                                    gsize            *length);

@@ -11,6 +11,7 @@
 #include "jp-store-console.h"
 #include "jp-store-publicity.h"
 #include "jp-holiday-files.h"
+#include "jp-store-ranking.h"
 
 /* Publicity (公示), the objections register and the final list (RULES.md "Publicity"). */
 
@@ -201,6 +202,46 @@ require_running (JpStore  *self,
   return TRUE;
 }
 
+/* The candidate id of each code, in order. */
+static GArray *
+ids_of_codes (JpStore    *self,
+              GPtrArray  *codes,
+              GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (self,
+                                                   "SELECT id FROM candidate WHERE code = ?",
+                                                   error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      gint64 id;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                       _("The ranking names %s, but “%s” has no candidate with that code."),
+                       code, self->path);
+          return NULL;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          jp_store_set_error (self, rc, error);
+          return NULL;
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 jp_store_start_publicity (JpStore                  *self,
                           const char               *start,
@@ -211,18 +252,43 @@ jp_store_start_publicity (JpStore                  *self,
                           JpWorkdays              **workdays,
                           GError                  **error)
 {
+  g_autofree char *digest = NULL;
+  g_autoptr(JpRanking) ranking = NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GArray) ids = NULL;
+
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (workdays != NULL)
     *workdays = NULL;
-  /* Publicity follows stage 7: the composite ranking sealed and its recommended list
-   * approved by the chair's meeting. This build has no sealed ranking to take it from. */
-  g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
-               _("Publicity (公示) starts from the sealed composite ranking's recommended list "
-                 "(stage 7, 综合考量); “%s” has no sealed ranking yet. Seal the ranking "
-                 "first."), self->path);
-  return FALSE;
+  /* Publicity follows stage 7: the composite ranking sealed, its recommended list approved
+   * by the chair's meeting. */
+  if (!jp_store_ranking_is_sealed (self, &digest, NULL))
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
+                   _("Publicity (公示) starts from the sealed composite ranking's recommended "
+                     "list (stage 7, 综合考量); “%s” has no sealed ranking yet. Seal the "
+                     "ranking first."), self->path);
+      return FALSE;
+    }
+  /* recomputed from the stored stages and checked against the seal */
+  ranking = jp_store_compute_ranking (self, error);
+  if (ranking == NULL)
+    return FALSE;
+  for (guint i = 0; i < ranking->candidates->len; i++)
+    {
+      JpRankedCandidate *c = g_ptr_array_index (ranking->candidates, i);
+
+      if (c->recommended)
+        g_ptr_array_add (codes, c->code);
+    }
+  ids = ids_of_codes (self, codes, error);
+  if (ids == NULL)
+    return FALSE;
+  return jp_store_start_publicity_with (self, start, approved_by, approved_at,
+                                        (const gint64 *) ids->data, ids->len, digest, calendar,
+                                        actor, workdays, error);
 }
 
 gboolean

@@ -34,6 +34,11 @@ jp_store_get_stage_locks (JpStore *self)
         locks |= JP_STAGE_LOCK_DEFENCE_OPENED;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+  /* a sealed ranking fixes the weights and caps it was computed with */
+  stmt = jp_store_prepare (self, "SELECT 1 FROM ranking_seal", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    locks |= JP_STAGE_LOCK_RANKING_DONE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = jp_store_prepare (self, "SELECT 1 FROM publicity", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     locks |= JP_STAGE_LOCK_PUBLICITY_STARTED;

@@ -9,6 +9,7 @@
 
 #include "jp-store-rounds.h"
 #include "jp-store-private.h"
+#include "jp-store-defence.h"
 
 /* Rounds: creation with a fresh random order, states, the tally, run-offs and finalists.
  * Ballots and paper entry live in jp-store-ballots.c. */
@@ -865,6 +866,15 @@ close_wal (JpStore *self)
     }
 }
 
+/* Defence sessions are rounds too; closing and sealing them is jp-store-defence.c's. */
+static gboolean
+is_defence_round (JpStore *self,
+                  gint64   round_id)
+{
+  return count_query (self, "SELECT count (*) FROM round WHERE id = ? AND kind = 'defence'",
+                      round_id) > 0;
+}
+
 gboolean
 jp_store_close_round (JpStore     *self,
                       gint64       round_id,
@@ -879,6 +889,8 @@ jp_store_close_round (JpStore     *self,
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (is_defence_round (self, round_id))
+    return jp_store_defence_close (self, round_id, actor, error);
   if (!jp_store_begin (self, error))
     return FALSE;
   round = jp_store_load_round (self, round_id, error);
@@ -937,6 +949,8 @@ jp_store_seal_round (JpStore     *self,
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (is_defence_round (self, round_id))
+    return jp_store_defence_seal (self, round_id, actor, error);
   if (!jp_store_begin (self, error))
     return FALSE;
   round = jp_store_load_round (self, round_id, error);

@@ -1,0 +1,769 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-defence"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "store-test-util.h"
+#include "jp-store-rounds.h"
+#include "jp-store-likes.h"
+#include "jp-store-defence.h"
+#include "jp-store-ranking.h"
+
+/* A frozen election with quota 2: trade XT with candidates A, B, C, D (cand[0..3]), members
+ * M01..M05 on its panel; M05 works at C's unit, so is conflicted with C (回避). The ballot
+ * (3 seats): A 5 votes, B 4, C 3, D 3 -> a run-off between C and D, which C wins 4 : 1.
+ * So the finalists are A, B, C and the main round is round 1 (valid 5): V = 100, 80, 60. */
+typedef struct {
+  char    *dir;
+  JpStore *store;
+  gint64   cand[4];
+  char    *code[4];
+  gint64   session;
+} Fixture;
+
+/* Hand-written sheets (docs/ranking.md worked example): A 90, 88.5, 87, 86, 60 -> D 87.17;
+ * B 80, 82.5, 79, 81, 80 -> D 80.33; C (M05 conflicted) 85, 86.5, 84, 88 -> D 85.88. */
+static const char *const sheets_a[5] = { "15,23,22,17,13", "14,23,22.5,16,13", "14,22,22,16,13",
+                                         "14,22,21,16,13", "10,15,15,10,10" };
+static const char *const sheets_b[5] = { "12,20,20,16,12", "12.5,21,21,16,12", "12,20,19,16,12",
+                                         "12,21,20,16,12", "12,20,20,16,12" };
+static const char *const sheets_c[4] = { "13,21,21,17,13", "13,21.5,21,17,14", "13,21,20,17,13",
+                                         "14,22,21,17,14" };
+
+static void
+add_member (JpStore *store, const char *code, const char *unit)
+{
+  g_autoptr(JpMember) m = g_new0 (JpMember, 1);
+  g_autoptr(GError) error = NULL;
+  const char *trades[] = { "XT", NULL };
+
+  m->code = g_strdup (code);
+  m->name = g_strdup_printf ("评委%s", code);
+  m->unit = g_strdup (unit);
+  m->trades = g_strdupv ((GStrv) trades);
+  jp_store_add_member (store, m, "test", &error);
+  g_assert_no_error (error);
+}
+
+static void
+vote (Fixture *f, gint64 round, const char *member, const char *marks)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) list = g_strsplit (marks, " ", -1);
+
+  jp_store_submit_ballot (f->store, round, member, (const char *const *) list, NULL, NULL,
+                          &error);
+  g_assert_no_error (error);
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(JpElection) election = NULL;
+  g_autofree char *m1 = NULL, *m3 = NULL, *m4 = NULL, *m5 = NULL, *run = NULL;
+  gint64 round, runoff;
+
+  f->dir = test_tmp_dir ();
+  path = g_build_filename (f->dir, "defence.jiangping", NULL);
+  f->store = jp_store_create (path, NULL, &error);
+  g_assert_no_error (error);
+  election = jp_store_get_election (f->store);
+  election->quota = 2;
+  jp_store_update_election (f->store, election, "test", &error);
+  g_assert_no_error (error);
+  jp_store_add_trade (f->store, "XT", "稀土", TRUE, "test", &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("1502031980010%04d", 100 + i);
+      g_autofree char *id = test_id_number (body);
+      g_autofree char *name = g_strdup_printf ("候选人%d", i + 1);
+      g_autofree char *unit = g_strdup_printf ("单位%d", i + 1);
+      g_autoptr(JpCandidate) c = test_candidate (name, id, unit, "稀土");
+
+      jp_store_save_candidate (f->store, c, NULL, "test", NULL, &error);
+      g_assert_no_error (error);
+      f->cand[i] = c->id;
+    }
+  for (int m = 1; m <= 5; m++)
+    {
+      g_autofree char *code = g_strdup_printf ("M%02d", m);
+      g_autofree char *unit = m == 5 ? g_strdup ("单位3") : g_strdup_printf ("别处%d", m);
+
+      add_member (f->store, code, unit);
+    }
+  g_assert_true (jp_store_exec (f->store, "UPDATE candidate SET status = 'qualified'", NULL));
+  codes = jp_store_freeze (f->store, "test", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      JpCodeAssignment *a = g_ptr_array_index (codes, i);
+
+      for (int k = 0; k < 4; k++)
+        if (f->cand[k] == a->candidate_id)
+          f->code[k] = g_strdup (a->code);
+    }
+
+  round = jp_store_open_ballot_round (f->store, "XT", 3, 3, -1, "chair", &error);
+  g_assert_no_error (error);
+  m1 = g_strdup_printf ("%s %s %s", f->code[0], f->code[1], f->code[2]);
+  m3 = g_strdup_printf ("%s %s %s", f->code[0], f->code[1], f->code[3]);
+  m4 = g_strdup_printf ("%s %s %s", f->code[0], f->code[2], f->code[3]);
+  m5 = g_strdup_printf ("%s %s %s", f->code[0], f->code[1], f->code[3]);
+  vote (f, round, "M01", m1);
+  vote (f, round, "M02", m1);
+  vote (f, round, "M03", m3);
+  vote (f, round, "M04", m4);
+  vote (f, round, "M05", m5);
+  g_assert_true (jp_store_close_round (f->store, round, "chair", &error));
+  g_assert_no_error (error);
+  runoff = jp_store_create_runoff (f->store, round, "chair", &error);
+  g_assert_no_error (error);
+  vote (f, runoff, "M01", f->code[2]);
+  vote (f, runoff, "M02", f->code[2]);
+  vote (f, runoff, "M03", f->code[2]);
+  vote (f, runoff, "M04", f->code[2]);
+  vote (f, runoff, "M05", f->code[3]);
+  g_assert_true (jp_store_close_round (f->store, runoff, "chair", &error));
+  g_assert_no_error (error);
+
+  if (GPOINTER_TO_INT (data) == 0)
+    return;
+  f->session = jp_store_open_defence_session (f->store, "XT", "chair", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (f->session, >, 0);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  for (int i = 0; i < 4; i++)
+    g_free (f->code[i]);
+  test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static JsonObject *
+last_audit (JpStore    *store,
+            const char *action)
+{
+  g_autoptr(GPtrArray) audit = jp_store_list_audit (store, NULL);
+
+  for (guint i = audit->len; i > 0; i--)
+    {
+      JpAuditEntry *e = g_ptr_array_index (audit, i - 1);
+
+      if (g_str_equal (e->action, action))
+        return test_parse_object (e->payload);
+    }
+  return NULL;
+}
+
+static gboolean
+score (Fixture *f, const char *member, int cand, const char *values, gboolean submit,
+       GError **error)
+{
+  g_auto(GStrv) parts = g_strsplit (values, ",", -1);
+
+  return jp_store_defence_save_sheet_text (f->store, f->session, member, f->code[cand],
+                                           (const char *const *) parts, submit, "station",
+                                           error);
+}
+
+static void
+set_current (Fixture *f, int cand)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jp_store_defence_set_current (f->store, f->session, f->code[cand], "chair",
+                                               &error));
+  g_assert_no_error (error);
+}
+
+/* Every sheet of the worked example, submitted at the stations. */
+static void
+score_all (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_current (f, 0);
+  for (int m = 0; m < 5; m++)
+    {
+      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
+
+      g_assert_true (score (f, member, 0, sheets_a[m], TRUE, &error));
+      g_assert_no_error (error);
+    }
+  set_current (f, 1);
+  for (int m = 0; m < 5; m++)
+    {
+      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
+
+      g_assert_true (score (f, member, 1, sheets_b[m], TRUE, &error));
+      g_assert_no_error (error);
+    }
+  set_current (f, 2);
+  for (int m = 0; m < 4; m++)
+    {
+      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
+
+      g_assert_true (score (f, member, 2, sheets_c[m], TRUE, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static JpDefenceCandidateResults *
+result_of (JpDefenceResults *r, const char *code)
+{
+  for (guint i = 0; i < r->candidates->len; i++)
+    if (g_str_equal (((JpDefenceCandidateResults *) r->candidates->pdata[i])->code, code))
+      return r->candidates->pdata[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpDefenceSession) s = jp_store_get_defence_session (f->store, f->session, &error);
+  g_autoptr(JsonObject) audit = last_audit (f->store, "defence.open");
+  g_autoptr(JpSettings) settings = NULL;
+  const JpDefenceCandidate *c;
+  gboolean seen[4] = { FALSE };
+
+  g_assert_no_error (error);
+  /* the finalists, run-off included: A, B and C, not D */
+  g_assert_cmpuint (s->candidates->len, ==, 3);
+  for (guint i = 0; i < s->candidates->len; i++)
+    {
+      c = g_ptr_array_index (s->candidates, i);
+      g_assert_cmpint (c->order, ==, (int) i + 1);
+      for (int k = 0; k < 4; k++)
+        if (g_str_equal (c->code, f->code[k]))
+          seen[k] = TRUE;
+    }
+  g_assert_true (seen[0] && seen[1] && seen[2] && !seen[3]);
+  /* the seed of the draw is in the audit, and the drawn order with it */
+  g_assert_nonnull (audit);
+  g_assert_cmpstr (json_object_get_string_member (audit, "random"), ==, s->seed);
+  g_assert_cmpuint (strlen (s->seed), >=, 16);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (audit, "order")), ==, 3);
+  /* frozen rubric and times; the settings are locked */
+  g_assert_cmpuint (s->rubric->len, ==, 5);
+  g_assert_cmpint (s->presentation_minutes, ==, 8);
+  g_assert_cmpint (s->alert_hundredths, ==, 1500);
+  g_assert_true (jp_store_get_stage_locks (f->store) & JP_STAGE_LOCK_DEFENCE_OPENED);
+  settings = jp_store_get_settings (f->store);
+  ((JpRubricCriterion *) settings->rubric->pdata[0])->max = 20;
+  g_assert_false (jp_store_update_settings (f->store, settings, "chair", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* panel and 回避 */
+  g_assert_cmpuint (s->panel->len, ==, 5);
+  c = jp_defence_session_find (s, f->code[2]);
+  g_assert_cmpstr (c->conflicted[0], ==, "M05");
+  g_assert_null (c->conflicted[1]);
+  g_assert_cmpuint (c->n_expected, ==, 4);
+  g_assert_cmpuint (jp_defence_session_find (s, f->code[0])->n_expected, ==, 5);
+  g_assert_null (jp_defence_session_current (s));
+
+  /* one session per trade */
+  g_assert_cmpint (jp_store_open_defence_session (f->store, "XT", "chair", &error), ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT);
+}
+
+static void
+test_open_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (jp_store_open_defence_session (f->store, "ZZ", "chair", &error), ==, 0);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_sheets_and_refusals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpDefenceSheet) draft = NULL;
+  g_autoptr(JpDefenceSession) s = NULL;
+  int before;
+
+  /* nobody is presenting yet */
+  g_assert_false (score (f, "M01", 0, "13,21.5,22,17,12", FALSE, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not the current candidate"));
+  g_clear_error (&error);
+  set_current (f, 0);
+  /* a sheet for a candidate who is not current */
+  g_assert_false (score (f, "M01", 1, "13,21.5,22,17,12", FALSE, &error));
+  g_assert_nonnull (strstr (error->message, f->code[0]));
+  g_clear_error (&error);
+
+  /* a draft as the member types: the empty field is kept empty; a restart gets it back */
+  g_assert_true (score (f, "M01", 0, "13,21.5,,17,12", FALSE, &error));
+  g_assert_no_error (error);
+  draft = jp_store_defence_get_sheet (f->store, f->session, "M01", f->code[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (draft->state, ==, JP_DEFENCE_SHEET_DRAFT);
+  g_assert_cmpint (draft->halves[1], ==, 43);
+  g_assert_cmpint (draft->halves[2], ==, -1);
+  g_assert_cmpint (draft->total_halves, ==, 127);
+  /* but a submit needs every field */
+  g_assert_false (score (f, "M01", 0, "13,21.5,,17,12", TRUE, &error));
+  g_assert_nonnull (strstr (error->message, "Criterion 3"));
+  g_clear_error (&error);
+
+  before = test_query_int (f->store, "SELECT count (*) FROM audit");
+  /* bad values, each named; nothing written */
+  g_assert_false (score (f, "M01", 0, "16,21.5,22,17,12", TRUE, &error));
+  g_assert_nonnull (strstr (error->message, "above the maximum"));
+  g_clear_error (&error);
+  g_assert_false (score (f, "M01", 0, "-1,21.5,22,17,12", TRUE, &error));
+  g_assert_nonnull (strstr (error->message, "below zero"));
+  g_clear_error (&error);
+  g_assert_false (score (f, "M01", 0, "12.3,21.5,22,17,12", TRUE, &error));
+  g_assert_nonnull (strstr (error->message, "multiple of 0.5"));
+  g_clear_error (&error);
+  g_assert_false (score (f, "M01", 0, "abc,21.5,22,17,12", TRUE, &error));
+  g_assert_nonnull (strstr (error->message, "not a score"));
+  g_clear_error (&error);
+  g_assert_false (score (f, "M01", 0, "13,21.5,22,17", TRUE, &error));
+  g_assert_nonnull (strstr (error->message, "4 scores but the rubric has 5"));
+  g_clear_error (&error);
+  {
+    int halves[5] = { 26, 43, 44, 34, 31 };   /* 15.5 > 15 */
+
+    g_assert_false (jp_store_defence_save_sheet (f->store, f->session, "M01", f->code[0],
+                                                 halves, 5, TRUE, "station", &error));
+    g_assert_nonnull (strstr (error->message, "Criterion 5"));
+    g_clear_error (&error);
+  }
+  /* a member of another trade, an unknown member, an unknown candidate */
+  g_assert_false (score (f, "M99", 0, "13,21.5,22,17,12", TRUE, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (jp_store_defence_save_sheet_text (f->store, f->session, "M01", f->code[3],
+                                                    (const char *const[]) { "1", "1", "1", "1",
+                                                                            "1", NULL },
+                                                    TRUE, "station", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM audit"), ==, before);
+  g_clear_pointer (&draft, jp_defence_sheet_free);
+  draft = jp_store_defence_get_sheet (f->store, f->session, "M01", f->code[0], &error);
+  g_assert_cmpint (draft->halves[2], ==, -1);
+
+  /* submit; a second submit is refused */
+  g_assert_true (score (f, "M01", 0, "13,21.5,22,17,12", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (score (f, "M01", 0, "13,21.5,22,17,12", TRUE, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* 回避: M05 cannot score C */
+  set_current (f, 2);
+  g_assert_false (score (f, "M05", 2, "13,21.5,22,17,12", FALSE, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "conflicted"));
+  g_clear_error (&error);
+
+  /* N of M; no score shown before all are in */
+  s = jp_store_get_defence_session (f->store, f->session, &error);
+  g_assert_cmpuint (jp_defence_session_find (s, f->code[0])->n_submitted, ==, 1);
+  g_assert_cmpuint (jp_defence_session_find (s, f->code[0])->n_expected, ==, 5);
+  {
+    g_autoptr(JpDefenceResults) r = jp_store_defence_results (f->store, f->session, &error);
+
+    g_assert_null (result_of (r, f->code[0])->score);
+    g_assert_cmpuint (result_of (r, f->code[0])->sheets->len, ==, 0);
+  }
+
+  /* the chair unlocks M01's sheet with a reason: it may be scored again, though not current */
+  g_assert_false (jp_store_defence_unlock_sheet (f->store, f->session, "M01", f->code[0], " ",
+                                                 "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (jp_store_defence_unlock_sheet (f->store, f->session, "M01", f->code[0],
+                                                "typed 13 for 15", "chair", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM defence_unlock"), ==, 1);
+  g_assert_true (score (f, "M01", 0, "15,21.5,22,17,12", TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_alert_revise (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(JpDefenceResults) r = NULL;
+  JpDefenceAlert *a;
+  JpDefenceCandidateResults *cr;
+
+  set_current (f, 0);
+  for (int m = 0; m < 4; m++)
+    {
+      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
+
+      g_assert_true (score (f, member, 0, sheets_a[m], TRUE, &error));
+    }
+  /* no revision before every sheet is in */
+  g_assert_true (score (f, "M05", 0, sheets_a[4], FALSE, &error));
+  g_assert_false (jp_store_defence_request_revision (f->store, f->session, "M05", f->code[0],
+                                                     NULL, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (score (f, "M05", 0, sheets_a[4], TRUE, &error));
+
+  alerts = jp_store_defence_alerts (f->store, f->session, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alerts->len, ==, 1);
+  a = alerts->pdata[0];
+  g_assert_cmpstr (a->member, ==, "M05");
+  g_assert_cmpint (a->total_halves, ==, 120);
+  g_assert_cmpint (a->median, ==, 8700);
+  g_assert_false (a->requested);
+
+  /* no alert for M04 (1 point from the median) */
+  g_assert_false (jp_store_defence_request_revision (f->store, f->session, "M04", f->code[0],
+                                                     NULL, "chair", &error));
+  g_assert_nonnull (strstr (error->message, "no deviation alert"));
+  g_clear_error (&error);
+
+  g_assert_true (jp_store_defence_request_revision (f->store, f->session, "M05", f->code[0],
+                                                    "please check", "chair", &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_store_defence_request_revision (f->store, f->session, "M05", f->code[0],
+                                                     NULL, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* the member revises (the candidate is no longer current, the sheet is reopened) */
+  set_current (f, 1);
+  g_assert_true (score (f, "M05", 0, "14,22,21,16,12", TRUE, &error));   /* 85 */
+  g_assert_no_error (error);
+
+  r = jp_store_defence_results (f->store, f->session, &error);
+  cr = result_of (r, f->code[0]);
+  g_assert_nonnull (cr->score);
+  /* 90 (dropped) 88.5 87 86 85 (dropped): (88.5 + 87 + 86) / 3 = 87.1666 -> 87.17 */
+  g_assert_cmpint (cr->score->d, ==, 8717);
+  g_assert_cmpuint (cr->alerts->len, ==, 1);
+  a = cr->alerts->pdata[0];
+  g_assert_cmpstr (a->member, ==, "M05");
+  g_assert_cmpint (a->total_halves, ==, 120);
+  g_assert_true (a->requested);
+  g_assert_true (a->revised);
+  g_assert_cmpint (a->revised_total_halves, ==, 170);
+}
+
+static void
+test_close_seal (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpDefenceResults) r = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(JpRound) round = NULL;
+
+  set_current (f, 0);
+  for (int m = 0; m < 5; m++)
+    {
+      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
+
+      g_assert_true (score (f, member, 0, sheets_a[m], TRUE, &error));
+    }
+  /* closing names what is missing */
+  g_assert_false (jp_store_close_round (f->store, f->session, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "M03"));
+  g_assert_nonnull (strstr (error->message, f->code[1]));
+  g_clear_error (&error);
+
+  set_current (f, 1);
+  for (int m = 0; m < 5; m++)
+    {
+      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
+
+      g_assert_true (score (f, member, 1, sheets_b[m], TRUE, &error));
+    }
+  set_current (f, 2);
+  for (int m = 0; m < 3; m++)
+    {
+      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
+
+      g_assert_true (score (f, member, 2, sheets_c[m], TRUE, &error));
+    }
+  /* M04 left: with the recorded reason C's sheets are complete (3 of 3) */
+  g_assert_false (jp_store_defence_record_absence (f->store, f->session, "M04", "", "chair",
+                                                   &error));
+  g_clear_error (&error);
+  g_assert_true (jp_store_defence_record_absence (f->store, f->session, "M04", "taken ill",
+                                                  "chair", &error));
+  g_assert_no_error (error);
+  g_assert_false (score (f, "M04", 2, sheets_c[3], TRUE, &error));
+  g_clear_error (&error);
+  g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
+  g_assert_no_error (error);
+
+  r = jp_store_defence_results (f->store, f->session, &error);
+  g_assert_cmpint (result_of (r, f->code[0])->score->d, ==, 8717);
+  g_assert_cmpint (result_of (r, f->code[1])->score->d, ==, 8033);
+  /* 85 + 86.5 + 84 = 255.5 / 3 = 85.1666 -> 85.17 */
+  g_assert_cmpint (result_of (r, f->code[2])->score->d, ==, 8517);
+  g_assert_false (result_of (r, f->code[2])->score->trimmed);
+
+  /* the digest is the SHA-256 of the canonical text */
+  text = jp_store_defence_canonical_text (f->store, f->session, &error);
+  g_assert_no_error (error);
+  sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  round = jp_store_get_round (f->store, f->session, &error);
+  g_assert_cmpstr (round->digest, ==, sha);
+  g_assert_nonnull (strstr (text, "\"D\":87.17"));
+  g_assert_cmpstr (json_object_get_string_member (last_audit (f->store, "defence.close"),
+                                                  "digest"), ==, sha);
+
+  /* closed is immutable, even for SQL written by hand */
+  g_assert_false (score (f, "M01", 0, sheets_a[0], TRUE, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (jp_store_exec (f->store, "UPDATE defence_sheet SET total_halves = 200", NULL));
+  g_assert_false (jp_store_exec (f->store, "DELETE FROM defence_sheet", NULL));
+  g_assert_false (jp_store_exec (f->store, "UPDATE defence_session SET current_candidate_id = "
+                                           "NULL", NULL));
+
+  g_assert_true (jp_store_seal_round (f->store, f->session, "chair", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&round, jp_round_free);
+  round = jp_store_get_round (f->store, f->session, &error);
+  g_assert_cmpint (round->state, ==, JP_ROUND_STATE_SEALED);
+}
+
+static char *
+paper_csv (Fixture *f, const char *c_b_m02)
+{
+  GString *s = g_string_new ("member,candidate,职业素养与工匠精神,技能水平与技术专长,"
+                             "创新成果与攻关贡献,带徒传技与示范引领,陈述与答辩表现\n");
+
+  for (int m = 0; m < 5; m++)
+    g_string_append_printf (s, "M%02d,%s,%s\n", m + 1, f->code[1],
+                            m == 1 && c_b_m02 != NULL ? c_b_m02 : sheets_b[m]);
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_paper (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = paper_csv (f, NULL);
+  g_autofree char *typo = paper_csv (f, "12.5,21,21,16,11");
+  g_autofree char *bad = g_strdup_printf ("member,candidate,职业素养与工匠精神,技能水平与技术专长,"
+                                          "创新成果与攻关贡献,带徒传技与示范引领,陈述与答辩表现\n"
+                                          "M05,%s,1,1,1,1,1\n", f->code[2]);
+  g_autoptr(GPtrArray) diffs = NULL;
+  g_autoptr(JpDefenceResults) r = NULL;
+
+  /* M05 is conflicted with C: the line is named, nothing entered */
+  g_assert_cmpint (jp_store_defence_enter_paper (f->store, f->session, 1, bad, strlen (bad),
+                                                 "c.csv", "M01", &error), ==, -1);
+  g_assert_nonnull (strstr (error->message, "c.csv, line 2"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (jp_store_defence_enter_paper (f->store, f->session, 1, good, strlen (good),
+                                                 "a.csv", "M01", &error), ==, 5);
+  g_assert_no_error (error);
+  /* the same scrutineer cannot confirm */
+  g_assert_cmpint (jp_store_defence_enter_paper (f->store, f->session, 2, typo, strlen (typo),
+                                                 "b.csv", "M01", &error), ==, -1);
+  g_assert_nonnull (strstr (error->message, "second scrutineer"));
+  g_clear_error (&error);
+  g_assert_cmpint (jp_store_defence_enter_paper (f->store, f->session, 2, typo, strlen (typo),
+                                                 "b.csv", "M02", &error), ==, 5);
+  diffs = jp_store_defence_paper_differences (f->store, f->session, &error);
+  g_assert_cmpuint (diffs->len, ==, 1);
+  g_assert_nonnull (strstr (diffs->pdata[0], "M02"));
+
+  /* the other candidates at the stations */
+  set_current (f, 0);
+  for (int m = 0; m < 5; m++)
+    {
+      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
+
+      g_assert_true (score (f, member, 0, sheets_a[m], TRUE, &error));
+    }
+  set_current (f, 2);
+  for (int m = 0; m < 4; m++)
+    {
+      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
+
+      g_assert_true (score (f, member, 2, sheets_c[m], TRUE, &error));
+    }
+  /* the mismatch blocks the close */
+  g_assert_false (jp_store_close_round (f->store, f->session, "chair", &error));
+  g_assert_nonnull (strstr (error->message, "M02"));
+  g_clear_error (&error);
+  g_assert_cmpint (jp_store_defence_enter_paper (f->store, f->session, 2, good, strlen (good),
+                                                 "b2.csv", "M02", &error), ==, 5);
+  g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
+  g_assert_no_error (error);
+  r = jp_store_defence_results (f->store, f->session, &error);
+  g_assert_cmpint (result_of (r, f->code[1])->score->d, ==, 8033);
+  g_assert_true (((JpDefenceSheet *) result_of (r, f->code[1])->sheets->pdata[0])->paper);
+  g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM defence_sheet "
+                                             "WHERE source = 'paper'"), ==, 5);
+}
+
+static JpRankedCandidate *
+ranked (JpRanking *ranking, const char *code)
+{
+  for (guint i = 0; i < ranking->candidates->len; i++)
+    if (g_str_equal (((JpRankedCandidate *) ranking->candidates->pdata[i])->code, code))
+      return ranking->candidates->pdata[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_ranking (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRanking) early = NULL, ranking = NULL, sealed = NULL, again = NULL;
+  g_autoptr(JpLikesFile) likes = NULL;
+  g_autofree char *csv = g_strdup_printf ("code,likes\n%s,1520\n%s,760\n%s,3000\n", f->code[0],
+                                          f->code[1], f->code[2]);
+  g_autofree char *digest = NULL;
+  JpRankedCandidate *a, *b, *c;
+
+  /* no D before the session is closed */
+  early = jp_store_compute_ranking (f->store, &error);
+  g_assert_null (early);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not closed"));
+  g_clear_error (&error);
+
+  score_all (f);
+  g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
+  g_assert_no_error (error);
+  likes = jp_store_import_likes (f->store, csv, strlen (csv), "likes.csv", "chair", NULL,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_zero_likes (f->store, f->code[2], "刷票", "chair", &error));
+
+  ranking = jp_store_compute_ranking (f->store, &error);
+  g_assert_no_error (error);
+  a = ranked (ranking, f->code[0]);
+  b = ranked (ranking, f->code[1]);
+  c = ranked (ranking, f->code[2]);
+  /* V from round 1 (the run-off only decided the cut-off): 5/5, 4/5, 3/5 */
+  g_assert_cmpint (a->v, ==, 10000);
+  g_assert_cmpint (b->v, ==, 8000);
+  g_assert_cmpint (c->v, ==, 6000);
+  /* O: the zeroed 3000 does not set the maximum */
+  g_assert_cmpint (a->o, ==, 10000);
+  g_assert_cmpint (b->o, ==, 5000);
+  g_assert_cmpint (c->o, ==, 0);
+  g_assert_cmpint (a->d, ==, 8717);
+  g_assert_cmpint (b->d, ==, 8033);
+  g_assert_cmpint (c->d, ==, 8588);
+  /* C: 30 + 10 + 52.302 = 92.302; 24 + 5 + 48.198 = 77.198; 18 + 0 + 51.528 = 69.528 */
+  g_assert_cmpint (a->c, ==, 9230);
+  g_assert_cmpint (b->c, ==, 7720);
+  g_assert_cmpint (c->c, ==, 6953);
+  g_assert_cmpint (a->rank, ==, 1);
+  g_assert_cmpint (c->rank, ==, 3);
+  g_assert_true (a->recommended && b->recommended && !c->recommended);
+
+  /* the chair's adjustment needs a reason and a change */
+  g_assert_false (jp_store_rank_adjust (f->store, f->code[2], TRUE, "  ", "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (jp_store_rank_adjust (f->store, f->code[0], TRUE, "why", "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (jp_store_rank_adjust (f->store, f->code[2], TRUE, "国家级技能大师工作室",
+                                       "chair", &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_store_rank_adjust (f->store, f->code[2], FALSE, "again", "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  sealed = jp_store_rank_seal (f->store, "chair", &error);
+  g_assert_no_error (error);
+  c = ranked (sealed, f->code[2]);
+  g_assert_true (c->recommended);
+  g_assert_cmpint (c->adjustment, ==, 1);
+  g_assert_cmpstr (c->adjustment_reason, ==, "国家级技能大师工作室");
+  g_assert_true (jp_store_ranking_is_sealed (f->store, &digest, NULL));
+  g_assert_cmpstr (digest, ==, sealed->digest);
+  g_assert_true (jp_store_get_stage_locks (f->store) & JP_STAGE_LOCK_RANKING_DONE);
+
+  /* sealed: no adjustment, no second seal, no new likes */
+  g_assert_false (jp_store_rank_adjust (f->store, f->code[1], FALSE, "late", "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (jp_store_rank_seal (f->store, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (jp_store_import_likes (f->store, csv, strlen (csv), "likes2.csv", "chair", NULL,
+                                        &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (jp_store_exec (f->store, "DELETE FROM ranking_adjustment", NULL));
+  again = jp_store_compute_ranking (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->digest, ==, digest);
+}
+
+static void
+test_caps_setting (void)
+{
+  g_autoptr(JpSettings) s = jp_settings_new ();
+  g_autoptr(JpSettings) back = NULL;
+  g_autoptr(JpSettings) copy = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_insert (s->trade_caps, g_strdup ("XT"), GINT_TO_POINTER (3));
+  data = jp_settings_to_data (s, NULL);
+  back = jp_settings_from_data (data, strlen (data), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (back->trade_caps, "XT")), ==, 3);
+  copy = jp_settings_copy (back);
+  g_assert_cmpuint (g_hash_table_size (copy->trade_caps), ==, 1);
+  g_hash_table_insert (copy->trade_caps, g_strdup ("GD"), GINT_TO_POINTER (-1));
+  findings = jp_settings_validate (copy);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (((JpFinding *) findings->pdata[0])->code, ==, "trade-cap");
+  g_assert_false (jp_settings_change_allowed (back, copy, JP_STAGE_LOCK_RANKING_DONE, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/store/defence/open", Fixture, GINT_TO_POINTER (1), setup, test_open, teardown);
+  g_test_add ("/store/defence/open-refused", Fixture, GINT_TO_POINTER (0), setup,
+              test_open_refused, teardown);
+  g_test_add ("/store/defence/sheets-and-refusals", Fixture, GINT_TO_POINTER (1), setup,
+              test_sheets_and_refusals, teardown);
+  g_test_add ("/store/defence/alert-revise", Fixture, GINT_TO_POINTER (1), setup,
+              test_alert_revise, teardown);
+  g_test_add ("/store/defence/close-seal", Fixture, GINT_TO_POINTER (1), setup, test_close_seal,
+              teardown);
+  g_test_add ("/store/defence/paper", Fixture, GINT_TO_POINTER (1), setup, test_paper, teardown);
+  g_test_add ("/store/ranking/compute-adjust-seal", Fixture, GINT_TO_POINTER (1), setup,
+              test_ranking, teardown);
+  g_test_add_func ("/store/ranking/caps-setting", test_caps_setting);
+  return g_test_run ();
+}
