@@ -169,7 +169,7 @@ add_candidates (JsonBuilder *b,
       json_builder_add_boolean_value (b, c->objection_id > 0);
       json_builder_set_member_name (b, "objection");
       if (c->objection_id > 0)
-        json_builder_add_int_value (b, c->objection_id);
+        json_builder_add_int_value (b, (long long) c->objection_id);
       else
         json_builder_add_null_value (b);
       json_builder_end_object (b);
@@ -230,8 +230,8 @@ print_publicity (JpStore  *store,
       g_autofree char *note = NULL;
 
       if (c->objection_id > 0)
-        note = g_strdup_printf (_("disqualified (objection %" G_GINT64_FORMAT ")"),
-                                c->objection_id);
+        note = g_strdup_printf (_("disqualified (objection %lld)"),
+                                (long long) c->objection_id);
       else if (c->by_chair)
         note = g_strdup_printf (_("added by the chair: %s"), c->reason);
       printf ("%3u  %-8s %s  %s\n", c->position, c->code != NULL ? c->code : "", c->name,
@@ -541,7 +541,7 @@ jp_cli_cmd_objection (int argc, char **argv, GError **error)
               }
         }
       else
-        printf (_("Objection %" G_GINT64_FORMAT " logged.\n"), added);
+        printf (_("Objection %lld logged.\n"), (long long) added);
       return 0;
     }
   if (argc == 2 && g_str_equal (argv[1], "decide"))
@@ -559,8 +559,8 @@ jp_cli_cmd_objection (int argc, char **argv, GError **error)
       if (jp_cli_opt_json)
         return objection_list (store, error);
       printf (g_str_equal (outcome, "upheld")
-              ? _("Objection %" G_GINT64_FORMAT " upheld: the candidate is disqualified.\n")
-              : _("Objection %" G_GINT64_FORMAT " rejected.\n"), id);
+              ? _("Objection %lld upheld: the candidate is disqualified.\n")
+              : _("Objection %lld rejected.\n"), (long long) id);
       return 0;
     }
   if (argc == 1 || (argc == 2 && g_str_equal (argv[1], "list")))

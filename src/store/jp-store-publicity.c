@@ -407,8 +407,8 @@ jp_store_start_publicity_with (JpStore                  *self,
       if (rc == SQLITE_CONSTRAINT)
         {
           g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                       _("Candidate %" G_GINT64_FORMAT " is twice on the list."),
-                       candidate_ids[i]);
+                       _("Candidate %lld is twice on the list."),
+                       (long long) candidate_ids[i]);
           goto fail;
         }
       if (rc != SQLITE_DONE)
@@ -419,8 +419,8 @@ jp_store_start_publicity_with (JpStore                  *self,
       if (sqlite3_changes (self->db) != 1)
         {
           g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
-                       _("There is no candidate %" G_GINT64_FORMAT " in “%s”."),
-                       candidate_ids[i], self->path);
+                       _("There is no candidate %lld in “%s”."),
+                       (long long) candidate_ids[i], self->path);
           goto fail;
         }
     }
@@ -823,7 +823,7 @@ jp_store_decide_objection (JpStore     *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
-                   _("There is no objection %" G_GINT64_FORMAT " in “%s”."), id, self->path);
+                   _("There is no objection %lld in “%s”."), (long long) id, self->path);
       goto fail;
     }
   if (rc != SQLITE_ROW)
@@ -834,8 +834,8 @@ jp_store_decide_objection (JpStore     *self,
   if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
-                   _("Objection %" G_GINT64_FORMAT " is already decided (%s); a decision is "
-                     "final."), id, (const char *) sqlite3_column_text (stmt, 1));
+                   _("Objection %lld is already decided (%s); a decision is "
+                     "final."), (long long) id, (const char *) sqlite3_column_text (stmt, 1));
       goto fail;
     }
   candidate_id = sqlite3_column_int64 (stmt, 0);
