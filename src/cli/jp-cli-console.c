@@ -1008,6 +1008,14 @@ jp_cli_cmd_conflict (int argc, char **argv, GError **error)
 
 /* ---- settings ---- */
 
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 static JsonNode *
 settings_to_json (const JpSettings *s)
 {
@@ -1048,6 +1056,18 @@ settings_to_json (const JpSettings *s)
   json_builder_begin_object (b);
   add_string (b, "song", s->font_song);
   add_string (b, "kai", s->font_kai);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "caps");
+  json_builder_begin_object (b);
+  if (s->trade_caps != NULL)
+    {
+      g_autofree gpointer *codes = g_hash_table_get_keys_as_array (s->trade_caps, NULL);
+      guint n = g_hash_table_size (s->trade_caps);
+
+      g_qsort_with_data (codes, n, sizeof (gpointer), (GCompareDataFunc) compare_codes, NULL);
+      for (guint i = 0; i < n; i++)
+        add_int (b, codes[i], GPOINTER_TO_INT (g_hash_table_lookup (s->trade_caps, codes[i])));
+    }
   json_builder_end_object (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
@@ -1097,10 +1117,12 @@ apply_setting (const JpSettings  *settings,
   g_key_file_load_from_data (kf, data, (gsize) -1, G_KEY_FILE_NONE, NULL);
   if (dot != NULL)
     group = g_strndup (key, (gsize) (dot - key));
-  /* rubric criteria may be added; every other key must exist already */
+  /* rubric criteria and per-trade caps (caps.XT=3) may be added; every other key must exist
+   * already */
   if (dot == NULL ||
       (!g_key_file_has_key (kf, group, dot + 1, NULL) &&
-       !(g_str_equal (group, "rubric") && g_str_has_prefix (dot + 1, "criterion_"))))
+       !(g_str_equal (group, "rubric") && g_str_has_prefix (dot + 1, "criterion_")) &&
+       !(g_str_equal (group, "caps") && dot[1] != '\0')))
     {
       bad_value (error, "--set", parts[0],
                  _("unknown setting; see “settings --json” for the names (weights.votes, "

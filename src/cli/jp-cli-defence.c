@@ -360,6 +360,11 @@ defence_status (JpStore  *store,
       json_builder_add_string_value (b, s->trade_code);
       json_builder_set_member_name (b, "state");
       json_builder_add_string_value (b, jp_round_state_to_key (s->state));
+      json_builder_set_member_name (b, "digest");
+      if (s->digest != NULL)
+        json_builder_add_string_value (b, s->digest);
+      else
+        json_builder_add_null_value (b);
       json_builder_set_member_name (b, "current");
       if (current != NULL)
         json_builder_add_string_value (b, current->code);
@@ -408,6 +413,46 @@ defence_status (JpStore  *store,
   return 0;
 }
 
+/* The judge-consistency view: per member, the mean difference of their totals from D and
+ * their alerts, over the candidates whose sheets are all in. */
+static int
+defence_consistency (JpStore  *store,
+                     gint64    round,
+                     GError  **error)
+{
+  g_autoptr(JpDefenceResults) r = jp_store_defence_results (store, round, error);
+
+  if (r == NULL)
+    return 1;
+  if (jp_cli_opt_json)
+    {
+      g_autoptr(GString) out = g_string_new ("[");
+
+      for (guint i = 0; i < r->consistency->len; i++)
+        {
+          JpJudgeConsistency *c = g_ptr_array_index (r->consistency, i);
+          g_autofree char *m = json_literal (c->member);
+          g_autofree char *diff = json_decimal (c->mean_diff);
+
+          g_string_append_printf (out, "%s{\"member\":%s,\"sheets\":%u,\"mean_diff\":%s,"
+                                  "\"alerts\":%u}", i > 0 ? "," : "", m, c->n_sheets, diff,
+                                  c->n_alerts);
+        }
+      g_string_append (out, "]\n");
+      fputs (out->str, stdout);
+      return 0;
+    }
+  for (guint i = 0; i < r->consistency->len; i++)
+    {
+      JpJudgeConsistency *c = g_ptr_array_index (r->consistency, i);
+      g_autofree char *diff = jp_decimal_format (c->mean_diff, 2);
+
+      printf (_("%-6s %3u sheets  mean difference from D %7s  alerts %u\n"), c->member,
+              c->n_sheets, diff, c->n_alerts);
+    }
+  return 0;
+}
+
 int
 jp_cli_cmd_defence (int argc, char **argv, GError **error)
 {
@@ -428,7 +473,7 @@ jp_cli_cmd_defence (int argc, char **argv, GError **error)
   const char *action;
   int status;
 
-  store = jp_cli_parse_and_open (entries, _("[show|status|current|unlock|revise|absent]"),
+  store = jp_cli_parse_and_open (entries, _("[show|status|consistency|text|current|unlock|revise|absent]"),
                                  &argc, &argv, &status, error);
   if (store == NULL)
     return status;
@@ -437,8 +482,8 @@ jp_cli_cmd_defence (int argc, char **argv, GError **error)
   if (argc > 2)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Say one thing to do: defence show, status, current, unlock, "
-                             "revise or absent"));
+                           _("Say one thing to do: defence show, status, consistency, text, "
+                             "current, unlock, revise or absent"));
       return 2;
     }
   action = argc == 2 ? argv[1] : "show";
@@ -446,6 +491,17 @@ jp_cli_cmd_defence (int argc, char **argv, GError **error)
     return defence_show (store, round, error);
   if (g_str_equal (action, "status"))
     return defence_status (store, round, error);
+  if (g_str_equal (action, "consistency"))
+    return defence_consistency (store, round, error);
+  if (g_str_equal (action, "text"))
+    {
+      g_autofree char *text = jp_store_defence_canonical_text (store, round, error);
+
+      if (text == NULL)
+        return 1;
+      fputs (text, stdout);   /* exactly what the digest is over: no newline */
+      return 0;
+    }
   if (g_str_equal (action, "current"))
     {
       if (!jp_store_defence_set_current (store, round, candidate, ACTOR, error))
@@ -490,7 +546,8 @@ jp_cli_cmd_defence (int argc, char **argv, GError **error)
       return 0;
     }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("Unknown action “%s”: use show, status, current, unlock, revise or absent"),
+               _("Unknown action “%s”: use show, status, consistency, text, current, "
+                 "unlock, revise or absent"),
                action);
   return 2;
 }

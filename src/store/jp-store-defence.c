@@ -173,12 +173,19 @@ static int *
 scores_from_text (const char *text,
                   guint       n)
 {
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", " ", -1);
   int *halves = g_new (int, MAX (n, 1));
+  const char *p = text != NULL ? text : "";
 
   for (guint i = 0; i < n; i++)
-    halves[i] = parts[0] != NULL && i < g_strv_length (parts)
-                ? (int) g_ascii_strtoll (parts[i], NULL, 10) : -1;
+    {
+      char *end = NULL;
+
+      while (*p == ' ')
+        p++;
+      halves[i] = *p != '\0' ? (int) g_ascii_strtoll (p, &end, 10) : -1;
+      if (end != NULL)
+        p = end;
+    }
   return halves;
 }
 
@@ -305,14 +312,31 @@ pair_key (const char *member,
   return g_strdup_printf ("%s\n%s", member, candidate);
 }
 
+/* The key of pair_key() in `buf` without allocating (lookups run for every pair of member
+ * and candidate on every load); codes longer than the buffer fall back to pair_key(). */
+static const char *
+pair_key_buf (char       *buf,
+              gsize       size,
+              const char *member,
+              const char *candidate,
+              char      **heap)
+{
+  if ((gsize) g_snprintf (buf, size, "%s\n%s", member, candidate) < size)
+    return buf;
+  *heap = pair_key (member, candidate);
+  return *heap;
+}
+
 static JpDefenceSheet *
 find_sheet (Loaded     *l,
             const char *member,
             const char *candidate)
 {
-  g_autofree char *key = pair_key (member, candidate);
+  char buf[96];
+  g_autofree char *heap = NULL;
 
-  return g_hash_table_lookup (l->sheet_of, key);
+  return g_hash_table_lookup (l->sheet_of, pair_key_buf (buf, sizeof buf, member, candidate,
+                                                         &heap));
 }
 
 static gboolean
@@ -320,9 +344,11 @@ is_conflicted (Loaded     *l,
                const char *member,
                const char *candidate)
 {
-  g_autofree char *key = pair_key (member, candidate);
+  char buf[96];
+  g_autofree char *heap = NULL;
 
-  return g_hash_table_contains (l->conflicts, key);
+  return g_hash_table_contains (l->conflicts, pair_key_buf (buf, sizeof buf, member, candidate,
+                                                            &heap));
 }
 
 static JpDefencePanelMember *
@@ -530,6 +556,78 @@ compute_status (Loaded *l)
     }
 }
 
+/* The conflicts (回避) of the panel with the session's candidates, by the same rule as
+ * jp_store_round_conflicted_codes (a declared conflict, or the member's unit is the
+ * candidate's nominating unit or employer, by jp_unit_name_normalize), in two queries for
+ * the whole session rather than one per member: the session is loaded on every sheet. */
+static gboolean
+load_conflicts (JpStore  *self,
+                Loaded   *l,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);   /* per member */
+  int rc;
+
+  stmt = jp_store_prepare (self,
+                           "SELECT m.code, rc.code FROM conflict f "
+                           "JOIN member m ON m.id = f.member_id "
+                           "JOIN round_candidate rc ON rc.candidate_id = f.candidate_id "
+                           "WHERE rc.round_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, l->round->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (l->conflicts, pair_key ((const char *) sqlite3_column_text (stmt, 0),
+                                              (const char *) sqlite3_column_text (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    return jp_store_set_error (self, rc, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = jp_store_prepare (self, "SELECT m.code, m.unit FROM member m "
+                                 "JOIN member_trade mt ON mt.member_id = m.id "
+                                 "WHERE mt.trade_id = ? ORDER BY m.code", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, l->round->trade_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (units, jp_store_column_dup (stmt, 0));
+      g_ptr_array_add (units, jp_unit_name_normalize ((const char *) sqlite3_column_text (stmt,
+                                                                                          1)));
+    }
+  if (rc != SQLITE_DONE)
+    return jp_store_set_error (self, rc, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = jp_store_prepare (self, "SELECT rc.code, u.name, c.employer FROM round_candidate rc "
+                                 "JOIN candidate c ON c.id = rc.candidate_id "
+                                 "LEFT JOIN unit u ON u.id = c.unit_id WHERE rc.round_id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, l->round->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *nominating = jp_unit_name_normalize ((const char *)
+                                                            sqlite3_column_text (stmt, 1));
+      g_autofree char *employer = jp_unit_name_normalize ((const char *)
+                                                          sqlite3_column_text (stmt, 2));
+
+      for (guint i = 0; i + 1 < units->len; i += 2)
+        {
+          const char *unit = units->pdata[i + 1];
+
+          if (*unit != '\0' && (strcmp (unit, nominating) == 0 || strcmp (unit, employer) == 0))
+            g_hash_table_add (l->conflicts, pair_key (units->pdata[i], code));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return jp_store_set_error (self, rc, error);
+  return TRUE;
+}
+
 static gboolean
 not_defence (JpRound  *round,
              GError  **error)
@@ -649,14 +747,8 @@ load (JpStore  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  for (guint i = 0; i < s->panel->len; i++)
-    {
-      JpDefencePanelMember *m = g_ptr_array_index (s->panel, i);
-      g_auto(GStrv) codes = jp_store_round_conflicted_codes (self, round_id, m->code);
-
-      for (guint j = 0; codes != NULL && codes[j] != NULL; j++)
-        g_hash_table_add (l->conflicts, pair_key (m->code, codes[j]));
-    }
+  if (!load_conflicts (self, l, error))
+    return NULL;
 
   if (!load_sheets (self, l, error))
     return NULL;

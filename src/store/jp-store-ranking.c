@@ -94,6 +94,27 @@ is_sealed (JpStore  *self,
   return TRUE;
 }
 
+/* The trade's defence session (0 if none) and whether it is closed or sealed. */
+static gint64
+defence_session_of (JpStore  *self,
+                    gint64    trade_id,
+                    gboolean *closed)
+{
+  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (self,
+                                                   "SELECT id, state IN ('closed', 'sealed') "
+                                                   "FROM round WHERE kind = 'defence' "
+                                                   "AND trade_id = ? ORDER BY number DESC",
+                                                   NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, trade_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  *closed = sqlite3_column_int (stmt, 1) != 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static JpRanking *
 compute (JpStore                   *self,
          const JpRankingAdjustment *extra,
@@ -133,9 +154,9 @@ compute (JpStore                   *self,
     {
       JpTradeFinalists *f = g_ptr_array_index (trades, i);
       const char *tname = f->trade_code != NULL ? f->trade_code : f->trade_name;
-      g_autoptr(JpDefenceSession) session = NULL;
       g_autoptr(JpDefenceResults) results = NULL;
-      g_autoptr(GError) local = NULL;
+      gboolean closed = FALSE;
+      gint64 session_id;
 
       if (f->pending_round != 0)
         {
@@ -145,19 +166,19 @@ compute (JpStore                   *self,
         }
       if (f->finalists->len == 0)
         continue;
-      session = jp_store_find_defence_session (self, tname, &local);
-      if (session == NULL)
+      session_id = defence_session_of (self, f->trade_id, &closed);
+      if (session_id == 0)
         {
           g_string_append_printf (problems, _("\n%s: no defence session yet"), tname);
           continue;
         }
-      if (session->state != JP_ROUND_STATE_CLOSED && session->state != JP_ROUND_STATE_SEALED)
+      if (!closed)
         {
           g_string_append_printf (problems, _("\n%s: defence session %lld is not closed"),
-                                  tname, (long long) session->round_id);
+                                  tname, (long long) session_id);
           continue;
         }
-      results = jp_store_defence_results (self, session->round_id, error);
+      results = jp_store_defence_results (self, session_id, error);
       if (results == NULL)
         return NULL;
       for (guint j = 0; j < results->candidates->len; j++)

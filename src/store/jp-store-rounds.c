@@ -1000,6 +1000,13 @@ jp_store_get_tally (JpStore  *self,
   round = jp_store_load_round (self, round_id, error);
   if (round == NULL || !check_closed (round, error))
     return NULL;
+  if (round->kind != JP_ROUND_KIND_BALLOT)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                   _("Round %lld is a defence session: it has sheets, not ballots; see its "
+                     "results instead of a tally."), (long long) round_id);
+      return NULL;
+    }
   tally = compute_tally (self, round, error);
   if (tally == NULL)
     return NULL;

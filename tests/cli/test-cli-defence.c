@@ -228,6 +228,23 @@ test_end_to_end (Fixture *f, gconstpointer data)
                 "--values", "1,1,1,1,1", NULL);
   g_free (e);
 
+  /* the digest is the SHA-256 of the canonical text, which anyone can print */
+  {
+    g_autoptr(JsonNode) closed = run_json (f->db, "defence", "status", "--round", "2", NULL);
+    g_autofree char *sha = NULL;
+
+    g_assert_cmpint (run_cli (&out, &err, "defence", "text", "--db", f->db, "--round", "2",
+                              NULL), ==, 0);
+    sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, out, -1);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (closed), "digest"),
+                     ==, sha);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (closed), "state"),
+                     ==, "closed");
+    g_assert_nonnull (strstr (out, "\"D\":86.10,"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   /* the results as printed: exact decimals */
   g_assert_cmpint (run_cli (&out, &err, "defence", "--db", f->db, "--round", "2", "--json",
                             NULL), ==, 0);
@@ -247,6 +264,17 @@ test_end_to_end (Fixture *f, gconstpointer data)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* judge consistency: M15 60 - 86.10 and 80 - 80.00, mean -13.05, one alert;
+   * M05 88.5 - 86.10 and 82.5 - 80.00, mean 2.45 */
+  g_assert_cmpint (run_cli (&out, &err, "defence", "consistency", "--db", f->db, "--round", "2",
+                            "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "{\"member\":\"M15\",\"sheets\":2,\"mean_diff\":-13.05,"
+                                 "\"alerts\":1}"));
+  g_assert_nonnull (strstr (out, "{\"member\":\"M05\",\"sheets\":2,\"mean_diff\":2.45,"
+                                 "\"alerts\":0}"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* likes, then the ranking:
    * FW-01: 0.30 × 80 + 0.10 × 100 + 0.60 × 86.10 = 24 + 10 + 51.66 = 85.66
    * FW-02: 0.30 × 80 + 0.10 × 66.64 + 0.60 × 80 = 24 + 6.664 + 48 = 78.664 -> 78.66 */
@@ -261,6 +289,20 @@ test_end_to_end (Fixture *f, gconstpointer data)
                    "{\"code\":\"FW-02\",\"trade\":\"FW\",\"V\":80.0,\"O\":66.64,\"D\":80.0,"
                    "\"C\":78.66,\"rank\":2,\"tied\":false,\"recommended\":true,"
                    "\"adjustment\":null}]}\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a cap of 1 for FW: FW-02 is capped, the place stays empty for lack of other trades */
+  g_assert_cmpint (run_cli (&out, &err, "settings", "--db", f->db, "--set", "caps.FW=1", NULL),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "rank", "--db", f->db, "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"C\":78.66,\"rank\":2,\"tied\":false,\"recommended\":false"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "settings", "--db", f->db, "--set", "caps.FW=5", NULL),
+                   ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

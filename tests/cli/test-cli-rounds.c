@@ -221,8 +221,13 @@ test_bad_paper_files (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (err, "dup.csv, line 4"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  /* only ballot rounds are opened here */
+  /* a defence session waits for the ballot to finish; an unknown kind is wrong usage */
   g_assert_cmpint (run_cli (&out, &err, "round", "open", "--db", f->db, "--kind", "defence",
+                            "--trade", "FW", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "not decided yet"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "round", "open", "--db", f->db, "--kind", "vote",
                             "--trade", "FW", NULL), ==, 2);
 }
 

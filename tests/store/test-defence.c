@@ -540,6 +540,12 @@ test_close_seal (Fixture *f, gconstpointer data)
   g_assert_false (jp_store_exec (f->store, "UPDATE defence_session SET current_candidate_id = "
                                            "NULL", NULL));
 
+  /* a defence session has sheets, not ballots: no tally (not "the file was altered") */
+  g_assert_null (jp_store_get_tally (f->store, f->session, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "defence session"));
+  g_clear_error (&error);
+
   g_assert_true (jp_store_seal_round (f->store, f->session, "chair", &error));
   g_assert_no_error (error);
   g_clear_pointer (&round, jp_round_free);
