@@ -505,6 +505,9 @@ static const JpCliCommand commands[] = {
   { "defence", jp_cli_cmd_defence,
     N_("Defence session: results, status, current, unlock, revise, absent") },
   { "rank", jp_cli_cmd_rank, N_("The composite ranking: rank, rank adjust, rank seal") },
+  { "publicity", jp_cli_cmd_publicity,
+    N_("Publicity (公示): publicity dates, start, show, add-candidate, close") },
+  { "objection", jp_cli_cmd_objection, N_("Objections (异议): objection add, decide, list") },
   { "serve", jp_cli_cmd_serve, N_("Serve the meeting to the member stations (no window)") },
   { NULL, NULL, NULL }
 };

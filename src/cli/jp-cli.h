@@ -78,4 +78,8 @@ int  jp_cli_cmd_scores        (int argc, char **argv, GError **error);
 int  jp_cli_cmd_defence       (int argc, char **argv, GError **error);
 int  jp_cli_cmd_rank          (int argc, char **argv, GError **error);
 
+/* jp-cli-publicity.c: publicity and objections (issue 9) */
+int  jp_cli_cmd_publicity     (int argc, char **argv, GError **error);
+int  jp_cli_cmd_objection     (int argc, char **argv, GError **error);
+
 G_END_DECLS

@@ -28,3 +28,6 @@
 #include "jp-paper-sheets.h"
 #include "jp-timer.h"
 #include "jp-sheet-model.h"
+#include "jp-holidays.h"
+#include "jp-workdays.h"
+#include "jp-final-list.h"

@@ -38,6 +38,10 @@ jp_store_get_stage_locks (JpStore *self)
   stmt = jp_store_prepare (self, "SELECT 1 FROM ranking_seal", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     locks |= JP_STAGE_LOCK_RANKING_DONE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = jp_store_prepare (self, "SELECT 1 FROM publicity", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    locks |= JP_STAGE_LOCK_PUBLICITY_STARTED;
   return locks;
 }
 

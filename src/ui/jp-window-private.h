@@ -4,6 +4,7 @@
 
 #include "jp-window.h"
 #include "jp-ballot-page.h"
+#include "jp-publicity-page.h"
 #include "jp-candidate-list.h"
 #include "jp-defence-page.h"
 #include "jp-ranking-page.h"
@@ -37,6 +38,8 @@ struct _JpWindow
   JpRankingPage        *ranking_page;
   /* the stage pages get the store when first shown, not when the election opens */
   gboolean              review_loaded, setup_loaded, ballot_loaded;
+  JpPublicityPage      *publicity_page;
+  gboolean              publicity_loaded;
 
   GSettings            *settings;
   JpStore              *store;
@@ -85,6 +88,7 @@ void             jp_window_show_stage         (JpWindow   *self,
  * when no meeting is hosted (borrowed). The member window logs in through it. */
 JpMeetingServer *jp_window_get_meeting_server (JpWindow *self);
 JpBallotPage    *jp_window_get_ballot_page    (JpWindow *self);
+JpPublicityPage *jp_window_get_publicity_page (JpWindow *self);
 
 /* Sets the GtkFileChooser's folder from the last-folder setting. */
 void      jp_window_chooser_restore_folder (JpWindow       *self,

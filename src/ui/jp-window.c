@@ -31,9 +31,7 @@ static const struct {
        "It will be available in a later version.") },
   { "defence", "audio-input-microphone-symbolic", N_("Defence"), NULL },
   { "ranking", "jp-podium-symbolic", N_("Ranking"), NULL },
-  { "publicity", "x-office-presentation-symbolic", N_("Publicity"),
-    N_("The publicity notice of the proposed awardees will be printed and objections "
-       "recorded. It will be available in a later version.") },
+  { "publicity", "x-office-presentation-symbolic", N_("Publicity"), NULL },
   { "certificates", "jp-seal-symbolic", N_("Certificates"),
     N_("Certificates for the awardees will be printed to PDF. It will be available in a "
        "later version.") },
@@ -123,6 +121,8 @@ jp_window_build_stages (JpWindow *self)
   self->ballot_page = JP_BALLOT_PAGE (jp_ballot_page_new ());
   gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->ballot_page), "ballot");
   jp_window_defence_build (self);
+  self->publicity_page = JP_PUBLICITY_PAGE (jp_publicity_page_new ());
+  gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->publicity_page), "publicity");
   /* the setup forms are wide; scrolling keeps them from widening the whole window */
   self->setup_page = jp_setup_page_new ();
   scroller = gtk_scrolled_window_new ();
@@ -157,6 +157,11 @@ ensure_stage_loaded (JpWindow   *self,
       self->ballot_loaded = TRUE;
       jp_ballot_page_set_store (self->ballot_page, self->store);
     }
+  else if (g_strcmp0 (stage, "publicity") == 0 && !self->publicity_loaded)
+    {
+      self->publicity_loaded = TRUE;
+      jp_publicity_page_set_store (self->publicity_page, self->store);
+    }
 }
 
 /* Takes the election away from every stage page (closing it, or before another opens). */
@@ -167,7 +172,9 @@ unload_stages (JpWindow *self)
   jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), NULL);
   jp_ballot_page_set_store (self->ballot_page, NULL);
   jp_window_defence_unload (self);
+  jp_publicity_page_set_store (self->publicity_page, NULL);
   self->review_loaded = self->setup_loaded = self->ballot_loaded = FALSE;
+  self->publicity_loaded = FALSE;
 }
 
 static void
@@ -544,6 +551,13 @@ jp_window_get_ballot_page (JpWindow *self)
 {
   ensure_stage_loaded (self, "ballot");
   return self->ballot_page;
+}
+
+JpPublicityPage *
+jp_window_get_publicity_page (JpWindow *self)
+{
+  ensure_stage_loaded (self, "publicity");
+  return self->publicity_page;
 }
 
 void
