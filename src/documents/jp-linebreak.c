@@ -8,6 +8,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include "jp-pdf-private.h"
 #include "jp-print-private.h"
 
 static double
@@ -151,9 +152,24 @@ jp_line_break (const char      *text,
 
               if (w + cw > width && p > text + line_start)
                 {
-                  push_line (lines, line_start, p - text, p - text, FALSE);
-                  line_start = p - text;
-                  w = 0;
+                  const char *cut = p;
+
+                  /* Not before closing nor after opening punctuation: move the cut back a
+                   * character or two when the line keeps something. */
+                  for (int tries = 0; tries < 2; tries++)
+                    {
+                      const char *prev = g_utf8_find_prev_char (text + line_start, cut);
+
+                      if (prev == NULL || prev <= text + line_start)
+                        break;
+                      if (!jp_pdf_is_closing_punct (g_utf8_get_char (cut))
+                          && !jp_pdf_is_opening_punct (g_utf8_get_char (prev)))
+                        break;
+                      cut = prev;
+                    }
+                  push_line (lines, line_start, cut - text, cut - text, FALSE);
+                  line_start = cut - text;
+                  w = span_width (text, line_start, p - text, measure, data);
                 }
               w += cw;
               p = g_utf8_next_char (p);
