@@ -500,6 +500,7 @@ static const JpCliCommand commands[] = {
   { "tally", jp_cli_cmd_tally, N_("The tally of a closed round") },
   { "finalists", jp_cli_cmd_finalists, N_("Finalists per trade decided so far") },
   { "likes", jp_cli_cmd_likes, N_("Online likes: likes import, likes zero, likes list") },
+  { "print", jp_cli_cmd_print, N_("Print a document to PDF: print KIND -o FILE.pdf") },
   { "export", jp_cli_cmd_export, N_("Export the candidates or the results as .xlsx or .csv") },
   { "serve", jp_cli_cmd_serve, N_("Serve the meeting to the member stations (no window)") },
   { NULL, NULL, NULL }

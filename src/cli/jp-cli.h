@@ -72,6 +72,9 @@ int  jp_cli_cmd_finalists     (int argc, char **argv, GError **error);
 /* jp-cli-likes.c: online likes (issue 7) */
 int  jp_cli_cmd_likes         (int argc, char **argv, GError **error);
 
+/* jp-cli-print.c: documents (issue 8) */
+int  jp_cli_cmd_print         (int argc, char **argv, GError **error);
+
 /* jp-cli-export.c: spreadsheets (issue 8) */
 int  jp_cli_cmd_export        (int argc, char **argv, GError **error);
 
