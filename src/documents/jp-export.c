@@ -208,17 +208,24 @@ finish_temp (const char  *tmp,
   return TRUE;
 }
 
-static gboolean
-write_csv (const JpSheet  *sheet,
-           const char     *path,
-           GError        **error)
+gboolean
+jp_export_write_bytes (GBytes      *bytes,
+                       const char  *path,
+                       GError     **error)
 {
-  g_autoptr(GBytes) bytes = jp_export_csv_bytes (sheet);
   g_autofree char *tmp = NULL;
   const char *data;
   gsize length;
   int fd;
 
+  g_return_val_if_fail (bytes != NULL && path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Could not save “%s”: it is a folder; give a file name"), path);
+      return FALSE;
+    }
   tmp = create_temp_beside (path, &fd, error);
   if (tmp == NULL)
     return FALSE;
@@ -250,6 +257,16 @@ write_csv (const JpSheet  *sheet,
       return FALSE;
     }
   return finish_temp (tmp, path, error);
+}
+
+static gboolean
+write_csv (const JpSheet  *sheet,
+           const char     *path,
+           GError        **error)
+{
+  g_autoptr(GBytes) bytes = jp_export_csv_bytes (sheet);
+
+  return jp_export_write_bytes (bytes, path, error);
 }
 
 /* Excel refuses a worksheet name over 31 characters or with any of []:*?/\ */

@@ -40,4 +40,10 @@ gboolean  jp_export_write (const JpSheet   *sheet,
                            JpExportFormat   format,
                            GError         **error);
 
+/* Writes `bytes` to `path` the same way (a temporary file beside it, renamed over it when
+ * complete) with the same errors: for saving a generated PDF elsewhere. Thread-safe. */
+gboolean  jp_export_write_bytes (GBytes      *bytes,
+                                 const char  *path,
+                                 GError     **error);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "jp-window.h"
 #include "jp-ballot-page.h"
 #include "jp-candidate-list.h"
+#include "jp-documents-page.h"
 #include "jp-dossier-view.h"
 #include "jp-review-page.h"
 #include "jp-start-page.h"
@@ -31,8 +32,10 @@ struct _JpWindow
   JpReviewPage         *review_page;
   GtkWidget            *setup_page;
   JpBallotPage         *ballot_page;
+  JpDocumentsPage      *documents_page;
   /* the stage pages get the store when first shown, not when the election opens */
   gboolean              review_loaded, setup_loaded, ballot_loaded;
+  gboolean              documents_loaded;
 
   GSettings            *settings;
   JpStore              *store;
@@ -73,6 +76,7 @@ void             jp_window_show_stage         (JpWindow   *self,
  * when no meeting is hosted (borrowed). The member window logs in through it. */
 JpMeetingServer *jp_window_get_meeting_server (JpWindow *self);
 JpBallotPage    *jp_window_get_ballot_page    (JpWindow *self);
+JpDocumentsPage *jp_window_get_documents_page (JpWindow *self);
 
 /* Sets the GtkFileChooser's folder from the last-folder setting. */
 void      jp_window_chooser_restore_folder (JpWindow       *self,

@@ -38,9 +38,7 @@ static const struct {
   { "publicity", "x-office-presentation-symbolic", N_("Publicity"),
     N_("The publicity notice of the proposed awardees will be printed and objections "
        "recorded. It will be available in a later version.") },
-  { "certificates", "jp-seal-symbolic", N_("Certificates"),
-    N_("Certificates for the awardees will be printed to PDF. It will be available in a "
-       "later version.") },
+  { "documents", "jp-seal-symbolic", N_("Certificates and Printing"), NULL },
   { "setup", "emblem-system-symbolic", N_("Setup"), NULL },
 };
 
@@ -126,6 +124,8 @@ jp_window_build_stages (JpWindow *self)
     }
   self->ballot_page = JP_BALLOT_PAGE (jp_ballot_page_new ());
   gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->ballot_page), "ballot");
+  self->documents_page = JP_DOCUMENTS_PAGE (jp_documents_page_new ());
+  gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->documents_page), "documents");
   /* the setup forms are wide; scrolling keeps them from widening the whole window */
   self->setup_page = jp_setup_page_new ();
   scroller = gtk_scrolled_window_new ();
@@ -160,6 +160,11 @@ ensure_stage_loaded (JpWindow   *self,
       self->ballot_loaded = TRUE;
       jp_ballot_page_set_store (self->ballot_page, self->store);
     }
+  else if (g_strcmp0 (stage, "documents") == 0 && !self->documents_loaded)
+    {
+      self->documents_loaded = TRUE;
+      jp_documents_page_set_store (self->documents_page, self->store);
+    }
 }
 
 /* Takes the election away from every stage page (closing it, or before another opens). */
@@ -169,7 +174,9 @@ unload_stages (JpWindow *self)
   jp_review_page_set_store (self->review_page, NULL);
   jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), NULL);
   jp_ballot_page_set_store (self->ballot_page, NULL);
+  jp_documents_page_set_store (self->documents_page, NULL);
   self->review_loaded = self->setup_loaded = self->ballot_loaded = FALSE;
+  self->documents_loaded = FALSE;
 }
 
 static void
@@ -182,6 +189,9 @@ on_stage_list_row_selected (JpWindow      *self,
   /* the setup may have frozen the list or changed seats since the page was filled */
   if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "ballot") == 0)
     jp_ballot_page_reload (self->ballot_page);
+  /* rounds closed and candidates changed since the documents page was filled */
+  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "documents") == 0)
+    jp_documents_page_reload (self->documents_page);
   gtk_stack_set_visible_child_name (self->stage_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -544,6 +554,13 @@ jp_window_get_ballot_page (JpWindow *self)
 {
   ensure_stage_loaded (self, "ballot");
   return self->ballot_page;
+}
+
+JpDocumentsPage *
+jp_window_get_documents_page (JpWindow *self)
+{
+  ensure_stage_loaded (self, "documents");
+  return self->documents_page;
 }
 
 void
