@@ -199,6 +199,22 @@ test_generate_preview (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hits->len, >=, 1);
 }
 
+/* With JP_TEST_SCREENSHOT_DIR set, keeps a copy of a printed file for a person to look at. */
+static void
+keep_printed (const char *path,
+              const char *name)
+{
+  const char *dir = g_getenv ("JP_TEST_SCREENSHOT_DIR");
+  g_autofree char *data = NULL;
+  g_autofree char *copy = NULL;
+  gsize length;
+
+  if (dir == NULL || !g_file_get_contents (path, &data, &length, NULL))
+    return;
+  copy = g_build_filename (dir, name, NULL);
+  g_file_set_contents (copy, data, length, NULL);
+}
+
 static char *
 pdf_text (PopplerDocument *pdf)
 {
@@ -231,6 +247,7 @@ test_print_export (Fixture *f, gconstpointer data)
   g_assert_true (jp_documents_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path,
                                           &error));
   g_assert_no_error (error);
+  keep_printed (path, "printed-approval-form.pdf");
   uri = g_filename_to_uri (path, NULL, &error);
   pdf = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);
@@ -243,6 +260,64 @@ test_print_export (Fixture *f, gconstpointer data)
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, c->name));
   g_assert_nonnull (strstr (text, c->id_number));
+}
+
+static GtkProgressBar *
+find_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return GTK_PROGRESS_BAR (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkProgressBar *bar = find_progress_bar (c);
+
+      if (bar != NULL)
+        return bar;
+    }
+  return NULL;
+}
+
+/* Many documents in one file: the progress bar is shown while they are made and is full at
+ * the end; the landscape summary table prints on landscape paper. */
+static void
+test_progress_landscape (Fixture *f, gconstpointer data)
+{
+  GtkProgressBar *bar = find_progress_bar (GTK_WIDGET (f->page));
+  g_autofree char *path = g_build_filename (f->dir, "summary.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) first = NULL;
+  g_autoptr(GError) error = NULL;
+  double w, h;
+
+  g_assert_nonnull (bar);
+  g_assert_true (jp_documents_page_select (f->page, JP_DOCUMENT_APPROVAL_FORM,
+                                           JP_DOCUMENT_SCOPE_ALL, 0, NULL));
+  jp_documents_page_generate (f->page);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (bar)));
+  g_assert_true (jp_test_wait_until (generation_done, f->page, 60000));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (bar)));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 1.0);
+  g_assert_cmpint (jp_evidence_document_get_n_pages (jp_documents_page_get_document (f->page)),
+                   >=, N_CANDIDATES);
+
+  g_assert_true (jp_documents_page_select (f->page, JP_DOCUMENT_SUMMARY_TABLE,
+                                           JP_DOCUMENT_SCOPE_ALL, 0, NULL));
+  jp_documents_page_generate (f->page);
+  g_assert_true (jp_test_wait_until (generation_done, f->page, 60000));
+  g_assert_cmpstr (jp_documents_page_get_status (f->page), ==, "");
+  g_assert_true (jp_documents_page_print (f->page, GTK_PRINT_OPERATION_ACTION_EXPORT, path,
+                                          &error));
+  g_assert_no_error (error);
+  keep_printed (path, "printed-summary-table.pdf");
+  uri = g_filename_to_uri (path, NULL, &error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  first = poppler_document_get_page (pdf, 0);
+  poppler_page_get_size (first, &w, &h);
+  g_assert_cmpfloat (fabs (w - 841.9), <, 1.5);
+  g_assert_cmpfloat (fabs (h - 595.3), <, 1.5);
 }
 
 /* Printing with nothing generated says what to do first. */
@@ -375,6 +450,8 @@ main (int   argc,
               test_generate_preview, fixture_tear_down);
   g_test_add ("/ui/documents/print-export", Fixture, NULL, fixture_set_up, test_print_export,
               fixture_tear_down);
+  g_test_add ("/ui/documents/progress-landscape", Fixture, NULL, fixture_set_up,
+              test_progress_landscape, fixture_tear_down);
   g_test_add ("/ui/documents/print-nothing", Fixture, NULL, fixture_set_up, test_print_nothing,
               fixture_tear_down);
   g_test_add ("/ui/documents/save", Fixture, NULL, fixture_set_up, test_save,
