@@ -13,9 +13,11 @@
 #include <glib/gstdio.h>
 
 #include "demo/jp-demo.h"
+#include "ui/jp-ballot-page-private.h"
 #include "ui/jp-documents-page.h"
 #include "ui/jp-evidence-viewer.h"
 #include "ui/jp-window-private.h"
+#include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 
@@ -320,6 +322,114 @@ test_progress_landscape (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (fabs (h - 595.3), <, 1.5);
 }
 
+/* The button under `widget` that opens a document in the documents stage. */
+static GtkWidget *
+find_print_entry (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                 "win.print-document") == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_print_entry (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The dossier's 打印 entry opens the candidate's approval form in the documents stage. */
+static void
+test_from_dossier (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JpCandidate) c = first_candidate ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = NULL;
+  JpDossierView *dossier = jp_window_get_dossier_view (f->window);
+  GtkWidget *button;
+
+  jp_window_show_stage (f->window, "candidates");
+  g_assert_true (jp_dossier_view_show_candidate (dossier, c->id, &error));
+  g_assert_no_error (error);
+  jp_test_spin ();
+  button = find_print_entry (GTK_WIDGET (dossier));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (jp_window_get_visible_stage (f->window), ==, "documents");
+  g_assert_true (jp_documents_page_is_busy (f->page));
+  g_assert_true (jp_test_wait_until (generation_done, f->page, 60000));
+  g_assert_cmpstr (jp_documents_page_get_status (f->page), ==, "");
+  hits = jp_evidence_page_find_text (jp_documents_page_get_document (f->page), 0, c->name);
+  g_assert_cmpuint (hits->len, >=, 1);
+}
+
+/* A closed round's 打印 entry opens its tally report, which carries the result digest. */
+static void
+test_from_round (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jp-test-documents-round-XXXXXX", &error);
+  g_autoptr(JpStore) st = ballot_test_store (dir, N_CANDIDATES);
+  g_autoptr(GPtrArray) trades = NULL, panel = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autofree char *digest_start = NULL;
+  JpWindow *window;
+  JpBallotPage *ballot;
+  JpDocumentsPage *page;
+  GtkWidget *button;
+  gint64 round_id = 0;
+
+  g_assert_no_error (error);
+  trades = jp_store_list_trades (st, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < trades->len && round_id == 0; i++)
+    {
+      g_autoptr(GError) e = NULL;
+
+      round_id = jp_store_open_ballot_round (st, ((JpTrade *) trades->pdata[i])->name, 1, 1,
+                                             -1, "test", &e);
+    }
+  g_assert_cmpint (round_id, >, 0);
+  panel = jp_store_round_panel (st, round_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < panel->len; i++)
+    g_free (ballot_test_vote (st, round_id, ((JpPanelMember *) panel->pdata[i])->code, NULL));
+  g_assert_true (jp_store_close_round (st, round_id, "test", &error));
+  g_assert_no_error (error);
+  tally = jp_store_get_tally (st, round_id, &error);
+  g_assert_no_error (error);
+
+  window = jp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  jp_window_set_store (window, st);
+  gtk_window_present (GTK_WINDOW (window));
+  jp_window_show_stage (window, "ballot");
+  ballot = jp_window_get_ballot_page (window);
+  g_assert_true (jp_ballot_page_select_round (ballot, round_id));
+  jp_test_spin ();
+  button = GTK_WIDGET (ballot->report_button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "documents");
+  page = jp_window_get_documents_page (window);
+  g_assert_true (jp_test_wait_until (generation_done, page, 60000));
+  g_assert_cmpstr (jp_documents_page_get_status (page), ==, "");
+  digest_start = g_strndup (tally->digest, 16);
+  hits = jp_evidence_document_find_text (jp_documents_page_get_document (page), digest_start,
+                                         NULL);
+  g_assert_cmpuint (hits->len, >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+  g_clear_object (&st);
+  ballot_test_rm (dir);
+}
+
 /* Printing with nothing generated says what to do first. */
 static void
 test_print_nothing (Fixture *f, gconstpointer data)
@@ -452,6 +562,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/documents/progress-landscape", Fixture, NULL, fixture_set_up,
               test_progress_landscape, fixture_tear_down);
+  g_test_add ("/ui/documents/from-dossier", Fixture, NULL, fixture_set_up, test_from_dossier,
+              fixture_tear_down);
+  g_test_add_func ("/ui/documents/from-round", test_from_round);
   g_test_add ("/ui/documents/print-nothing", Fixture, NULL, fixture_set_up, test_print_nothing,
               fixture_tear_down);
   g_test_add ("/ui/documents/save", Fixture, NULL, fixture_set_up, test_save,
