@@ -57,7 +57,9 @@ export_candidates (JpStore  *self,
 
   election = jp_store_get_election (self);
   /* TRANSLATORS: the title of the exported candidate list; %s is the election's title */
-  title = g_strdup_printf (_("%s: candidate list"), election->title != NULL ? election->title : "");
+  title = election->title != NULL && *election->title != '\0'
+          ? g_strdup_printf (_("%s: candidate list"), election->title)
+          : g_strdup (_("Candidate list"));
   jp_election_free (election);
 
   /* TRANSLATORS: the name of a spreadsheet tab, at most 31 characters */
@@ -181,7 +183,9 @@ export_results (JpStore  *self,
 
   election = jp_store_get_election (self);
   /* TRANSLATORS: the title of the exported ballot results; %s is the election's title */
-  title = g_strdup_printf (_("%s: ballot results"), election->title != NULL ? election->title : "");
+  title = election->title != NULL && *election->title != '\0'
+          ? g_strdup_printf (_("%s: ballot results"), election->title)
+          : g_strdup (_("Ballot results"));
   jp_election_free (election);
 
   /* TRANSLATORS: the name of a spreadsheet tab, at most 31 characters */

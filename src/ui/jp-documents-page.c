@@ -76,6 +76,9 @@ set_status (JpDocumentsPage *self,
             const char      *text,
             gboolean         is_error)
 {
+  /* a save or a generation may finish after the page went away */
+  if (self->status_label == NULL)
+    return;
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL && *text != '\0');
   if (is_error)
@@ -145,8 +148,12 @@ update_buttons (JpDocumentsPage *self)
 {
   gboolean busy = self->cancellable != NULL;
   JpDocumentScopeKind scope;
-  gboolean ready = self->store != NULL && selected_scope (self, &scope) &&
-                   (scope == JP_DOCUMENT_SCOPE_ALL || selected_item (self) != NULL);
+  gboolean ready;
+
+  if (self->generate_button == NULL)
+    return;
+  ready = self->store != NULL && selected_scope (self, &scope) &&
+          (scope == JP_DOCUMENT_SCOPE_ALL || selected_item (self) != NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->generate_button), ready && !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), self->document != NULL && !busy);
