@@ -276,6 +276,7 @@ jp_print_draw_approval_form (JpPrint *print, JpCandidate *c, GError **error)
 
     jp_print_table_set_align (table, 0, JP_ALIGN_CENTER);
     jp_print_table_set_new_page (table, form_continued, &cd);
+    jp_print_table_set_label_column (table, 0);
     jp_print_set_subject (print, "主要荣誉", c->name);
     jp_print_table_add_row (table, honours, TRUE, 60);
     jp_print_set_subject (print, "事迹简介", c->name);
@@ -311,8 +312,8 @@ scope_candidates (JpPrint *print, const JpDocumentScope *scope, gboolean with_do
         {
           if (g_error_matches (local, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
             g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
-                         _("There is no candidate with the id %" G_GINT64_FORMAT "."),
-                         scope->id);
+                         _("There is no candidate with the id %lld."),
+                         (long long) scope->id);
           else
             g_propagate_error (error, g_steal_pointer (&local));
           return NULL;

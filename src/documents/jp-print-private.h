@@ -188,6 +188,10 @@ void          jp_print_table_set_header (JpPrintTable       *table,
 void          jp_print_table_set_align  (JpPrintTable *table,
                                          guint         column,
                                          JpAlign       align);
+/* Column whose text (its first line) is shown again with "（续）" when a row continues on a
+ * new page: the label of a long field. */
+void          jp_print_table_set_label_column (JpPrintTable *table,
+                                               guint         column);
 /* Appends a row. `splittable`: a row taller than the space left is split between lines
  * (long text); otherwise it moves whole to the next page (unless taller than a page).
  * `min_height`: the row is at least this tall (room for a seal). Cells may be NULL. */

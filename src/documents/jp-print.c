@@ -1043,6 +1043,7 @@ struct _JpPrintTable {
   char              **header;
   JpPrintNewPageFunc  new_page;
   gpointer            new_page_data;
+  int                 label_column;   /* shown again with （续） on a continued row; -1 none */
 };
 
 JpPrintTable *
@@ -1064,6 +1065,7 @@ jp_print_table_new (JpPrint      *print,
   table->size = size;
   table->leading = size * 1.45;
   table->pad = size * 0.45;
+  table->label_column = -1;
   return table;
 }
 
@@ -1090,6 +1092,13 @@ jp_print_table_set_align (JpPrintTable *table, guint column, JpAlign align)
 {
   g_return_if_fail (column < table->n);
   table->align[column] = align;
+}
+
+void
+jp_print_table_set_label_column (JpPrintTable *table, guint column)
+{
+  g_return_if_fail (column < table->n);
+  table->label_column = column;
 }
 
 double
@@ -1218,6 +1227,19 @@ table_add (JpPrintTable      *table,
                  FALSE);
       for (guint c = 0; c < table->n; c++)
         from[c] = to[c];
+      if (table->label_column >= 0 && first_band)
+        {
+          /* The label again, marked as continued: 事迹简介（续）. */
+          guint lc = table->label_column;
+          const char *label = cells[lc] != NULL ? cells[lc] : "";
+          g_autofree char *first = g_strndup (label, strcspn (label, "\n"));
+          g_autofree char *continued = g_strdup_printf ("%s（续）", first);
+
+          g_strfreev (wrapped[lc]);
+          wrapped[lc] = jp_print_wrap (print, JP_PRINT_SONG, table->size,
+                                       table->widths[lc] - 2 * table->pad, continued);
+          from[lc] = 0;
+        }
       first_band = FALSE;
       table_new_page (table);
     }

@@ -961,6 +961,7 @@ test_cli_print (void)
   g_autofree char *err = NULL;
   int status = 0;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C", TRUE);
 
   if (cli == NULL)
     {
@@ -971,7 +972,7 @@ test_cli_print (void)
     const char *argv[] = { cli, "print", "tally-report", "--db", jp_store_get_path (store),
                            "--round", round, "-o", path, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+    g_spawn_sync (NULL, (char **) argv, env, 0, NULL, NULL, &out, &err, &status, &error);
     g_assert_no_error (error);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -982,7 +983,7 @@ test_cli_print (void)
     const char *argv[] = { cli, "print", "ranking-report", "--db", jp_store_get_path (store),
                            "-o", path, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+    g_spawn_sync (NULL, (char **) argv, env, 0, NULL, NULL, &out, &err, &status, &error);
     g_assert_no_error (error);
     g_assert_false (g_spawn_check_wait_status (status, NULL));
     g_assert_nonnull (strstr (err, "ranking must be sealed first"));
