@@ -789,6 +789,86 @@ test_ballot_papers_drawn_order (void)
     }
 }
 
+/* A long list: each paper continues onto more pages, no row is split, every code on every
+ * paper once. */
+static void
+test_ballot_papers_long_list (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "long", NULL);
+  g_autofree char *db = g_build_filename (dir, "l.jiangping", NULL);
+  g_autofree char *path = g_build_filename (dir, "l.pdf", NULL);
+  g_autoptr(JpStore) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  JpDocumentOptions options = { .ballot_copies = 2, .ballot_per_page = 1 };
+  const char *trades[] = { "XT", NULL };
+  gint64 id;
+  int pages;
+
+  g_mkdir_with_parents (dir, 0755);
+  s = jp_store_create (db, NULL, &error);
+  g_assert_no_error (error);
+  jp_store_add_trade (s, "XT", "稀土", TRUE, "test", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 45; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("1502031980010%04u", 200 + i);
+      g_autofree char *name = g_strdup_printf ("候选人%u", i + 1);
+
+      add_candidate (s, name, body, "稀土", "事迹。", "荣誉。", NULL);
+    }
+  for (guint m = 0; m < 3; m++)
+    {
+      JpMember member = { 0 };
+      g_autofree char *code = g_strdup_printf ("M%02u", m + 1);
+      g_autofree char *name = g_strdup_printf ("评委%u", m + 1);
+
+      member.code = code;
+      member.name = name;
+      member.unit = (char *) "别处";
+      member.trades = (GStrv) trades;
+      jp_store_add_member (s, &member, "test", &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (jp_store_exec (s, "UPDATE candidate SET status = 'qualified'", NULL));
+  codes = jp_store_freeze (s, "test", &error);
+  g_assert_no_error (error);
+  id = jp_store_open_ballot_round (s, "XT", 5, 5, -1, "chair", &error);
+  g_assert_no_error (error);
+  round = jp_store_get_round (s, id, NULL);
+  g_assert_cmpuint (round->candidates->len, ==, 45);
+
+  g_assert_true (write_doc (s, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, id, NULL,
+                            &options, path, NULL, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (path);
+  pages = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (pages, ==, 4);
+  text = all_text (doc);
+  g_assert_cmpuint (count_of (text, "（接下页）"), ==, 2);
+  g_assert_cmpuint (count_of (text, "选票编号：0001"), ==, 2);
+  g_assert_cmpuint (count_of (text, "选票编号：0002"), ==, 2);
+  for (guint i = 0; i < round->candidates->len; i++)
+    {
+      JpRoundCandidate *rc = g_ptr_array_index (round->candidates, i);
+      g_autofree char *row = g_strdup_printf ("%u%s", i + 1, rc->code);
+
+      /* the position and the code of a row are on the same page, on both papers */
+      g_assert_cmpuint (count_of (text, row), ==, 2);
+    }
+  /* two papers a page are not possible for 45 codes: one paper a page is used */
+  options.ballot_per_page = 0;
+  g_clear_object (&doc);
+  g_assert_true (write_doc (s, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, id, NULL,
+                            &options, path, NULL, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
+}
+
 static void
 test_tally_report (void)
 {
@@ -1101,6 +1181,7 @@ main (int argc, char **argv)
   g_test_add_func ("/documents/summary-table", test_summary_table);
   g_test_add_func ("/documents/ballot-papers", test_ballot_papers);
   g_test_add_func ("/documents/ballot-papers/drawn-order", test_ballot_papers_drawn_order);
+  g_test_add_func ("/documents/ballot-papers/long-list", test_ballot_papers_long_list);
   g_test_add_func ("/documents/tally-report", test_tally_report);
   g_test_add_func ("/documents/tally-report/open-round", test_tally_report_open_round);
   g_test_add_func ("/documents/certificates/layout", test_certificates_layout);
