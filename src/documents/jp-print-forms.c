@@ -400,7 +400,7 @@ static const char *const summary_header[] = {
   "工作单位及职务", "工种", "技能等级/职称", "主要荣誉", "符合条件", "联系电话",
 };
 static const double summary_widths[] = {
-  26, 66, 42, 26, 28, 48, 40, 36, 100, 48, 52, 126, 34, 58,
+  26, 66, 42, 26, 28, 48, 40, 40, 100, 48, 60, 114, 34, 58,
 };
 
 static double
