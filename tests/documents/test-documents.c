@@ -1016,19 +1016,47 @@ test_kinds_and_scopes (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A body font chosen in the settings that does not exist: refused, naming the file. */
 static void
 test_no_font (void)
 {
-  g_autofree char *path = out_path ("nofont.pdf");
+  g_autofree char *dir = g_build_filename (tmp_dir, "font", NULL);
+  g_autofree char *db = g_build_filename (dir, "f.jiangping", NULL);
+  g_autofree char *path = g_build_filename (dir, "f.pdf", NULL);
+  g_autoptr(JpStore) s = NULL;
+  g_autoptr(JpSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_setenv ("JP_FONT_SONG", "/nonexistent/fangsong.ttf", TRUE);
-  g_assert_false (write_doc (store, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL,
+  g_mkdir_with_parents (dir, 0755);
+  s = jp_store_create (db, NULL, &error);
+  g_assert_no_error (error);
+  add_candidate (s, "王喆", "15020319800101401", "稀土", "事迹。", "荣誉。", NULL);
+  settings = jp_store_get_settings (s);
+  g_free (settings->font_song);
+  settings->font_song = g_strdup ("/nonexistent/fangsong.ttf");
+  g_assert_true (jp_store_update_settings (s, settings, "test", &error));
+  g_assert_no_error (error);
+  g_assert_false (write_doc (s, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL,
                              NULL, path, NULL, &error));
-  g_unsetenv ("JP_FONT_SONG");
   g_assert_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NO_FONT);
   g_assert_nonnull (strstr (error->message, "/nonexistent/fangsong.ttf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* the same setting naming a real TrueType file is used */
+  g_free (settings->font_song);
+  settings->font_song = g_strdup ("/usr/share/fonts/truetype/arphic/uming.ttc");
+  if (!g_file_test (settings->font_song, G_FILE_TEST_IS_REGULAR))
+    return;
+  g_assert_true (jp_store_update_settings (s, settings, "test", &error));
+  g_assert_true (write_doc (s, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL,
+                            NULL, path, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PopplerDocument) doc = open_pdf (path);
+
+    assert_fonts_embedded (doc, "UMing");
+  }
 }
 
 static void
