@@ -598,6 +598,30 @@ test_cancelled (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+cancel_after_first (guint done, guint total, gpointer data)
+{
+  g_assert_cmpuint (done, <=, total);
+  if (done == 1)
+    g_cancellable_cancel (data);
+}
+
+/* Cancelled half-way through 13 forms: no file, not even a partial one. */
+static void
+test_cancelled_midway (void)
+{
+  g_autofree char *path = out_path ("midway.pdf");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  JpDocumentScope scope = { JP_DOCUMENT_SCOPE_ALL, 0, NULL };
+
+  g_assert_false (jp_documents_write (store, JP_DOCUMENT_APPROVAL_FORM, &scope, NULL, path,
+                                      cancellable, cancel_after_first, cancellable, NULL,
+                                      &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 typedef struct {
   GMainLoop *loop;
   guint      calls;
@@ -1203,6 +1227,7 @@ main (int argc, char **argv)
   g_test_add_func ("/documents/missing-glyph", test_missing_glyph);
   g_test_add_func ("/documents/unwritable", test_unwritable);
   g_test_add_func ("/documents/cancelled", test_cancelled);
+  g_test_add_func ("/documents/cancelled-midway", test_cancelled_midway);
   g_test_add_func ("/documents/no-font", test_no_font);
   g_test_add_func ("/documents/async-progress", test_async_progress);
   g_test_add_func ("/documents/metadata", test_metadata);
