@@ -120,6 +120,7 @@ void        jp_print_add_page       (JpPrint  *print,
 double      jp_print_page_width     (JpPrint *print);
 double      jp_print_page_height    (JpPrint *print);
 guint       jp_print_page_count     (JpPrint *print);
+gboolean    jp_print_is_landscape   (JpPrint *print);
 HPDF_Page   jp_print_page           (JpPrint *print);
 /* Margins of the body; the foot below `bottom` holds the page number. */
 #define JP_PRINT_MARGIN 56.0
