@@ -276,6 +276,7 @@ jp_print_draw_approval_form (JpPrint *print, JpCandidate *c, GError **error)
 
     jp_print_table_set_align (table, 0, JP_ALIGN_CENTER);
     jp_print_table_set_new_page (table, form_continued, &cd);
+    jp_print_table_set_label_column (table, 0);
     jp_print_set_subject (print, "主要荣誉", c->name);
     jp_print_table_add_row (table, honours, TRUE, 60);
     jp_print_set_subject (print, "事迹简介", c->name);
@@ -311,8 +312,8 @@ scope_candidates (JpPrint *print, const JpDocumentScope *scope, gboolean with_do
         {
           if (g_error_matches (local, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
             g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
-                         _("There is no candidate with the id %" G_GINT64_FORMAT "."),
-                         scope->id);
+                         _("There is no candidate with the id %lld."),
+                         (long long) scope->id);
           else
             g_propagate_error (error, g_steal_pointer (&local));
           return NULL;
@@ -399,7 +400,7 @@ static const char *const summary_header[] = {
   "工作单位及职务", "工种", "技能等级/职称", "主要荣誉", "符合条件", "联系电话",
 };
 static const double summary_widths[] = {
-  26, 66, 42, 26, 28, 48, 40, 36, 100, 48, 52, 126, 34, 58,
+  26, 66, 42, 26, 28, 48, 40, 40, 100, 48, 60, 114, 34, 58,
 };
 
 static double

@@ -112,17 +112,17 @@ jp_print_draw_certificates (JpPrint    *print,
       h = jp_print_page_height (print);
       jp_print_rect (print, 28, 28, w - 56, h - 56, 2.5);
       jp_print_rect (print, 36, 36, w - 72, h - 72, 0.8);
-      jp_print_text (print, JP_PRINT_KAI, 52, w / 2, 140, JP_ALIGN_CENTER, "荣誉证书");
-      jp_print_text (print, JP_PRINT_KAI, 24, 130, 225, JP_ALIGN_LEFT, greeting);
-      lines = jp_print_wrap (print, JP_PRINT_KAI, 24, w - 260 - 48, body);
-      y = 275;
-      for (guint l = 0; lines[l] != NULL; l++, y += 38)
-        jp_print_text (print, JP_PRINT_KAI, 24, l == 0 ? 178 : 130, y, JP_ALIGN_LEFT,
+      jp_print_text (print, JP_PRINT_KAI, 56, w / 2, 150, JP_ALIGN_CENTER, "荣誉证书");
+      jp_print_text (print, JP_PRINT_KAI, 26, 120, 250, JP_ALIGN_LEFT, greeting);
+      lines = jp_print_wrap (print, JP_PRINT_KAI, 26, w - 240 - 52, body);
+      y = 310;
+      for (guint l = 0; lines[l] != NULL; l++, y += 46)
+        jp_print_text (print, JP_PRINT_KAI, 26, l == 0 ? 172 : 120, y, JP_ALIGN_LEFT,
                        lines[l]);
-      jp_print_text (print, JP_PRINT_KAI, 24, 178, y, JP_ALIGN_LEFT, "特发此证。");
-      jp_print_text (print, JP_PRINT_KAI, 22, w - 150, h - 150, JP_ALIGN_CENTER,
+      jp_print_text (print, JP_PRINT_KAI, 26, 172, y, JP_ALIGN_LEFT, "特发此证。");
+      jp_print_text (print, JP_PRINT_KAI, 24, w - 170, h - 140, JP_ALIGN_CENTER,
                      or_empty (e->organiser));
-      jp_print_text (print, JP_PRINT_KAI, 20, w - 150, h - 115, JP_ALIGN_CENTER, date);
+      jp_print_text (print, JP_PRINT_KAI, 22, w - 170, h - 104, JP_ALIGN_CENTER, date);
       jp_print_text (print, JP_PRINT_SONG, 11, 60, h - 56, JP_ALIGN_LEFT, number);
       if (!jp_print_check (print, error))
         return FALSE;
@@ -154,7 +154,7 @@ scope_round (JpPrint *print, const JpDocumentScope *scope, GError **error)
     {
       if (g_error_matches (local, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
         g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
-                     _("There is no round with the id %" G_GINT64_FORMAT "."), scope->id);
+                     _("There is no round with the id %lld."), (long long) scope->id);
       else
         g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
@@ -162,8 +162,8 @@ scope_round (JpPrint *print, const JpDocumentScope *scope, GError **error)
   if (round->kind != JP_ROUND_KIND_BALLOT)
     {
       g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_SCOPE,
-                   _("Round %" G_GINT64_FORMAT " is a defence round, not a ballot round."),
-                   scope->id);
+                   _("Round %lld is a defence round, not a ballot round."),
+                   (long long) scope->id);
       jp_round_free (round);
       return NULL;
     }
@@ -259,8 +259,8 @@ jp_print_build_ballot_papers (JpPrint *print, const JpDocumentScope *scope, GErr
   if (n == 0)
     {
       g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                   _("Round %" G_GINT64_FORMAT " has no candidates: the candidate list must "
-                     "be frozen and the round drawn first."), round->id);
+                   _("Round %lld has no candidates: the candidate list must "
+                     "be frozen and the round drawn first."), (long long) round->id);
       return FALSE;
     }
   copies = options->ballot_copies;
@@ -373,8 +373,8 @@ jp_print_build_tally_report (JpPrint *print, const JpDocumentScope *scope, GErro
   if (round->state != JP_ROUND_STATE_CLOSED && round->state != JP_ROUND_STATE_SEALED)
     {
       g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                   _("The tally report of round %" G_GINT64_FORMAT " cannot be printed yet: "
-                     "the round must be closed first."), round->id);
+                   _("The tally report of round %lld cannot be printed yet: "
+                     "the round must be closed first."), (long long) round->id);
       g_string_free (advanced, TRUE);
       return FALSE;
     }

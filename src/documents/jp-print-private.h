@@ -120,6 +120,7 @@ void        jp_print_add_page       (JpPrint  *print,
 double      jp_print_page_width     (JpPrint *print);
 double      jp_print_page_height    (JpPrint *print);
 guint       jp_print_page_count     (JpPrint *print);
+gboolean    jp_print_is_landscape   (JpPrint *print);
 HPDF_Page   jp_print_page           (JpPrint *print);
 /* Margins of the body; the foot below `bottom` holds the page number. */
 #define JP_PRINT_MARGIN 56.0
@@ -188,6 +189,10 @@ void          jp_print_table_set_header (JpPrintTable       *table,
 void          jp_print_table_set_align  (JpPrintTable *table,
                                          guint         column,
                                          JpAlign       align);
+/* Column whose text (its first line) is shown again with "（续）" when a row continues on a
+ * new page: the label of a long field. */
+void          jp_print_table_set_label_column (JpPrintTable *table,
+                                               guint         column);
 /* Appends a row. `splittable`: a row taller than the space left is split between lines
  * (long text); otherwise it moves whole to the next page (unless taller than a page).
  * `min_height`: the row is at least this tall (room for a seal). Cells may be NULL. */

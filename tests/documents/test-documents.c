@@ -598,6 +598,30 @@ test_cancelled (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+cancel_after_first (guint done, guint total, gpointer data)
+{
+  g_assert_cmpuint (done, <=, total);
+  if (done == 1)
+    g_cancellable_cancel (data);
+}
+
+/* Cancelled half-way through 13 forms: no file, not even a partial one. */
+static void
+test_cancelled_midway (void)
+{
+  g_autofree char *path = out_path ("midway.pdf");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  JpDocumentScope scope = { JP_DOCUMENT_SCOPE_ALL, 0, NULL };
+
+  g_assert_false (jp_documents_write (store, JP_DOCUMENT_APPROVAL_FORM, &scope, NULL, path,
+                                      cancellable, cancel_after_first, cancellable, NULL,
+                                      &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 typedef struct {
   GMainLoop *loop;
   guint      calls;
@@ -789,6 +813,86 @@ test_ballot_papers_drawn_order (void)
     }
 }
 
+/* A long list: each paper continues onto more pages, no row is split, every code on every
+ * paper once. */
+static void
+test_ballot_papers_long_list (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "long", NULL);
+  g_autofree char *db = g_build_filename (dir, "l.jiangping", NULL);
+  g_autofree char *path = g_build_filename (dir, "l.pdf", NULL);
+  g_autoptr(JpStore) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  JpDocumentOptions options = { .ballot_copies = 2, .ballot_per_page = 1 };
+  const char *trades[] = { "XT", NULL };
+  gint64 id;
+  int pages;
+
+  g_mkdir_with_parents (dir, 0755);
+  s = jp_store_create (db, NULL, &error);
+  g_assert_no_error (error);
+  jp_store_add_trade (s, "XT", "稀土", TRUE, "test", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 45; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("1502031980010%04u", 200 + i);
+      g_autofree char *name = g_strdup_printf ("候选人%u", i + 1);
+
+      add_candidate (s, name, body, "稀土", "事迹。", "荣誉。", NULL);
+    }
+  for (guint m = 0; m < 3; m++)
+    {
+      JpMember member = { 0 };
+      g_autofree char *code = g_strdup_printf ("M%02u", m + 1);
+      g_autofree char *name = g_strdup_printf ("评委%u", m + 1);
+
+      member.code = code;
+      member.name = name;
+      member.unit = (char *) "别处";
+      member.trades = (GStrv) trades;
+      jp_store_add_member (s, &member, "test", &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (jp_store_exec (s, "UPDATE candidate SET status = 'qualified'", NULL));
+  codes = jp_store_freeze (s, "test", &error);
+  g_assert_no_error (error);
+  id = jp_store_open_ballot_round (s, "XT", 5, 5, -1, "chair", &error);
+  g_assert_no_error (error);
+  round = jp_store_get_round (s, id, NULL);
+  g_assert_cmpuint (round->candidates->len, ==, 45);
+
+  g_assert_true (write_doc (s, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, id, NULL,
+                            &options, path, NULL, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (path);
+  pages = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (pages, ==, 4);
+  text = all_text (doc);
+  g_assert_cmpuint (count_of (text, "（接下页）"), ==, 2);
+  g_assert_cmpuint (count_of (text, "选票编号：0001"), ==, 2);
+  g_assert_cmpuint (count_of (text, "选票编号：0002"), ==, 2);
+  for (guint i = 0; i < round->candidates->len; i++)
+    {
+      JpRoundCandidate *rc = g_ptr_array_index (round->candidates, i);
+      g_autofree char *row = g_strdup_printf ("%u%s", i + 1, rc->code);
+
+      /* the position and the code of a row are on the same page, on both papers */
+      g_assert_cmpuint (count_of (text, row), ==, 2);
+    }
+  /* two papers a page are not possible for 45 codes: one paper a page is used */
+  options.ballot_per_page = 0;
+  g_clear_object (&doc);
+  g_assert_true (write_doc (s, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, id, NULL,
+                            &options, path, NULL, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
+}
+
 static void
 test_tally_report (void)
 {
@@ -936,19 +1040,47 @@ test_kinds_and_scopes (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A body font chosen in the settings that does not exist: refused, naming the file. */
 static void
 test_no_font (void)
 {
-  g_autofree char *path = out_path ("nofont.pdf");
+  g_autofree char *dir = g_build_filename (tmp_dir, "font", NULL);
+  g_autofree char *db = g_build_filename (dir, "f.jiangping", NULL);
+  g_autofree char *path = g_build_filename (dir, "f.pdf", NULL);
+  g_autoptr(JpStore) s = NULL;
+  g_autoptr(JpSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_setenv ("JP_FONT_SONG", "/nonexistent/fangsong.ttf", TRUE);
-  g_assert_false (write_doc (store, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL,
+  g_mkdir_with_parents (dir, 0755);
+  s = jp_store_create (db, NULL, &error);
+  g_assert_no_error (error);
+  add_candidate (s, "王喆", "15020319800101401", "稀土", "事迹。", "荣誉。", NULL);
+  settings = jp_store_get_settings (s);
+  g_free (settings->font_song);
+  settings->font_song = g_strdup ("/nonexistent/fangsong.ttf");
+  g_assert_true (jp_store_update_settings (s, settings, "test", &error));
+  g_assert_no_error (error);
+  g_assert_false (write_doc (s, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL,
                              NULL, path, NULL, &error));
-  g_unsetenv ("JP_FONT_SONG");
   g_assert_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NO_FONT);
   g_assert_nonnull (strstr (error->message, "/nonexistent/fangsong.ttf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* the same setting naming a real TrueType file is used */
+  g_free (settings->font_song);
+  settings->font_song = g_strdup ("/usr/share/fonts/truetype/arphic/uming.ttc");
+  if (!g_file_test (settings->font_song, G_FILE_TEST_IS_REGULAR))
+    return;
+  g_assert_true (jp_store_update_settings (s, settings, "test", &error));
+  g_assert_true (write_doc (s, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL,
+                            NULL, path, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PopplerDocument) doc = open_pdf (path);
+
+    assert_fonts_embedded (doc, "UMing");
+  }
 }
 
 static void
@@ -961,6 +1093,7 @@ test_cli_print (void)
   g_autofree char *err = NULL;
   int status = 0;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C", TRUE);
 
   if (cli == NULL)
     {
@@ -971,7 +1104,7 @@ test_cli_print (void)
     const char *argv[] = { cli, "print", "tally-report", "--db", jp_store_get_path (store),
                            "--round", round, "-o", path, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+    g_spawn_sync (NULL, (char **) argv, env, 0, NULL, NULL, &out, &err, &status, &error);
     g_assert_no_error (error);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -982,7 +1115,7 @@ test_cli_print (void)
     const char *argv[] = { cli, "print", "ranking-report", "--db", jp_store_get_path (store),
                            "-o", path, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+    g_spawn_sync (NULL, (char **) argv, env, 0, NULL, NULL, &out, &err, &status, &error);
     g_assert_no_error (error);
     g_assert_false (g_spawn_check_wait_status (status, NULL));
     g_assert_nonnull (strstr (err, "ranking must be sealed first"));
@@ -1094,12 +1227,14 @@ main (int argc, char **argv)
   g_test_add_func ("/documents/missing-glyph", test_missing_glyph);
   g_test_add_func ("/documents/unwritable", test_unwritable);
   g_test_add_func ("/documents/cancelled", test_cancelled);
+  g_test_add_func ("/documents/cancelled-midway", test_cancelled_midway);
   g_test_add_func ("/documents/no-font", test_no_font);
   g_test_add_func ("/documents/async-progress", test_async_progress);
   g_test_add_func ("/documents/metadata", test_metadata);
   g_test_add_func ("/documents/summary-table", test_summary_table);
   g_test_add_func ("/documents/ballot-papers", test_ballot_papers);
   g_test_add_func ("/documents/ballot-papers/drawn-order", test_ballot_papers_drawn_order);
+  g_test_add_func ("/documents/ballot-papers/long-list", test_ballot_papers_long_list);
   g_test_add_func ("/documents/tally-report", test_tally_report);
   g_test_add_func ("/documents/tally-report/open-round", test_tally_report_open_round);
   g_test_add_func ("/documents/certificates/layout", test_certificates_layout);
