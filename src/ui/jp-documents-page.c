@@ -10,71 +10,21 @@
 
 #include "documents/jp-export.h"
 #include "store/jp-store-rounds.h"
-#include "jp-documents-page.h"
-#include "jp-evidence-viewer.h"
-
-/* What the file chooser was opened for. */
-typedef enum {
-  CHOOSE_PDF,
-  CHOOSE_CANDIDATES,
-  CHOOSE_RESULTS,
-} ChooseFor;
-
-/* One choice of the "Which" row: a candidate, a trade or a round. */
-typedef struct {
-  gint64  id;
-  char   *trade;
-} Item;
+#include "jp-documents-page-private.h"
 
 static void
-item_free (Item *item)
+item_free (JpDocumentsItem *item)
 {
   g_free (item->trade);
   g_free (item);
 }
 
-struct _JpDocumentsPage
-{
-  AdwBin              parent_instance;
-
-  /* template children */
-  AdwComboRow        *kind_row;
-  AdwComboRow        *scope_row;
-  AdwComboRow        *item_row;
-  GtkButton          *generate_button;
-  GtkButton          *print_button;
-  GtkButton          *save_button;
-  GtkWidget          *progress_box;
-  GtkProgressBar     *progress_bar;
-  GtkLabel           *status_label;
-  GtkStack           *preview_stack;
-  JpEvidenceViewer   *viewer;
-  GtkButton          *export_candidates_button;
-  GtkButton          *export_results_button;
-
-  JpStore            *store;
-  GArray             *scopes;       /* JpDocumentScopeKind of each scope_row position */
-  GPtrArray          *items;        /* Item* of each item_row position */
-  gboolean            filling;      /* rows are being refilled: ignore their signals */
-
-  GCancellable       *cancellable;  /* the running generation, NULL when idle */
-  char               *tmp_dir;      /* where generated documents are kept until replaced */
-  guint               serial;
-  char               *pdf_path;     /* the document shown (in tmp_dir) */
-  char               *title;        /* its name, for the print job and the file name */
-  GBytes             *pdf;
-  JpEvidenceDocument *document;
-  guint               writing;      /* saves and exports in flight */
-  GtkFileChooserNative *chooser;
-  ChooseFor           choose_for;
-};
-
 G_DEFINE_FINAL_TYPE (JpDocumentsPage, jp_documents_page, ADW_TYPE_BIN)
 
-static void
-set_status (JpDocumentsPage *self,
-            const char      *text,
-            gboolean         is_error)
+void
+jp_documents_page_set_status (JpDocumentsPage *self,
+                              const char      *text,
+                              gboolean         is_error)
 {
   /* a save or a generation may finish after the page went away */
   if (self->status_label == NULL)
@@ -107,7 +57,7 @@ selected_scope (JpDocumentsPage     *self,
   return TRUE;
 }
 
-static Item *
+static JpDocumentsItem *
 selected_item (JpDocumentsPage *self)
 {
   guint i = adw_combo_row_get_selected (self->item_row);
@@ -182,7 +132,7 @@ fill_items (JpDocumentsPage *self)
       for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
         {
           g_autoptr(JpCandidate) c = g_list_model_get_item (list, i);
-          Item *item = g_new0 (Item, 1);
+          JpDocumentsItem *item = g_new0 (JpDocumentsItem, 1);
           g_autofree char *label = NULL;
 
           item->id = c->id;
@@ -201,7 +151,7 @@ fill_items (JpDocumentsPage *self)
       for (guint i = 0; trades != NULL && i < trades->len; i++)
         {
           JpTrade *t = g_ptr_array_index (trades, i);
-          Item *item = g_new0 (Item, 1);
+          JpDocumentsItem *item = g_new0 (JpDocumentsItem, 1);
 
           item->id = t->id;
           item->trade = g_strdup (t->code != NULL ? t->code : t->name);
@@ -217,12 +167,12 @@ fill_items (JpDocumentsPage *self)
       for (guint i = 0; rounds != NULL && i < rounds->len; i++)
         {
           JpRound *r = g_ptr_array_index (rounds, i);
-          Item *item;
+          JpDocumentsItem *item;
           g_autofree char *label = NULL;
 
           if (!kind_takes_round (kind, r->kind))
             continue;
-          item = g_new0 (Item, 1);
+          item = g_new0 (JpDocumentsItem, 1);
           item->id = r->id;
           /* TRANSLATORS: a round in a list: trade, round number, state ("稀土 第 1 轮（已结束）") */
           label = g_strdup_printf (_("%s, round %d (%s)"), r->trade_name, r->number,
@@ -237,13 +187,13 @@ fill_items (JpDocumentsPage *self)
   self->filling = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->item_row), scope != JP_DOCUMENT_SCOPE_ALL);
   if (error != NULL)
-    set_status (self, error->message, TRUE);
+    jp_documents_page_set_status (self, error->message, TRUE);
   else if (scope != JP_DOCUMENT_SCOPE_ALL && self->items->len == 0)
-    set_status (self, scope == JP_DOCUMENT_SCOPE_ROUND
+    jp_documents_page_set_status (self, scope == JP_DOCUMENT_SCOPE_ROUND
                       ? _("There is no round for this document yet.")
                       : _("There is nothing to choose from yet."), FALSE);
   else
-    set_status (self, NULL, FALSE);
+    jp_documents_page_set_status (self, NULL, FALSE);
   update_buttons (self);
 }
 
@@ -362,7 +312,7 @@ on_pdf_loaded (GObject      *source,
   if (document == NULL)
     {
       g_unlink (g->path);
-      set_status (self, error->message, TRUE);
+      jp_documents_page_set_status (self, error->message, TRUE);
     }
   else
     {
@@ -399,9 +349,9 @@ on_written (GObject      *source,
       if (self->cancellable == g->cancellable)
         {
           if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            set_status (self, _("Cancelled: nothing was made."), FALSE);
+            jp_documents_page_set_status (self, _("Cancelled: nothing was made."), FALSE);
           else
-            set_status (self, error->message, TRUE);
+            jp_documents_page_set_status (self, error->message, TRUE);
           finish_generation (self, g);
         }
       generation_free (g);
@@ -418,7 +368,7 @@ on_written (GObject      *source,
 
           g_string_append_printf (status, "%s%s", status->len > 0 ? "\n" : "", f->message);
         }
-      set_status (self, status->str, FALSE);
+      jp_documents_page_set_status (self, status->str, FALSE);
     }
   file = g_file_new_for_path (g->path);
   g_file_load_bytes_async (file, NULL, on_pdf_loaded, g);
@@ -447,7 +397,7 @@ jp_documents_page_generate (JpDocumentsPage *self)
 {
   JpDocumentScope scope = { 0 };
   Generation *g;
-  Item *item = NULL;
+  JpDocumentsItem *item = NULL;
   g_autofree char *name = NULL;
 
   g_return_if_fail (JP_IS_DOCUMENTS_PAGE (self));
@@ -469,7 +419,7 @@ jp_documents_page_generate (JpDocumentsPage *self)
       self->tmp_dir = g_dir_make_tmp ("jiangping-documents-XXXXXX", &error);
       if (self->tmp_dir == NULL)
         {
-          set_status (self, error->message, TRUE);
+          jp_documents_page_set_status (self, error->message, TRUE);
           return;
         }
     }
@@ -486,7 +436,7 @@ jp_documents_page_generate (JpDocumentsPage *self)
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Preparing…"));
-  set_status (self, NULL, FALSE);
+  jp_documents_page_set_status (self, NULL, FALSE);
   update_buttons (self);
   jp_documents_write_async (self->store, selected_kind (self), &scope, NULL, g->path,
                             g->cancellable, on_progress, g, on_written, g);
@@ -501,7 +451,7 @@ jp_documents_page_cancel (JpDocumentsPage *self)
     return;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  set_status (self, _("Cancelled: nothing was made."), FALSE);
+  jp_documents_page_set_status (self, _("Cancelled: nothing was made."), FALSE);
   update_buttons (self);
 }
 
@@ -515,379 +465,6 @@ static void
 on_cancel_button_clicked (JpDocumentsPage *self)
 {
   jp_documents_page_cancel (self);
-}
-
-/* ---- printing ---- */
-
-static void
-on_request_page_setup (GtkPrintOperation  *op,
-                       GtkPrintContext    *context,
-                       int                 page_nr,
-                       GtkPageSetup       *setup,
-                       JpEvidenceDocument *document)
-{
-  double w, h;
-
-  if (page_nr >= jp_evidence_document_get_n_pages (document))
-    return;
-  jp_evidence_document_get_unrotated_page_size (document, page_nr, &w, &h);
-  /* a landscape form (the summary table) goes on landscape paper, not shrunk onto portrait */
-  gtk_page_setup_set_orientation (setup, w > h ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                               : GTK_PAGE_ORIENTATION_PORTRAIT);
-}
-
-static void
-on_draw_page (GtkPrintOperation  *op,
-              GtkPrintContext    *context,
-              int                 page_nr,
-              JpEvidenceDocument *document)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double paper_w = gtk_print_context_get_width (context);
-  double paper_h = gtk_print_context_get_height (context);
-  double w, h, scale;
-  g_autoptr(GError) error = NULL;
-
-  jp_evidence_document_get_unrotated_page_size (document, page_nr, &w, &h);
-  if (w <= 0 || h <= 0)
-    return;
-  /* the paper the form was made for prints at 100 %; other paper scales to fit, centred */
-  scale = MIN (paper_w / w, paper_h / h);
-  if (fabs (scale - 1.0) < 0.01)
-    scale = 1.0;
-  cairo_save (cr);
-  cairo_translate (cr, (paper_w - w * scale) / 2, (paper_h - h * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  if (!jp_evidence_document_print_page (document, page_nr, cr, &error))
-    g_warning ("%s", error->message);
-  cairo_restore (cr);
-}
-
-static void
-on_print_done (GtkPrintOperation       *op,
-               GtkPrintOperationResult  result,
-               JpDocumentsPage         *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (op, &error);
-      set_status (self, error != NULL ? error->message : _("Printing failed."), TRUE);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    set_status (self, _("Sent to the printer."), FALSE);
-}
-
-gboolean
-jp_documents_page_print (JpDocumentsPage          *self,
-                         GtkPrintOperationAction   action,
-                         const char               *export_path,
-                         GError                  **error)
-{
-  g_autoptr(GtkPrintOperation) op = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
-  GtkPrintOperationResult result;
-  GtkRoot *root;
-  double w, h;
-
-  g_return_val_if_fail (JP_IS_DOCUMENTS_PAGE (self), FALSE);
-  g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_path != NULL,
-                        FALSE);
-
-  if (self->document == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                           _("Generate the document first."));
-      return FALSE;
-    }
-  op = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (op, self->title);
-  gtk_print_operation_set_n_pages (op, jp_evidence_document_get_n_pages (self->document));
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  /* the forms carry their own margins: the whole sheet is the page */
-  gtk_print_operation_set_use_full_page (op, TRUE);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (setup, a4);
-  jp_evidence_document_get_unrotated_page_size (self->document, 0, &w, &h);
-  gtk_page_setup_set_orientation (setup, w > h ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                               : GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_print_operation_set_default_page_setup (op, setup);
-  g_signal_connect_object (op, "request-page-setup", G_CALLBACK (on_request_page_setup),
-                           self->document, 0);
-  g_signal_connect_object (op, "draw-page", G_CALLBACK (on_draw_page), self->document, 0);
-  if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)
-    gtk_print_operation_set_export_filename (op, export_path);
-  else
-    {
-      gtk_print_operation_set_allow_async (op, TRUE);
-      g_signal_connect_object (op, "done", G_CALLBACK (on_print_done), self, 0);
-    }
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  result = gtk_print_operation_run (op, action, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                    error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    return FALSE;
-  return TRUE;
-}
-
-static void
-on_print_button_clicked (JpDocumentsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!jp_documents_page_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
-    set_status (self, error->message, TRUE);
-}
-
-/* ---- saving and exporting (written in a worker thread) ---- */
-
-typedef struct {
-  GBytes  *bytes;     /* a PDF to save, or */
-  JpSheet *sheet;     /* a table to export */
-  char    *path;
-  guint    rows;
-} WriteJob;
-
-static void
-write_job_free (WriteJob *job)
-{
-  g_clear_pointer (&job->bytes, g_bytes_unref);
-  g_clear_pointer (&job->sheet, jp_sheet_free);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  WriteJob *job = task_data;
-  GError *error = NULL;
-  gboolean ok;
-
-  if (job->bytes != NULL)
-    ok = jp_export_write_bytes (job->bytes, job->path, &error);
-  else
-    {
-      JpExportFormat format;
-
-      ok = jp_export_format_for_path (job->path, &format, &error) &&
-           jp_export_write (job->sheet, job->path, format, &error);
-    }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_write_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  JpDocumentsPage *self = JP_DOCUMENTS_PAGE (source);
-  WriteJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  self->writing--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      set_status (self, error->message, TRUE);
-      return;
-    }
-  if (job->sheet != NULL)
-    text = g_strdup_printf (ngettext ("Saved “%s” (%u row).", "Saved “%s” (%u rows).",
-                                      job->rows), job->path, job->rows);
-  else
-    text = g_strdup_printf (_("Saved “%s”."), job->path);
-  set_status (self, text, FALSE);
-}
-
-static void
-start_write (JpDocumentsPage *self,
-             WriteJob        *job)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_write_done, NULL);
-
-  self->writing++;
-  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
-  g_task_run_in_thread (task, write_thread);
-}
-
-void
-jp_documents_page_save_to (JpDocumentsPage *self,
-                           const char      *path)
-{
-  WriteJob *job;
-
-  g_return_if_fail (JP_IS_DOCUMENTS_PAGE (self));
-  g_return_if_fail (path != NULL);
-
-  if (self->pdf == NULL)
-    return;
-  job = g_new0 (WriteJob, 1);
-  job->bytes = g_bytes_ref (self->pdf);
-  job->path = g_strdup (path);
-  start_write (self, job);
-}
-
-void
-jp_documents_page_export_to (JpDocumentsPage *self,
-                             JpExportWhat     what,
-                             const char      *path)
-{
-  g_autoptr(GError) error = NULL;
-  WriteJob *job;
-  JpSheet *sheet;
-  JpExportFormat format;
-
-  g_return_if_fail (JP_IS_DOCUMENTS_PAGE (self));
-  g_return_if_fail (path != NULL);
-
-  if (self->store == NULL)
-    return;
-  if (!jp_export_format_for_path (path, &format, &error))
-    {
-      set_status (self, error->message, TRUE);
-      return;
-    }
-  sheet = jp_store_export_sheet (self->store, what, &error);
-  if (sheet == NULL)
-    {
-      set_status (self, error->message, TRUE);
-      return;
-    }
-  job = g_new0 (WriteJob, 1);
-  job->sheet = sheet;
-  job->rows = sheet->rows->len;
-  job->path = g_strdup (path);
-  start_write (self, job);
-}
-
-gboolean
-jp_documents_page_is_writing (JpDocumentsPage *self)
-{
-  g_return_val_if_fail (JP_IS_DOCUMENTS_PAGE (self), FALSE);
-
-  return self->writing > 0;
-}
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     JpDocumentsPage *self)
-{
-  ChooseFor what = self->choose_for;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  g_clear_object (&self->chooser);
-  if (path == NULL)
-    return;
-  if (what == CHOOSE_PDF)
-    {
-      if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".PDF"))
-        {
-          char *with = g_strconcat (path, ".pdf", NULL);
-
-          g_free (path);
-          path = with;
-        }
-      jp_documents_page_save_to (self, path);
-    }
-  else
-    {
-      JpExportFormat format;
-
-      /* no extension typed: the workbook */
-      if (!jp_export_format_for_path (path, &format, NULL))
-        {
-          char *with = g_strconcat (path, ".xlsx", NULL);
-
-          g_free (path);
-          path = with;
-        }
-      jp_documents_page_export_to (self, what == CHOOSE_RESULTS ? JP_EXPORT_RESULTS
-                                                                : JP_EXPORT_CANDIDATES, path);
-    }
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
-choose_file (JpDocumentsPage *self,
-             ChooseFor        what,
-             const char      *title,
-             const char      *name)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *safe = g_strdelimit (g_strdup (name), "/\\:", '-');
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                           : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), safe);
-  if (what == CHOOSE_PDF)
-    add_filter (GTK_FILE_CHOOSER (self->chooser), _("PDF documents"), "*.pdf");
-  else
-    {
-      add_filter (GTK_FILE_CHOOSER (self->chooser), _("Excel workbooks (.xlsx)"), "*.xlsx");
-      add_filter (GTK_FILE_CHOOSER (self->chooser), _("CSV files (.csv)"), "*.csv");
-    }
-  self->choose_for = what;
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-on_save_button_clicked (JpDocumentsPage *self)
-{
-  g_autofree char *name = NULL;
-
-  if (self->document == NULL)
-    return;
-  name = g_strconcat (self->title, ".pdf", NULL);
-  choose_file (self, CHOOSE_PDF, _("Save the Document"), name);
-}
-
-static void
-on_export_candidates_button_clicked (JpDocumentsPage *self)
-{
-  g_autofree char *name = g_strconcat (_("Candidate list"), ".xlsx", NULL);
-
-  choose_file (self, CHOOSE_CANDIDATES, _("Export the Candidate List"), name);
-}
-
-static void
-on_export_results_button_clicked (JpDocumentsPage *self)
-{
-  g_autofree char *name = g_strconcat (_("Ballot results"), ".xlsx", NULL);
-
-  choose_file (self, CHOOSE_RESULTS, _("Export the Ballot Results"), name);
 }
 
 /* ---- the page ---- */
@@ -911,7 +488,7 @@ jp_documents_page_select (JpDocumentsPage     *self,
           return TRUE;
         for (guint k = 0; k < self->items->len; k++)
           {
-            Item *item = g_ptr_array_index (self->items, k);
+            JpDocumentsItem *item = g_ptr_array_index (self->items, k);
 
             if ((scope == JP_DOCUMENT_SCOPE_TRADE && trade != NULL)
                 ? g_strcmp0 (item->trade, trade) == 0 : item->id == id)
@@ -978,14 +555,14 @@ jp_documents_page_set_store (JpDocumentsPage *self,
     }
   clear_document (self);
   g_set_object (&self->store, store);
-  set_status (self, NULL, FALSE);
+  jp_documents_page_set_status (self, NULL, FALSE);
   fill_scopes (self);
 }
 
 void
 jp_documents_page_reload (JpDocumentsPage *self)
 {
-  Item *item;
+  JpDocumentsItem *item;
   gint64 id = 0;
   g_autofree char *trade = NULL;
   JpDocumentScopeKind scope = JP_DOCUMENT_SCOPE_ALL;
@@ -1077,10 +654,7 @@ jp_documents_page_class_init (JpDocumentsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_item_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_generate_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_print_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_export_candidates_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_export_results_button_clicked);
+  jp_documents_page_output_class_init (widget_class);
 }
 
 static void
