@@ -2,7 +2,7 @@
 # The layer rules of DESIGN.md, checked by grep: core uses neither GTK nor SQLite nor any
 # other layer; only store includes sqlite3.h; only ui (and src/main.c) include GTK; only
 # evidence includes poppler; only documents includes hpdf.h; each layer includes only layers
-# below it.
+# below it. documents sits above store: a document is printed from an open election.
 set -u
 top="${1:-$(dirname "$0")/..}"
 cd "$top/src" || exit 1
@@ -32,7 +32,7 @@ check_order() {
 check_order core store evidence documents intake demo meeting ui cli
 check_order store evidence documents intake demo meeting ui cli
 check_order evidence store documents intake demo meeting ui cli
-check_order documents store evidence intake demo meeting ui cli
+check_order documents evidence intake demo meeting ui cli
 check_order intake documents demo meeting ui cli
 check_order demo meeting ui cli
 check_order meeting ui cli

@@ -508,6 +508,8 @@ static const JpCliCommand commands[] = {
   { "publicity", jp_cli_cmd_publicity,
     N_("Publicity (公示): publicity dates, start, show, add-candidate, close") },
   { "objection", jp_cli_cmd_objection, N_("Objections (异议): objection add, decide, list") },
+  { "print", jp_cli_cmd_print, N_("Print a document to PDF: print KIND -o FILE.pdf") },
+  { "export", jp_cli_cmd_export, N_("Export the candidates or the results as .xlsx or .csv") },
   { "serve", jp_cli_cmd_serve, N_("Serve the meeting to the member stations (no window)") },
   { NULL, NULL, NULL }
 };

@@ -82,4 +82,10 @@ int  jp_cli_cmd_rank          (int argc, char **argv, GError **error);
 int  jp_cli_cmd_publicity     (int argc, char **argv, GError **error);
 int  jp_cli_cmd_objection     (int argc, char **argv, GError **error);
 
+/* jp-cli-print.c: documents (issue 8) */
+int  jp_cli_cmd_print         (int argc, char **argv, GError **error);
+
+/* jp-cli-export.c: spreadsheets (issue 8) */
+int  jp_cli_cmd_export        (int argc, char **argv, GError **error);
+
 G_END_DECLS

@@ -128,6 +128,9 @@ double     jp_pdf_paragraph  (JpPdf      *pdf,
 GBytes    *jp_pdf_save       (JpPdf   *pdf,
                               GError **error);
 
+/* What a libharu error status means, translated, static. */
+const char *jp_pdf_error_meaning (HPDF_STATUS status);
+
 /* TRUE if no line may start with `c` (closing punctuation). */
 gboolean   jp_pdf_is_closing_punct (gunichar c);
 /* TRUE if no line may end with `c` (opening punctuation). */

@@ -85,6 +85,12 @@ hpdf_error_meaning (HPDF_STATUS status)
     }
 }
 
+const char *
+jp_pdf_error_meaning (HPDF_STATUS status)
+{
+  return hpdf_error_meaning (status);
+}
+
 static void
 record_error (JpPdf *pdf, GError *error)
 {

@@ -12,6 +12,11 @@ GQuark jp_documents_error_quark (void);
 typedef enum {
   JP_DOCUMENTS_ERROR_NO_FONT,    /* no usable CJK TrueType font found */
   JP_DOCUMENTS_ERROR_FAILED,     /* libharu reported an error (message says which) */
+  JP_DOCUMENTS_ERROR_SCOPE,      /* the document kind does not take this scope */
+  JP_DOCUMENTS_ERROR_NOT_FOUND,  /* no such candidate, trade or round */
+  JP_DOCUMENTS_ERROR_NOT_READY,  /* the stage the document reports on has not happened yet */
+  JP_DOCUMENTS_ERROR_MISSING_GLYPH, /* a character no installed font has */
+  JP_DOCUMENTS_ERROR_WRITE,      /* the output file cannot be written */
 } JpDocumentsError;
 
 typedef enum {

@@ -894,3 +894,42 @@ jp_evidence_document_search_finish (JpEvidenceDocument  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+gboolean
+jp_evidence_document_print_page (JpEvidenceDocument  *self,
+                                 int                  page,
+                                 cairo_t             *cr,
+                                 GError             **error)
+{
+  PopplerPage *ppage = NULL;
+
+  g_return_val_if_fail (JP_IS_EVIDENCE_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (page >= 0 && page < self->n_pages, FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+
+  if (self->image != NULL)
+    {
+      cairo_save (cr);
+      cairo_set_source_surface (cr, self->image, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return TRUE;
+    }
+  g_mutex_lock (&self->mutex);
+  ppage = poppler_document_get_page (self->pdf, page);
+  if (ppage != NULL)
+    {
+      cairo_save (cr);
+      /* the printing variant keeps what is marked print-only and drops screen-only
+       * annotations, as a printed form should */
+      poppler_page_render_for_printing (ppage, cr);
+      cairo_restore (cr);
+      g_object_unref (ppage);
+    }
+  g_mutex_unlock (&self->mutex);
+  if (ppage == NULL)
+    return set_page_error (self, page, _("the page is damaged"), error);
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    return set_page_error (self, page, cairo_status_to_string (cairo_status (cr)), error);
+  return TRUE;
+}

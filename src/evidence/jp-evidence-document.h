@@ -134,4 +134,13 @@ void     jp_evidence_rect_rotate (const JpEvidenceRect *rect,
 /* Normalises any multiple of 90 degrees to 0, 90, 180 or 270. */
 int      jp_evidence_normalize_rotation (int degrees);
 
+/* Draws `page` (0-based, unrotated) for a printer onto `cr`, one unit per point from the
+ * page's top-left corner: vector output (poppler_page_render_for_printing) for a PDF, the
+ * picture for an image. The caller scales and places it on the sheet. Thread-safe. FALSE
+ * with `error` naming the page when it cannot be drawn. */
+gboolean jp_evidence_document_print_page (JpEvidenceDocument  *self,
+                                          int                  page,
+                                          cairo_t             *cr,
+                                          GError             **error);
+
 G_END_DECLS

@@ -48,6 +48,7 @@ struct _JpBallotPage
   GtkButton         *publish_button;
   GtkButton         *seal_button;
   GtkButton         *runoff_button;
+  GtkButton         *report_button;
   GtkLabel          *close_hint;
   GtkDropDown       *current_dropdown;
   GtkButton         *current_button;

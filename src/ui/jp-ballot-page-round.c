@@ -253,6 +253,9 @@ jp_ballot_page_show_round (JpBallotPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->runoff_button),
                           tally != NULL && tally->runoff_codes != NULL
                           && tally->runoff_codes[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_button), tally != NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->report_button), "(sx)", "tally-report",
+                                    round->id);
   update_close_hint (self, round);
   rebuild_current (self, round);
 

@@ -782,6 +782,7 @@ jp_ballot_page_class_init (JpBallotPageClass *klass)
   BIND (publish_button);
   BIND (seal_button);
   BIND (runoff_button);
+  BIND (report_button);
   BIND (close_hint);
   BIND (current_dropdown);
   BIND (current_button);

@@ -23,6 +23,7 @@ struct _JpDossierView
   GtkWidget       *content;
   GtkLabel        *name_label;
   GtkLabel        *subtitle_label;
+  GtkButton       *print_button;
   GtkWidget       *findings_section;
   GtkListBox      *findings_list;
   GtkWidget       *form_section;
@@ -908,6 +909,8 @@ jp_dossier_view_show_candidate (JpDossierView *self,
   subtitle = g_strdup_printf (_("%s · %s · %s"), or_dash (c->unit), or_dash (c->trade),
                               jp_status_label (c->status));
   gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->print_button), "(sx)",
+                                    "approval-form", candidate_id);
   fill_findings (self, c);
   fill_form (self, c);
   jp_photo_gallery_set_photos (self->gallery, self->store, c->documents);
@@ -999,6 +1002,7 @@ jp_dossier_view_class_init (JpDossierViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, content);
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, name_label);
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, JpDossierView, print_button);
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, findings_section);
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, findings_list);
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, form_section);

@@ -189,13 +189,40 @@ jp_window_action_operator (GtkWidget  *widget,
   jp_window_ask_operator (JP_WINDOW (widget));
 }
 
+/* The 打印 entries where a document belongs (a candidate's dossier, a closed round):
+ * ("approval-form", candidate id), ("tally-report", round id), ... Opens the documents stage
+ * on that document and generates it. */
+static void
+jp_window_action_print_document (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  JpDocumentsPage *page;
+  JpDocumentScopeKind scope;
+  JpDocumentKind kind;
+  const char *key;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx)", &key, &id);
+  if (self->store == NULL || !jp_document_kind_from_key (key, &kind))
+    return;
+  scope = jp_document_kind_accepts_scope (kind, JP_DOCUMENT_SCOPE_ROUND)
+          ? JP_DOCUMENT_SCOPE_ROUND : JP_DOCUMENT_SCOPE_CANDIDATE;
+  jp_window_show_stage (self, "documents");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  page = jp_window_get_documents_page (self);
+  if (jp_documents_page_select (page, kind, scope, id, NULL))
+    jp_documents_page_generate (page);
+}
+
 /* Actions that need an open election are disabled on the start screen. */
 void
 jp_window_update_actions (JpWindow *self)
 {
   static const char * const election_actions[] = {
     "win.close-election", "win.import", "win.import-folder", "win.import-zip",
-    "win.import-roster", "win.find",
+    "win.import-roster", "win.find", "win.print-document",
   };
   gboolean has_store = self->store != NULL;
 
@@ -223,4 +250,6 @@ jp_window_class_actions_init (JpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, jp_window_action_find);
   gtk_widget_class_install_action (widget_class, "win.operator", NULL,
                                    jp_window_action_operator);
+  gtk_widget_class_install_action (widget_class, "win.print-document", "(sx)",
+                                   jp_window_action_print_document);
 }

@@ -8,6 +8,7 @@
 #include "jp-candidate-list.h"
 #include "jp-defence-page.h"
 #include "jp-ranking-page.h"
+#include "jp-documents-page.h"
 #include "jp-dossier-view.h"
 #include "jp-review-page.h"
 #include "jp-start-page.h"
@@ -40,6 +41,8 @@ struct _JpWindow
   gboolean              review_loaded, setup_loaded, ballot_loaded;
   JpPublicityPage      *publicity_page;
   gboolean              publicity_loaded;
+  JpDocumentsPage      *documents_page;
+  gboolean              documents_loaded;
 
   GSettings            *settings;
   JpStore              *store;
@@ -89,6 +92,7 @@ void             jp_window_show_stage         (JpWindow   *self,
 JpMeetingServer *jp_window_get_meeting_server (JpWindow *self);
 JpBallotPage    *jp_window_get_ballot_page    (JpWindow *self);
 JpPublicityPage *jp_window_get_publicity_page (JpWindow *self);
+JpDocumentsPage *jp_window_get_documents_page (JpWindow *self);
 
 /* Sets the GtkFileChooser's folder from the last-folder setting. */
 void      jp_window_chooser_restore_folder (JpWindow       *self,

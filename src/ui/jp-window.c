@@ -32,9 +32,7 @@ static const struct {
   { "defence", "audio-input-microphone-symbolic", N_("Defence"), NULL },
   { "ranking", "jp-podium-symbolic", N_("Ranking"), NULL },
   { "publicity", "x-office-presentation-symbolic", N_("Publicity"), NULL },
-  { "certificates", "jp-seal-symbolic", N_("Certificates"),
-    N_("Certificates for the awardees will be printed to PDF. It will be available in a "
-       "later version.") },
+  { "documents", "jp-seal-symbolic", N_("Certificates and Printing"), NULL },
   { "setup", "emblem-system-symbolic", N_("Setup"), NULL },
 };
 
@@ -123,6 +121,8 @@ jp_window_build_stages (JpWindow *self)
   jp_window_defence_build (self);
   self->publicity_page = JP_PUBLICITY_PAGE (jp_publicity_page_new ());
   gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->publicity_page), "publicity");
+  self->documents_page = JP_DOCUMENTS_PAGE (jp_documents_page_new ());
+  gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->documents_page), "documents");
   /* the setup forms are wide; scrolling keeps them from widening the whole window */
   self->setup_page = jp_setup_page_new ();
   scroller = gtk_scrolled_window_new ();
@@ -162,6 +162,11 @@ ensure_stage_loaded (JpWindow   *self,
       self->publicity_loaded = TRUE;
       jp_publicity_page_set_store (self->publicity_page, self->store);
     }
+  else if (g_strcmp0 (stage, "documents") == 0 && !self->documents_loaded)
+    {
+      self->documents_loaded = TRUE;
+      jp_documents_page_set_store (self->documents_page, self->store);
+    }
 }
 
 /* Takes the election away from every stage page (closing it, or before another opens). */
@@ -173,8 +178,10 @@ unload_stages (JpWindow *self)
   jp_ballot_page_set_store (self->ballot_page, NULL);
   jp_window_defence_unload (self);
   jp_publicity_page_set_store (self->publicity_page, NULL);
-  self->review_loaded = self->setup_loaded = self->ballot_loaded = FALSE;
   self->publicity_loaded = FALSE;
+  jp_documents_page_set_store (self->documents_page, NULL);
+  self->review_loaded = self->setup_loaded = self->ballot_loaded = FALSE;
+  self->documents_loaded = FALSE;
 }
 
 static void
@@ -189,6 +196,9 @@ on_stage_list_row_selected (JpWindow      *self,
   /* the setup may have frozen the list or changed seats since the page was filled */
   if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "ballot") == 0)
     jp_ballot_page_reload (self->ballot_page);
+  /* rounds closed and candidates changed since the documents page was filled */
+  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "documents") == 0)
+    jp_documents_page_reload (self->documents_page);
   gtk_stack_set_visible_child_name (self->stage_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -558,6 +568,13 @@ jp_window_get_publicity_page (JpWindow *self)
 {
   ensure_stage_loaded (self, "publicity");
   return self->publicity_page;
+}
+
+JpDocumentsPage *
+jp_window_get_documents_page (JpWindow *self)
+{
+  ensure_stage_loaded (self, "documents");
+  return self->documents_page;
 }
 
 void

@@ -1,0 +1,514 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-documents"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+
+#include "jp-pdf-private.h"
+#include "jp-print-private.h"
+
+/* The meeting's paperwork: honour certificates, ballot papers and tally reports. */
+
+static const char *
+or_empty (const char *s)
+{
+  return s != NULL ? s : "";
+}
+
+/* ---- 荣誉证书 ---- */
+
+/* Upper-case initials of the pinyin of `han` ("包头工匠" -> "BTGJ") through ICU's Han-Latin
+ * transliterator; NULL when ICU cannot. */
+static char *
+pinyin_initials (const char *han)
+{
+  static const UChar id[] = { 'H', 'a', 'n', '-', 'L', 'a', 't', 'i', 'n', ';', ' ',
+                              'L', 'a', 't', 'i', 'n', '-', 'A', 'S', 'C', 'I', 'I', 0 };
+  UErrorCode status = U_ZERO_ERROR;
+  UTransliterator *trans;
+  g_autofree gunichar2 *text = NULL;
+  UChar buffer[512];
+  int32_t len, limit;
+  g_autofree char *latin = NULL;
+  GString *initials;
+  gboolean word_start = TRUE;
+
+  text = g_utf8_to_utf16 (han, -1, NULL, NULL, NULL);
+  if (text == NULL)
+    return NULL;
+  trans = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+  if (U_FAILURE (status))
+    return NULL;
+  u_strncpy (buffer, text, G_N_ELEMENTS (buffer) - 1);
+  buffer[G_N_ELEMENTS (buffer) - 1] = 0;
+  len = u_strlen (buffer);
+  limit = len;
+  utrans_transUChars (trans, buffer, &len, G_N_ELEMENTS (buffer), 0, &limit, &status);
+  utrans_close (trans);
+  if (U_FAILURE (status))
+    return NULL;
+  latin = g_utf16_to_utf8 (buffer, len, NULL, NULL, NULL);
+  if (latin == NULL)
+    return NULL;
+  initials = g_string_new (NULL);
+  for (const char *p = latin; *p != '\0'; p++)
+    {
+      if (g_ascii_isalpha (*p))
+        {
+          if (word_start)
+            g_string_append_c (initials, g_ascii_toupper (*p));
+          word_start = FALSE;
+        }
+      else
+        word_start = TRUE;
+    }
+  return g_string_free (initials, initials->len == 0);
+}
+
+char *
+jp_print_certificate_prefix (JpPrint *print)
+{
+  const JpDocumentOptions *options = jp_print_get_options (print);
+  const JpElection *e = jp_print_get_election (print);
+  g_autofree char *initials = NULL;
+
+  if (options->certificate_prefix != NULL && *options->certificate_prefix != '\0')
+    return g_strdup (options->certificate_prefix);
+  initials = e->award != NULL ? pinyin_initials (e->award) : NULL;
+  return g_strdup_printf ("%s-%d", initials != NULL ? initials : "ZS", e->year);
+}
+
+gboolean
+jp_print_draw_certificates (JpPrint    *print,
+                            GPtrArray  *candidates,
+                            guint       first_number,
+                            GError    **error)
+{
+  const JpElection *e = jp_print_get_election (print);
+  g_autofree char *prefix = jp_print_certificate_prefix (print);
+  g_autofree char *date = jp_print_date_text (print);
+  const char *award = e->award != NULL && *e->award != '\0' ? e->award : "工匠";
+
+  jp_print_set_page_numbers (print, FALSE);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      JpCandidate *c = g_ptr_array_index (candidates, i);
+      g_autofree char *greeting = g_strdup_printf ("%s 同志：", or_empty (c->name));
+      g_autofree char *body = g_strdup_printf ("被授予 %d 年度“%s”荣誉称号。", e->year, award);
+      g_autofree char *number = g_strdup_printf ("证书编号：%s-%03u", prefix,
+                                                 first_number + i);
+      g_auto(GStrv) lines = NULL;
+      double w, h, y;
+
+      if (!jp_print_check_text (print, JP_PRINT_KAI, c->name, "姓名", c->name, error))
+        return FALSE;
+      jp_print_set_subject (print, "荣誉证书", c->name);
+      jp_print_add_page (print, TRUE);
+      w = jp_print_page_width (print);
+      h = jp_print_page_height (print);
+      jp_print_rect (print, 28, 28, w - 56, h - 56, 2.5);
+      jp_print_rect (print, 36, 36, w - 72, h - 72, 0.8);
+      jp_print_text (print, JP_PRINT_KAI, 56, w / 2, 150, JP_ALIGN_CENTER, "荣誉证书");
+      jp_print_text (print, JP_PRINT_KAI, 26, 120, 250, JP_ALIGN_LEFT, greeting);
+      lines = jp_print_wrap (print, JP_PRINT_KAI, 26, w - 240 - 52, body);
+      y = 310;
+      for (guint l = 0; lines[l] != NULL; l++, y += 46)
+        jp_print_text (print, JP_PRINT_KAI, 26, l == 0 ? 172 : 120, y, JP_ALIGN_LEFT,
+                       lines[l]);
+      jp_print_text (print, JP_PRINT_KAI, 26, 172, y, JP_ALIGN_LEFT, "特发此证。");
+      jp_print_text (print, JP_PRINT_KAI, 24, w - 170, h - 140, JP_ALIGN_CENTER,
+                     or_empty (e->organiser));
+      jp_print_text (print, JP_PRINT_KAI, 22, w - 170, h - 104, JP_ALIGN_CENTER, date);
+      jp_print_text (print, JP_PRINT_SONG, 11, 60, h - 56, JP_ALIGN_LEFT, number);
+      if (!jp_print_check (print, error))
+        return FALSE;
+      jp_print_progress (print, i + 1, candidates->len);
+    }
+  return TRUE;
+}
+
+gboolean
+jp_print_build_certificates (JpPrint *print, const JpDocumentScope *scope, GError **error)
+{
+  /* Certificates go to the recommended (or final) list, which the sealed ranking fixes.
+   * This build has no ranking stage yet, so there is no list to print from. */
+  g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                       _("The certificates cannot be printed yet: the ranking must be sealed "
+                         "first, so that the recommended list exists."));
+  return FALSE;
+}
+
+/* ---- 选票 ---- */
+
+static JpRound *
+scope_round (JpPrint *print, const JpDocumentScope *scope, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  JpRound *round = jp_store_get_round (jp_print_get_store (print), scope->id, &local);
+
+  if (round == NULL)
+    {
+      if (g_error_matches (local, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
+        g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
+                     _("There is no round with the id %lld."), (long long) scope->id);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (round->kind != JP_ROUND_KIND_BALLOT)
+    {
+      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_SCOPE,
+                   _("Round %lld is a defence round, not a ballot round."),
+                   (long long) scope->id);
+      jp_round_free (round);
+      return NULL;
+    }
+  return round;
+}
+
+static char *
+round_heading (JpRound *round)
+{
+  return g_strdup_printf ("行业组：%s（%s）  第 %d 轮%s", or_empty (round->trade_name),
+                          or_empty (round->trade_code), round->number,
+                          round->parent_id != 0 ? "（再次投票）" : "");
+}
+
+#define BALLOT_ROW 24.0
+#define BALLOT_HEAD 118.0
+#define BALLOT_FOOT 34.0
+
+/* Draws rows [from, to) of one paper at y; returns its bottom. */
+static double
+ballot_part (JpPrint *print, JpRound *round, guint serial, guint from, guint to, double y,
+             gboolean continued)
+{
+  const JpElection *e = jp_print_get_election (print);
+  double w = jp_print_page_width (print);
+  double x = 130, tw = w - 260;
+  const double cols[] = { 60, tw - 60 - 90, 90 };
+  g_autofree char *heading = round_heading (round);
+  g_autofree char *rule = g_strdup_printf ("每张选票最多选 %d 人，多选无效", round->max_choices);
+  g_autofree char *serial_text = g_strdup_printf ("选票编号：%04u", serial);
+  g_autofree char *title = g_strdup_printf ("%s%s评审委员会选票%s", or_empty (e->title),
+                                            e->title != NULL ? " " : "",
+                                            continued ? "（续）" : "");
+  double top = y;
+
+  jp_print_text (print, JP_PRINT_SONG, 15, w / 2, y + 22, JP_ALIGN_CENTER, title);
+  jp_print_text (print, JP_PRINT_SONG, 10.5, x, y + 46, JP_ALIGN_LEFT, heading);
+  jp_print_text (print, JP_PRINT_SONG, 10.5, x + tw, y + 46, JP_ALIGN_RIGHT, serial_text);
+  jp_print_text (print, JP_PRINT_SONG, 12, w / 2, y + 70, JP_ALIGN_CENTER, rule);
+  jp_print_text (print, JP_PRINT_SONG, 9, w / 2, y + 88, JP_ALIGN_CENTER,
+                 "请在同意的候选人编号右侧圆圈内划“√”，不划视为不同意");
+  y += 96;
+  {
+    const char *head[] = { "序号", "候选人编号", "表决" };
+    double cx = x;
+
+    for (guint c = 0; c < 3; c++)
+      {
+        jp_print_rect (print, cx, y, cols[c], BALLOT_ROW - 2, 0.6);
+        jp_print_text (print, JP_PRINT_SONG, 10.5, cx + cols[c] / 2, y + 15, JP_ALIGN_CENTER,
+                       head[c]);
+        cx += cols[c];
+      }
+    y += BALLOT_ROW - 2;
+  }
+  for (guint i = from; i < to; i++)
+    {
+      JpRoundCandidate *rc = g_ptr_array_index (round->candidates, i);
+      g_autofree char *pos = g_strdup_printf ("%u", i + 1);
+      double cx = x;
+
+      for (guint c = 0; c < 3; c++)
+        {
+          jp_print_rect (print, cx, y, cols[c], BALLOT_ROW, 0.6);
+          cx += cols[c];
+        }
+      jp_print_text (print, JP_PRINT_SONG, 11, x + cols[0] / 2, y + 16, JP_ALIGN_CENTER, pos);
+      jp_print_text (print, JP_PRINT_SONG, 13, x + cols[0] + cols[1] / 2, y + 17,
+                     JP_ALIGN_CENTER, rc->code);
+      jp_print_circle (print, x + cols[0] + cols[1] + cols[2] / 2, y + BALLOT_ROW / 2, 7.5,
+                       0.8);
+      y += BALLOT_ROW;
+    }
+  if (to < round->candidates->len)
+    jp_print_text (print, JP_PRINT_SONG, 9, x + tw, y + 14, JP_ALIGN_RIGHT,
+                   "（接下页）");
+  (void) top;
+  return y + BALLOT_FOOT;
+}
+
+gboolean
+jp_print_build_ballot_papers (JpPrint *print, const JpDocumentScope *scope, GError **error)
+{
+  const JpDocumentOptions *options = jp_print_get_options (print);
+  g_autoptr(JpRound) round = scope_round (print, scope, error);
+  g_autofree char *title = NULL;
+  guint copies, per_page, n, rows_first, rows_more;
+  double page_h = JP_PDF_A4_HEIGHT, body = page_h - 2 * 40;
+
+  if (round == NULL)
+    return FALSE;
+  n = round->candidates != NULL ? round->candidates->len : 0;
+  if (n == 0)
+    {
+      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                   _("Round %lld has no candidates: the candidate list must "
+                     "be frozen and the round drawn first."), (long long) round->id);
+      return FALSE;
+    }
+  copies = options->ballot_copies;
+  if (copies == 0)
+    {
+      g_autoptr(GPtrArray) panel = jp_store_round_panel (jp_print_get_store (print), round->id,
+                                                         error);
+
+      if (panel == NULL)
+        return FALSE;
+      copies = MAX (panel->len, (guint) MAX (round->present, 1));
+    }
+  per_page = options->ballot_per_page;
+  if (per_page == 0 || per_page > 2)
+    per_page = BALLOT_HEAD + n * BALLOT_ROW + BALLOT_FOOT <= body / 2 ? 2 : 1;
+  if (per_page == 2 && BALLOT_HEAD + n * BALLOT_ROW + BALLOT_FOOT > body / 2)
+    per_page = 1;
+  rows_first = (guint) ((body - BALLOT_HEAD - BALLOT_FOOT) / BALLOT_ROW);
+  rows_more = rows_first;
+
+  title = g_strdup_printf ("选票 %s 第 %d 轮", or_empty (round->trade_name), round->number);
+  jp_print_set_title (print, title);
+  jp_print_set_page_numbers (print, FALSE);
+  jp_print_set_subject (print, "选票", NULL);
+  for (guint s = 0; s < copies; s++)
+    {
+      if (per_page == 2)
+        {
+          double y = s % 2 == 0 ? 40 : page_h / 2 + 10;
+
+          if (s % 2 == 0)
+            jp_print_add_page (print, FALSE);
+          else
+            {
+              /* a dashed cut line between the two papers */
+              HPDF_Page page = jp_print_page (print);
+
+              HPDF_Page_SetDash (page, (const HPDF_UINT16[]) { 4, 3 }, 2, 0);
+              jp_print_line (print, 30, page_h / 2, JP_PDF_A4_WIDTH - 30, page_h / 2, 0.5);
+              HPDF_Page_SetDash (page, NULL, 0, 0);
+            }
+          ballot_part (print, round, s + 1, 0, n, y, FALSE);
+        }
+      else
+        {
+          guint from = 0;
+
+          while (from < n)
+            {
+              guint rows = from == 0 ? rows_first : rows_more;
+              guint to = MIN (n, from + rows);
+
+              jp_print_add_page (print, FALSE);
+              ballot_part (print, round, s + 1, from, to, 40, from > 0);
+              from = to;
+            }
+        }
+      if (!jp_print_check (print, error))
+        return FALSE;
+      jp_print_progress (print, s + 1, copies);
+    }
+  return TRUE;
+}
+
+/* ---- 计票结果报告单 ---- */
+
+static const char *
+outcome_text (JpTallyOutcome outcome)
+{
+  switch (outcome)
+    {
+    case JP_TALLY_ADVANCED:
+      return "入围";
+    case JP_TALLY_RUNOFF:
+      return "再次投票";
+    case JP_TALLY_OUT:
+    default:
+      return "未入围";
+    }
+}
+
+static double
+tally_continued (JpPrint *print, gpointer data)
+{
+  jp_print_text (print, JP_PRINT_SONG, 12, JP_PDF_A4_WIDTH / 2, 50, JP_ALIGN_CENTER,
+                 "计票结果报告单（续）");
+  return 64;
+}
+
+gboolean
+jp_print_build_tally_report (JpPrint *print, const JpDocumentScope *scope, GError **error)
+{
+  JpStore *store = jp_print_get_store (print);
+  const JpElection *e = jp_print_get_election (print);
+  g_autoptr(JpRound) round = scope_round (print, scope, error);
+  g_autoptr(JpTally) tally = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *date = jp_print_date_text (print);
+  g_autofree char *title = NULL;
+  const double x = JP_PRINT_MARGIN, W = JP_PDF_A4_WIDTH - 2 * JP_PRINT_MARGIN;
+  GString *advanced = g_string_new (NULL);
+  double y;
+
+  if (round == NULL)
+    {
+      g_string_free (advanced, TRUE);
+      return FALSE;
+    }
+  if (round->state != JP_ROUND_STATE_CLOSED && round->state != JP_ROUND_STATE_SEALED)
+    {
+      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                   _("The tally report of round %lld cannot be printed yet: "
+                     "the round must be closed first."), (long long) round->id);
+      g_string_free (advanced, TRUE);
+      return FALSE;
+    }
+  tally = jp_store_get_tally (store, round->id, &local);
+  if (tally == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      g_string_free (advanced, TRUE);
+      return FALSE;
+    }
+
+  title = g_strdup_printf ("计票结果报告单 %s 第 %d 轮", or_empty (round->trade_name),
+                           round->number);
+  jp_print_set_title (print, title);
+  jp_print_set_subject (print, "计票结果报告单", NULL);
+  jp_print_add_page (print, FALSE);
+  jp_print_text (print, JP_PRINT_SONG, 12, JP_PDF_A4_WIDTH / 2, 64, JP_ALIGN_CENTER,
+                 or_empty (e->title));
+  jp_print_text (print, JP_PRINT_SONG, 18, JP_PDF_A4_WIDTH / 2, 94, JP_ALIGN_CENTER,
+                 "计票结果报告单");
+  heading = round_heading (round);
+  jp_print_text (print, JP_PRINT_SONG, 10.5, x, 124, JP_ALIGN_LEFT, heading);
+  {
+    g_autofree char *seats = g_strdup_printf ("入围名额 %d 名  每票最多选 %d 人%s",
+                                              round->seats, round->max_choices,
+                                              round->majority_threshold
+                                              ? "  须过有效票半数" : "");
+
+    jp_print_text (print, JP_PRINT_SONG, 10.5, x + W, 124, JP_ALIGN_RIGHT, seats);
+  }
+  y = 134;
+  {
+    const double w6[] = { W / 6, W / 6, W / 6, W / 6, W / 6, W / 6 };
+    const char *head[] = { "出席评委", "发出选票", "收回选票", "有效票", "无效票", "空白票" };
+    g_autofree char *a = g_strdup_printf ("%d", round->present);
+    g_autofree char *b = g_strdup_printf ("%d", tally->present);
+    g_autofree char *c = g_strdup_printf ("%d", tally->cast);
+    g_autofree char *d = g_strdup_printf ("%d", tally->valid);
+    g_autofree char *f = g_strdup_printf ("%d", tally->invalid);
+    g_autofree char *g = g_strdup_printf ("%d", tally->blank);
+    const char *row[] = { a, b, c, d, f, g };
+    g_autoptr(JpPrintTable) t = jp_print_table_new (print, x, y, 6, w6, 10.5);
+
+    for (guint i = 0; i < 6; i++)
+      jp_print_table_set_align (t, i, JP_ALIGN_CENTER);
+    jp_print_table_set_header (t, head);
+    jp_print_table_add_row (t, row, FALSE, 0);
+    y = jp_print_table_get_y (t) + 16;
+  }
+  if (tally->void_round)
+    {
+      jp_print_text (print, JP_PRINT_SONG, 10.5, x, y + 10, JP_ALIGN_LEFT,
+                     "收回选票多于出席人数，本轮投票无效，须重新投票。");
+      y += 22;
+    }
+  {
+    const double w4[] = { 60, 150, 110, W - 320 };
+    const char *head[] = { "名次", "候选人编号", "得票数", "结果" };
+    g_autoptr(JpPrintTable) t = jp_print_table_new (print, x, y, 4, w4, 10.5);
+
+    jp_print_table_set_new_page (t, tally_continued, NULL);
+    for (guint i = 0; i < 4; i++)
+      jp_print_table_set_align (t, i, JP_ALIGN_CENTER);
+    jp_print_table_set_header (t, head);
+    for (guint i = 0; i < tally->candidates->len; i++)
+      {
+        JpTallyCandidate *tc = g_ptr_array_index (tally->candidates, i);
+        g_autofree char *rank = g_strdup_printf ("%d", tc->rank);
+        g_autofree char *votes = g_strdup_printf ("%d", tc->votes);
+        const char *row[] = { rank, tc->code, votes, outcome_text (tc->outcome) };
+
+        jp_print_table_add_row (t, row, FALSE, 0);
+        if (tc->outcome == JP_TALLY_ADVANCED)
+          g_string_append_printf (advanced, "%s%s", advanced->len > 0 ? "、" : "", tc->code);
+      }
+    y = jp_print_table_get_y (t) + 12;
+  }
+
+  {
+    g_autofree char *fin = g_strdup_printf ("入围：%s", advanced->len > 0 ? advanced->str : "无");
+    g_auto(GStrv) lines = jp_print_wrap (print, JP_PRINT_SONG, 10.5, W, fin);
+    g_autofree char *runoff = NULL;
+
+    if (tally->runoff_codes != NULL && tally->runoff_codes[0] != NULL)
+      {
+        g_autofree char *codes = g_strjoinv ("、", tally->runoff_codes);
+
+        runoff = g_strdup_printf ("并列须再次投票：%s（剩余名额 %d 名）", codes,
+                                  tally->runoff_seats);
+      }
+    else
+      runoff = g_strdup ("再次投票：无");
+    for (guint i = 0; lines[i] != NULL; i++, y += 16)
+      jp_print_text (print, JP_PRINT_SONG, 10.5, x, y + 10, JP_ALIGN_LEFT, lines[i]);
+    jp_print_text (print, JP_PRINT_SONG, 10.5, x, y + 10, JP_ALIGN_LEFT, runoff);
+    y += 24;
+  }
+
+  /* Signatures, date, digest and its QR code stay together. */
+  if (y + 200 > jp_print_body_bottom (print))
+    {
+      jp_print_add_page (print, FALSE);
+      y = tally_continued (print, NULL);
+    }
+  {
+    const char *roles[] = { "总监票人：", "监票人：", "计票人：" };
+    const char *digest = tally->digest != NULL ? tally->digest : or_empty (round->digest);
+    g_autofree char *d1 = g_strndup (digest, 32);
+    g_autofree char *d2 = g_strdup (strlen (digest) > 32 ? digest + 32 : "");
+    double qr = 96;
+
+    y += 14;
+    for (guint i = 0; i < 3; i++)
+      {
+        double rx = x + i * (W / 3);
+
+        jp_print_text (print, JP_PRINT_SONG, 10.5, rx, y + 10, JP_ALIGN_LEFT, roles[i]);
+        jp_print_line (print, rx + jp_print_measure (print, JP_PRINT_SONG, 10.5, roles[i]),
+                       y + 12, rx + W / 3 - 12, y + 12, 0.6);
+      }
+    y += 36;
+    {
+      g_autofree char *d = g_strdup_printf ("日期：%s", date);
+
+      jp_print_text (print, JP_PRINT_SONG, 10.5, x + W, y + 10, JP_ALIGN_RIGHT, d);
+    }
+    y += 26;
+    jp_print_text (print, JP_PRINT_SONG, 9, x, y + 10, JP_ALIGN_LEFT,
+                   "结果摘要（SHA-256，可据选票重新计算核对）：");
+    jp_print_text (print, JP_PRINT_SONG, 9, x, y + 26, JP_ALIGN_LEFT, d1);
+    jp_print_text (print, JP_PRINT_SONG, 9, x, y + 40, JP_ALIGN_LEFT, d2);
+    if (*digest != '\0')
+      jp_print_qr (print, digest, x + W - qr, y - 4, qr);
+  }
+  g_string_free (advanced, TRUE);
+  return jp_print_check (print, error);
+}
