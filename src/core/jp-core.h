@@ -26,3 +26,4 @@
 #include "jp-likes.h"
 #include "jp-ranking.h"
 #include "jp-paper-sheets.h"
+#include "jp-audit.h"

@@ -117,6 +117,20 @@ gboolean    jp_store_take_core_error (GError       **error,
 JpRound    *jp_store_load_round (JpStore  *self,
                                  gint64    round_id,
                                  GError  **error);
+/* The tally of a round recounted from its stored ballots, its digest made with the recipe
+ * the round was closed with (round->digest_version). Does not compare. */
+JpTally    *jp_store_recount_round (JpStore  *self,
+                                    JpRound  *round,
+                                    GError  **error);
+/* Appends a chained audit row (docs/audit-chain.md) with `json` as its payload text. */
+gboolean    jp_store_audit_text (JpStore     *self,
+                                 const char  *actor,
+                                 const char  *action,
+                                 const char  *json,
+                                 GError     **error);
+/* The SQL function jp_audit_chain_build() the migration "audit chain" calls. */
+gboolean    jp_store_register_functions (JpStore  *self,
+                                         GError  **error);
 
 /* Checkpoints the WAL into the file and cuts the -wal file to zero bytes. With `wait` FALSE
  * it gives up at once (BUSY) when another connection still reads an older state; with TRUE it

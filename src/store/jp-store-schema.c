@@ -286,6 +286,22 @@ static const char *const migrations[] = {
   "  zeroed_by    TEXT NOT NULL,"
   "  zeroed_at    INTEGER NOT NULL"
   ");",
+
+  /* audit chain (step 10 of the merged list): every audit row carries the SHA-256 of the row
+   * before it (docs/audit-chain.md). The rows written before are chained once, in seq order,
+   * by jp_audit_chain_build() (the store's SQL function), which appends an "audit.chain"
+   * row for it; the update trigger is lifted for that statement only and put back as it
+   * was. From now on a row without its place in the chain is refused. A ballot round's
+   * digest covers its ballots from now on (docs/result-digest.md, version 2); rounds closed
+   * before keep version 1. */
+  "ALTER TABLE round ADD COLUMN digest_version INTEGER NOT NULL DEFAULT 1;"
+  "DROP TRIGGER audit_no_update;"
+  "SELECT jp_audit_chain_build ();"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_chained BEFORE INSERT ON audit"
+  "  WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'an audit entry needs its place in the hash chain'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JP_STORE_SCHEMA_VERSION);
