@@ -500,6 +500,10 @@ static const JpCliCommand commands[] = {
   { "tally", jp_cli_cmd_tally, N_("The tally of a closed round") },
   { "finalists", jp_cli_cmd_finalists, N_("Finalists per trade decided so far") },
   { "likes", jp_cli_cmd_likes, N_("Online likes: likes import, likes zero, likes list") },
+  { "audit", jp_cli_cmd_audit, N_("Check the audit chain and every sealed result: audit verify") },
+  { "backup", jp_cli_cmd_backup, N_("Write a consistent backup copy of the election") },
+  { "restore", jp_cli_cmd_restore, N_("Replace the election by a backup that verifies") },
+  { "archive", jp_cli_cmd_archive, N_("Archive the election: database, audit CSV, SHA-256 manifest") },
   { "serve", jp_cli_cmd_serve, N_("Serve the meeting to the member stations (no window)") },
   { NULL, NULL, NULL }
 };

@@ -72,4 +72,10 @@ int  jp_cli_cmd_finalists     (int argc, char **argv, GError **error);
 /* jp-cli-likes.c: online likes (issue 7) */
 int  jp_cli_cmd_likes         (int argc, char **argv, GError **error);
 
+/* jp-cli-audit.c: the record anyone can re-check (issue 9) */
+int  jp_cli_cmd_audit         (int argc, char **argv, GError **error);
+int  jp_cli_cmd_backup        (int argc, char **argv, GError **error);
+int  jp_cli_cmd_restore       (int argc, char **argv, GError **error);
+int  jp_cli_cmd_archive       (int argc, char **argv, GError **error);
+
 G_END_DECLS

@@ -451,6 +451,32 @@ jp_store_backup_stage (JpStore     *self,
   return g_steal_pointer (&path);
 }
 
+void
+jp_store_set_auto_backup (JpStore *self,
+                          int      keep)
+{
+  g_return_if_fail (JP_IS_STORE (self));
+
+  self->auto_backup_keep = MAX (keep, 0);
+}
+
+void
+jp_store_stage_changed (JpStore    *self,
+                        const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->auto_backup_keep <= 0 || self->in_batch)
+    return;
+  path = jp_store_backup_stage (self, reason, self->auto_backup_keep, &error);
+  if (path == NULL)
+    g_warning (_("The automatic backup of “%s” was not written: %s"), self->path,
+               error->message);
+  else
+    g_info ("Backup of %s written to %s", self->path, path);
+}
+
 gboolean
 jp_store_restore (const char  *path,
                   const char  *from,

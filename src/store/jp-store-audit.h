@@ -68,6 +68,11 @@ char          *jp_store_backup_stage (JpStore     *self,
                                       int          keep,
                                       GError     **error);
 
+/* Turns the automatic backups at stage changes on (keep > 0: how many to keep) or off (0).
+ * The host turns them on; the store leaves them off. */
+void           jp_store_set_auto_backup (JpStore *self,
+                                         int      keep);
+
 /* Replaces the election file `path` (closed: no store may have it open) by the backup
  * `from`: the backup must open as an election file of this version and verify
  * (jp_store_verify; FAILED naming the first problem otherwise). The replaced file is kept

@@ -26,6 +26,7 @@ struct _JpStore {
   sqlite3 *db;
   int      schema_version;
   gint64   fixed_time;
+  int      auto_backup_keep;  /* > 0: a backup at every stage change (jp_store_stage_changed) */
 };
 
 /* jp-store-schema.c */
@@ -128,6 +129,11 @@ gboolean    jp_store_audit_text (JpStore     *self,
                                  const char  *action,
                                  const char  *json,
                                  GError     **error);
+/* A stage changed (round closed, round sealed; defence sessions, the ranking and publicity
+ * call it too): after the commit, writes the automatic backup when the host turned them on
+ * (jp_store_set_auto_backup). A failed backup is a warning: the change itself is done. */
+void        jp_store_stage_changed (JpStore    *self,
+                                    const char *reason);
 /* The SQL function jp_audit_chain_build() the migration "audit chain" calls. */
 gboolean    jp_store_register_functions (JpStore  *self,
                                          GError  **error);

@@ -942,6 +942,7 @@ jp_store_close_round (JpStore     *self,
       || !jp_store_commit (self, error))
     goto fail;
   close_wal (self);
+  jp_store_stage_changed (self, "round-closed");
   return TRUE;
 
 fail:
@@ -976,6 +977,7 @@ jp_store_seal_round (JpStore     *self,
       || !round_audit (self, actor, "round.seal", round_id, round->digest, error)
       || !jp_store_commit (self, error))
     goto fail;
+  jp_store_stage_changed (self, "round-sealed");
   return TRUE;
 
 fail:

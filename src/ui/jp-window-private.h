@@ -36,6 +36,7 @@ struct _JpWindow
 
   GSettings            *settings;
   JpStore              *store;
+  gboolean              host_locked;   /* this window holds the host lock of its store's file */
   GtkWindow            *last_dialog;   /* weak */
 };
 

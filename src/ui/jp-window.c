@@ -11,6 +11,7 @@
 #include "jp-setup-page.h"
 #include "jp-operator.h"
 #include "jp-window-private.h"
+#include "store/jp-store-audit.h"
 
 G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -211,6 +212,9 @@ jp_window_dispose (GObject *object)
   JpWindow *self = JP_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
+  if (self->store != NULL && self->host_locked)
+    jp_store_release_host_lock (jp_store_get_path (self->store));
+  self->host_locked = FALSE;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->last_dialog);
@@ -366,14 +370,27 @@ jp_window_open_file (JpWindow   *self,
   g_return_val_if_fail (JP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = jp_store_open (path, &error);
-  if (store == NULL)
+  /* one host per election file: a second computer (or window) is told who holds it */
+  if (!jp_store_take_host_lock (path, &error))
     {
       jp_window_show_error (self, _("Could Not Open the Election"), error->message);
       return FALSE;
     }
+  store = jp_store_open (path, &error);
+  if (store == NULL)
+    {
+      jp_store_release_host_lock (path);
+      jp_window_show_error (self, _("Could Not Open the Election"), error->message);
+      return FALSE;
+    }
+  /* a backup beside the file at every stage change (docs/audit-chain.md) */
+  jp_store_set_auto_backup (store, g_settings_get_int (self->settings, "backups-kept"));
 
+  if (self->store != NULL && self->host_locked
+      && g_strcmp0 (jp_store_get_path (self->store), path) != 0)
+    jp_store_release_host_lock (jp_store_get_path (self->store));
   jp_window_set_store (self, store);
+  self->host_locked = TRUE;
   /* asked once per computer: who the audit log and review decisions will name */
   if (*jp_operator_get_name () == '\0')
     jp_window_ask_operator (self);
