@@ -4,10 +4,13 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "jp-audit.h"
 #include "jp-canonical.h"
+#include "jp-enums.h"
 
 void
 jp_audit_entry_free (JpAuditEntry *e)
@@ -145,8 +148,16 @@ jp_audit_check_chain (GPtrArray *entries,
                                                  "entry before it: an entry was removed, "
                                                  "inserted or moved there."),
                                                (long long) e->seq, e->action));
+      /* the next entry must link to this one's hash as stored: an entry edited alone is
+       * one problem (its hash), an entry edited and rehashed breaks the next link too */
       g_free (prev);
-      prev = g_steal_pointer (&hash);
+      prev = e->hash != NULL ? g_ascii_strdown (e->hash, -1) : g_steal_pointer (&hash);
+      if (i + 1 == entries->len)
+        {
+          g_free (prev);
+          prev = jp_audit_entry_hash (e->seq, e->at, e->actor, e->action, e->payload,
+                                      e->prev_hash);
+        }
     }
 
   if (last_seq > expected - 1)
@@ -182,4 +193,77 @@ jp_audit_find_anchor (GPtrArray  *entries,
         }
     }
   return FALSE;
+}
+
+static gboolean
+contains_casefold (const char *haystack,
+                   const char *needle)
+{
+  g_autofree char *h = NULL;
+  g_autofree char *n = NULL;
+
+  if (needle == NULL || *needle == '\0')
+    return TRUE;
+  if (haystack == NULL)
+    return FALSE;
+  h = g_utf8_casefold (haystack, -1);
+  n = g_utf8_casefold (needle, -1);
+  return strstr (h, n) != NULL;
+}
+
+gboolean
+jp_audit_entry_matches (const JpAuditEntry  *entry,
+                        const JpAuditFilter *filter)
+{
+  g_return_val_if_fail (entry != NULL && filter != NULL, FALSE);
+
+  if (filter->from != 0 && entry->at < filter->from)
+    return FALSE;
+  if (filter->until != 0 && entry->at >= filter->until)
+    return FALSE;
+  return contains_casefold (entry->actor, filter->actor)
+         && contains_casefold (entry->action, filter->action)
+         && contains_casefold (entry->payload, filter->candidate);
+}
+
+gboolean
+jp_audit_parse_day (const char  *text,
+                    const char  *field,
+                    gboolean     next_day,
+                    GTimeZone   *tz,
+                    gint64      *unix_time,
+                    GError     **error)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *clean = NULL;
+  int y = 0, m = 0, d = 0;
+  char extra;
+
+  *unix_time = 0;
+  if (text == NULL)
+    return TRUE;
+  clean = g_strstrip (g_strdup (text));
+  if (*clean == '\0')
+    return TRUE;
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  if (sscanf (clean, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3)
+    day = g_date_time_new (tz, y, m, d, 0, 0, 0);
+  if (day == NULL)
+    {
+      g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                   _("%s: “%s” is not a date; write it as YYYY-MM-DD, for example 2026-05-20."),
+                   field, clean);
+      return FALSE;
+    }
+  if (next_day)
+    {
+      GDateTime *after = g_date_time_add_days (day, 1);
+
+      g_date_time_unref (day);
+      day = after;
+    }
+  *unix_time = g_date_time_to_unix (day);
+  return TRUE;
 }

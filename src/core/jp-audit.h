@@ -77,4 +77,27 @@ gboolean        jp_audit_find_anchor  (GPtrArray   *entries,
                                        const char  *anchor,
                                        gint64      *seq);
 
+/* What the audit browser shows: every field optional (NULL, "" or 0 = any). Text matches
+ * ignore case; `candidate` is looked for in the payload (a code, a name or an id). */
+typedef struct {
+  const char *actor;      /* part of the actor */
+  const char *action;     /* part of the action ("round." for every round entry) */
+  const char *candidate;  /* part of the payload */
+  gint64      from;       /* unix seconds, inclusive; 0 = from the start */
+  gint64      until;      /* unix seconds, exclusive; 0 = to the end */
+} JpAuditFilter;
+
+gboolean        jp_audit_entry_matches (const JpAuditEntry  *entry,
+                                        const JpAuditFilter *filter);
+
+/* Parses "YYYY-MM-DD" as the start of that day in `tz` (the local zone for NULL); with
+ * `next_day` the start of the day after (an inclusive "until" date). Empty text gives 0.
+ * Errors (JP_CORE_ERROR_INVALID) name `field`. */
+gboolean        jp_audit_parse_day     (const char  *text,
+                                        const char  *field,
+                                        gboolean     next_day,
+                                        GTimeZone   *tz,
+                                        gint64      *unix_time,
+                                        GError     **error);
+
 G_END_DECLS

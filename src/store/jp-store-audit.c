@@ -469,6 +469,20 @@ jp_store_stage_changed (JpStore    *self,
 
   if (self->auto_backup_keep <= 0 || self->in_batch)
     return;
+  /* Two copies taken while a round is open link the ballots cast between them to the members
+   * who voted between them (docs/ballot-secrecy.md): no automatic backup while any round is
+   * open; the stage change that leaves none open writes it. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (self,
+                                                     "SELECT count (*) FROM round "
+                                                     "WHERE state = 'open'", NULL);
+
+    if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) > 0)
+      {
+        g_info ("Backup of %s postponed: a round is open", self->path);
+        return;
+      }
+  }
   path = jp_store_backup_stage (self, reason, self->auto_backup_keep, &error);
   if (path == NULL)
     g_warning (_("The automatic backup of “%s” was not written: %s"), self->path,

@@ -69,6 +69,8 @@ char          *jp_store_backup_stage (JpStore     *self,
                                       GError     **error);
 
 /* Turns the automatic backups at stage changes on (keep > 0: how many to keep) or off (0).
+ * None is written while a round is open (two copies of an open round would link ballots to
+ * members, docs/ballot-secrecy.md); the next stage change with no round open writes it.
  * The host turns them on; the store leaves them off. */
 void           jp_store_set_auto_backup (JpStore *self,
                                          int      keep);

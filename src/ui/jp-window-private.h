@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jp-window.h"
+#include "jp-audit-page.h"
 #include "jp-ballot-page.h"
 #include "jp-candidate-list.h"
 #include "jp-dossier-view.h"
@@ -33,6 +34,8 @@ struct _JpWindow
   JpBallotPage         *ballot_page;
   /* the stage pages get the store when first shown, not when the election opens */
   gboolean              review_loaded, setup_loaded, ballot_loaded;
+  JpAuditPage          *audit_page;
+  gboolean              audit_loaded;
 
   GSettings            *settings;
   JpStore              *store;

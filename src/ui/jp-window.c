@@ -43,6 +43,7 @@ static const struct {
     N_("Certificates for the awardees will be printed to PDF. It will be available in a "
        "later version.") },
   { "setup", "emblem-system-symbolic", N_("Setup"), NULL },
+  { "audit", "document-properties-symbolic", N_("Audit Log"), NULL },
 };
 
 /* A line between the stages of the selection and the setup row. */
@@ -134,6 +135,8 @@ jp_window_build_stages (JpWindow *self)
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->setup_page);
   gtk_stack_add_named (self->stage_stack, scroller, "setup");
+  self->audit_page = JP_AUDIT_PAGE (jp_audit_page_new ());
+  gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->audit_page), "audit");
   gtk_list_box_set_header_func (self->stage_list, stage_list_header, NULL, NULL);
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, 0));
 }
@@ -161,6 +164,11 @@ ensure_stage_loaded (JpWindow   *self,
       self->ballot_loaded = TRUE;
       jp_ballot_page_set_store (self->ballot_page, self->store);
     }
+  else if (g_strcmp0 (stage, "audit") == 0 && !self->audit_loaded)
+    {
+      self->audit_loaded = TRUE;
+      jp_audit_page_set_store (self->audit_page, self->store);
+    }
 }
 
 /* Takes the election away from every stage page (closing it, or before another opens). */
@@ -170,7 +178,9 @@ unload_stages (JpWindow *self)
   jp_review_page_set_store (self->review_page, NULL);
   jp_setup_page_set_store (JP_SETUP_PAGE (self->setup_page), NULL);
   jp_ballot_page_set_store (self->ballot_page, NULL);
+  jp_audit_page_set_store (self->audit_page, NULL);
   self->review_loaded = self->setup_loaded = self->ballot_loaded = FALSE;
+  self->audit_loaded = FALSE;
 }
 
 static void
@@ -183,6 +193,9 @@ on_stage_list_row_selected (JpWindow      *self,
   /* the setup may have frozen the list or changed seats since the page was filled */
   if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "ballot") == 0)
     jp_ballot_page_reload (self->ballot_page);
+  /* the log grows behind the page's back */
+  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "audit") == 0)
+    jp_audit_page_reload (self->audit_page);
   gtk_stack_set_visible_child_name (self->stage_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
