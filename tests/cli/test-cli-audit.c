@@ -404,6 +404,22 @@ unpack (const char *zip,
   archive_read_free (a);
 }
 
+/* A file another computer is hosting is never replaced under it. */
+static void
+test_restore_while_hosted (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "copy.jiangping", NULL);
+  g_autofree char *lock = g_strconcat (f->db, ".host-lock", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) written = run_json (f->db, "backup", "-o", backup, NULL);
+
+  write_text (lock, "主席台电脑\n4242\n");
+  g_assert_cmpint (run_cli (&out, &err, "restore", "--db", f->db, "--from", backup, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "主席台电脑"));
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_archive (Fixture *f, gconstpointer data)
 {
@@ -466,6 +482,7 @@ main (int argc, char **argv)
   ADD ("/cli/audit/row-inserted", test_row_inserted);
   ADD ("/cli/audit/digest-rewritten", test_digest_rewritten);
   ADD ("/cli/audit/backup-restore", test_backup_restore);
+  ADD ("/cli/audit/restore-while-hosted", test_restore_while_hosted);
   ADD ("/cli/audit/archive", test_archive);
   status = g_test_run ();
 
