@@ -217,12 +217,19 @@ test_stages (void)
   g_assert_true (jp_window_open_file (window, path));
   g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "candidates");
 
-  /* eight stages in order, then the setup; a stage not built yet says what it will do */
+  /* eight stages in order, then the setup and the audit log; a stage not built yet says
+   * what it will do */
   g_assert_nonnull (gtk_list_box_get_row_at_index (window->stage_list, 7));
   row = gtk_list_box_get_row_at_index (window->stage_list, 8);
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, "setup");
-  g_assert_null (gtk_list_box_get_row_at_index (window->stage_list, 9));
+  row = gtk_list_box_get_row_at_index (window->stage_list, 9);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, "audit");
+  g_assert_null (gtk_list_box_get_row_at_index (window->stage_list, 10));
+  gtk_list_box_select_row (window->stage_list, row);
+  g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "audit");
+  g_assert_true (JP_IS_AUDIT_PAGE (gtk_stack_get_visible_child (window->stage_stack)));
   gtk_list_box_select_row (window->stage_list, gtk_list_box_get_row_at_index (window->stage_list, 1));
   g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "qualification");
   g_assert_false (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (window->stage_stack)));
