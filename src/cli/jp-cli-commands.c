@@ -510,6 +510,10 @@ static const JpCliCommand commands[] = {
   { "objection", jp_cli_cmd_objection, N_("Objections (异议): objection add, decide, list") },
   { "print", jp_cli_cmd_print, N_("Print a document to PDF: print KIND -o FILE.pdf") },
   { "export", jp_cli_cmd_export, N_("Export the candidates or the results as .xlsx or .csv") },
+  { "audit", jp_cli_cmd_audit, N_("Check the audit chain and every sealed result: audit verify") },
+  { "backup", jp_cli_cmd_backup, N_("Write a consistent backup copy of the election") },
+  { "restore", jp_cli_cmd_restore, N_("Replace the election by a backup that verifies") },
+  { "archive", jp_cli_cmd_archive, N_("Archive the election: database, audit CSV, SHA-256 manifest") },
   { "serve", jp_cli_cmd_serve, N_("Serve the meeting to the member stations (no window)") },
   { NULL, NULL, NULL }
 };

@@ -353,6 +353,19 @@ jp_cli_cmd_tally (int argc, char **argv, GError **error)
       json_builder_end_array (b);
       json_builder_set_member_name (b, "digest");
       json_builder_add_string_value (b, tally->digest);
+      /* the recipe of the digest (docs/result-digest.md): 2 covers the ballots below */
+      json_builder_set_member_name (b, "digest_version");
+      json_builder_add_int_value (b, tally->digest_version);
+      if (tally->ballot_list != NULL)
+        {
+          g_autoptr(JsonNode) list = json_from_string (tally->ballot_list, NULL);
+
+          if (list != NULL)
+            {
+              json_builder_set_member_name (b, "ballot_list");
+              json_builder_add_value (b, g_steal_pointer (&list));
+            }
+        }
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       jp_cli_print_json (root);

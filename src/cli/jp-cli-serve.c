@@ -11,6 +11,7 @@
 #include "jp-cli.h"
 #include "jp-cli-serve.h"
 #include "meeting/jp-meeting-server.h"
+#include "store/jp-store-audit.h"
 
 static gboolean
 on_signal (gpointer user_data)
@@ -25,12 +26,15 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
   g_autofree char *db = NULL;
   int port = JP_MEETING_DEFAULT_PORT;
   gboolean local = FALSE, json = FALSE;
+  int backups = JP_STORE_BACKUP_KEEP;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Election file"), N_("FILE") },
     { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("TCP port (0: any free port)"), N_("P") },
     { "local", 0, 0, G_OPTION_ARG_NONE, &local, N_("Accept only this computer (127.0.0.1)"),
       NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "backups", 0, 0, G_OPTION_ARG_INT, &backups,
+      N_("Automatic backups kept beside the file (0: none)"), N_("N") },
     { NULL }
   };
   g_autoptr(JpStore) store = NULL;
@@ -54,9 +58,17 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
                    _("--port %d is not a TCP port; give a number from 1 to 65535."), port);
       return 2;
     }
+  /* one host per election file: a second one is told which computer holds it */
+  if (!jp_store_take_host_lock (db, error))
+    return 1;
   store = jp_cli_open_store (db, error);
   if (store == NULL)
-    return 1;
+    {
+      jp_store_release_host_lock (db);
+      return 1;
+    }
+  /* a backup beside the file at every stage change (docs/audit-chain.md) */
+  jp_store_set_auto_backup (store, backups);
 
   /* before anything is printed: whoever reads the address may stop us right away */
   loop = g_main_loop_new (NULL, FALSE);
@@ -70,6 +82,7 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
     {
       g_source_remove (sigint);
       g_source_remove (sigterm);
+      jp_store_release_host_lock (db);
       return 1;
     }
   bound = jp_meeting_server_get_port (server);
@@ -124,5 +137,6 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
 
   jp_meeting_service_end_meeting (service);
   jp_meeting_server_disconnect (server);
+  jp_store_release_host_lock (db);
   return 0;
 }

@@ -88,4 +88,10 @@ int  jp_cli_cmd_print         (int argc, char **argv, GError **error);
 /* jp-cli-export.c: spreadsheets (issue 8) */
 int  jp_cli_cmd_export        (int argc, char **argv, GError **error);
 
+/* jp-cli-audit.c: the record anyone can re-check (issue 9) */
+int  jp_cli_cmd_audit         (int argc, char **argv, GError **error);
+int  jp_cli_cmd_backup        (int argc, char **argv, GError **error);
+int  jp_cli_cmd_restore       (int argc, char **argv, GError **error);
+int  jp_cli_cmd_archive       (int argc, char **argv, GError **error);
+
 G_END_DECLS

@@ -31,3 +31,4 @@
 #include "jp-holidays.h"
 #include "jp-workdays.h"
 #include "jp-final-list.h"
+#include "jp-audit.h"

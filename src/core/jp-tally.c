@@ -67,6 +67,7 @@ jp_tally_copy (const JpTally *tally)
   *copy = *tally;
   copy->trade = g_strdup (tally->trade);
   copy->digest = g_strdup (tally->digest);
+  copy->ballot_list = g_strdup (tally->ballot_list);
   copy->runoff_codes = g_strdupv (tally->runoff_codes);
   copy->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_candidate_free);
   for (guint i = 0; tally->candidates != NULL && i < tally->candidates->len; i++)
@@ -82,6 +83,7 @@ jp_tally_free (JpTally *tally)
     return;
   g_free (tally->trade);
   g_free (tally->digest);
+  g_free (tally->ballot_list);
   g_strfreev (tally->runoff_codes);
   g_clear_pointer (&tally->candidates, g_ptr_array_unref);
   g_free (tally);
@@ -258,7 +260,9 @@ jp_tally_compute (const JpTallyInput *input,
       c->outcome = JP_TALLY_OUT;
     }
   apply_cutoff (tally, input->majority_threshold);
-  tally->digest = jp_tally_digest (tally);
+  tally->ballot_list = jp_tally_ballot_list (input->ballots);
+  tally->digest = jp_tally_sealed_digest (tally);
+  tally->digest_version = 2;
   return g_steal_pointer (&tally);
 }
 
@@ -324,4 +328,68 @@ jp_tally_digest (const JpTally *tally)
 
   json = jp_tally_canonical_json (tally);
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, json, -1);
+}
+
+/* ---- the sealed digest, version 2 (docs/result-digest.md) ---- */
+
+static int
+compare_serials (gconstpointer a,
+                 gconstpointer b)
+{
+  const JpTallyBallot *x = *(JpTallyBallot *const *) a;
+  const JpTallyBallot *y = *(JpTallyBallot *const *) b;
+
+  return x->serial < y->serial ? -1 : x->serial > y->serial;
+}
+
+char *
+jp_tally_ballot_list (GPtrArray *ballots)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; ballots != NULL && i < ballots->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (ballots, i));
+  g_ptr_array_sort (sorted, compare_serials);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const JpTallyBallot *b = g_ptr_array_index (sorted, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_printf (out, "{\"invalid\":%s,\"marks\":[",
+                              b->invalid ? "true" : "false");
+      for (guint k = 0; b->marks != NULL && b->marks[k] != NULL; k++)
+        {
+          if (k > 0)
+            g_string_append_c (out, ',');
+          jp_canonical_append_string (out, b->marks[k]);
+        }
+      g_string_append_printf (out, "],\"serial\":%" G_GINT64_FORMAT "}", b->serial);
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (out, FALSE);
+}
+
+char *
+jp_tally_sealed_text (const JpTally *tally)
+{
+  g_autofree char *result = NULL;
+
+  g_return_val_if_fail (tally != NULL, NULL);
+
+  result = jp_tally_canonical_json (tally);
+  return g_strdup_printf ("{\"ballots\":%s,\"result\":%s,\"version\":2}",
+                          tally->ballot_list != NULL ? tally->ballot_list : "[]", result);
+}
+
+char *
+jp_tally_sealed_digest (const JpTally *tally)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (tally != NULL, NULL);
+
+  text = jp_tally_sealed_text (tally);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }

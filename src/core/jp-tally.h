@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct {
   GStrv     marks;     /* may be NULL or empty: a blank ballot */
   gboolean  invalid;
+  gint64    serial;    /* the ballot's serial (printed on paper); part of the sealed digest */
 } JpTallyBallot;
 
 typedef struct {
@@ -56,7 +57,11 @@ typedef struct {
   GPtrArray  *candidates;     /* JpTallyCandidate*, by votes descending then code (bytes) */
   GStrv       runoff_codes;   /* the tied boundary group, by code; empty if none */
   int         runoff_seats;   /* places left for the run-off; 0 if none */
-  char       *digest;         /* jp_tally_digest of the result, hex */
+  char       *digest;         /* the sealed digest, hex: jp_tally_sealed_digest (version 2)
+                               * from jp_tally_compute; a round sealed under version 1 keeps
+                               * jp_tally_digest (the store says which) */
+  int         digest_version; /* 2: over the ballots and the result; 1: the result alone */
+  char       *ballot_list;    /* canonical JSON array of the ballots, by serial */
 } JpTally;
 
 JpTally    *jp_tally_copy (const JpTally *tally);
@@ -78,7 +83,20 @@ JpTally    *jp_tally_compute (const JpTallyInput *input,
  * integers as integers, strings JSON-escaped. Returns: (transfer full). */
 char       *jp_tally_canonical_json (const JpTally *tally);
 
-/* SHA-256 (lowercase hex) of jp_tally_canonical_json. Returns: (transfer full). */
+/* SHA-256 (lowercase hex) of jp_tally_canonical_json: the digest of version 1, kept for the
+ * rounds sealed before the digest covered the ballots. Returns: (transfer full). */
 char       *jp_tally_digest         (const JpTally *tally);
+
+/* The canonical JSON array of `ballots` (JpTallyBallot*), by serial ascending:
+ * [{"invalid":false,"marks":["XT-01","XT-03"],"serial":123},...] (docs/result-digest.md).
+ * Returns: (transfer full). */
+char       *jp_tally_ballot_list    (GPtrArray *ballots);
+
+/* The text the sealed digest (version 2) is over:
+ * {"ballots":BALLOT_LIST,"result":CANONICAL_JSON,"version":2}. Returns: (transfer full). */
+char       *jp_tally_sealed_text    (const JpTally *tally);
+
+/* SHA-256 (lowercase hex) of jp_tally_sealed_text. Returns: (transfer full). */
+char       *jp_tally_sealed_digest  (const JpTally *tally);
 
 G_END_DECLS

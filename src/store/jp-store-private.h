@@ -26,6 +26,7 @@ struct _JpStore {
   sqlite3 *db;
   int      schema_version;
   gint64   fixed_time;
+  int      auto_backup_keep;  /* > 0: a backup at every stage change (jp_store_stage_changed) */
 };
 
 /* jp-store-schema.c */
@@ -117,6 +118,25 @@ gboolean    jp_store_take_core_error (GError       **error,
 JpRound    *jp_store_load_round (JpStore  *self,
                                  gint64    round_id,
                                  GError  **error);
+/* The tally of a round recounted from its stored ballots, its digest made with the recipe
+ * the round was closed with (round->digest_version). Does not compare. */
+JpTally    *jp_store_recount_round (JpStore  *self,
+                                    JpRound  *round,
+                                    GError  **error);
+/* Appends a chained audit row (docs/audit-chain.md) with `json` as its payload text. */
+gboolean    jp_store_audit_text (JpStore     *self,
+                                 const char  *actor,
+                                 const char  *action,
+                                 const char  *json,
+                                 GError     **error);
+/* A stage changed (round closed, round sealed; defence sessions, the ranking and publicity
+ * call it too): after the commit, writes the automatic backup when the host turned them on
+ * (jp_store_set_auto_backup). A failed backup is a warning: the change itself is done. */
+void        jp_store_stage_changed (JpStore    *self,
+                                    const char *reason);
+/* The SQL function jp_audit_chain_build() the migration "audit chain" calls. */
+gboolean    jp_store_register_functions (JpStore  *self,
+                                         GError  **error);
 
 /* Checkpoints the WAL into the file and cuts the -wal file to zero bytes. With `wait` FALSE
  * it gives up at once (BUSY) when another connection still reads an older state; with TRUE it

@@ -132,7 +132,8 @@ jp_store_load_round (JpStore  *self,
                            "SELECT r.id, r.kind, r.trade_id, t.code, t.name, r.state, r.seats, "
                            "r.max_choices, r.present, r.majority_threshold, r.number, "
                            "coalesce (r.parent_round_id, 0), coalesce (r.opened_at, 0), "
-                           "coalesce (r.closed_at, 0), coalesce (r.sealed_at, 0), r.digest "
+                           "coalesce (r.closed_at, 0), coalesce (r.sealed_at, 0), r.digest, "
+                           "r.digest_version "
                            "FROM round r JOIN trade t ON t.id = r.trade_id WHERE r.id = ?",
                            error);
   if (stmt == NULL)
@@ -162,6 +163,7 @@ jp_store_load_round (JpStore  *self,
   round->closed_at = sqlite3_column_int64 (stmt, 13);
   round->sealed_at = sqlite3_column_int64 (stmt, 14);
   round->digest = jp_store_column_dup (stmt, 15);
+  round->digest_version = sqlite3_column_int (stmt, 16);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   round->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_candidate_free);
@@ -813,7 +815,10 @@ compute_tally (JpStore  *self,
 
   for (guint i = 0; i < round->candidates->len; i++)
     g_ptr_array_add (codes, ((JpRoundCandidate *) g_ptr_array_index (round->candidates, i))->code);
-  stmt = jp_store_prepare (self, "SELECT marks, invalid FROM ballot WHERE round_id = ?", error);
+  stmt = jp_store_prepare (self,
+                           "SELECT marks, invalid, serial FROM ballot WHERE round_id = ? "
+                           "ORDER BY serial",
+                           error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round->id);
@@ -826,6 +831,7 @@ compute_tally (JpStore  *self,
       if (b->marks[0] != NULL && b->marks[0][0] == '\0')
         g_clear_pointer (&b->marks, g_strfreev);
       b->invalid = sqlite3_column_int (stmt, 1) != 0;
+      b->serial = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (ballots, b);
     }
   if (rc != SQLITE_DONE)
@@ -840,6 +846,24 @@ compute_tally (JpStore  *self,
   input.codes = codes;
   input.ballots = ballots;
   return jp_tally_compute (&input, round->id, round->trade_code);
+}
+
+JpTally *
+jp_store_recount_round (JpStore  *self,
+                        JpRound  *round,
+                        GError  **error)
+{
+  JpTally *tally = compute_tally (self, round, error);
+
+  /* a round sealed before the digest covered the ballots keeps the recipe it was sealed
+   * with (docs/result-digest.md, version 1) */
+  if (tally != NULL && round->digest_version == 1)
+    {
+      g_free (tally->digest);
+      tally->digest = jp_tally_digest (tally);
+      tally->digest_version = 1;
+    }
+  return tally;
 }
 
 /* After a close: the -wal file, which held the round's history commit by commit, is emptied
@@ -917,7 +941,7 @@ jp_store_close_round (JpStore     *self,
   json = jp_tally_canonical_json (tally);
   stmt = jp_store_prepare (self,
                            "UPDATE round SET state = 'closed', closed_at = ?, result = ?, "
-                           "digest = ? WHERE id = ?",
+                           "digest = ?, digest_version = 2 WHERE id = ?",
                            error);
   if (stmt == NULL)
     goto fail;
@@ -930,6 +954,7 @@ jp_store_close_round (JpStore     *self,
       || !jp_store_commit (self, error))
     goto fail;
   close_wal (self);
+  jp_store_stage_changed (self, "round-closed");
   return TRUE;
 
 fail:
@@ -966,6 +991,7 @@ jp_store_seal_round (JpStore     *self,
       || !round_audit (self, actor, "round.seal", round_id, round->digest, error)
       || !jp_store_commit (self, error))
     goto fail;
+  jp_store_stage_changed (self, "round-sealed");
   return TRUE;
 
 fail:
@@ -1007,7 +1033,7 @@ jp_store_get_tally (JpStore  *self,
                      "results instead of a tally."), (long long) round_id);
       return NULL;
     }
-  tally = compute_tally (self, round, error);
+  tally = jp_store_recount_round (self, round, error);
   if (tally == NULL)
     return NULL;
   if (g_strcmp0 (tally->digest, round->digest) != 0)

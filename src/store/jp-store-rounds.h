@@ -50,6 +50,8 @@ typedef struct _JpRound {
   int           n_cast;          /* members on the roster (ballots received) */
   int           n_panel;         /* members on the trade's panel */
   char         *digest;          /* result digest once closed; NULL before */
+  int           digest_version;  /* 2: over the ballots and the result; 1: the result
+                                  * alone (closed before schema "audit chain") */
 } JpRound;
 
 JpRoundCandidate *jp_round_candidate_copy (const JpRoundCandidate *c);

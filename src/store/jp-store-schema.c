@@ -450,7 +450,23 @@ static const char *const migrations[] = {
   "  WHEN EXISTS (SELECT 1 FROM ranking_seal)"
   "  BEGIN SELECT RAISE (ABORT, 'the ranking is sealed'); END;",
 
-  /* 10 (11 in the merged order: publicity, helper "publicity"): publicity (公示) and the
+  /* 10: the audit chain: every audit row carries the SHA-256 of the row
+   * before it (docs/audit-chain.md). The rows written before are chained once, in seq order,
+   * by jp_audit_chain_build() (the store's SQL function), which appends an "audit.chain"
+   * row for it; the update trigger is lifted for that statement only and put back as it
+   * was. From now on a row without its place in the chain is refused. A ballot round's
+   * digest covers its ballots from now on (docs/result-digest.md, version 2); rounds closed
+   * before keep version 1. */
+  "ALTER TABLE round ADD COLUMN digest_version INTEGER NOT NULL DEFAULT 1;"
+  "DROP TRIGGER audit_no_update;"
+  "SELECT jp_audit_chain_build ();"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_chained BEFORE INSERT ON audit"
+  "  WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'an audit entry needs its place in the hash chain'); END;",
+
+  /* 11: publicity (公示) and the
    * objections register (异议), RULES.md "Publicity". One publicity row per election, made
    * when the chair starts it from the sealed ranking's recommended list, which is copied into
    * publicity_candidate as it was publicized. An upheld objection sets objection_id on its

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "jp-store-console.h"
+#include "jp-store-audit.h"
 #include "jp-store-private.h"
 
 G_DEFINE_QUARK (jp-store-error-quark, jp_store_error)
@@ -319,6 +320,76 @@ jp_store_column_dup (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
+/* The chain's head: the seq and hash of the last entry (0 and JP_AUDIT_GENESIS when the log
+ * is empty). Inside the write transaction, so nobody appends in between. */
+static gboolean
+audit_tail (JpStore  *self,
+            gint64   *seq,
+            char    **hash,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = jp_store_prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *seq = sqlite3_column_int64 (stmt, 0);
+      *hash = jp_store_column_dup (stmt, 1);
+      if (*hash == NULL)
+        *hash = g_strdup (JP_AUDIT_GENESIS);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return jp_store_set_error (self, rc, error);
+  *seq = 0;
+  *hash = g_strdup (JP_AUDIT_GENESIS);
+  return TRUE;
+}
+
+/* The one place that writes an audit row: each row carries the hash of the row before it
+ * and its own (docs/audit-chain.md), computed inside the caller's transaction. */
+gboolean
+jp_store_audit_text (JpStore     *self,
+                     const char  *actor,
+                     const char  *action,
+                     const char  *json,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *prev = NULL;
+  g_autofree char *hash = NULL;
+  gint64 seq = 0;
+  gint64 at = jp_store_now (self);
+
+  if (actor == NULL || *actor == '\0')
+    actor = "system";
+  if (json == NULL)
+    json = "{}";
+  if (!audit_tail (self, &seq, &prev, error))
+    return FALSE;
+  seq++;
+  hash = jp_audit_entry_hash (seq, at, actor, action, json, prev);
+
+  stmt = jp_store_prepare (self,
+                           "INSERT INTO audit (seq, at, actor, action, payload, prev_hash, hash) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_int64 (stmt, 2, at);
+  sqlite3_bind_text (stmt, 3, actor, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, prev, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, hash, -1, SQLITE_TRANSIENT);
+  return jp_store_step_done (self, stmt, error);
+}
+
 gboolean
 jp_store_audit (JpStore      *self,
                 const char   *actor,
@@ -326,7 +397,6 @@ jp_store_audit (JpStore      *self,
                 JsonBuilder  *payload,
                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *json = NULL;
 
   if (payload != NULL)
@@ -337,18 +407,80 @@ jp_store_audit (JpStore      *self,
       json_generator_set_root (generator, root);
       json = json_generator_to_data (generator, NULL);
     }
+  return jp_store_audit_text (self, actor, action, json, error);
+}
 
-  stmt = jp_store_prepare (self,
-                           "INSERT INTO audit (at, actor, action, payload) VALUES (?, ?, ?, ?)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, jp_store_now (self));
-  sqlite3_bind_text (stmt, 2, actor != NULL && *actor != '\0' ? actor : "system", -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, json != NULL ? json : "{}", -1, SQLITE_TRANSIENT);
-  return jp_store_step_done (self, stmt, error);
+/* jp_audit_chain_build(): chains the entries written before the log was chained, once, in
+ * seq order, and appends an "audit.chain" entry saying how many and the head. Called by the
+ * migration "audit chain" with the update trigger lifted (the migration puts it back). */
+static void
+chain_build_func (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  JpStore *self = sqlite3_user_data (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) read = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autofree char *prev = g_strdup (JP_AUDIT_GENESIS);
+  g_autofree char *json = NULL;
+  gint64 n = 0;
+  int rc;
+
+  read = jp_store_prepare (self,
+                           "SELECT seq, at, actor, action, payload FROM audit "
+                           "WHERE hash IS NULL ORDER BY seq",
+                           &error);
+  write = jp_store_prepare (self, "UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?",
+                            &error);
+  if (read == NULL || write == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      g_autofree char *hash =
+        jp_audit_entry_hash (sqlite3_column_int64 (read, 0), sqlite3_column_int64 (read, 1),
+                             (const char *) sqlite3_column_text (read, 2),
+                             (const char *) sqlite3_column_text (read, 3),
+                             (const char *) sqlite3_column_text (read, 4), prev);
+
+      sqlite3_reset (write);
+      sqlite3_bind_text (write, 1, prev, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 2, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (write, 3, sqlite3_column_int64 (read, 0));
+      if (!jp_store_step_done (self, write, &error))
+        goto fail;
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+      n++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jp_store_set_error (self, rc, &error);
+      goto fail;
+    }
+  if (n > 0)
+    {
+      json = g_strdup_printf ("{\"entries\":%" G_GINT64_FORMAT ",\"head\":\"%s\"}", n, prev);
+      if (!jp_store_audit_text (self, NULL, "audit.chain", json, &error))
+        goto fail;
+    }
+  sqlite3_result_int64 (context, n);
+  return;
+
+fail:
+  sqlite3_result_error (context, error->message, -1);
+}
+
+gboolean
+jp_store_register_functions (JpStore  *self,
+                             GError  **error)
+{
+  int rc = sqlite3_create_function (self->db, "jp_audit_chain_build", 0, SQLITE_UTF8, self,
+                                    chain_build_func, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return jp_store_set_error (self, rc, error);
+  return TRUE;
 }
 
 /* ---- opening ---- */
@@ -433,7 +565,7 @@ open_connection (JpStore  *self,
   sqlite3_extended_result_codes (self->db, 1);
   /* A second connection (the import worker) waits for the writer instead of failing. */
   sqlite3_busy_timeout (self->db, 5000);
-  return TRUE;
+  return jp_store_register_functions (self, error);
 }
 
 /* Settings that live in the connection, or (WAL) in the file once set. */
@@ -687,6 +819,56 @@ jp_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+JpStore *
+jp_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(JpStore) self = NULL;
+  int app_id = 0;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist. Check the name and folder of the election file."),
+                   path);
+      return NULL;
+    }
+  self = g_object_new (JP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!open_connection (self, SQLITE_OPEN_READONLY, error) ||
+      !query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error))
+    return NULL;
+  if (app_id != JP_STORE_APPLICATION_ID || version < 1)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_OURS,
+                   _("“%s” is not a Jiangping election file."), path);
+      return NULL;
+    }
+  if (version > JP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Jiangping (schema %d); this "
+                     "version reads up to %d. Update Jiangping."),
+                   path, version, JP_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (version < JP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+                   _("“%s” was written by an older version of Jiangping (schema %d) and has "
+                     "no hash chain yet. Open it once with this version to upgrade it."),
+                   path, version);
+      return NULL;
+    }
+  self->schema_version = version;
+  return g_steal_pointer (&self);
+}
+
 const char *
 jp_store_get_path (JpStore *self)
 {
@@ -831,17 +1013,6 @@ fail:
 
 /* ---- audit ---- */
 
-void
-jp_audit_entry_free (JpAuditEntry *e)
-{
-  if (e == NULL)
-    return;
-  g_free (e->actor);
-  g_free (e->action);
-  g_free (e->payload);
-  g_free (e);
-}
-
 /**
  * jp_store_list_audit:
  *
@@ -859,7 +1030,8 @@ jp_store_list_audit (JpStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = jp_store_prepare (self,
-                           "SELECT seq, at, actor, action, payload FROM audit ORDER BY seq",
+                           "SELECT seq, at, actor, action, payload, prev_hash, hash "
+                           "FROM audit ORDER BY seq",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -874,6 +1046,8 @@ jp_store_list_audit (JpStore  *self,
       e->actor = jp_store_column_dup (stmt, 2);
       e->action = jp_store_column_dup (stmt, 3);
       e->payload = jp_store_column_dup (stmt, 4);
+      e->prev_hash = jp_store_column_dup (stmt, 5);
+      e->hash = jp_store_column_dup (stmt, 6);
       g_ptr_array_add (entries, e);
     }
   if (rc != SQLITE_DONE)

@@ -25,7 +25,7 @@ typedef enum {
 /* SQLite PRAGMA application_id of every Jiangping file ('JPGP'). */
 #define JP_STORE_APPLICATION_ID 0x4A504750
 /* PRAGMA user_version this build writes. */
-#define JP_STORE_SCHEMA_VERSION 10
+#define JP_STORE_SCHEMA_VERSION 11
 
 #define JP_TYPE_STORE (jp_store_get_type ())
 G_DECLARE_FINAL_TYPE (JpStore, jp_store, JP, STORE, GObject)
@@ -185,15 +185,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpStats, jp_stats_free)
 JpStats  *jp_store_get_stats (JpStore *self, GError **error);
 
 /* ---- audit ---- */
-typedef struct {
-  gint64  seq;
-  gint64  at;         /* unix seconds */
-  char   *actor;
-  char   *action;     /* "candidate.add", "candidate.update", "trade.add", ... */
-  char   *payload;    /* JSON text */
-} JpAuditEntry;
-
-void       jp_audit_entry_free (JpAuditEntry *e);
+/* JpAuditEntry (core/jp-audit.h): seq, at, actor, action ("candidate.add", ...), payload
+ * (JSON text), prev_hash, hash (docs/audit-chain.md). */
 GPtrArray *jp_store_list_audit (JpStore *self, GError **error);   /* oldest first */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpDocumentData, jp_document_data_free)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jp-window.h"
+#include "jp-audit-page.h"
 #include "jp-ballot-page.h"
 #include "jp-publicity-page.h"
 #include "jp-candidate-list.h"
@@ -43,9 +44,12 @@ struct _JpWindow
   gboolean              publicity_loaded;
   JpDocumentsPage      *documents_page;
   gboolean              documents_loaded;
+  JpAuditPage          *audit_page;
+  gboolean              audit_loaded;
 
   GSettings            *settings;
   JpStore              *store;
+  gboolean              host_locked;   /* this window holds the host lock of its store's file */
   GtkWindow            *last_dialog;   /* weak */
 };
 

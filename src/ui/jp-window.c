@@ -11,6 +11,7 @@
 #include "jp-setup-page.h"
 #include "jp-operator.h"
 #include "jp-window-private.h"
+#include "store/jp-store-audit.h"
 
 G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -34,6 +35,7 @@ static const struct {
   { "publicity", "x-office-presentation-symbolic", N_("Publicity"), NULL },
   { "documents", "jp-seal-symbolic", N_("Certificates and Printing"), NULL },
   { "setup", "emblem-system-symbolic", N_("Setup"), NULL },
+  { "audit", "document-properties-symbolic", N_("Audit Log"), NULL },
 };
 
 /* A line between the stages of the selection and the setup row. */
@@ -130,6 +132,8 @@ jp_window_build_stages (JpWindow *self)
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->setup_page);
   gtk_stack_add_named (self->stage_stack, scroller, "setup");
+  self->audit_page = JP_AUDIT_PAGE (jp_audit_page_new ());
+  gtk_stack_add_named (self->stage_stack, GTK_WIDGET (self->audit_page), "audit");
   gtk_list_box_set_header_func (self->stage_list, stage_list_header, NULL, NULL);
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, 0));
 }
@@ -167,6 +171,11 @@ ensure_stage_loaded (JpWindow   *self,
       self->documents_loaded = TRUE;
       jp_documents_page_set_store (self->documents_page, self->store);
     }
+  else if (g_strcmp0 (stage, "audit") == 0 && !self->audit_loaded)
+    {
+      self->audit_loaded = TRUE;
+      jp_audit_page_set_store (self->audit_page, self->store);
+    }
 }
 
 /* Takes the election away from every stage page (closing it, or before another opens). */
@@ -180,8 +189,10 @@ unload_stages (JpWindow *self)
   jp_publicity_page_set_store (self->publicity_page, NULL);
   self->publicity_loaded = FALSE;
   jp_documents_page_set_store (self->documents_page, NULL);
-  self->review_loaded = self->setup_loaded = self->ballot_loaded = FALSE;
   self->documents_loaded = FALSE;
+  jp_audit_page_set_store (self->audit_page, NULL);
+  self->review_loaded = self->setup_loaded = self->ballot_loaded = FALSE;
+  self->audit_loaded = FALSE;
 }
 
 static void
@@ -199,6 +210,9 @@ on_stage_list_row_selected (JpWindow      *self,
   /* rounds closed and candidates changed since the documents page was filled */
   if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "documents") == 0)
     jp_documents_page_reload (self->documents_page);
+  /* the log grows behind the page's back */
+  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "audit") == 0)
+    jp_audit_page_reload (self->audit_page);
   gtk_stack_set_visible_child_name (self->stage_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -228,6 +242,9 @@ jp_window_dispose (GObject *object)
   JpWindow *self = JP_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
+  if (self->store != NULL && self->host_locked)
+    jp_store_release_host_lock (jp_store_get_path (self->store));
+  self->host_locked = FALSE;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->last_dialog);
@@ -383,14 +400,27 @@ jp_window_open_file (JpWindow   *self,
   g_return_val_if_fail (JP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = jp_store_open (path, &error);
-  if (store == NULL)
+  /* one host per election file: a second computer (or window) is told who holds it */
+  if (!jp_store_take_host_lock (path, &error))
     {
       jp_window_show_error (self, _("Could Not Open the Election"), error->message);
       return FALSE;
     }
+  store = jp_store_open (path, &error);
+  if (store == NULL)
+    {
+      jp_store_release_host_lock (path);
+      jp_window_show_error (self, _("Could Not Open the Election"), error->message);
+      return FALSE;
+    }
+  /* a backup beside the file at every stage change (docs/audit-chain.md) */
+  jp_store_set_auto_backup (store, g_settings_get_int (self->settings, "backups-kept"));
 
+  if (self->store != NULL && self->host_locked
+      && g_strcmp0 (jp_store_get_path (self->store), path) != 0)
+    jp_store_release_host_lock (jp_store_get_path (self->store));
   jp_window_set_store (self, store);
+  self->host_locked = TRUE;
   /* asked once per computer: who the audit log and review decisions will name */
   if (*jp_operator_get_name () == '\0')
     jp_window_ask_operator (self);

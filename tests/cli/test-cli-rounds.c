@@ -140,8 +140,16 @@ test_whole_round (Fixture *f, gconstpointer data)
       "{\"code\":\"FW-03\",\"outcome\":\"runoff\",\"rank\":2,\"votes\":2},"
       "{\"code\":\"FW-04\",\"outcome\":\"out\",\"rank\":4,\"votes\":0}],"
       "\"max_choices\":2,\"round\":1,\"seats\":2,\"trade\":\"FW\",\"void\":false}");
-    g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canon, -1);
+    g_autofree char *list = json_to_string (json_object_get_member (t, "ballot_list"), FALSE);
+    g_autofree char *sealed = NULL;
+    g_autofree char *hex = NULL;
 
+    /* version 2: the ballots by serial, then the result */
+    g_assert_cmpint (json_object_get_int_member (t, "digest_version"), ==, 2);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (t, "ballot_list")),
+                      ==, 8);
+    sealed = g_strdup_printf ("{\"ballots\":%s,\"result\":%s,\"version\":2}", list, canon);
+    hex = g_compute_checksum_for_string (G_CHECKSUM_SHA256, sealed, -1);
     g_assert_cmpstr (json_object_get_string_member (t, "digest"), ==, hex);
   }
 

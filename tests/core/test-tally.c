@@ -32,6 +32,8 @@ tally_of (const char *codes,
     {
       JpTallyBallot *tb = g_new0 (JpTallyBallot, 1);
 
+      /* serials in no particular order, as the store's random serials are */
+      tb->serial = 1000 + ((gint64) i * 7919) % 9973;
       tb->invalid = g_str_equal (ballot_list[i], "!");
       tb->marks = tb->invalid || *ballot_list[i] == '\0' ? NULL
                   : g_strsplit (ballot_list[i], " ", -1);
@@ -196,6 +198,8 @@ test_zero_votes (void)
   g_assert_cmpint (none->runoff_seats, ==, 1);
 }
 
+#define SEALED_VECTOR "c8a1a234dfd89b52f0d6febbd82f8da9052e3a5d37420ca1e08cf5458878780a"
+
 static void
 test_digest_vector (void)
 {
@@ -219,9 +223,44 @@ test_digest_vector (void)
                    "\"votes\":1},{\"code\":\"XT-03\",\"outcome\":\"runoff\",\"rank\":2,"
                    "\"votes\":1}],\"max_choices\":2,\"round\":7,\"seats\":2,\"trade\":\"XT\","
                    "\"void\":false}");
-  g_assert_cmpstr (t->digest, ==,
-                   "3874e1586db4a6fbbe202568455da9148d13ce68c542b63599b2b752ab7b3ae6");
+  /* version 1, the result alone: kept for rounds sealed before version 2 */
+  {
+    g_autofree char *v1 = jp_tally_digest (t);
+
+    g_assert_cmpstr (v1, ==, "3874e1586db4a6fbbe202568455da9148d13ce68c542b63599b2b752ab7b3ae6");
+  }
   g_assert_cmpstr (again->digest, ==, t->digest);
+}
+
+/* The sealed digest (version 2) covers the ballots by serial and the result: the vector of
+ * docs/result-digest.md. */
+static void
+test_sealed_digest_vector (void)
+{
+  g_autoptr(JpTally) t = tally_of ("XT-03 XT-01 XT-02",
+                                   "XT-01 XT-02|XT-01 XT-03|XT-01||XT-01 XT-02 XT-03", 2, 2, 5,
+                                   FALSE);
+  g_autoptr(JpTally) other = tally_of ("XT-03 XT-01 XT-02",
+                                       "XT-01 XT-03|XT-01 XT-02|XT-01||XT-01 XT-02 XT-03", 2,
+                                       2, 5, FALSE);
+  g_autofree char *text = jp_tally_sealed_text (t);
+  g_autofree char *v1 = jp_tally_digest (t);
+  g_autofree char *v1_other = jp_tally_digest (other);
+
+  g_assert_cmpint (t->digest_version, ==, 2);
+  g_assert_cmpstr (t->ballot_list, ==,
+                   "[{\"invalid\":false,\"marks\":[\"XT-01\",\"XT-02\"],\"serial\":1000},"
+                   "{\"invalid\":false,\"marks\":[\"XT-01\",\"XT-02\",\"XT-03\"],"
+                   "\"serial\":2757},"
+                   "{\"invalid\":false,\"marks\":[],\"serial\":4811},"
+                   "{\"invalid\":false,\"marks\":[\"XT-01\"],\"serial\":6865},"
+                   "{\"invalid\":false,\"marks\":[\"XT-01\",\"XT-03\"],\"serial\":8919}]");
+  g_assert_true (g_str_has_prefix (text, "{\"ballots\":[{\"invalid\":false,"));
+  g_assert_true (g_str_has_suffix (text, "\"void\":false},\"version\":2}"));
+  g_assert_cmpstr (t->digest, ==, SEALED_VECTOR);
+  /* two ballots swapped between serials: the same result, another sealed digest */
+  g_assert_cmpstr (v1, ==, v1_other);
+  g_assert_cmpstr (other->digest, !=, t->digest);
 }
 
 static void
@@ -281,6 +320,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/tally/zero-votes", test_zero_votes);
   g_test_add_func ("/core/tally/digest-vector", test_digest_vector);
   g_test_add_func ("/core/tally/digest-escapes", test_digest_escapes);
+  g_test_add_func ("/core/tally/sealed-digest-vector", test_sealed_digest_vector);
   g_test_add_func ("/core/tally/bench", bench_tally);
   return g_test_run ();
 }

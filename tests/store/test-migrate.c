@@ -105,8 +105,10 @@ test_v1_to_v3 (void)
 
   audit = jp_store_list_audit (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (audit->len, ==, 2);
-  last = audit->pdata[1];
+  /* the old entry, the chaining of it (docs/audit-chain.md), the migration */
+  g_assert_cmpuint (audit->len, ==, 3);
+  g_assert_cmpstr (((JpAuditEntry *) audit->pdata[1])->action, ==, "audit.chain");
+  last = audit->pdata[2];
   g_assert_cmpstr (last->action, ==, "schema.migrate");
   payload = test_parse_object (last->payload);
   g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 1);
@@ -127,7 +129,7 @@ test_v1_to_v3 (void)
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
   audit = jp_store_list_audit (store, NULL);
-  g_assert_cmpuint (audit->len, ==, 2);
+  g_assert_cmpuint (audit->len, ==, 3);
 
   g_clear_object (&store);
   test_rm_rf (dir);
@@ -206,9 +208,9 @@ test_v2_to_v3 (void)
 
   audit = jp_store_list_audit (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (((JpAuditEntry *) audit->pdata[1])->action, ==, "schema.migrate");
+  g_assert_cmpstr (((JpAuditEntry *) audit->pdata[2])->action, ==, "schema.migrate");
   {
-    g_autoptr(JsonObject) payload = test_parse_object (((JpAuditEntry *) audit->pdata[1])->payload);
+    g_autoptr(JsonObject) payload = test_parse_object (((JpAuditEntry *) audit->pdata[2])->payload);
 
     g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 2);
     g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
@@ -256,8 +258,8 @@ test_v4_to_v5 (void)
 
   audit = jp_store_list_audit (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (((JpAuditEntry *) audit->pdata[1])->action, ==, "schema.migrate");
-  payload = test_parse_object (((JpAuditEntry *) audit->pdata[1])->payload);
+  g_assert_cmpstr (((JpAuditEntry *) audit->pdata[2])->action, ==, "schema.migrate");
+  payload = test_parse_object (((JpAuditEntry *) audit->pdata[2])->payload);
   g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 4);
   g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
 
@@ -296,7 +298,7 @@ test_v5_to_current (void)
 
   audit = jp_store_list_audit (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (audit->len, ==, n_audit_before + (JP_STORE_SCHEMA_VERSION > 5 ? 1 : 0));
+  g_assert_cmpuint (audit->len, ==, n_audit_before + 2);
 
   g_clear_object (&store);
   test_rm_rf (dir);

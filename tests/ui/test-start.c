@@ -206,6 +206,33 @@ test_open_missing (void)
   jp_test_spin ();
 }
 
+/* Another computer hosts the file: the console says which and leaves it alone; once that
+ * host is gone, the file opens and the window holds the lock until it closes. */
+static void
+test_open_hosted_elsewhere (void)
+{
+  g_autofree char *path = create_election ("hosted.jiangping", "Hosted");
+  g_autofree char *lock = g_strconcat (path, ".host-lock", NULL);
+  JpWindow *window = jp_window_new (NULL);
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (lock, "会议室二号机\n4242\n", -1, NULL));
+  g_assert_false (jp_window_open_file (window, path));
+  dialog = jp_window_get_last_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "会议室二号机"));
+  g_assert_null (jp_window_get_store (window));
+  gtk_window_destroy (dialog);
+
+  g_assert_cmpint (g_unlink (lock), ==, 0);
+  g_assert_true (jp_window_open_file (window, path));
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_stages (void)
 {
@@ -217,12 +244,19 @@ test_stages (void)
   g_assert_true (jp_window_open_file (window, path));
   g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "candidates");
 
-  /* eight stages in order, then the setup; a stage not built yet says what it will do */
+  /* eight stages in order, then the setup and the audit log; a stage not built yet says
+   * what it will do */
   g_assert_nonnull (gtk_list_box_get_row_at_index (window->stage_list, 7));
   row = gtk_list_box_get_row_at_index (window->stage_list, 8);
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, "setup");
-  g_assert_null (gtk_list_box_get_row_at_index (window->stage_list, 9));
+  row = gtk_list_box_get_row_at_index (window->stage_list, 9);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, "audit");
+  g_assert_null (gtk_list_box_get_row_at_index (window->stage_list, 10));
+  gtk_list_box_select_row (window->stage_list, row);
+  g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "audit");
+  g_assert_true (JP_IS_AUDIT_PAGE (gtk_stack_get_visible_child (window->stage_stack)));
   gtk_list_box_select_row (window->stage_list, gtk_list_box_get_row_at_index (window->stage_list, 1));
   g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "qualification");
   g_assert_false (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (window->stage_stack)));
@@ -333,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/ui/start/recent-order", test_recent_order);
   g_test_add_func ("/ui/start/open-not-ours", test_open_not_ours);
   g_test_add_func ("/ui/start/open-missing", test_open_missing);
+  g_test_add_func ("/ui/start/open-hosted-elsewhere", test_open_hosted_elsewhere);
   g_test_add_func ("/ui/start/stages", test_stages);
   g_test_add_func ("/ui/start/new-election-defaults", test_new_election_defaults);
   g_test_add_func ("/ui/start/second-launch", test_second_launch);

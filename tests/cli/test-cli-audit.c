@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#define G_LOG_DOMAIN "jp-test-cli-audit"
+
+#include "cli-test-util.h"
+
+#include <sqlite3.h>
+#include <archive.h>
+#include <archive_entry.h>
+
+/* `audit verify` on a clean election and on files changed behind Jiangping's back, the way
+ * someone holding the file would: with sqlite3, triggers dropped first. Every change must
+ * fail the check and the message must name the entry or the round. Also backup, restore
+ * and archive. */
+
+static char *template_dir;
+static char *template_db;   /* demo, qualified, frozen, one ballot round closed and sealed */
+
+static void
+write_text (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+make_template (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) list = NULL, frozen = NULL, opened = NULL, entered = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *cands;
+
+  template_dir = g_dir_make_tmp ("jp-cli-audit-XXXXXX", &error);
+  g_assert_no_error (error);
+  template_db = g_build_filename (template_dir, "template.jiangping", NULL);
+  g_assert_cmpint (run_cli (&out, &err, "demo", "--db", template_db, "--candidates", "12", NULL),
+                   ==, 0);
+  list = run_json (template_db, "candidates", NULL);
+  cands = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (cands); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cands, i);
+      JsonArray *criteria = json_object_get_array_member (c, "criteria");
+      g_autoptr(GString) crit = g_string_new (NULL);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             json_object_get_int_member (c, "id"));
+      g_autoptr(JsonNode) saved = NULL;
+
+      for (guint k = 0; k < json_array_get_length (criteria); k++)
+        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
+                                json_array_get_int_element (criteria, k));
+      saved = run_json (template_db, "qualify", "--candidate", id, "--criteria", crit->str, NULL);
+    }
+  frozen = run_json (template_db, "freeze", NULL);
+  opened = run_json (template_db, "round", "open", "--kind", "ballot", "--trade", "FW",
+                     "--seats", "2", "--max-choices", "2", "--present", "5", NULL);
+  a = g_build_filename (template_dir, "a.csv", NULL);
+  b = g_build_filename (template_dir, "b.csv", NULL);
+  write_text (a, "serial,marks\n11,FW-01 FW-02\n12,FW-01 FW-03\n13,\n14,FW-01\n15,FW-02\n");
+  write_text (b, "serial,marks\n11,FW-01 FW-02\n12,FW-01 FW-03\n13,\n14,FW-01\n15,FW-02\n");
+  entered = run_json (template_db, "ballots", "enter", "--round", "1", "--file", a,
+                      "--entered-by", "M15", "--confirm-file", b, "--confirmed-by", "M12", NULL);
+  g_assert_cmpint (run_cli (&out, &err, "round", "close", "--db", template_db, "--round", "1",
+                            NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "round", "seal", "--db", template_db, "--round", "1",
+                            NULL), ==, 0);
+}
+
+static void
+set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  fixture_set_up (f, data);
+  g_file_get_contents (template_db, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (f->db, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Changes the file as an outsider would. */
+static void
+tamper (Fixture    *f,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static gint64
+query_int (Fixture    *f,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Runs audit verify --json; returns the exit status and the parsed report. */
+static int
+verify (Fixture     *f,
+        const char  *anchor,
+        JsonObject **report)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  int status;
+
+  if (anchor != NULL)
+    status = run_cli (&out, &err, "audit", "verify", "--db", f->db, "--json", "--anchor", anchor,
+                      NULL);
+  else
+    status = run_cli (&out, &err, "audit", "verify", "--db", f->db, "--json", NULL);
+  node = parse_json (out);
+  *report = json_object_ref (json_node_get_object (node));
+  if (status != 0)
+    g_assert_nonnull (strstr (err, "does not hold"));
+  return status;
+}
+
+/* Whether the report has a problem of `kind` about `subject` = id. */
+static gboolean
+has_problem (JsonObject *report,
+             const char *kind,
+             const char *subject,
+             gint64      id)
+{
+  JsonArray *problems = json_object_get_array_member (report, "problems");
+
+  for (guint i = 0; i < json_array_get_length (problems); i++)
+    {
+      JsonObject *p = json_array_get_object_element (problems, i);
+
+      if (g_str_equal (json_object_get_string_member (p, "kind"), kind)
+          && (subject == NULL || json_object_get_int_member_with_default (p, subject, -1) == id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_clean (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonObject) anchored = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *head;
+
+  g_assert_cmpint (verify (f, NULL, &report), ==, 0);
+  g_assert_true (json_object_get_boolean_member (report, "ok"));
+  g_assert_cmpint (json_object_get_int_member (report, "entries"), ==,
+                   query_int (f, "SELECT count (*) FROM audit"));
+  g_assert_cmpint (json_object_get_int_member (report, "rounds"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "problems")),
+                    ==, 0);
+  head = json_object_get_string_member (report, "head");
+  g_assert_cmpuint (strlen (head), ==, 64);
+
+  /* the head printed now is found later, after more entries */
+  {
+    g_autofree char *printed = g_strdup (head);
+    g_autoptr(JsonNode) more = run_json (f->db, "round", "open", "--kind", "ballot", "--trade",
+                                         "XT", "--seats", "1", NULL);
+
+    g_assert_cmpint (verify (f, printed, &anchored), ==, 0);
+    g_assert_true (json_object_get_boolean_member (json_object_get_object_member (anchored,
+                                                                                  "anchor"),
+                                                   "found"));
+    g_assert_cmpstr (json_object_get_string_member (anchored, "head"), !=, printed);
+  }
+
+  /* text output */
+  g_assert_cmpint (run_cli (&out, &err, "audit", "verify", "--db", f->db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "The record holds"));
+}
+
+static void
+test_unknown_anchor (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  g_assert_cmpint (verify (f, "ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12",
+                           &report), ==, 1);
+  g_assert_false (json_object_get_boolean_member (report, "ok"));
+  g_assert_true (has_problem (report, "anchor", NULL, 0));
+}
+
+static void
+test_ballot_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  tamper (f, "DROP TRIGGER ballot_no_update;"
+             "UPDATE ballot SET marks = 'FW-03' WHERE round_id = 1 AND serial = "
+             "(SELECT max (serial) FROM ballot WHERE round_id = 1)");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "digest", "round", 1));
+}
+
+/* Two ballots exchange their marks: the count stays the same, the digest does not. */
+static void
+test_ballots_swapped (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  tamper (f, "DROP TRIGGER ballot_no_update;"
+             "CREATE TEMP TABLE b AS SELECT serial, marks FROM ballot WHERE round_id = 1 "
+             "AND serial IN ((SELECT min (serial) FROM ballot WHERE round_id = 1),"
+             "               (SELECT max (serial) FROM ballot WHERE round_id = 1));"
+             "UPDATE ballot SET marks = (SELECT marks FROM b WHERE b.serial != ballot.serial) "
+             "WHERE round_id = 1 AND serial IN (SELECT serial FROM b)");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "digest", "round", 1));
+  g_assert_false (has_problem (report, "result", "round", 1));
+}
+
+static void
+test_audit_row_deleted (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+  JsonArray *problems;
+
+  tamper (f, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 10");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "gap", "seq", 11));
+  g_assert_true (has_problem (report, "link", "seq", 11));
+  problems = json_object_get_array_member (report, "problems");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (problems,
+                                                                                          0),
+                                                           "message"),
+                            "entry 10 is missing"));
+}
+
+static void
+test_last_rows_deleted (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+  gint64 last = query_int (f, "SELECT max (seq) FROM audit");
+
+  tamper (f, "DROP TRIGGER audit_no_delete;"
+             "DELETE FROM audit WHERE seq >= (SELECT max (seq) - 1 FROM audit)");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "truncated", "seq", last - 1));
+}
+
+static void
+test_payloads_swapped (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  tamper (f, "DROP TRIGGER audit_no_update;"
+             "CREATE TEMP TABLE p AS SELECT seq, payload FROM audit WHERE seq IN (3, 4);"
+             "UPDATE audit SET payload = (SELECT payload FROM p WHERE p.seq = 7 - audit.seq) "
+             "WHERE seq IN (3, 4)");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "hash", "seq", 3));
+  g_assert_true (has_problem (report, "hash", "seq", 4));
+}
+
+/* The whole entry rewritten with a fresh hash still breaks the link to the next one. */
+static void
+test_payload_rewritten (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+  gint64 seq = query_int (f, "SELECT seq FROM audit WHERE action = 'round.close'");
+  g_autofree char *sql = g_strdup_printf ("DROP TRIGGER audit_no_update;"
+                                          "UPDATE audit SET payload = replace (payload, "
+                                          "'\"round\":1', '\"round\":2') WHERE seq = %lld",
+                                          (long long) seq);
+
+  tamper (f, sql);
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "hash", "seq", seq));
+  /* and the round has no audited close any more */
+  g_assert_true (has_problem (report, "audit", "round", 1));
+}
+
+static void
+test_row_inserted (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+  gint64 seq = query_int (f, "SELECT max (seq) FROM audit") + 1;
+
+  /* the trigger refuses a row without its place in the chain */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO audit (at, actor, action) "
+                                       "VALUES (0, 'x', 'y')", NULL, NULL, NULL), !=, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  tamper (f, "DROP TRIGGER audit_chained;"
+             "INSERT INTO audit (at, actor, action) VALUES (0, 'mallory', 'review.decide')");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "unchained", "seq", seq));
+}
+
+/* The stored digest and result rewritten to match changed ballots: the audit's digest of
+ * the close tells. */
+static void
+test_digest_rewritten (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  tamper (f, "DROP TRIGGER round_closed_frozen;"
+             "UPDATE round SET digest = '0123' WHERE id = 1");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "digest", "round", 1));
+  g_assert_true (has_problem (report, "audit", "round", 1));
+}
+
+static void
+test_backup_restore (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "copy.jiangping", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) written = NULL, restored = NULL;
+  g_autoptr(JsonObject) report = NULL;
+  gint64 entries = query_int (f, "SELECT count (*) FROM audit");
+  const char *kept;
+
+  written = run_json (f->db, "backup", "-o", backup, NULL);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  /* a second backup never overwrites */
+  g_assert_cmpint (run_cli (&out, &err, "backup", "--db", f->db, "-o", backup, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already exists"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the file changes, then the backup comes back and verifies */
+  tamper (f, "DROP TRIGGER ballot_no_update; UPDATE ballot SET marks = 'FW-04'");
+  restored = run_json (f->db, "restore", "--from", backup, NULL);
+  kept = json_object_get_string_member (json_node_get_object (restored), "kept");
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (verify (f, NULL, &report), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit"), ==, entries);
+
+  /* a backup that does not verify is refused, and nothing is replaced */
+  g_clear_pointer (&restored, json_node_unref);
+  {
+    g_autofree char *bad = g_build_filename (f->dir, "bad.jiangping", NULL);
+    g_autofree char *before = NULL, *after = NULL;
+    sqlite3 *db = NULL;
+
+    written = (json_node_unref (written), run_json (f->db, "backup", "-o", bad, NULL));
+    g_assert_cmpint (sqlite3_open (bad, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_delete; DELETE FROM audit "
+                                       "WHERE seq = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_file_get_contents (f->db, &before, NULL, NULL);
+    g_assert_cmpint (run_cli (&out, &err, "restore", "--db", f->db, "--from", bad, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "does not verify"));
+    g_assert_nonnull (strstr (err, "entry 2"));
+    g_file_get_contents (f->db, &after, NULL, NULL);
+    g_assert_true (g_strcmp0 (before, after) == 0);
+  }
+}
+
+/* Unpacks `zip` into `dir` (flat: the archive has no folders yet). */
+static void
+unpack (const char *zip,
+        const char *dir)
+{
+  struct archive *a = archive_read_new ();
+  struct archive_entry *entry;
+
+  archive_read_support_format_zip (a);
+  g_assert_cmpint (archive_read_open_filename (a, zip, 16384), ==, ARCHIVE_OK);
+  while (archive_read_next_header (a, &entry) == ARCHIVE_OK)
+    {
+      g_autofree char *path = g_build_filename (dir, archive_entry_pathname (entry), NULL);
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      g_autoptr(GError) error = NULL;
+      char buf[16384];
+      la_ssize_t n;
+
+      while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
+        g_byte_array_append (data, (const guint8 *) buf, n);
+      g_assert_cmpint (n, ==, 0);
+      g_file_set_contents (path, (const char *) data->data, data->len, &error);
+      g_assert_no_error (error);
+    }
+  archive_read_free (a);
+}
+
+/* A file another computer is hosting is never replaced under it. */
+static void
+test_restore_while_hosted (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "copy.jiangping", NULL);
+  g_autofree char *lock = g_strconcat (f->db, ".host-lock", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) written = run_json (f->db, "backup", "-o", backup, NULL);
+
+  write_text (lock, "主席台电脑\n4242\n");
+  g_assert_cmpint (run_cli (&out, &err, "restore", "--db", f->db, "--from", backup, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "主席台电脑"));
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_archive (Fixture *f, gconstpointer data)
+{
+  g_autofree char *zip = g_build_filename (f->dir, "election.zip", NULL);
+  g_autofree char *unzip_dir = g_build_filename (f->dir, "unzipped", NULL);
+  g_autofree char *manifest = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) written = NULL;
+  g_autoptr(JsonObject) report = NULL;
+  const char *head;
+
+  written = run_json (f->db, "archive", "-o", zip, NULL);
+  head = json_object_get_string_member (json_node_get_object (written), "head");
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (written), "verified"));
+
+  /* every file of the manifest checks with sha256sum */
+  g_assert_cmpint (g_mkdir (unzip_dir, 0700), ==, 0);
+  unpack (zip, unzip_dir);
+  cmd = g_strdup_printf ("cd '%s' && grep -v '^#' MANIFEST.sha256 | sha256sum -c --quiet -",
+                         unzip_dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  path = g_build_filename (unzip_dir, "MANIFEST.sha256", NULL);
+  g_assert_true (g_file_get_contents (path, &manifest, NULL, NULL));
+  g_assert_nonnull (strstr (manifest, "  test.jiangping\n"));
+  g_assert_nonnull (strstr (manifest, "  audit.csv\n"));
+  g_assert_nonnull (strstr (manifest, head));
+  g_free (path);
+  path = g_build_filename (unzip_dir, "audit.csv", NULL);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "seq,at,time,actor,action,payload"));
+  g_assert_nonnull (strstr (csv, head));
+
+  /* the database inside is the election and verifies */
+  g_free (f->db);
+  f->db = g_build_filename (unzip_dir, "test.jiangping", NULL);
+  g_assert_cmpint (verify (f, head, &report), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+  g_autofree char *cmd = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  make_template ();
+
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, set_up, fn, fixture_tear_down)
+  ADD ("/cli/audit/clean", test_clean);
+  ADD ("/cli/audit/unknown-anchor", test_unknown_anchor);
+  ADD ("/cli/audit/ballot-changed", test_ballot_changed);
+  ADD ("/cli/audit/ballots-swapped", test_ballots_swapped);
+  ADD ("/cli/audit/audit-row-deleted", test_audit_row_deleted);
+  ADD ("/cli/audit/last-rows-deleted", test_last_rows_deleted);
+  ADD ("/cli/audit/payloads-swapped", test_payloads_swapped);
+  ADD ("/cli/audit/payload-rewritten", test_payload_rewritten);
+  ADD ("/cli/audit/row-inserted", test_row_inserted);
+  ADD ("/cli/audit/digest-rewritten", test_digest_rewritten);
+  ADD ("/cli/audit/backup-restore", test_backup_restore);
+  ADD ("/cli/audit/restore-while-hosted", test_restore_while_hosted);
+  ADD ("/cli/audit/archive", test_archive);
+  status = g_test_run ();
+
+  cmd = g_strdup_printf ("rm -rf '%s'", template_dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  return status;
+}
