@@ -78,7 +78,7 @@ apply_filter (JpAuditPage *self)
   filter.actor = gtk_editable_get_text (self->actor_entry);
   filter.action = gtk_editable_get_text (self->action_entry);
   filter.candidate = gtk_editable_get_text (self->candidate_entry);
-  if (!jp_audit_parse_day (gtk_editable_get_text (self->from_entry), _("From"), FALSE, NULL,
+  if (!jp_audit_parse_day (gtk_editable_get_text (self->from_entry), _("From date"), FALSE, NULL,
                            &filter.from, &error)
       || !jp_audit_parse_day (gtk_editable_get_text (self->until_entry), _("Until"), TRUE,
                               NULL, &filter.until, &error))
