@@ -273,6 +273,7 @@ login_checked (GObject      *source,
   gboolean ok = check->verified;
   g_autoptr(JpMember) member = NULL;
   g_autoptr(GError) error = NULL;
+  JsonNode *session;
   guint status = 500;
 
   /* the PIN may have been revoked or renewed while it was hashed */
@@ -322,7 +323,12 @@ login_checked (GObject      *source,
       return;
     }
 
-  login_return (outer, jp_meeting_service_open_session (self, member), 200);
+  session = jp_meeting_service_open_session (self, member, &error);
+  if (session == NULL)
+    login_return (outer, reply_error (&status, 500, "error", "random-failed", error->message),
+                  status);
+  else
+    login_return (outer, session, 200);
   admit_waiting_logins (self);
 }
 

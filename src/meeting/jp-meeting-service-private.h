@@ -25,8 +25,10 @@ JsonNode        *jp_meeting_service_reply_error (guint      *status,
 JpMember        *jp_meeting_service_find_member (JpMeetingService *self,
                                                  const char       *code);
 /* Opens a session for `member` (a new token) and returns the reply of POST /session:
- * {token, member, election}. Returns: (transfer full). */
-JsonNode        *jp_meeting_service_open_session (JpMeetingService *self,
-                                                  const JpMember   *member);
+ * {token, member, election}, or NULL with `error` set when no token could be drawn.
+ * Returns: (transfer full). */
+JsonNode        *jp_meeting_service_open_session (JpMeetingService  *self,
+                                                  const JpMember    *member,
+                                                  GError           **error);
 
 G_END_DECLS

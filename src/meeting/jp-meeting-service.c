@@ -5,10 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sys/random.h>
 
 #include "jp-meeting-service.h"
 #include "jp-meeting-service-private.h"
+#include "store/jp-random.h"
 
 /* Anonymised copies kept in memory at most (bytes). */
 #define ANON_CACHE_BYTES (256 * 1024 * 1024)
@@ -335,36 +335,19 @@ add_timer (JpMeetingService *self,
 
 /* ---- sessions ---- */
 
-static char *
-new_token (void)
-{
-  guint8 bytes[32];
-  GString *hex = g_string_sized_new (64);
-  gsize got = 0;
-
-  while (got < sizeof bytes)
-    {
-      ssize_t n = getrandom (bytes + got, sizeof bytes - got, 0);
-
-      if (n < 0)
-        g_error ("getrandom failed: %s", g_strerror (errno));
-      got += n;
-    }
-  for (gsize i = 0; i < sizeof bytes; i++)
-    g_string_append_printf (hex, "%02x", bytes[i]);
-  return g_string_free (hex, FALSE);
-}
-
 /* Opens a session for `member` (a new token) and builds the reply of POST /session. */
 JsonNode *
-jp_meeting_service_open_session (JpMeetingService *self,
-                                 const JpMember   *member)
+jp_meeting_service_open_session (JpMeetingService  *self,
+                                 const JpMember    *member,
+                                 GError           **error)
 {
   g_autoptr(JpElection) election = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_autofree char *token = NULL;
 
-  token = new_token ();
+  token = jp_random_hex (32, error);
+  if (token == NULL)
+    return NULL;
   g_hash_table_insert (self->sessions, g_strdup (token), g_strdup (member->code));
   election = jp_store_get_election (self->store);
 

@@ -4,43 +4,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <sys/random.h>
 #include <glib/gi18n-lib.h>
 
 #include "jp-store-console.h"
 #include "jp-store-private.h"
 
 /* Trades and seats, units, members and PINs, conflicts, the freeze, page rotations. */
-
-gboolean
-jp_store_random_bytes (guint8  *buf,
-                       gsize    len,
-                       GError **error)
-{
-  gsize done = 0;
-
-  while (done < len)
-    {
-      ssize_t n = getrandom (buf + done, len - done, 0);
-
-      if (n < 0)
-        {
-          int saved = errno;
-
-          if (saved == EINTR)
-            continue;
-          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
-                       _("The system's source of random numbers failed (%s). Try again; if it "
-                         "keeps failing, restart the computer."),
-                       g_strerror (saved));
-          return FALSE;
-        }
-      done += (gsize) n;
-    }
-  return TRUE;
-}
 
 gboolean
 jp_store_take_core_error (GError       **error,

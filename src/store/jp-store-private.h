@@ -98,13 +98,15 @@ gboolean    jp_store_ensure_trade (JpStore     *self,
                                    gint64      *id,
                                    GError     **error);
 
-/* jp-store-console.c */
+/* jp-random.c */
 
-/* Fills `buf` with `len` bytes from the kernel's cryptographic source (getrandom(2)).
- * The one place the store takes randomness from. */
+/* jp_random_bytes() under the store's older name. */
 gboolean    jp_store_random_bytes (guint8  *buf,
                                    gsize    len,
                                    GError **error);
+
+/* jp-store-console.c */
+
 /* Rewrites a core (JP_CORE_ERROR) refusal as a store error of `code`, keeping the core's
  * message. Always returns FALSE. */
 gboolean    jp_store_take_core_error (GError       **error,

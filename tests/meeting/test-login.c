@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "meeting-test-util.h"
+#include "store/jp-random.h"
 
 /* Logins under attack: a host on 127.0.0.1 and a client in this process's main loop. */
 
@@ -567,6 +568,34 @@ test_revoke_pins (Fixture *f, gconstpointer data)
   g_assert_cmpuint (login_from (f, "10.0.0.4", "M02", pin, NULL, NULL), ==, 200);
 }
 
+static gboolean
+no_entropy (guint8   *buf,
+            gsize     len,
+            gpointer  user_data,
+            GError  **error)
+{
+  g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED, "no entropy (test)");
+  return FALSE;
+}
+
+/* A session token the host cannot draw is a server error the station shows, not a crash of
+ * the host and not a token from a weaker source. */
+static void
+test_token_random_fails (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *again = NULL;
+
+  jp_random_set_source_for_testing (no_entropy, NULL);
+  g_assert_cmpuint (login_from (f, "10.0.0.9", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                &reason, NULL), ==, 500);
+  g_assert_cmpstr (reason, ==, "random-failed");
+  jp_random_set_source_for_testing (NULL, NULL);
+  g_assert_cmpuint (login_from (f, "10.0.0.9", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                &again, NULL), ==, 200);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -581,5 +610,6 @@ main (int argc, char **argv)
   ADD ("burst-from-one-peer", test_burst_from_one_peer);
   ADD ("main-loop-serves-while-hashing", test_main_loop_serves);
   ADD ("revoke-pins", test_revoke_pins);
+  ADD ("token-random-fails", test_token_random_fails);
   return g_test_run ();
 }
