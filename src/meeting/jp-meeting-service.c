@@ -478,6 +478,7 @@ handle_round (JpMeetingService *self,
   g_autoptr(JsonBuilder) b = NULL;
   g_autofree char *message = NULL;
   g_auto(GStrv) conflicted = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (r == NULL || r->kind != JP_ROUND_KIND_BALLOT || r->state == JP_ROUND_STATE_DRAFT)
     {
@@ -515,7 +516,9 @@ handle_round (JpMeetingService *self,
   json_builder_end_array (b);
   json_builder_set_member_name (b, "conflicted");
   json_builder_begin_array (b);
-  conflicted = jp_store_round_conflicted_codes (self->store, r->id, member_code);
+  conflicted = jp_store_round_conflicted_codes (self->store, r->id, member_code, &error);
+  if (conflicted == NULL)
+    return reply_error (status, 500, "error", "store-failed", error->message);
   for (guint i = 0; conflicted[i] != NULL; i++)
     json_builder_add_string_value (b, conflicted[i]);
   json_builder_end_array (b);

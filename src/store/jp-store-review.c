@@ -13,26 +13,45 @@
 
 /* ---- what has started ---- */
 
-JpStageLocks
-jp_store_get_stage_locks (JpStore *self)
+gboolean
+jp_store_read_stage_locks (JpStore       *self,
+                           JpStageLocks  *locks,
+                           GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  JpStageLocks locks = JP_STAGE_LOCK_NONE;
+  gboolean ok;
 
-  g_return_val_if_fail (JP_IS_STORE (self), JP_STAGE_LOCK_NONE);
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (locks != NULL, FALSE);
 
+  *locks = JP_STAGE_LOCK_NONE;
   stmt = jp_store_prepare (self,
                            "SELECT kind FROM round WHERE opened_at IS NOT NULL GROUP BY kind",
-                           NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while (jp_store_rows_next (self, stmt, &ok, error))
     {
       const char *kind = (const char *) sqlite3_column_text (stmt, 0);
 
       if (g_strcmp0 (kind, "ballot") == 0)
-        locks |= JP_STAGE_LOCK_BALLOT_OPENED;
+        *locks |= JP_STAGE_LOCK_BALLOT_OPENED;
       else if (g_strcmp0 (kind, "defence") == 0)
-        locks |= JP_STAGE_LOCK_DEFENCE_OPENED;
+        *locks |= JP_STAGE_LOCK_DEFENCE_OPENED;
     }
+  return ok;
+}
+
+JpStageLocks
+jp_store_get_stage_locks (JpStore *self)
+{
+  JpStageLocks locks;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), JP_STAGE_LOCK_NONE);
+
+  if (!jp_store_read_stage_locks (self, &locks, &error))
+    g_warning ("Cannot read the stage locks: %s", error->message);
   return locks;
 }
 
@@ -660,6 +679,7 @@ jp_store_update_settings (JpStore           *self,
                           const char        *actor,
                           GError           **error)
 {
+  JpStageLocks locks;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autoptr(JpSettings) old = NULL;
@@ -693,7 +713,9 @@ jp_store_update_settings (JpStore           *self,
   if (!jp_store_begin (self, error))
     return FALSE;
   old = jp_store_get_settings (self);
-  if (!jp_settings_change_allowed (old, settings, jp_store_get_stage_locks (self), &core_error))
+  if (!jp_store_read_stage_locks (self, &locks, error))
+    goto fail;
+  if (!jp_settings_change_allowed (old, settings, locks, &core_error))
     {
       jp_store_take_core_error (error, JP_STORE_ERROR_LOCKED, g_steal_pointer (&core_error));
       goto fail;

@@ -516,7 +516,15 @@ on_document_opened (GObject      *source,
       return;
     }
   sha256 = jp_evidence_document_get_sha256 (document);
-  rotations = self->store != NULL ? jp_store_get_page_rotations (self->store, sha256) : NULL;
+  if (self->store != NULL &&
+      (rotations = jp_store_get_page_rotations (self->store, sha256, &error)) == NULL)
+    {
+      /* the document still shows, upright; the person learns why it is not turned */
+      gtk_label_set_text (self->viewer_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->viewer_error), TRUE);
+      jp_evidence_viewer_set_document (self->viewer, document);
+      return;
+    }
   if (rotations != NULL && rotations->len > 0)
     jp_evidence_viewer_set_rotations (self->viewer, sha256, (const int *) rotations->data,
                                       rotations->len);

@@ -892,14 +892,14 @@ test_rotations (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) none = jp_store_get_page_rotations (f->store, f->sha_c1);
+  g_autoptr(GArray) none = jp_store_get_page_rotations (f->store, f->sha_c1, NULL);
   g_autoptr(GArray) r = NULL;
 
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_true (jp_store_set_page_rotation (f->store, f->sha_c1, 2, 90, &error));
   g_assert_true (jp_store_set_page_rotation (f->store, f->sha_c1, 0, -90, &error));
   g_assert_no_error (error);
-  r = jp_store_get_page_rotations (f->store, f->sha_c1);
+  r = jp_store_get_page_rotations (f->store, f->sha_c1, NULL);
   g_assert_cmpuint (r->len, ==, 3);
   g_assert_cmpint (g_array_index (r, int, 0), ==, 270);
   g_assert_cmpint (g_array_index (r, int, 1), ==, 0);
