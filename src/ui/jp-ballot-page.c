@@ -773,6 +773,7 @@ jp_ballot_page_class_init (JpBallotPageClass *klass)
   BIND (progress_label);
   BIND (progress_bar);
   BIND (not_voted_label);
+  BIND (round_error);
   BIND (tally_box);
   BIND (void_label);
   BIND (tally_grid);
