@@ -10,6 +10,7 @@
 #include "store/jp-store-console.h"
 #include "meeting/jp-meeting-service.h"
 #include "jp-dossier-view-private.h"
+#include "jp-ui-error.h"
 #include "jp-evidence-viewer.h"
 #include "jp-operator.h"
 
@@ -541,6 +542,7 @@ gboolean
 jp_dossier_view_open_document (JpDossierView *self,
                                const char    *sha256)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(JpCandidate) c = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -553,7 +555,12 @@ jp_dossier_view_open_document (JpDossierView *self,
 
   if (self->store == NULL || self->candidate_id == 0)
     return FALSE;
-  c = jp_store_get_candidate (self->store, self->candidate_id, NULL);
+  c = jp_store_get_candidate (self->store, self->candidate_id, &store_error);
+  if (c == NULL && store_error != NULL)
+    {
+      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; c != NULL && c->documents != NULL && i < c->documents->len; i++)
     if (g_strcmp0 (((JpDocumentRef *) g_ptr_array_index (c->documents, i))->sha256, sha256) == 0)
       ref = g_ptr_array_index (c->documents, i);
