@@ -671,7 +671,7 @@ handle_dossier (JpMeetingService *self,
   json_builder_add_string_value (b, c->education);
   json_builder_set_member_name (b, "criteria");
   json_builder_begin_array (b);
-  for (int n = 1; n <= 6; n++)
+  for (int n = 1; n <= JP_N_CRITERIA; n++)
     if (c->criteria & (1u << n))
       json_builder_add_int_value (b, n);
   json_builder_end_array (b);

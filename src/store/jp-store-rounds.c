@@ -637,7 +637,7 @@ create_round (JpStore     *self,
     goto fail;
   settings = jp_store_get_settings (self);
   if (max_choices < 0)
-    max_choices = settings->max_choices > 0 ? settings->max_choices : seats;
+    max_choices = jp_round_default_max_choices (settings->max_choices, seats);
   if (!panel_size (self, t->id, &n_panel, error))
     goto fail;
   if (present < 0)

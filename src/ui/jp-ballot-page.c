@@ -412,8 +412,8 @@ on_trade_dropdown_notify_selected (JpBallotPage *self)
         continue;
       gtk_spin_button_set_value (self->seats_spin, MAX (1, row->seats));
       gtk_spin_button_set_value (self->choices_spin,
-                                 settings->max_choices > 0 ? settings->max_choices
-                                 : MAX (1, row->seats));
+                                 jp_round_default_max_choices (settings->max_choices,
+                                                               MAX (1, row->seats)));
       present = panel_size (self, row->code, row->name);
       gtk_spin_button_set_value (self->present_spin, MAX (1, present));
     }

@@ -90,23 +90,6 @@ show_page (JpDossierView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_OPEN]);
 }
 
-const char *
-jp_criterion_short_title (int criterion)
-{
-  static const char * const titles[] = {
-    NULL,
-    N_("Honours"),
-    N_("Skill competitions"),
-    N_("Science and technology awards"),
-    N_("Inventions and key problems solved"),
-    N_("Unique skills and traditional crafts"),
-    N_("Major science and technology projects"),
-  };
-
-  g_return_val_if_fail (criterion >= 1 && criterion <= 6, "");
-  return gettext (titles[criterion]);
-}
-
 /* Characters as the intake rules count them: surrounding blanks excluded. */
 static glong
 count_chars (const char *s)
@@ -324,7 +307,7 @@ document_role (const JpDocumentRef *ref)
 {
   if (ref->kind == JP_DOC_NO_CRIMINAL_RECORD)
     return g_strdup (_("No-Criminal-Record Certificate"));
-  if (ref->kind == JP_DOC_EVIDENCE && ref->criterion >= 1 && ref->criterion <= 6)
+  if (ref->kind == JP_DOC_EVIDENCE && ref->criterion >= 1 && ref->criterion <= JP_N_CRITERIA)
     return g_strdup_printf (_("Criterion %d — %s"), ref->criterion,
                             jp_criterion_short_title (ref->criterion));
   return g_strdup (_("Not Tagged with a Criterion"));
