@@ -90,18 +90,6 @@ show_page (JpDossierView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_OPEN]);
 }
 
-/* Characters as the intake rules count them: surrounding blanks excluded. */
-static glong
-count_chars (const char *s)
-{
-  g_autofree char *copy = NULL;
-
-  if (s == NULL || !g_utf8_validate (s, -1, NULL))
-    return 0;
-  copy = g_strstrip (g_strdup (s));
-  return g_utf8_strlen (copy, -1);
-}
-
 static void
 clear_list (GtkListBox *list)
 {
@@ -211,7 +199,7 @@ fill_text (GtkLabel   *count_label,
            int         min,
            int         max)
 {
-  glong n = count_chars (text);
+  glong n = jp_text_count_chars (text);
   g_autofree char *count = NULL;
 
   /* TRANSLATORS: "Summary of deeds: 286 characters (required: 200–400)" */
