@@ -217,3 +217,14 @@ jp_trade_code_check (const char  *code,
                  code != NULL ? code : "");
   return ok;
 }
+
+char *
+jp_trade_code_normalize (const char  *typed,
+                         GError     **error)
+{
+  g_autofree char *upper = g_ascii_strup (typed != NULL ? typed : "", -1);
+
+  if (!jp_trade_code_check (upper, error))
+    return NULL;
+  return g_steal_pointer (&upper);
+}

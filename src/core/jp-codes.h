@@ -22,6 +22,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpCodeAssignment, jp_code_assignment_free)
  * showing the form otherwise. Callers upper-case what a person typed first. */
 gboolean  jp_trade_code_check (const char  *code,
                                GError     **error);
+/* A trade code as a person typed it, upper-cased and checked by jp_trade_code_check():
+ * the code to store (free with g_free()), or NULL with its error. */
+char     *jp_trade_code_normalize (const char  *typed,
+                                   GError     **error);
 
 /* A generous upper bound of the random bytes jp_codes_draw() needs for `n` candidates.
  * Each of the n - 1 draws of Fisher–Yates consumes 4 bytes and is repeated only when the

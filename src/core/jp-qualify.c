@@ -10,6 +10,23 @@
 #include "jp-enums.h"
 #include "jp-qualify.h"
 
+const char *
+jp_criterion_short_title (int criterion)
+{
+  static const char * const titles[JP_N_CRITERIA + 1] = {
+    NULL,
+    N_("Honours"),
+    N_("Skill competitions"),
+    N_("Science and technology awards"),
+    N_("Inventions and key problems solved"),
+    N_("Unique skills and traditional crafts"),
+    N_("Major science and technology projects"),
+  };
+
+  g_return_val_if_fail (criterion >= 1 && criterion <= JP_N_CRITERIA, "");
+  return gettext (titles[criterion]);
+}
+
 static gboolean
 key_matches (const char *s,
              const char *key,

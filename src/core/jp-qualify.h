@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 
 #define JP_N_CRITERIA 6
 
+/* The short translated title of criterion 1..JP_N_CRITERIA ("Honours", ...), as the
+ * dossier, the station and the documents name it. */
+const char  *jp_criterion_short_title (int criterion);
+
 /* Exclusions of the qualification review (RULES.md "Eligibility"). */
 typedef enum {
   JP_EXCLUSION_CADRE_OR_HEAD = 0,  /* deputy county-level cadre or enterprise head: warn */

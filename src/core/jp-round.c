@@ -12,6 +12,13 @@
 #include "jp-enums.h"
 #include "jp-round.h"
 
+int
+jp_round_default_max_choices (int setting,
+                              int seats)
+{
+  return setting > 0 ? setting : seats;
+}
+
 G_DEFINE_QUARK (jp-ballot-error-quark, jp_ballot_error)
 
 /* ---- kinds and states ---- */

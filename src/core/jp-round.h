@@ -34,6 +34,11 @@ JpRoundState  jp_round_state_from_key (const char *key, gboolean *ok);
 /* Whether a round may go from `from` to `to`: only draft -> open -> closed -> sealed, one step
  * at a time (the caller checks that the chair asks). Closed and sealed rounds are immutable
  * except for sealing a closed one. FALSE with JP_CORE_ERROR_INVALID naming both states. */
+/* The number of choices on a ballot when none is given: the election's setting when it is
+ * set (> 0), otherwise one per seat. */
+int           jp_round_default_max_choices (int setting,
+                                            int seats);
+
 gboolean      jp_round_can_transition (JpRoundState   from,
                                        JpRoundState   to,
                                        GError       **error);

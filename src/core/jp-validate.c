@@ -66,9 +66,8 @@ is_blank (const char *s)
   return TRUE;
 }
 
-/* Characters as a reader counts them: Unicode characters, surrounding blanks excluded. */
-static glong
-count_chars (const char *s)
+glong
+jp_text_count_chars (const char *s)
 {
   g_autofree char *copy = NULL;
 
@@ -169,7 +168,7 @@ check_length (GPtrArray  *out,
               const char *code_short,
               const char *code_long)
 {
-  glong n = count_chars (text);
+  glong n = jp_text_count_chars (text);
   gboolean summary = g_str_equal (field, "summary");
 
   if (n < min)

@@ -35,4 +35,8 @@ void       jp_candidate_validate_in_place (JpCandidate               *candidate,
 guint      jp_unit_nomination_limit (gboolean is_pilot,
                                      guint    explicit_limit);
 
+/* The length of a text as the intake rules count it (the summary and deeds limits): Unicode
+ * characters, surrounding blanks excluded; 0 for NULL or invalid UTF-8. */
+glong      jp_text_count_chars (const char *s);
+
 G_END_DECLS

@@ -7,10 +7,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
-#include <sys/random.h>
 
 #include "jp-meeting-client.h"
 #include "jp-meeting-tls.h"
+#include "store/jp-random.h"
 
 #define RECONNECT_FIRST_MS 500
 #define RECONNECT_MAX_MS   10000
@@ -689,20 +689,6 @@ jp_meeting_client_get_evidence_finish (JpMeetingClient  *self,
 
 /* ---- ballots ---- */
 
-static char *
-new_idempotency_key (void)
-{
-  guint8 bytes[16];
-  GString *hex = g_string_new (NULL);
-
-  if (getrandom (bytes, sizeof bytes, 0) != sizeof bytes)
-    for (gsize i = 0; i < sizeof bytes; i++)
-      bytes[i] = g_random_int_range (0, 256);
-  for (gsize i = 0; i < sizeof bytes; i++)
-    g_string_append_printf (hex, "%02x", bytes[i]);
-  return g_string_free (hex, FALSE);
-}
-
 static JsonNode *
 ballot_body (QueuedBallot *q)
 {
@@ -793,12 +779,21 @@ jp_meeting_client_submit_ballot_async (JpMeetingClient     *self,
                                        gpointer             user_data)
 {
   QueuedBallot *q;
+  g_autofree char *key = NULL;
+  GError *error = NULL;
 
   g_return_if_fail (JP_IS_MEETING_CLIENT (self));
+  key = idempotency_key != NULL ? g_strdup (idempotency_key) : jp_random_hex (16, &error);
+  if (key == NULL)
+    {
+      g_task_report_error (self, callback, user_data, jp_meeting_client_submit_ballot_async,
+                           error);
+      return;
+    }
   q = g_new0 (QueuedBallot, 1);
   q->round_id = round_id;
   q->marks = marks != NULL ? g_strdupv ((char **) marks) : g_new0 (char *, 1);
-  q->key = idempotency_key != NULL ? g_strdup (idempotency_key) : new_idempotency_key ();
+  q->key = g_steal_pointer (&key);
   g_ptr_array_add (self->queue, q);
   queue_save (self);
   send_queued (self, q, cancellable, callback, user_data);

@@ -273,6 +273,7 @@ login_checked (GObject      *source,
   gboolean ok = check->verified;
   g_autoptr(JpMember) member = NULL;
   g_autoptr(GError) error = NULL;
+  JsonNode *session;
   guint status = 500;
 
   /* the PIN may have been revoked or renewed while it was hashed */
@@ -282,7 +283,9 @@ login_checked (GObject      *source,
       guint8 salt[JP_STORE_PIN_SALT_BYTES];
       guint iterations = 0;
 
-      if (!jp_store_member_get_pin (store, check->code, &hash, salt, &iterations, &error))
+      if (!jp_store_member_get_pin (store, check->code, &hash, salt, &iterations, &error) ||
+          (g_strcmp0 (hash, check->hash) == 0 &&
+           !jp_meeting_service_find_member (self, check->code, &member, &error)))
         {
           JsonNode *reply = NULL;
 
@@ -296,8 +299,7 @@ login_checked (GObject      *source,
           admit_waiting_logins (self);
           return;
         }
-      ok = g_strcmp0 (hash, check->hash) == 0 &&
-           (member = jp_meeting_service_find_member (self, check->code)) != NULL;
+      ok = g_strcmp0 (hash, check->hash) == 0 && member != NULL;
     }
   jp_lockout_end (&logins->all_logins, &logins->global_policy, now, ok);
   jp_lockout_end (check->peer_lockout, &logins->peer_policy, now, ok);
@@ -322,7 +324,12 @@ login_checked (GObject      *source,
       return;
     }
 
-  login_return (outer, jp_meeting_service_open_session (self, member), 200);
+  session = jp_meeting_service_open_session (self, member, &error);
+  if (session == NULL)
+    login_return (outer, reply_error (&status, 500, "error", "random-failed", error->message),
+                  status);
+  else
+    login_return (outer, session, 200);
   admit_waiting_logins (self);
 }
 
@@ -375,7 +382,14 @@ login_admit (JpMeetingService *self,
       return TRUE;
     }
 
-  member = jp_meeting_service_find_member (self, w->code);
+  if (!jp_meeting_service_find_member (self, w->code, &member, &error))
+    {
+      JsonNode *r = reply_error (&status, 500, "error", "store-failed", error->message);
+
+      login_return (w->task, r, status);
+      waiting_login_free (w);
+      return TRUE;
+    }
   if (member != NULL)
     {
       code_counter = g_hash_table_lookup (logins->pin_counters, member->code);

@@ -77,8 +77,13 @@ jp_meeting_preview_async (JpStore             *store,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, jp_meeting_preview_async);
   owner = jp_store_document_candidate (store, sha256);
-  if (owner != 0)
-    c = jp_store_get_candidate (store, owner, NULL);
+  if (owner != 0 && (c = jp_store_get_candidate (store, owner, &error)) == NULL &&
+      !g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_error (&error);
   if (c == NULL)
     {
       g_task_return_new_error (task, JP_MEETING_ERROR, JP_MEETING_ERROR_NOT_FOUND,

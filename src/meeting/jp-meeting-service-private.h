@@ -21,12 +21,17 @@ JsonNode        *jp_meeting_service_reply_error (guint      *status,
                                                  const char *kind,
                                                  const char *reason,
                                                  const char *message);
-/* The member with exactly this code, or NULL. Returns: (transfer full). */
-JpMember        *jp_meeting_service_find_member (JpMeetingService *self,
-                                                 const char       *code);
+/* The member with exactly this code in `*member` (transfer full), NULL when there is none;
+ * FALSE with `error` set when the members cannot be read. */
+gboolean         jp_meeting_service_find_member (JpMeetingService  *self,
+                                                 const char        *code,
+                                                 JpMember         **member,
+                                                 GError           **error);
 /* Opens a session for `member` (a new token) and returns the reply of POST /session:
- * {token, member, election}. Returns: (transfer full). */
-JsonNode        *jp_meeting_service_open_session (JpMeetingService *self,
-                                                  const JpMember   *member);
+ * {token, member, election}, or NULL with `error` set when no token could be drawn.
+ * Returns: (transfer full). */
+JsonNode        *jp_meeting_service_open_session (JpMeetingService  *self,
+                                                  const JpMember    *member,
+                                                  GError           **error);
 
 G_END_DECLS

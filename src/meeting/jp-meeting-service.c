@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sys/random.h>
 
 #include "jp-meeting-service.h"
 #include "jp-meeting-service-private.h"
 #include "jp-meeting-service-defence.h"
+#include "store/jp-random.h"
 
 /* Anonymised copies kept in memory at most (bytes). */
 #define ANON_CACHE_BYTES (256 * 1024 * 1024)
@@ -196,33 +196,50 @@ emit_event (JpMeetingService *self,
   g_signal_emit (self, signals[SIGNAL_EVENT], 0, type, node);
 }
 
-static JpMember *
-find_member (JpMeetingService *self,
-             const char       *code)
+/* The member with this code in `*member` (NULL when there is none); FALSE with `error` set
+ * when the members cannot be read. */
+static gboolean
+find_member (JpMeetingService  *self,
+             const char        *code,
+             JpMember         **member,
+             GError           **error)
 {
-  g_autoptr(GPtrArray) members = jp_store_list_members (self->store, NULL);
+  g_autoptr(GPtrArray) members = jp_store_list_members (self->store, error);
 
-  for (guint i = 0; members != NULL && i < members->len; i++)
+  *member = NULL;
+  if (members == NULL)
+    return FALSE;
+  for (guint i = 0; i < members->len; i++)
     {
       JpMember *m = members->pdata[i];
 
       if (g_strcmp0 (m->code, code) == 0)
-        return jp_member_copy (m);
+        {
+          *member = jp_member_copy (m);
+          break;
+        }
     }
-  return NULL;
+  return TRUE;
 }
 
-static gint64
-candidate_id_for_code (JpMeetingService *self,
-                       const char       *code)
+/* The id of the candidate with this code in `*id` (0 when there is none); FALSE with `error`
+ * set when the candidates cannot be read. */
+static gboolean
+candidate_id_for_code (JpMeetingService  *self,
+                       const char        *code,
+                       gint64            *out,
+                       GError           **error)
 {
   gint64 *id;
 
+  *out = 0;
   if (g_hash_table_size (self->code_to_id) == 0)
     {
-      g_autoptr(GListModel) model = jp_store_list_candidates (self->store, NULL);
+      g_autoptr(GListModel) model = jp_store_list_candidates (self->store, error);
 
-      for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+      if (model == NULL)
+        return FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr(JpCandidate) c = g_list_model_get_item (model, i);
 
@@ -232,19 +249,24 @@ candidate_id_for_code (JpMeetingService *self,
         }
     }
   id = g_hash_table_lookup (self->code_to_id, code);
-  return id != NULL ? *id : 0;
+  *out = id != NULL ? *id : 0;
+  return TRUE;
 }
 
-/* The rounds (not drafts) whose panel has the member. */
+/* The rounds (not drafts) whose panel has the member, or NULL with `error` set. */
 static GPtrArray *
-member_rounds (JpMeetingService *self,
-               const char       *member_code,
-               gboolean          open_only)
+member_rounds (JpMeetingService  *self,
+               const char        *member_code,
+               gboolean           open_only,
+               GError           **error)
 {
-  g_autoptr(GPtrArray) all = jp_store_list_rounds (self->store, NULL, NULL);
-  GPtrArray *mine = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_free);
+  g_autoptr(GPtrArray) all = jp_store_list_rounds (self->store, NULL, error);
+  GPtrArray *mine;
 
-  for (guint i = 0; all != NULL && i < all->len; i++)
+  if (all == NULL)
+    return NULL;
+  mine = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_free);
+  for (guint i = 0; i < all->len; i++)
     {
       JpRound *r = all->pdata[i];
 
@@ -262,14 +284,17 @@ member_rounds (JpMeetingService *self,
 /* Whether the member may see the candidate's dossier and evidence: the candidate is in a
  * round (opened at least once) of the member's panel, and the member is not conflicted. */
 static gboolean
-member_may_see (JpMeetingService *self,
-                const char       *member_code,
-                gint64            candidate_id,
-                gboolean         *conflicted)
+member_may_see (JpMeetingService  *self,
+                const char        *member_code,
+                gint64             candidate_id,
+                gboolean          *conflicted,
+                GError           **error)
 {
-  g_autoptr(GPtrArray) rounds = member_rounds (self, member_code, FALSE);
+  g_autoptr(GPtrArray) rounds = member_rounds (self, member_code, FALSE, error);
 
   *conflicted = FALSE;
+  if (rounds == NULL)
+    return FALSE;
   for (guint i = 0; i < rounds->len; i++)
     {
       JpRound *r = rounds->pdata[i];
@@ -284,21 +309,28 @@ member_may_see (JpMeetingService *self,
   return FALSE;
 }
 
+/* Whether the member has voted in the round, in `*voted`; FALSE with `error` set when the
+ * panel cannot be read. */
 static gboolean
-member_voted (JpMeetingService *self,
-              gint64            round_id,
-              const char       *member_code)
+member_voted (JpMeetingService  *self,
+              gint64             round_id,
+              const char        *member_code,
+              gboolean          *voted,
+              GError           **error)
 {
-  g_autoptr(GPtrArray) panel = jp_store_round_panel (self->store, round_id, NULL);
+  g_autoptr(GPtrArray) panel = jp_store_round_panel (self->store, round_id, error);
 
-  for (guint i = 0; panel != NULL && i < panel->len; i++)
+  *voted = FALSE;
+  if (panel == NULL)
+    return FALSE;
+  for (guint i = 0; i < panel->len; i++)
     {
       JpPanelMember *m = panel->pdata[i];
 
       if (g_strcmp0 (m->code, member_code) == 0)
-        return m->voted;
+        *voted = m->voted;
     }
-  return FALSE;
+  return TRUE;
 }
 
 static void
@@ -343,36 +375,19 @@ add_timer (JpMeetingService *self,
 
 /* ---- sessions ---- */
 
-static char *
-new_token (void)
-{
-  guint8 bytes[32];
-  GString *hex = g_string_sized_new (64);
-  gsize got = 0;
-
-  while (got < sizeof bytes)
-    {
-      ssize_t n = getrandom (bytes + got, sizeof bytes - got, 0);
-
-      if (n < 0)
-        g_error ("getrandom failed: %s", g_strerror (errno));
-      got += n;
-    }
-  for (gsize i = 0; i < sizeof bytes; i++)
-    g_string_append_printf (hex, "%02x", bytes[i]);
-  return g_string_free (hex, FALSE);
-}
-
 /* Opens a session for `member` (a new token) and builds the reply of POST /session. */
 JsonNode *
-jp_meeting_service_open_session (JpMeetingService *self,
-                                 const JpMember   *member)
+jp_meeting_service_open_session (JpMeetingService  *self,
+                                 const JpMember    *member,
+                                 GError           **error)
 {
   g_autoptr(JpElection) election = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_autofree char *token = NULL;
 
-  token = new_token ();
+  token = jp_random_hex (32, error);
+  if (token == NULL)
+    return NULL;
   g_hash_table_insert (self->sessions, g_strdup (token), g_strdup (member->code));
   election = jp_store_get_election (self->store);
 
@@ -410,11 +425,13 @@ jp_meeting_service_reply_error (guint      *status,
   return reply_error (status, http_status, kind, reason, message);
 }
 
-JpMember *
-jp_meeting_service_find_member (JpMeetingService *self,
-                                const char       *code)
+gboolean
+jp_meeting_service_find_member (JpMeetingService  *self,
+                                const char        *code,
+                                JpMember         **member,
+                                GError           **error)
 {
-  return find_member (self, code);
+  return find_member (self, code, member, error);
 }
 
 JpMeetingLogins *
@@ -451,14 +468,25 @@ handle_state (JpMeetingService *self,
               const char       *member_code,
               guint            *status)
 {
-  g_autoptr(GPtrArray) rounds = member_rounds (self, member_code, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rounds = member_rounds (self, member_code, TRUE, &error);
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GArray) voted = g_array_new (FALSE, TRUE, sizeof (gboolean));
   gboolean stepping_out = FALSE;
 
+  if (rounds == NULL)
+    return reply_error (status, 500, "error", "store-failed", error->message);
+  g_array_set_size (voted, rounds->len);
+  for (guint i = 0; i < rounds->len; i++)
+    if (!member_voted (self, ((JpRound *) rounds->pdata[i])->id, member_code,
+                       &g_array_index (voted, gboolean, i), &error))
+      return reply_error (status, 500, "error", "store-failed", error->message);
   if (self->current_code != NULL)
     {
-      gint64 id = candidate_id_for_code (self, self->current_code);
+      gint64 id;
 
+      if (!candidate_id_for_code (self, self->current_code, &id, &error))
+        return reply_error (status, 500, "error", "store-failed", error->message);
       stepping_out = id != 0 && jp_store_is_conflicted (self->store, member_code, id);
     }
 
@@ -475,7 +503,7 @@ handle_state (JpMeetingService *self,
       json_builder_begin_object (b);
       add_round_summary (b, r);
       json_builder_set_member_name (b, "voted");
-      json_builder_add_boolean_value (b, member_voted (self, r->id, member_code));
+      json_builder_add_boolean_value (b, g_array_index (voted, gboolean, i));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -499,11 +527,16 @@ handle_round (JpMeetingService *self,
               gint64            round_id,
               guint            *status)
 {
-  g_autoptr(JpRound) r = jp_store_get_round (self->store, round_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) r = jp_store_get_round (self->store, round_id, &error);
   g_autoptr(JsonBuilder) b = NULL;
   g_autofree char *message = NULL;
   g_auto(GStrv) conflicted = NULL;
+  gboolean voted;
 
+  if (r == NULL && !g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
+    return reply_error (status, 500, "error", "store-failed", error->message);
+  g_clear_error (&error);
   if (r == NULL || r->kind != JP_ROUND_KIND_BALLOT || r->state == JP_ROUND_STATE_DRAFT)
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, round_id);
@@ -518,12 +551,14 @@ handle_round (JpMeetingService *self,
                                    "part in this round."), r->trade_name);
       return reply_error (status, 403, "refused", "not-on-panel", message);
     }
+  if (!member_voted (self, r->id, member_code, &voted, &error))
+    return reply_error (status, 500, "error", "store-failed", error->message);
 
   b = json_builder_new ();
   json_builder_begin_object (b);
   add_round_summary (b, r);
   json_builder_set_member_name (b, "voted");
-  json_builder_add_boolean_value (b, member_voted (self, r->id, member_code));
+  json_builder_add_boolean_value (b, voted);
   json_builder_set_member_name (b, "candidates");
   json_builder_begin_array (b);
   for (guint i = 0; i < r->candidates->len; i++)
@@ -540,7 +575,9 @@ handle_round (JpMeetingService *self,
   json_builder_end_array (b);
   json_builder_set_member_name (b, "conflicted");
   json_builder_begin_array (b);
-  conflicted = jp_store_round_conflicted_codes (self->store, r->id, member_code);
+  conflicted = jp_store_round_conflicted_codes (self->store, r->id, member_code, &error);
+  if (conflicted == NULL)
+    return reply_error (status, 500, "error", "store-failed", error->message);
   for (guint i = 0; conflicted[i] != NULL; i++)
     json_builder_add_string_value (b, conflicted[i]);
   json_builder_end_array (b);
@@ -587,24 +624,29 @@ handle_dossier (JpMeetingService *self,
                 const char       *code,
                 guint            *status)
 {
-  gint64 id = candidate_id_for_code (self, code);
+  gint64 id;
   g_autoptr(JpCandidate) c = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_auto(GStrv) terms = NULL;
   g_autofree char *message = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *deeds = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean conflicted;
 
-  if (id != 0)
-    c = jp_store_get_candidate (self->store, id, NULL);
+  if (!candidate_id_for_code (self, code, &id, &error) ||
+      (id != 0 && (c = jp_store_get_candidate (self->store, id, &error)) == NULL &&
+       !g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND)))
+    return reply_error (status, 500, "error", "store-failed", error->message);
   if (c == NULL)
     {
       message = g_strdup_printf (_("There is no candidate with the code %s."), code);
       return reply_error (status, 404, "error", "unknown-code", message);
     }
-  if (!member_may_see (self, member_code, id, &conflicted))
+  if (!member_may_see (self, member_code, id, &conflicted, &error))
     {
+      if (error != NULL)
+        return reply_error (status, 500, "error", "store-failed", error->message);
       if (conflicted)
         {
           message = g_strdup_printf (_("You have a conflict of interest with %s, so its "
@@ -637,7 +679,7 @@ handle_dossier (JpMeetingService *self,
   json_builder_add_string_value (b, c->education);
   json_builder_set_member_name (b, "criteria");
   json_builder_begin_array (b);
-  for (int n = 1; n <= 6; n++)
+  for (int n = 1; n <= JP_N_CRITERIA; n++)
     if (c->criteria & (1u << n))
       json_builder_add_int_value (b, n);
   json_builder_end_array (b);
@@ -676,6 +718,7 @@ emit_progress (JpMeetingService *self,
 {
   g_autoptr(JpRound) r = NULL;
   g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(GError) error = NULL;
 
   /* inside a batch the count is not durable yet: tell the room after the commit */
   if (self->batch_rounds != NULL)
@@ -686,10 +729,15 @@ emit_progress (JpMeetingService *self,
       g_array_append_val (self->batch_rounds, round_id);
       return;
     }
-  r = jp_store_get_round (self->store, round_id, NULL);
+  r = jp_store_get_round (self->store, round_id, &error);
   b = json_builder_new ();
   if (r == NULL)
-    return;
+    {
+      /* nobody to answer here: the chair's page reads the round again and shows why */
+      g_warning ("Cannot count the ballots of round %" G_GINT64_FORMAT ": %s", round_id,
+                 error->message);
+      return;
+    }
   g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, round_id, r->n_cast, r->n_panel);
   /* Counts only: never who voted, never what. */
   json_builder_begin_object (b);
@@ -940,11 +988,11 @@ start_copy (JpMeetingService *self,
             gint64            candidate_id,
             const char       *sha256)
 {
-  g_autoptr(JpCandidate) c = jp_store_get_candidate (self->store, candidate_id, NULL);
+  GError *error = NULL;
+  g_autoptr(JpCandidate) c = jp_store_get_candidate (self->store, candidate_id, &error);
   g_autoptr(GBytes) data = NULL;
   g_autoptr(GArray) boxes = NULL;
   g_auto(GStrv) terms = NULL;
-  GError *error = NULL;
   const char *mime = NULL;
 
   if (c == NULL || (data = jp_store_get_document_data (self->store, sha256, &error)) == NULL
@@ -968,53 +1016,66 @@ start_copy (JpMeetingService *self,
 
 /* The candidate whose evidence `sha256` is, looking through the rounds of the member (or of
  * everybody, for the chair's preview) when it is not known yet. */
-static gint64
-evidence_owner (JpMeetingService *self,
-                const char       *member_code,
-                const char       *sha256)
+/* The candidate whose evidence `sha256` is, in `*owner` (0 when none); FALSE with `error` set
+ * when the rounds or candidates cannot be read. */
+static gboolean
+evidence_owner (JpMeetingService  *self,
+                const char        *member_code,
+                const char        *sha256,
+                gint64            *owner,
+                GError           **error)
 {
   g_autoptr(GPtrArray) rounds = NULL;
   gint64 *id = g_hash_table_lookup (self->sha_owner, sha256);
 
+  *owner = 0;
   if (id != NULL)
-    return *id;
+    {
+      *owner = *id;
+      return TRUE;
+    }
   if (member_code != NULL)
-    rounds = member_rounds (self, member_code, FALSE);
+    rounds = member_rounds (self, member_code, FALSE, error);
   else
-    rounds = jp_store_list_rounds (self->store, NULL, NULL);
-  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+    rounds = jp_store_list_rounds (self->store, NULL, error);
+  if (rounds == NULL)
+    return FALSE;
+  for (guint i = 0; i < rounds->len; i++)
     {
       JpRound *r = rounds->pdata[i];
 
       for (guint k = 0; k < r->candidates->len; k++)
         {
           gint64 cid = ((JpRoundCandidate *) r->candidates->pdata[k])->candidate_id;
-          g_autoptr(JpCandidate) c = jp_store_get_candidate (self->store, cid, NULL);
+          g_autoptr(JpCandidate) c = jp_store_get_candidate (self->store, cid, error);
 
-          if (c != NULL)
-            remember_evidence (self, c);
+          if (c == NULL)
+            return FALSE;
+          remember_evidence (self, c);
         }
     }
   if (member_code == NULL && g_hash_table_lookup (self->sha_owner, sha256) == NULL)
     {
       /* The chair may preview before any round: look at every candidate with a code. */
-      candidate_id_for_code (self, "");
-      {
-        GHashTableIter iter;
-        gint64 *cid;
+      GHashTableIter iter;
+      gint64 *cid;
+      gint64 unused;
 
-        g_hash_table_iter_init (&iter, self->code_to_id);
-        while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &cid))
-          {
-            g_autoptr(JpCandidate) c = jp_store_get_candidate (self->store, *cid, NULL);
+      if (!candidate_id_for_code (self, "", &unused, error))
+        return FALSE;
+      g_hash_table_iter_init (&iter, self->code_to_id);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &cid))
+        {
+          g_autoptr(JpCandidate) c = jp_store_get_candidate (self->store, *cid, error);
 
-            if (c != NULL)
-              remember_evidence (self, c);
-          }
-      }
+          if (c == NULL)
+            return FALSE;
+          remember_evidence (self, c);
+        }
     }
   id = g_hash_table_lookup (self->sha_owner, sha256);
-  return id != NULL ? *id : 0;
+  *owner = id != NULL ? *id : 0;
+  return TRUE;
 }
 
 void
@@ -1028,14 +1089,23 @@ jp_meeting_service_evidence_async (JpMeetingService    *self,
   GTask *task;
   gint64 owner;
   gboolean conflicted = FALSE;
+  gboolean may_see = FALSE;
+  GError *error = NULL;
 
   g_return_if_fail (JP_IS_MEETING_SERVICE (self));
   g_return_if_fail (member_code != NULL && sha256 != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, jp_meeting_service_evidence_async);
-  owner = evidence_owner (self, member_code, sha256);
-  if (owner == 0 || !member_may_see (self, member_code, owner, &conflicted))
+  if (evidence_owner (self, member_code, sha256, &owner, &error) && owner != 0)
+    may_see = member_may_see (self, member_code, owner, &conflicted, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  if (!may_see)
     {
       if (conflicted)
         g_task_return_new_error (task, JP_MEETING_ERROR, JP_MEETING_ERROR_UNAUTHORIZED,
@@ -1060,13 +1130,19 @@ jp_meeting_service_preview_async (JpMeetingService    *self,
 {
   GTask *task;
   gint64 owner;
+  GError *error = NULL;
 
   g_return_if_fail (JP_IS_MEETING_SERVICE (self));
   g_return_if_fail (sha256 != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, jp_meeting_service_evidence_async);
-  owner = evidence_owner (self, NULL, sha256);
+  if (!evidence_owner (self, NULL, sha256, &owner, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   if (owner == 0)
     {
       g_task_return_new_error (task, JP_MEETING_ERROR, JP_MEETING_ERROR_NOT_FOUND,
@@ -1147,12 +1223,18 @@ emit_round_event (JpMeetingService *self,
                   const char       *type,
                   gint64            round_id)
 {
-  g_autoptr(JpRound) r = jp_store_get_round (self->store, round_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) r = jp_store_get_round (self->store, round_id, &error);
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   g_signal_emit (self, signals[SIGNAL_ROUND_CHANGED], 0, round_id);
   if (r == NULL)
-    return;
+    {
+      /* the chair's page reads the round again on round-changed and shows why */
+      g_warning ("Cannot tell the stations about round %" G_GINT64_FORMAT ": %s", round_id,
+                 error->message);
+      return;
+    }
   json_builder_begin_object (b);
   add_round_summary (b, r);
   json_builder_end_object (b);
@@ -1268,9 +1350,12 @@ jp_meeting_service_set_current_candidate (JpMeetingService  *self,
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_auto(GStrv) out = NULL;
+  gint64 id = 0;
 
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), FALSE);
-  if (code != NULL && candidate_id_for_code (self, code) == 0)
+  if (code != NULL && !candidate_id_for_code (self, code, &id, error))
+    return FALSE;
+  if (code != NULL && id == 0)
     {
       g_set_error (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NOT_FOUND,
                    _("There is no candidate with the code %s."), code);
@@ -1318,17 +1403,27 @@ jp_meeting_service_get_stepping_out (JpMeetingService *self)
   g_autoptr(JpTrade) trade = NULL;
   gint64 id;
 
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (JP_IS_MEETING_SERVICE (self), NULL);
+  /* Who must step out is shown to the chair beside the current candidate; a failed read
+   * names nobody there and is logged (the chair's page reads the members itself). */
   if (self->current_code == NULL ||
-      (id = candidate_id_for_code (self, self->current_code)) == 0)
-    return g_strv_builder_end (out);
-  candidate = jp_store_get_candidate (self->store, id, NULL);
+      !candidate_id_for_code (self, self->current_code, &id, &error) || id == 0 ||
+      (candidate = jp_store_get_candidate (self->store, id, &error)) == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Cannot tell who steps out for %s: %s", self->current_code, error->message);
+      return g_strv_builder_end (out);
+    }
   trade = candidate != NULL && candidate->trade != NULL
           ? jp_store_find_trade (self->store, candidate->trade) : NULL;
   if (trade == NULL)
     return g_strv_builder_end (out);
   /* only the members of the candidate's trade panel are in the room for it */
-  members = jp_store_list_members (self->store, NULL);
+  members = jp_store_list_members (self->store, &error);
+  if (members == NULL)
+    g_warning ("Cannot tell who steps out for %s: %s", self->current_code, error->message);
   for (guint i = 0; members != NULL && i < members->len; i++)
     {
       JpMember *m = members->pdata[i];

@@ -9,8 +9,8 @@
 #include <errno.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
-#include <gnutls/crypto.h>
 
+#include "store/jp-random.h"
 #include "store/jp-store-tls.h"
 #include "jp-meeting-tls.h"
 
@@ -162,8 +162,8 @@ jp_meeting_tls_generate (char   **certificate_pem,
 
   g_return_val_if_fail (certificate_pem != NULL && private_key_pem != NULL, FALSE);
 
-  if ((rc = gnutls_rnd (GNUTLS_RND_NONCE, serial, sizeof serial)) < 0)
-    return gnutls_failed (rc, error);
+  if (!jp_random_bytes (serial, sizeof serial, error))
+    return FALSE;
   serial[0] &= 0x7f;   /* a positive serial number */
   serial[0] |= 0x01;
 

@@ -228,7 +228,9 @@ jp_store_submit_ballot (JpStore            *self,
   /* Who sends it comes first: a key proves nothing about the sender. */
   if (!find_member (self, member_code, &member_id, error))
     goto fail;
-  conflicted_codes = jp_store_round_conflicted_codes (self, round_id, member_code);
+  conflicted_codes = jp_store_round_conflicted_codes (self, round_id, member_code, error);
+  if (conflicted_codes == NULL)
+    goto fail;
   codes = jp_round_get_codes (round);
 
   req.round_state = round->state;
@@ -336,6 +338,7 @@ load_pass (JpStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) out = NULL;
+  gboolean ok;
 
   stmt = jp_store_prepare (self,
                            "SELECT serial, marks, invalid, line, entered_by FROM paper_entry "
@@ -346,7 +349,7 @@ load_pass (JpStore  *self,
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_int (stmt, 2, pass);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_paper_ballot_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (jp_store_rows_next (self, stmt, &ok, error))
     {
       JpPaperBallot *b = g_new0 (JpPaperBallot, 1);
       const char *marks = (const char *) sqlite3_column_text (stmt, 1);
@@ -364,6 +367,8 @@ load_pass (JpStore  *self,
         *entered_by = jp_store_column_dup (stmt, 4);
       g_ptr_array_add (out, b);
     }
+  if (!ok)
+    return NULL;
   return g_steal_pointer (&out);
 }
 

@@ -4,43 +4,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <sys/random.h>
 #include <glib/gi18n-lib.h>
 
 #include "jp-store-console.h"
 #include "jp-store-private.h"
 
 /* Trades and seats, units, members and PINs, conflicts, the freeze, page rotations. */
-
-gboolean
-jp_store_random_bytes (guint8  *buf,
-                       gsize    len,
-                       GError **error)
-{
-  gsize done = 0;
-
-  while (done < len)
-    {
-      ssize_t n = getrandom (buf + done, len - done, 0);
-
-      if (n < 0)
-        {
-          int saved = errno;
-
-          if (saved == EINTR)
-            continue;
-          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
-                       _("The system's source of random numbers failed (%s). Try again; if it "
-                         "keeps failing, restart the computer."),
-                       g_strerror (saved));
-          return FALSE;
-        }
-      done += (gsize) n;
-    }
-  return TRUE;
-}
 
 gboolean
 jp_store_take_core_error (GError       **error,
@@ -119,8 +89,8 @@ jp_store_update_trade (JpStore     *self,
     {
       g_autoptr(GError) core_error = NULL;
 
-      upper = g_ascii_strup (code, -1);
-      if (!jp_trade_code_check (upper, &core_error))
+      upper = jp_trade_code_normalize (code, &core_error);
+      if (upper == NULL)
         {
           jp_store_take_core_error (error, JP_STORE_ERROR_INVALID,
                                     g_steal_pointer (&core_error));
@@ -426,6 +396,7 @@ jp_store_set_trade_seats (JpStore     *self,
                           const char  *actor,
                           GError     **error)
 {
+  JpStageLocks locks;
   g_autoptr(JpSeatPlan) plan = NULL;
   g_autoptr(GArray) old_seats = NULL;
   g_autoptr(GArray) new_seats = NULL;
@@ -464,8 +435,10 @@ jp_store_set_trade_seats (JpStore     *self,
   old_seats = plan_seats (plan);
   new_seats = plan_seats (plan);
   g_array_index (new_seats, int, index) = seats == -1 ? row->automatic : seats;
-  if (!jp_seats_change_allowed (trades, plan->rows->len, old_seats, new_seats,
-                                jp_store_get_stage_locks (self), &core_error))
+  if (!jp_store_read_stage_locks (self, &locks, error))
+    goto fail;
+  if (!jp_seats_change_allowed (trades, plan->rows->len, old_seats, new_seats, locks,
+                                &core_error))
     {
       jp_store_take_core_error (error, JP_STORE_ERROR_LOCKED, g_steal_pointer (&core_error));
       goto fail;
@@ -848,24 +821,26 @@ fail:
  * empty when none are saved.
  */
 GArray *
-jp_store_get_page_rotations (JpStore    *self,
-                             const char *sha256)
+jp_store_get_page_rotations (JpStore     *self,
+                             const char  *sha256,
+                             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GArray *out = g_array_new (FALSE, TRUE, sizeof (int));
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (int));
+  gboolean ok;
 
-  g_return_val_if_fail (JP_IS_STORE (self), out);
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
 
   if (sha256 == NULL)
-    return out;
+    return g_steal_pointer (&out);
   stmt = jp_store_prepare (self,
                            "SELECT page, degrees FROM document_rotation WHERE sha256 = lower (?) "
                            "ORDER BY page",
-                           NULL);
+                           error);
   if (stmt == NULL)
-    return out;
+    return NULL;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (jp_store_rows_next (self, stmt, &ok, error))
     {
       int page = sqlite3_column_int (stmt, 0);
       int degrees = sqlite3_column_int (stmt, 1);
@@ -876,7 +851,9 @@ jp_store_get_page_rotations (JpStore    *self,
         g_array_set_size (out, (guint) page + 1);
       g_array_index (out, int, page) = degrees;
     }
-  return out;
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&out);
 }
 
 /**

@@ -26,6 +26,11 @@ G_BEGIN_DECLS
 /* The locks in force: none until issue 4 adds rounds; the freeze does not lock settings but
  * fixes the candidate list (see jp_store_is_frozen). */
 JpStageLocks jp_store_get_stage_locks (JpStore *self);
+/* The same locks, or FALSE with `error` set when the file cannot be read. Use this where a
+ * lock refuses a change: an unread lock must not read as "unlocked". */
+gboolean     jp_store_read_stage_locks (JpStore       *self,
+                                        JpStageLocks  *locks,
+                                        GError       **error);
 gboolean     jp_store_is_frozen       (JpStore *self);
 /* When the candidate list was frozen (unix seconds), 0 while it is not. */
 gint64       jp_store_get_frozen_at   (JpStore *self);
@@ -205,8 +210,11 @@ GPtrArray  *jp_store_freeze (JpStore *self, const char *actor, GError **error);
 
 /* ---- page rotations of evidence (viewer) ---- */
 /* Rotations saved for a document: an array of int degrees (0/90/180/270) indexed by page
- * (0-based), as long as the highest saved page + 1; empty if none. */
-GArray     *jp_store_get_page_rotations (JpStore *self, const char *sha256);
+ * (0-based), as long as the highest saved page + 1; empty if none; NULL with `error` set when
+ * they cannot be read. */
+GArray     *jp_store_get_page_rotations (JpStore     *self,
+                                         const char  *sha256,
+                                         GError     **error);
 gboolean    jp_store_set_page_rotation  (JpStore    *self,
                                          const char *sha256,
                                          int         page,

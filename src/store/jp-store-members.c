@@ -769,13 +769,15 @@ jp_store_is_conflicted (JpStore    *self,
 }
 
 GStrv
-jp_store_round_conflicted_codes (JpStore    *self,
-                                 gint64      round_id,
-                                 const char *member_code)
+jp_store_round_conflicted_codes (JpStore     *self,
+                                 gint64       round_id,
+                                 const char  *member_code,
+                                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   JpMember member = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
 
@@ -790,12 +792,12 @@ jp_store_round_conflicted_codes (JpStore    *self,
                            "JOIN candidate c ON c.id = rc.candidate_id "
                            "LEFT JOIN unit u ON u.id = c.unit_id, member m "
                            "WHERE rc.round_id = ? AND m.code = ? ORDER BY rc.position",
-                           NULL);
+                           error);
   if (stmt == NULL)
-    return g_strv_builder_end (codes);
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_text (stmt, 2, member_code, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (jp_store_rows_next (self, stmt, &ok, error))
     {
       g_autoptr(JpCandidate) candidate = jp_candidate_new ();
 
@@ -805,5 +807,7 @@ jp_store_round_conflicted_codes (JpStore    *self,
       if (sqlite3_column_int (stmt, 4) != 0 || jp_conflict_same_unit (&member, candidate))
         g_strv_builder_add (codes, (const char *) sqlite3_column_text (stmt, 0));
     }
+  if (!ok)
+    return NULL;
   return g_strv_builder_end (codes);
 }

@@ -60,6 +60,22 @@ sqlite3_stmt *jp_store_prepare (JpStore    *self,
 gboolean    jp_store_step_done (JpStore      *self,
                                 sqlite3_stmt *stmt,
                                 GError      **error);
+/* Steps `stmt` to its next row. TRUE: a row is ready to read. FALSE: no more rows, and
+ * `*ok` says how the rows ended: TRUE when all were read, FALSE with `error` set when
+ * stepping failed (busy, interrupted, a damaged file), so a loop never mistakes a failure
+ * for the end of its rows:
+ *   while (jp_store_rows_next (self, stmt, &ok, error)) { ... }
+ *   if (!ok) return NULL; */
+gboolean    jp_store_rows_next (JpStore      *self,
+                                sqlite3_stmt *stmt,
+                                gboolean     *ok,
+                                GError      **error);
+/* Runs a prepared one-row query and reads its first column as an integer into `*value`
+ * (0 when it returns no row). FALSE with `error` set when the query fails. */
+gboolean    jp_store_query_int (JpStore      *self,
+                                sqlite3_stmt *stmt,
+                                gint64       *value,
+                                GError      **error);
 gboolean    jp_store_begin     (JpStore *self,
                                 GError **error);
 gboolean    jp_store_commit    (JpStore *self,
@@ -99,13 +115,15 @@ gboolean    jp_store_ensure_trade (JpStore     *self,
                                    gint64      *id,
                                    GError     **error);
 
-/* jp-store-console.c */
+/* jp-random.c */
 
-/* Fills `buf` with `len` bytes from the kernel's cryptographic source (getrandom(2)).
- * The one place the store takes randomness from. */
+/* jp_random_bytes() under the store's older name. */
 gboolean    jp_store_random_bytes (guint8  *buf,
                                    gsize    len,
                                    GError **error);
+
+/* jp-store-console.c */
+
 /* Rewrites a core (JP_CORE_ERROR) refusal as a store error of `code`, keeping the core's
  * message. Always returns FALSE. */
 gboolean    jp_store_take_core_error (GError       **error,

@@ -13,35 +13,61 @@
 
 /* ---- what has started ---- */
 
-JpStageLocks
-jp_store_get_stage_locks (JpStore *self)
+gboolean
+jp_store_read_stage_locks (JpStore       *self,
+                           JpStageLocks  *locks,
+                           GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  JpStageLocks locks = JP_STAGE_LOCK_NONE;
+  gboolean ok;
 
-  g_return_val_if_fail (JP_IS_STORE (self), JP_STAGE_LOCK_NONE);
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (locks != NULL, FALSE);
 
+  *locks = JP_STAGE_LOCK_NONE;
   stmt = jp_store_prepare (self,
                            "SELECT kind FROM round WHERE opened_at IS NOT NULL GROUP BY kind",
-                           NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while (jp_store_rows_next (self, stmt, &ok, error))
     {
       const char *kind = (const char *) sqlite3_column_text (stmt, 0);
 
       if (g_strcmp0 (kind, "ballot") == 0)
-        locks |= JP_STAGE_LOCK_BALLOT_OPENED;
+        *locks |= JP_STAGE_LOCK_BALLOT_OPENED;
       else if (g_strcmp0 (kind, "defence") == 0)
-        locks |= JP_STAGE_LOCK_DEFENCE_OPENED;
+        *locks |= JP_STAGE_LOCK_DEFENCE_OPENED;
     }
+  if (!ok)
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
-  /* a sealed ranking fixes the weights and caps it was computed with */
-  stmt = jp_store_prepare (self, "SELECT 1 FROM ranking_seal", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    locks |= JP_STAGE_LOCK_RANKING_DONE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = jp_store_prepare (self, "SELECT 1 FROM publicity", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    locks |= JP_STAGE_LOCK_PUBLICITY_STARTED;
+  /* a sealed ranking fixes the weights and caps it was computed with; a started publicity
+   * its length */
+  stmt = jp_store_prepare (self,
+                           "SELECT EXISTS (SELECT 1 FROM ranking_seal),"
+                           " EXISTS (SELECT 1 FROM publicity)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (!jp_store_rows_next (self, stmt, &ok, error))
+    return FALSE;
+  if (sqlite3_column_int (stmt, 0) != 0)
+    *locks |= JP_STAGE_LOCK_RANKING_DONE;
+  if (sqlite3_column_int (stmt, 1) != 0)
+    *locks |= JP_STAGE_LOCK_PUBLICITY_STARTED;
+  return TRUE;
+}
+
+JpStageLocks
+jp_store_get_stage_locks (JpStore *self)
+{
+  JpStageLocks locks;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), JP_STAGE_LOCK_NONE);
+
+  if (!jp_store_read_stage_locks (self, &locks, &error))
+    g_warning ("Cannot read the stage locks: %s", error->message);
   return locks;
 }
 
@@ -669,6 +695,7 @@ jp_store_update_settings (JpStore           *self,
                           const char        *actor,
                           GError           **error)
 {
+  JpStageLocks locks;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autoptr(JpSettings) old = NULL;
@@ -702,7 +729,9 @@ jp_store_update_settings (JpStore           *self,
   if (!jp_store_begin (self, error))
     return FALSE;
   old = jp_store_get_settings (self);
-  if (!jp_settings_change_allowed (old, settings, jp_store_get_stage_locks (self), &core_error))
+  if (!jp_store_read_stage_locks (self, &locks, error))
+    goto fail;
+  if (!jp_settings_change_allowed (old, settings, locks, &core_error))
     {
       jp_store_take_core_error (error, JP_STORE_ERROR_LOCKED, g_steal_pointer (&core_error));
       goto fail;

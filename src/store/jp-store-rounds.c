@@ -100,24 +100,36 @@ jp_trade_finalists_free (JpTradeFinalists *f)
 
 /* ---- reading ---- */
 
-static int
-count_query (JpStore    *self,
-             const char *sql,
-             gint64      id)
+/* Runs a one-row count with `id` bound to its parameter. FALSE with `error` set when the
+ * query fails: a failed count is never taken for 0 (it would let a second round open). */
+static gboolean
+count_query (JpStore     *self,
+             const char  *sql,
+             gint64       id,
+             int         *count,
+             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (self, sql, NULL);
+  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (self, sql, error);
+  gint64 value;
 
+  *count = 0;
   if (stmt == NULL)
-    return 0;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  if (!jp_store_query_int (self, stmt, &value, error))
+    return FALSE;
+  *count = (int) value;
+  return TRUE;
 }
 
-static int
-panel_size (JpStore *self,
-            gint64   trade_id)
+static gboolean
+panel_size (JpStore  *self,
+            gint64    trade_id,
+            int      *size,
+            GError  **error)
 {
-  return count_query (self, "SELECT count (*) FROM member_trade WHERE trade_id = ?", trade_id);
+  return count_query (self, "SELECT count (*) FROM member_trade WHERE trade_id = ?", trade_id,
+                      size, error);
 }
 
 JpRound *
@@ -127,6 +139,7 @@ jp_store_load_round (JpStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JpRound) round = NULL;
+  gboolean ok;
 
   stmt = jp_store_prepare (self,
                            "SELECT r.id, r.kind, r.trade_id, t.code, t.name, r.state, r.seats, "
@@ -174,7 +187,7 @@ jp_store_load_round (JpStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (jp_store_rows_next (self, stmt, &ok, error))
     {
       JpRoundCandidate *c = g_new0 (JpRoundCandidate, 1);
 
@@ -183,9 +196,11 @@ jp_store_load_round (JpStore  *self,
       c->position = sqlite3_column_int (stmt, 2);
       g_ptr_array_add (round->candidates, c);
     }
-  round->n_cast = count_query (self, "SELECT count (*) FROM ballot_roster WHERE round_id = ?",
-                               round_id);
-  round->n_panel = panel_size (self, round->trade_id);
+  if (!ok ||
+      !count_query (self, "SELECT count (*) FROM ballot_roster WHERE round_id = ?", round_id,
+                    &round->n_cast, error) ||
+      !panel_size (self, round->trade_id, &round->n_panel, error))
+    return NULL;
   return g_steal_pointer (&round);
 }
 
@@ -229,6 +244,7 @@ jp_store_list_rounds (JpStore     *self,
   g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(JpTrade) t = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -244,12 +260,14 @@ jp_store_list_rounds (JpStore     *self,
     return NULL;
   if (t != NULL)
     sqlite3_bind_int64 (stmt, 1, t->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (jp_store_rows_next (self, stmt, &ok, error))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
+  if (!ok)
+    return NULL;
   rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_free);
   for (guint i = 0; i < ids->len; i++)
     {
@@ -270,6 +288,7 @@ jp_store_round_panel (JpStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JpRound) round = NULL;
   GPtrArray *panel;
+  gboolean ok;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -288,7 +307,7 @@ jp_store_round_panel (JpStore  *self,
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_int64 (stmt, 2, round->trade_id);
   panel = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_panel_member_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (jp_store_rows_next (self, stmt, &ok, error))
     {
       JpPanelMember *m = g_new0 (JpPanelMember, 1);
 
@@ -297,6 +316,11 @@ jp_store_round_panel (JpStore  *self,
       m->name = jp_store_column_dup (stmt, 2);
       m->voted = sqlite3_column_int (stmt, 3) != 0;
       g_ptr_array_add (panel, m);
+    }
+  if (!ok)
+    {
+      g_ptr_array_unref (panel);
+      return NULL;
     }
   return panel;
 }
@@ -397,8 +421,10 @@ insert_round (JpStore     *self,
   for (gsize i = 0; i < n_random; i++)
     g_snprintf (random_hex + i * 2, 3, "%02x", random[i]);
 
-  number = 1 + count_query (self, "SELECT coalesce (max (number), 0) FROM round "
-                                  "WHERE kind = 'ballot' AND trade_id = ?", trade_id);
+  if (!count_query (self, "SELECT coalesce (max (number), 0) FROM round "
+                         "WHERE kind = 'ballot' AND trade_id = ?", trade_id, &number, error))
+    return 0;
+  number++;
   stmt = jp_store_prepare (self,
                            "INSERT INTO round (kind, trade_id, state, seats, max_choices, present,"
                            " majority_threshold, parent_round_id, number, order_random,"
@@ -512,13 +538,15 @@ trade_rounds (JpStore        *self,
   if (last != NULL)
     {
       g_autoptr(JpTally) tally = compute_tally (self, last, error);
+      int n_runoffs;
 
       if (tally == NULL)
         return FALSE;
+      if (!count_query (self, "SELECT count (*) FROM round WHERE parent_round_id = ?",
+                        last->id, &n_runoffs, error))
+        return FALSE;
       out->last_void = tally->void_round;
-      out->runoff_due = !tally->void_round && tally->runoff_seats > 0
-                        && count_query (self, "SELECT count (*) FROM round "
-                                              "WHERE parent_round_id = ?", last->id) == 0;
+      out->runoff_due = !tally->void_round && tally->runoff_seats > 0 && n_runoffs == 0;
     }
   if (out->n_rounds == 0)
     return TRUE;
@@ -575,6 +603,8 @@ create_round (JpStore     *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) candidates = NULL;
   gint64 id;
+  gboolean ok;
+  int n_panel;
 
   if (!jp_store_begin (self, error))
     return 0;
@@ -610,14 +640,16 @@ create_round (JpStore     *self,
     goto fail;
   settings = jp_store_get_settings (self);
   if (max_choices < 0)
-    max_choices = settings->max_choices > 0 ? settings->max_choices : seats;
+    max_choices = jp_round_default_max_choices (settings->max_choices, seats);
+  if (!panel_size (self, t->id, &n_panel, error))
+    goto fail;
   if (present < 0)
-    present = panel_size (self, t->id);
+    present = n_panel;
   if (open)
     {
       g_autoptr(GError) core_error = NULL;
 
-      if (!jp_round_quorum_check (present, panel_size (self, t->id), settings->quorum_num,
+      if (!jp_round_quorum_check (present, n_panel, settings->quorum_num,
                                   settings->quorum_den, t->code != NULL ? t->code : t->name,
                                   &core_error))
         {
@@ -644,7 +676,7 @@ create_round (JpStore     *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, t->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (jp_store_rows_next (self, stmt, &ok, error))
     {
       JpRoundCandidate *c = g_new0 (JpRoundCandidate, 1);
 
@@ -652,6 +684,8 @@ create_round (JpStore     *self,
       c->code = jp_store_column_dup (stmt, 1);
       g_ptr_array_add (candidates, c);
     }
+  if (!ok)
+    goto fail;
   if (candidates->len == 0)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
@@ -1106,6 +1140,7 @@ jp_store_create_runoff (JpStore     *self,
   g_autoptr(JpTally) tally = NULL;
   g_autoptr(GPtrArray) group = NULL;
   int seats, max_choices;
+  int n_runoffs;
   gint64 parent, id;
 
   g_return_val_if_fail (JP_IS_STORE (self), 0);
@@ -1119,7 +1154,10 @@ jp_store_create_runoff (JpStore     *self,
   tally = compute_tally (self, round, error);
   if (tally == NULL)
     goto fail;
-  if (count_query (self, "SELECT count (*) FROM round WHERE parent_round_id = ?", round_id) > 0)
+  if (!count_query (self, "SELECT count (*) FROM round WHERE parent_round_id = ?", round_id,
+                    &n_runoffs, error))
+    goto fail;
+  if (n_runoffs > 0)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
                    _("Round %lld already has its run-off; see the list of rounds."),

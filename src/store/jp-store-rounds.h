@@ -151,11 +151,14 @@ GPtrArray *jp_store_round_panel (JpStore  *self,
 
 /* Whether the member is on the round's panel. */
 /* The codes of `round_id`'s candidates that `member_code` is conflicted with (declared or
- * same unit, by jp_conflict_same_unit), in drawn order; an empty vector when none.
+ * same unit, by jp_conflict_same_unit), in drawn order; an empty vector when none, NULL with
+ * `error` set when the file cannot be read (never an empty list: a ballot is refused rather
+ * than accepted with its conflicts unknown).
  * One query for the round: the ballot path calls it on every ballot. */
-GStrv      jp_store_round_conflicted_codes (JpStore    *self,
-                                            gint64      round_id,
-                                            const char *member_code);
+GStrv      jp_store_round_conflicted_codes (JpStore     *self,
+                                            gint64       round_id,
+                                            const char  *member_code,
+                                            GError     **error);
 gboolean   jp_store_member_on_panel (JpStore    *self,
                                      gint64      round_id,
                                      const char *member_code);

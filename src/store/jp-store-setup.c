@@ -181,8 +181,8 @@ jp_store_add_trade (JpStore     *self,
     {
       g_autoptr(GError) core_error = NULL;
 
-      upper = g_ascii_strup (code, -1);
-      if (!jp_trade_code_check (upper, &core_error))
+      upper = jp_trade_code_normalize (code, &core_error);
+      if (upper == NULL)
         {
           jp_store_take_core_error (error, JP_STORE_ERROR_INVALID,
                                     g_steal_pointer (&core_error));

@@ -189,6 +189,42 @@ jp_store_step_done (JpStore       *self,
 }
 
 gboolean
+jp_store_rows_next (JpStore       *self,
+                    sqlite3_stmt  *stmt,
+                    gboolean      *ok,
+                    GError       **error)
+{
+  int rc;
+
+  g_assert (ok != NULL);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *ok = TRUE;
+      return TRUE;
+    }
+  *ok = rc == SQLITE_DONE;
+  if (!*ok)
+    jp_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+gboolean
+jp_store_query_int (JpStore       *self,
+                    sqlite3_stmt  *stmt,
+                    gint64        *value,
+                    GError       **error)
+{
+  gboolean ok;
+
+  *value = 0;
+  if (jp_store_rows_next (self, stmt, &ok, error))
+    *value = sqlite3_column_int64 (stmt, 0);
+  return ok;
+}
+
+gboolean
 jp_store_begin (JpStore  *self,
                 GError  **error)
 {
@@ -979,8 +1015,11 @@ jp_store_update_election (JpStore           *self,
   {
     g_autoptr(JpElection) old = jp_store_get_election (self);
     g_autoptr(GError) locked = NULL;
+    JpStageLocks locks;
 
-    if (!jp_election_change_allowed (old, election, jp_store_get_stage_locks (self), &locked))
+    if (!jp_store_read_stage_locks (self, &locks, error))
+      goto fail;
+    if (!jp_election_change_allowed (old, election, locks, &locked))
       {
         g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED, locked->message);
         goto fail;

@@ -35,6 +35,7 @@ struct _JpBallotPage
   GtkListBox        *rounds_list;
   GtkWidget         *round_box;
   GtkLabel          *round_title;
+  GtkLabel          *round_error;   /* why part of the round cannot be shown (store errors) */
   GtkWidget         *progress_box;
   GtkLabel          *progress_label;
   GtkProgressBar    *progress_bar;

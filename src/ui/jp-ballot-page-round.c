@@ -14,12 +14,18 @@
 static void
 update_not_voted (JpBallotPage *self)
 {
-  g_autoptr(GPtrArray) panel = jp_store_round_panel (self->store, self->round_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) panel = jp_store_round_panel (self->store, self->round_id, &error);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) list = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *text = NULL;
 
+  if (panel == NULL)
+    {
+      gtk_label_set_text (self->not_voted_label, error->message);
+      return;
+    }
   /* who has voted, never what: the panel carries nothing else */
   for (guint i = 0; panel != NULL && i < panel->len; i++)
     {
@@ -129,7 +135,8 @@ rebuild_current (JpBallotPage  *self,
   g_autoptr(GtkStringList) codes = gtk_string_list_new (NULL);
   const char *current = jp_meeting_service_get_current_candidate (self->service);
   g_auto(GStrv) stepping = jp_meeting_service_get_stepping_out (self->service);
-  g_autoptr(GPtrArray) members = jp_store_list_members (self->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = jp_store_list_members (self->store, &error);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) list = NULL;
   g_autofree char *joined = NULL;
@@ -165,6 +172,14 @@ rebuild_current (JpBallotPage  *self,
   else
     /* TRANSLATORS: %s code, then the names of the conflicted members */
     text = g_strdup_printf (_("Discussing %s. Step out: %s"), current, joined);
+  if (members == NULL && current != NULL)
+    {
+      /* the codes stand in for the names; say why */
+      g_autofree char *with_error = g_strdup_printf ("%s\n%s", text, error->message);
+
+      gtk_label_set_text (self->step_out_label, with_error);
+      return;
+    }
   gtk_label_set_text (self->step_out_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_current_button), current != NULL);
 }
@@ -174,6 +189,7 @@ update_close_hint (JpBallotPage  *self,
                    const JpRound *round)
 {
   g_autoptr(GPtrArray) diffs = NULL;
+  g_autoptr(GError) error = NULL;
   int n1, n2;
 
   gtk_label_set_text (self->close_hint, "");
@@ -183,8 +199,10 @@ update_close_hint (JpBallotPage  *self,
   n2 = jp_store_count_paper_entries (self->store, round->id, 2);
   if (n1 == 0 && n2 == 0)
     return;
-  diffs = jp_store_paper_differences (self->store, round->id, NULL);
-  if (n1 == 0 || n2 == 0)
+  diffs = jp_store_paper_differences (self->store, round->id, &error);
+  if (diffs == NULL)
+    gtk_label_set_text (self->close_hint, error->message);
+  else if (n1 == 0 || n2 == 0)
     gtk_label_set_text (self->close_hint,
                         _("The round cannot close until a second scrutineer has entered the "
                           "paper ballots again (pass 2)."));
@@ -200,11 +218,17 @@ jp_ballot_page_show_round (JpBallotPage *self)
 {
   g_autoptr(JpRound) round = NULL;
   g_autoptr(JpTally) tally = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   gboolean open, closed, published;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->round_error), FALSE);
   if (self->store != NULL && self->round_id != 0)
-    round = jp_store_get_round (self->store, self->round_id, NULL);
+    {
+      round = jp_store_get_round (self->store, self->round_id, &error);
+      if (round == NULL)
+        jp_ballot_page_report (self, _("Could Not Show the Round"), error);
+    }
   if (round == NULL)
     jp_ballot_page_release_focus (self, self->round_box, NULL);
   gtk_widget_set_visible (self->round_box, round != NULL);
@@ -231,8 +255,16 @@ jp_ballot_page_show_round (JpBallotPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->not_voted_label), open);
 
   /* no tally anywhere before the close */
-  if (closed)
-    tally = jp_store_get_tally (self->store, round->id, NULL);
+  /* A tally that cannot be computed (the file was altered, it cannot be read) is said so
+   * on the page: an empty tally would look like a round nobody voted in. */
+  if (closed && (tally = jp_store_get_tally (self->store, round->id, &error)) == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The tally cannot be shown. %s"),
+                                               error->message);
+
+      gtk_label_set_text (self->round_error, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->round_error), TRUE);
+    }
   gtk_widget_set_visible (self->tally_box, tally != NULL);
   if (tally != NULL)
     {
@@ -330,16 +362,18 @@ confirm (JpBallotPage *self,
 char *
 jp_ballot_page_close_question (JpBallotPage *self)
 {
-  g_autoptr(JpRound) round = jp_store_get_round (self->store, self->round_id, NULL);
-  g_autoptr(GPtrArray) panel = jp_store_round_panel (self->store, self->round_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) round = jp_store_get_round (self->store, self->round_id, &error);
+  g_autoptr(GPtrArray) panel = NULL;
   g_autoptr(JpSettings) settings = jp_store_get_settings (self->store);
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) list = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   int needed;
 
-  if (round == NULL)
-    return g_strdup ("");
+  if (round == NULL || (panel = jp_store_round_panel (self->store, self->round_id, &error))
+                       == NULL)
+    return g_strdup (error->message);
   for (guint i = 0; panel != NULL && i < panel->len; i++)
     {
       const JpPanelMember *m = panel->pdata[i];
@@ -446,12 +480,14 @@ static void
 on_paper_entry_changed (JpBallotPage *self)
 {
   g_autoptr(JpRound) round = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
-  round = jp_store_get_round (self->store, self->round_id, NULL);
-
-  if (round != NULL)
+  round = jp_store_get_round (self->store, self->round_id, &error);
+  if (round == NULL)
+    gtk_label_set_text (self->close_hint, error->message);
+  else
     update_close_hint (self, round);
 }
 

@@ -318,9 +318,16 @@ panel_size (JpBallotPage *self,
             const char   *code,
             const char   *name)
 {
-  g_autoptr(GPtrArray) members = jp_store_list_members (self->store, NULL);
+  g_autoptr(GError) store_error = NULL;
+  g_autoptr(GPtrArray) members = NULL;
   int n = 0;
 
+  members = jp_store_list_members (self->store, &store_error);
+  if (members == NULL && store_error != NULL)
+    {
+      jp_ballot_page_report (self, _("Could Not Read the Election"), store_error);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; members != NULL && i < members->len; i++)
     {
       JpMember *m = members->pdata[i];
@@ -381,6 +388,7 @@ update_open_button (JpBallotPage *self)
 static void
 on_trade_dropdown_notify_selected (JpBallotPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   guint i = gtk_drop_down_get_selected (self->trade_dropdown);
   g_autoptr(JpSeatPlan) plan = NULL;
   g_autoptr(JpSettings) settings = NULL;
@@ -388,7 +396,12 @@ on_trade_dropdown_notify_selected (JpBallotPage *self)
   if (self->store == NULL || self->trade_codes == NULL || i == GTK_INVALID_LIST_POSITION
       || i >= g_strv_length (self->trade_codes))
     return;
-  plan = jp_store_get_seat_plan (self->store, NULL);
+  plan = jp_store_get_seat_plan (self->store, &store_error);
+  if (plan == NULL && store_error != NULL)
+    {
+      jp_ballot_page_report (self, _("Could Not Read the Election"), store_error);
+      g_clear_error (&store_error);
+    }
   settings = jp_store_get_settings (self->store);
   for (guint r = 0; plan != NULL && r < plan->rows->len; r++)
     {
@@ -399,8 +412,8 @@ on_trade_dropdown_notify_selected (JpBallotPage *self)
         continue;
       gtk_spin_button_set_value (self->seats_spin, MAX (1, row->seats));
       gtk_spin_button_set_value (self->choices_spin,
-                                 settings->max_choices > 0 ? settings->max_choices
-                                 : MAX (1, row->seats));
+                                 jp_round_default_max_choices (settings->max_choices,
+                                                               MAX (1, row->seats)));
       present = panel_size (self, row->code, row->name);
       gtk_spin_button_set_value (self->present_spin, MAX (1, present));
     }
@@ -410,13 +423,19 @@ on_trade_dropdown_notify_selected (JpBallotPage *self)
 static void
 rebuild_trades (JpBallotPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(JpSeatPlan) plan = NULL;
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   g_clear_pointer (&self->trade_codes, g_strfreev);
   if (self->store != NULL)
-    plan = jp_store_get_seat_plan (self->store, NULL);
+    plan = jp_store_get_seat_plan (self->store, &store_error);
+  if (plan == NULL && store_error != NULL)
+    {
+      jp_ballot_page_report (self, _("Could Not Read the Election"), store_error);
+      g_clear_error (&store_error);
+    }
   for (guint r = 0; plan != NULL && r < plan->rows->len; r++)
     {
       const JpSeatRow *row = plan->rows->pdata[r];
@@ -517,6 +536,7 @@ reload_finalists (JpBallotPage *self)
 void
 jp_ballot_page_reload_rounds (JpBallotPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(GPtrArray) rounds = NULL;
   GtkWidget *child;
   GtkListBoxRow *select = NULL;
@@ -531,7 +551,12 @@ jp_ballot_page_reload_rounds (JpBallotPage *self)
     gtk_list_box_remove (self->rounds_list, child);
   if (self->store == NULL)
     return;
-  rounds = jp_store_list_rounds (self->store, NULL, NULL);
+  rounds = jp_store_list_rounds (self->store, NULL, &store_error);
+  if (rounds == NULL && store_error != NULL)
+    {
+      jp_ballot_page_report (self, _("Could Not Read the Election"), store_error);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; rounds != NULL && i < rounds->len; i++)
     {
       const JpRound *r = rounds->pdata[i];
@@ -670,8 +695,15 @@ on_progress (JpBallotPage *self,
              int           n_cast,
              int           n_panel)
 {
-  g_autoptr(JpRound) round = jp_store_get_round (self->store, round_id, NULL);
+  g_autoptr(GError) store_error = NULL;
+  g_autoptr(JpRound) round = NULL;
 
+  round = jp_store_get_round (self->store, round_id, &store_error);
+  if (round == NULL && store_error != NULL)
+    {
+      jp_ballot_page_report (self, _("Could Not Read the Election"), store_error);
+      g_clear_error (&store_error);
+    }
   if (round_id == self->round_id)
     jp_ballot_page_update_progress (self, n_cast, n_panel);
   /* the round's row in the list counts too, not only the live card */
@@ -773,6 +805,7 @@ jp_ballot_page_class_init (JpBallotPageClass *klass)
   BIND (progress_label);
   BIND (progress_bar);
   BIND (not_voted_label);
+  BIND (round_error);
   BIND (tally_box);
   BIND (void_label);
   BIND (tally_grid);

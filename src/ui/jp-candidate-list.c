@@ -226,8 +226,12 @@ jp_candidate_list_reload (JpCandidateList *self,
   candidates = jp_store_list_candidates (self->store, error);
   if (candidates == NULL)
     return FALSE;
-  trades = jp_store_list_trades (self->store, NULL);
-  units = jp_store_list_units (self->store, NULL);
+  trades = jp_store_list_trades (self->store, error);
+  if (trades == NULL)
+    return FALSE;
+  units = jp_store_list_units (self->store, error);
+  if (units == NULL)
+    return FALSE;
 
   refill_dropdown (self->trade_dropdown, self->trades, _("All trades"), trades,
                    G_STRUCT_OFFSET (JpTrade, name));

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-setup-private.h"
+#include "jp-ui-error.h"
 
 static const JpConflictType types[] = {
   JP_CONFLICT_RELATIVE, JP_CONFLICT_TEACHER_APPRENTICE, JP_CONFLICT_SUPERVISOR,
@@ -84,6 +85,7 @@ create_conflict_row (gpointer item,
 static void
 fill_dropdowns (JpConflictsPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(GtkStringList) members = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) candidates = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) list = NULL;
@@ -93,8 +95,18 @@ fill_dropdowns (JpConflictsPage *self)
   g_array_set_size (self->candidate_ids, 0);
   if (self->store != NULL)
     {
-      list = jp_store_list_members (self->store, NULL);
-      cands = jp_store_list_candidates (self->store, NULL);
+      list = jp_store_list_members (self->store, &store_error);
+      if (list == NULL && store_error != NULL)
+        {
+          jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+          g_clear_error (&store_error);
+        }
+      cands = jp_store_list_candidates (self->store, &store_error);
+      if (cands == NULL && store_error != NULL)
+        {
+          jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+          g_clear_error (&store_error);
+        }
     }
   for (guint i = 0; list != NULL && i < list->len; i++)
     {

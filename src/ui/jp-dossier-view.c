@@ -10,6 +10,7 @@
 #include "store/jp-store-console.h"
 #include "meeting/jp-meeting-service.h"
 #include "jp-dossier-view-private.h"
+#include "jp-ui-error.h"
 #include "jp-evidence-viewer.h"
 #include "jp-operator.h"
 
@@ -88,35 +89,6 @@ show_page (JpDossierView *self,
                                  jp_dossier_view_get_document_open (self));
   if (was_open != jp_dossier_view_get_document_open (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_OPEN]);
-}
-
-const char *
-jp_criterion_short_title (int criterion)
-{
-  static const char * const titles[] = {
-    NULL,
-    N_("Honours"),
-    N_("Skill competitions"),
-    N_("Science and technology awards"),
-    N_("Inventions and key problems solved"),
-    N_("Unique skills and traditional crafts"),
-    N_("Major science and technology projects"),
-  };
-
-  g_return_val_if_fail (criterion >= 1 && criterion <= 6, "");
-  return gettext (titles[criterion]);
-}
-
-/* Characters as the intake rules count them: surrounding blanks excluded. */
-static glong
-count_chars (const char *s)
-{
-  g_autofree char *copy = NULL;
-
-  if (s == NULL || !g_utf8_validate (s, -1, NULL))
-    return 0;
-  copy = g_strstrip (g_strdup (s));
-  return g_utf8_strlen (copy, -1);
 }
 
 static void
@@ -228,7 +200,7 @@ fill_text (GtkLabel   *count_label,
            int         min,
            int         max)
 {
-  glong n = count_chars (text);
+  glong n = jp_text_count_chars (text);
   g_autofree char *count = NULL;
 
   /* TRANSLATORS: "Summary of deeds: 286 characters (required: 200–400)" */
@@ -324,7 +296,7 @@ document_role (const JpDocumentRef *ref)
 {
   if (ref->kind == JP_DOC_NO_CRIMINAL_RECORD)
     return g_strdup (_("No-Criminal-Record Certificate"));
-  if (ref->kind == JP_DOC_EVIDENCE && ref->criterion >= 1 && ref->criterion <= 6)
+  if (ref->kind == JP_DOC_EVIDENCE && ref->criterion >= 1 && ref->criterion <= JP_N_CRITERIA)
     return g_strdup_printf (_("Criterion %d — %s"), ref->criterion,
                             jp_criterion_short_title (ref->criterion));
   return g_strdup (_("Not Tagged with a Criterion"));
@@ -517,7 +489,15 @@ on_document_opened (GObject      *source,
       return;
     }
   sha256 = jp_evidence_document_get_sha256 (document);
-  rotations = self->store != NULL ? jp_store_get_page_rotations (self->store, sha256) : NULL;
+  if (self->store != NULL &&
+      (rotations = jp_store_get_page_rotations (self->store, sha256, &error)) == NULL)
+    {
+      /* the document still shows, upright; the person learns why it is not turned */
+      gtk_label_set_text (self->viewer_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->viewer_error), TRUE);
+      jp_evidence_viewer_set_document (self->viewer, document);
+      return;
+    }
   if (rotations != NULL && rotations->len > 0)
     jp_evidence_viewer_set_rotations (self->viewer, sha256, (const int *) rotations->data,
                                       rotations->len);
@@ -534,6 +514,7 @@ gboolean
 jp_dossier_view_open_document (JpDossierView *self,
                                const char    *sha256)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(JpCandidate) c = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -546,7 +527,12 @@ jp_dossier_view_open_document (JpDossierView *self,
 
   if (self->store == NULL || self->candidate_id == 0)
     return FALSE;
-  c = jp_store_get_candidate (self->store, self->candidate_id, NULL);
+  c = jp_store_get_candidate (self->store, self->candidate_id, &store_error);
+  if (c == NULL && store_error != NULL)
+    {
+      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; c != NULL && c->documents != NULL && i < c->documents->len; i++)
     if (g_strcmp0 (((JpDocumentRef *) g_ptr_array_index (c->documents, i))->sha256, sha256) == 0)
       ref = g_ptr_array_index (c->documents, i);

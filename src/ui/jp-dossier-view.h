@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "core/jp-qualify.h"
 #include "store/jp-store.h"
 
 G_BEGIN_DECLS
@@ -33,7 +34,6 @@ gint64       jp_dossier_view_get_candidate_id (JpDossierView *self);
  * button), the dossier is one Back (Esc, Alt+Left) away. */
 gboolean     jp_dossier_view_get_document_open (JpDossierView *self);
 
-/* The short translated title of criterion 1..6 ("Honours", ...). */
-const char  *jp_criterion_short_title      (int criterion);
+/* The criterion titles are core's: jp_criterion_short_title() in core/jp-qualify.h. */
 
 G_END_DECLS

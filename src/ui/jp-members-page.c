@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-setup-private.h"
+#include "jp-ui-error.h"
 
 /* The order of the role dropdown: chair first, as a committee list is written. */
 static const JpMemberRole roles[] = {
@@ -134,13 +135,19 @@ update_trades_button (JpMembersPage *self)
 static void
 fill_trades_popover (JpMembersPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(GPtrArray) trades = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trades_box))) != NULL)
     gtk_box_remove (self->trades_box, child);
   if (self->store != NULL)
-    trades = jp_store_list_trades (self->store, NULL);
+    trades = jp_store_list_trades (self->store, &store_error);
+  if (trades == NULL && store_error != NULL)
+    {
+      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; trades != NULL && i < trades->len; i++)
     {
       const JpTrade *t = g_ptr_array_index (trades, i);

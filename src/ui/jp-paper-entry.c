@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-resources.h"
+#include "jp-ui-error.h"
 #include "jp-paper-entry.h"
 
 struct _JpPaperEntry
@@ -341,13 +342,19 @@ rebuild_codes (JpPaperEntry *self)
 static void
 rebuild_scrutineers (JpPaperEntry *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   g_clear_pointer (&self->member_codes, g_strfreev);
   if (self->store != NULL)
-    members = jp_store_list_members (self->store, NULL);
+    members = jp_store_list_members (self->store, &store_error);
+  if (members == NULL && store_error != NULL)
+    {
+      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+      g_clear_error (&store_error);
+    }
   /* scrutineers first: they are the ones who normally enter paper ballots */
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; members != NULL && i < members->len; i++)
@@ -521,6 +528,7 @@ jp_paper_entry_set_round (JpPaperEntry *self,
                           JpStore      *store,
                           gint64        round_id)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(JpRound) round = NULL;
   gboolean same;
 
@@ -535,7 +543,12 @@ jp_paper_entry_set_round (JpPaperEntry *self,
         g_ptr_array_set_size (self->typed[i], 0);
       g_clear_pointer (&self->codes, g_strfreev);
       if (self->round_id != 0)
-        round = jp_store_get_round (store, round_id, NULL);
+        round = jp_store_get_round (store, round_id, &store_error);
+      if (round == NULL && store_error != NULL)
+        {
+          jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+          g_clear_error (&store_error);
+        }
       if (round != NULL)
         self->codes = jp_round_get_codes (round);
       rebuild_codes (self);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-resources.h"
+#include "jp-ui-error.h"
 #include "jp-projector-window.h"
 #include "jp-projector-defence.h"
 
@@ -84,13 +85,20 @@ show_summary (JpProjectorWindow *self,
 static char *
 stepping_out_names (JpProjectorWindow *self)
 {
+  g_autoptr(GError) store_error = NULL;
   JpStore *store = jp_meeting_service_get_store (self->service);
   g_auto(GStrv) codes = jp_meeting_service_get_stepping_out (self->service);
-  g_autoptr(GPtrArray) members = jp_store_list_members (store, NULL);
+  g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) list = NULL;
   g_autofree char *joined = NULL;
 
+  members = jp_store_list_members (store, &store_error);
+  if (members == NULL && store_error != NULL)
+    {
+      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     {
       const char *name = codes[i];
@@ -115,6 +123,7 @@ stepping_out_names (JpProjectorWindow *self)
 static void
 refresh (JpProjectorWindow *self)
 {
+  g_autoptr(GError) store_error = NULL;
   JpStore *store = jp_meeting_service_get_store (self->service);
   const char *current = jp_meeting_service_get_current_candidate (self->service);
   g_autoptr(JpElection) election = jp_store_get_election (store);
@@ -128,7 +137,12 @@ refresh (JpProjectorWindow *self)
       return;
     }
   if (self->round_id > 0)
-    round = jp_store_get_round (store, self->round_id, NULL);
+    round = jp_store_get_round (store, self->round_id, &store_error);
+  if (round == NULL && store_error != NULL)
+    {
+      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+      g_clear_error (&store_error);
+    }
 
   if (round != NULL)
     {
@@ -355,6 +369,7 @@ jp_projector_window_get_defence (JpProjectorWindow *self)
 JpProjectorWindow *
 jp_projector_window_new (JpMeetingService *service)
 {
+  g_autoptr(GError) store_error = NULL;
   JpProjectorWindow *self;
   g_autoptr(GPtrArray) rounds = NULL;
 
@@ -372,7 +387,12 @@ jp_projector_window_new (JpMeetingService *service)
                            G_CONNECT_SWAPPED);
 
   /* start on the open round, if any */
-  rounds = jp_store_list_rounds (jp_meeting_service_get_store (service), NULL, NULL);
+  rounds = jp_store_list_rounds (jp_meeting_service_get_store (service), NULL, &store_error);
+  if (rounds == NULL && store_error != NULL)
+    {
+      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; rounds != NULL && i < rounds->len; i++)
     {
       JpRound *r = rounds->pdata[i];

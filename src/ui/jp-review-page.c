@@ -233,13 +233,20 @@ on_filter_changed (JpReviewPage *self)
 static void
 update_progress (JpReviewPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(JpReviewProgress) progress = NULL;
   g_autofree char *text = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trade_grid))) != NULL)
     gtk_grid_remove (self->trade_grid, child);
-  progress = self->store != NULL ? jp_store_get_review_progress (self->store, NULL) : NULL;
+  progress = self->store != NULL ? jp_store_get_review_progress (self->store, &store_error)
+                                 : NULL;
+  if (progress == NULL && store_error != NULL)
+    {
+      show_message (self, store_error->message);
+      g_clear_error (&store_error);
+    }
   if (progress == NULL)
     {
       gtk_label_set_text (self->progress_label, "");
@@ -591,10 +598,16 @@ history_action_label (const char *action)
 static void
 fill_history (JpReviewPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
   clear_list (self->history_list);
-  entries = jp_store_list_candidate_history (self->store, self->candidate->id, NULL);
+  entries = jp_store_list_candidate_history (self->store, self->candidate->id, &store_error);
+  if (entries == NULL && store_error != NULL)
+    {
+      show_message (self, store_error->message);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       JpAuditEntry *e = g_ptr_array_index (entries, i);
@@ -734,10 +747,16 @@ load_selected (JpReviewPage *self)
 static void
 reload_reviews (JpReviewPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
 
   g_hash_table_remove_all (self->reviews);
-  reviews = self->store != NULL ? jp_store_list_reviews (self->store, NULL) : NULL;
+  reviews = self->store != NULL ? jp_store_list_reviews (self->store, &store_error) : NULL;
+  if (reviews == NULL && store_error != NULL)
+    {
+      show_message (self, store_error->message);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; reviews != NULL && i < reviews->len; i++)
     {
       JpReview *r = g_ptr_array_index (reviews, i);
@@ -768,6 +787,7 @@ select_candidate_id (JpReviewPage *self,
 void
 jp_review_page_reload (JpReviewPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GPtrArray) trades = NULL;
   g_autoptr(GError) error = NULL;
@@ -782,7 +802,12 @@ jp_review_page_reload (JpReviewPage *self)
       candidates = jp_store_list_candidates (self->store, &error);
       if (candidates == NULL)
         show_message (self, error->message);
-      trades = jp_store_list_trades (self->store, NULL);
+      trades = jp_store_list_trades (self->store, &store_error);
+      if (trades == NULL && store_error != NULL)
+        {
+          show_message (self, store_error->message);
+          g_clear_error (&store_error);
+        }
     }
   g_ptr_array_add (names, (gpointer) _("All trades"));
   for (guint i = 0; trades != NULL && i < trades->len; i++)

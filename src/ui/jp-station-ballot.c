@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-station-ballot.h"
+#include "store/jp-random.h"
 
 typedef struct {
   char           *code;
@@ -32,7 +33,7 @@ struct _JpStationBallot
   gint64           round_id;
   char            *round_title;
   int              max_choices;
-  char            *key;          /* idempotency key: made once for this ballot */
+  char            *key;          /* idempotency key: drawn at the first submit, then kept */
   GPtrArray       *rows;         /* BallotRow*, in the drawn order */
   JpStationBallotState state;
   gboolean         reverting;    /* un-ticking a refused tick */
@@ -395,11 +396,20 @@ void
 jp_station_ballot_submit (JpStationBallot *self)
 {
   g_auto(GStrv) marks = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (JP_IS_STATION_BALLOT (self));
 
   if (self->state != JP_STATION_BALLOT_REVIEW)
     return;
+  /* The key is drawn once and reused by every later attempt, so the host counts this
+   * ballot once however often it is sent. */
+  if (self->key == NULL && (self->key = jp_random_hex (16, &error)) == NULL)
+    {
+      show_status (self, JP_STATION_BALLOT_REFUSED, "action-unavailable-symbolic",
+                   _("Ballot Not Sent"), error->message);
+      return;
+    }
   marks = jp_station_ballot_get_marks (self);
   set_state (self, JP_STATION_BALLOT_SENDING);
   /* No cancellable: a ballot in flight must finish (or stay queued) even if the window
@@ -506,7 +516,6 @@ jp_station_ballot_init (JpStationBallot *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ballot_row_free);
-  self->key = g_uuid_string_random ();
   self->max_choices = 1;
   set_state (self, JP_STATION_BALLOT_LOADING);
 }

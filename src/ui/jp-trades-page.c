@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-setup-private.h"
+#include "jp-ui-error.h"
 
 typedef enum {
   COL_NAME, COL_CODE, COL_PRIORITY, COL_QUALIFIED, COL_AUTOMATIC, COL_SEATS, COL_DELETE, N_COLS
@@ -311,6 +312,7 @@ compare_code (gconstpointer a,
 static void
 show_codes (JpTradesPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(GHashTable) by_trade = NULL;
@@ -325,7 +327,12 @@ show_codes (JpTradesPage *self)
     return;
 
   /* the store keeps the freeze time only in its audit row */
-  audit = jp_store_list_audit (self->store, NULL);
+  audit = jp_store_list_audit (self->store, &store_error);
+  if (audit == NULL && store_error != NULL)
+    {
+      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; audit != NULL && i < audit->len; i++)
     {
       JpAuditEntry *e = g_ptr_array_index (audit, i);
@@ -351,7 +358,12 @@ show_codes (JpTradesPage *self)
 
   by_trade = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify) g_ptr_array_unref);
-  candidates = jp_store_list_candidates (self->store, NULL);
+  candidates = jp_store_list_candidates (self->store, &store_error);
+  if (candidates == NULL && store_error != NULL)
+    {
+      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
+      g_clear_error (&store_error);
+    }
   for (guint i = 0; candidates != NULL && i < g_list_model_get_n_items (candidates); i++)
     {
       JpCandidate *c = g_list_model_get_item (candidates, i);

@@ -138,6 +138,7 @@ create_unit_row (gpointer item,
 void
 jp_units_page_reload (JpUnitsPage *self)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) candidates = NULL;
   GPtrArray *units = NULL;
@@ -150,7 +151,12 @@ jp_units_page_reload (JpUnitsPage *self)
       units = jp_store_list_units (self->store, &error);
       if (units == NULL)
         jp_setup_show_message (self->message, error->message);
-      candidates = jp_store_list_candidates (self->store, NULL);
+      candidates = jp_store_list_candidates (self->store, &store_error);
+      if (candidates == NULL && store_error != NULL)
+        {
+          jp_setup_show_message (self->message, store_error->message);
+          g_clear_error (&store_error);
+        }
     }
   for (guint i = 0; candidates != NULL && i < g_list_model_get_n_items (candidates); i++)
     {

@@ -260,6 +260,28 @@ test_trade_code_check (void)
     }
 }
 
+/* What a person types is upper-cased, then checked: one rule for every place a code enters. */
+static void
+test_trade_code_normalize (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xt = jp_trade_code_normalize ("xt", &error);
+  g_autofree char *mixed = jp_trade_code_normalize ("Gf2", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (xt, ==, "XT");
+  g_assert_cmpstr (mixed, ==, "GF2");
+  g_assert_null (jp_trade_code_normalize ("x t", &error));
+  g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "X T"));
+  g_clear_error (&error);
+  g_assert_null (jp_trade_code_normalize ("", &error));
+  g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (jp_trade_code_normalize ("ABCDEFG", &error));
+  g_assert_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/core/codes/uniform", test_uniform);
   g_test_add_func ("/core/codes/enough-bytes", test_enough_bytes);
   g_test_add_func ("/core/codes/bad-input", test_bad_input);
+  g_test_add_func ("/core/codes/trade-code-normalize", test_trade_code_normalize);
 
   return g_test_run ();
 }

@@ -337,6 +337,22 @@ test_progress (void)
   g_assert_cmpuint (empty->trades->len, ==, 0);
 }
 
+/* Every criterion has its own title; titles are named in one place for all the views. */
+static void
+test_criterion_titles (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (int n = 1; n <= JP_N_CRITERIA; n++)
+    {
+      const char *title = jp_criterion_short_title (n);
+
+      g_assert_cmpuint (strlen (title), >, 0);
+      g_assert_false (g_hash_table_contains (seen, title));
+      g_hash_table_add (seen, (gpointer) title);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/core/qualify/warnings", test_warnings);
   g_test_add_func ("/core/qualify/progress", test_progress);
   g_test_add_func ("/core/qualify/from-claims", test_from_claims);
+  g_test_add_func ("/core/qualify/criterion-titles", test_criterion_titles);
 
   return g_test_run ();
 }

@@ -237,6 +237,16 @@ test_quorum (void)
   g_assert_true (jp_round_may_close (1, NULL));
 }
 
+/* Choices default to the election's setting, or one per seat when it is not set. */
+static void
+test_default_max_choices (void)
+{
+  g_assert_cmpint (jp_round_default_max_choices (0, 3), ==, 3);
+  g_assert_cmpint (jp_round_default_max_choices (-1, 2), ==, 2);
+  g_assert_cmpint (jp_round_default_max_choices (5, 3), ==, 5);
+  g_assert_cmpint (jp_round_default_max_choices (1, 4), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -246,6 +256,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/ballot/check", test_ballot_check);
   g_test_add_func ("/core/round/new-round", test_new_round);
   g_test_add_func ("/core/round/quorum", test_quorum);
+  g_test_add_func ("/core/round/default-max-choices", test_default_max_choices);
   g_test_add_func ("/core/ballot/paper-parse", test_paper_parse);
   g_test_add_func ("/core/ballot/paper-compare", test_paper_compare);
   return g_test_run ();

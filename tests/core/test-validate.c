@@ -459,6 +459,17 @@ test_order (void)
   g_assert_cmpuint (jp_candidate_count_findings (c, JP_SEVERITY_WARNING), ==, 4);
 }
 
+/* Lengths count characters, not bytes, and leave out the blanks around the text. */
+static void
+test_count_chars (void)
+{
+  g_assert_cmpint (jp_text_count_chars (NULL), ==, 0);
+  g_assert_cmpint (jp_text_count_chars ("  "), ==, 0);
+  g_assert_cmpint (jp_text_count_chars ("匠心独运"), ==, 4);
+  g_assert_cmpint (jp_text_count_chars ("  匠心 ok \n"), ==, 5);
+  g_assert_cmpint (jp_text_count_chars ("\xff\xfe"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/core/validate/criteria-none", test_criteria_none);
   g_test_add_func ("/core/validate/evidence-untagged", test_evidence_untagged);
   g_test_add_func ("/core/validate/order", test_order);
+  g_test_add_func ("/core/validate/count-chars", test_count_chars);
 
   return g_test_run ();
 }

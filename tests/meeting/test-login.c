@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "meeting-test-util.h"
+#include "store/jp-random.h"
+#include "store/jp-store-private.h"   /* the connection, to make a read fail */
 
 /* Logins under attack: a host on 127.0.0.1 and a client in this process's main loop. */
 
@@ -567,6 +569,86 @@ test_revoke_pins (Fixture *f, gconstpointer data)
   g_assert_cmpuint (login_from (f, "10.0.0.4", "M02", pin, NULL, NULL), ==, 200);
 }
 
+static gboolean
+no_entropy (guint8   *buf,
+            gsize     len,
+            gpointer  user_data,
+            GError  **error)
+{
+  g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED, "no entropy (test)");
+  return FALSE;
+}
+
+/* A session token the host cannot draw is a server error the station shows, not a crash of
+ * the host and not a token from a weaker source. */
+static void
+test_token_random_fails (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *again = NULL;
+
+  jp_random_set_source_for_testing (no_entropy, NULL);
+  g_assert_cmpuint (login_from (f, "10.0.0.9", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                &reason, NULL), ==, 500);
+  g_assert_cmpstr (reason, ==, "random-failed");
+  jp_random_set_source_for_testing (NULL, NULL);
+  g_assert_cmpuint (login_from (f, "10.0.0.9", "M01", g_hash_table_lookup (f->pins, "M01"),
+                                &again, NULL), ==, 200);
+}
+
+static int
+deny_rounds (void       *data,
+             int         action,
+             const char *table,
+             const char *column,
+             const char *database,
+             const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (table, "round") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* A station asking for the meeting's state while the host cannot read its file gets the
+ * host's message with a server error, not "no round is open". */
+static void
+test_state_read_failure (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(JsonNode) state = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *res = NULL;
+  guint status = 0;
+  const char *token;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "member_code");
+  json_builder_add_string_value (b, "M01");
+  json_builder_set_member_name (b, "pin");
+  json_builder_add_string_value (b, g_hash_table_lookup (f->pins, "M01"));
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  jp_meeting_service_login_async (f->service, "10.0.0.8", body, NULL, test_async_done, &res);
+  reply = jp_meeting_service_login_finish (f->service, test_wait (&res), &status, &error);
+  g_object_unref (res);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  token = json_object_get_string_member (json_node_get_object (reply), "token");
+
+  sqlite3_set_authorizer (f->store->db, deny_rounds, NULL);
+  state = jp_meeting_service_handle (f->service, "GET", "/state", token, NULL, &status);
+  sqlite3_set_authorizer (f->store->db, NULL, NULL);
+  g_assert_cmpuint (status, ==, 500);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (state), "reason"), ==,
+                   "store-failed");
+  g_clear_pointer (&state, json_node_unref);
+
+  state = jp_meeting_service_handle (f->service, "GET", "/state", token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -581,5 +663,7 @@ main (int argc, char **argv)
   ADD ("burst-from-one-peer", test_burst_from_one_peer);
   ADD ("main-loop-serves-while-hashing", test_main_loop_serves);
   ADD ("revoke-pins", test_revoke_pins);
+  ADD ("token-random-fails", test_token_random_fails);
+  ADD ("state-read-failure", test_state_read_failure);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "store-test-util.h"
 #include "jp-store-console.h"
+#include "jp-random.h"
 
 /* The host console's store: review, settings, seats, members, conflicts, the freeze. */
 
@@ -616,6 +617,72 @@ test_member_pin (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "M99"));
 }
 
+static gboolean
+failing_source (guint8   *buf,
+                gsize     len,
+                gpointer  user_data,
+                GError  **error)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  memset (buf, 0x5a, len);
+  g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED, "no entropy (test)");
+  return FALSE;
+}
+
+/* A failing source of randomness reaches the caller as an error; nothing is drawn from a
+ * weaker source, the bytes are not left half-filled and the store keeps no PIN or code. */
+static void
+test_random_fails (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpTrade) gf = jp_store_find_trade (f->store, "光伏");
+  g_autofree char *hex = NULL;
+  guint8 buf[8];
+  guint calls = 0;
+
+  add_member (f->store, "M01", "稀土研究院");
+  decide (f, f->wang, JP_REVIEW_DECISION_QUALIFIED, 1, f->sha_c1);
+  decide (f, f->li, JP_REVIEW_DECISION_QUALIFIED, 2, f->sha_c2);
+  decide (f, f->zhao, JP_REVIEW_DECISION_QUALIFIED, 3, f->sha_zhao);
+  g_assert_true (jp_store_update_trade (f->store, gf->id, "GF", "光伏", TRUE, "t", &error));
+
+  jp_random_set_source_for_testing (failing_source, &calls);
+
+  g_assert_false (jp_random_bytes (buf, sizeof buf, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  for (gsize i = 0; i < sizeof buf; i++)
+    g_assert_cmpuint (buf[i], ==, 0);
+  g_clear_error (&error);
+
+  g_assert_null (jp_random_hex (16, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_null (jp_store_member_new_pin (f->store, "M01", "secretary", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "no entropy (test)");
+  g_clear_error (&error);
+  g_assert_false (jp_store_member_has_pin (f->store, "M01"));
+
+  g_assert_null (jp_store_freeze (f->store, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "no entropy (test)");
+  g_clear_error (&error);
+  g_assert_false (jp_store_is_frozen (f->store));
+  g_assert_cmpuint (calls, ==, 4);
+
+  /* the kernel's source again: the same calls succeed */
+  jp_random_set_source_for_testing (NULL, NULL);
+  g_assert_true (jp_random_bytes (buf, sizeof buf, &error));
+  g_assert_no_error (error);
+  hex = jp_random_hex (4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (hex), ==, 8);
+}
+
 static void
 test_member_update_delete (Fixture       *f,
                            gconstpointer  data)
@@ -825,14 +892,14 @@ test_rotations (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) none = jp_store_get_page_rotations (f->store, f->sha_c1);
+  g_autoptr(GArray) none = jp_store_get_page_rotations (f->store, f->sha_c1, NULL);
   g_autoptr(GArray) r = NULL;
 
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_true (jp_store_set_page_rotation (f->store, f->sha_c1, 2, 90, &error));
   g_assert_true (jp_store_set_page_rotation (f->store, f->sha_c1, 0, -90, &error));
   g_assert_no_error (error);
-  r = jp_store_get_page_rotations (f->store, f->sha_c1);
+  r = jp_store_get_page_rotations (f->store, f->sha_c1, NULL);
   g_assert_cmpuint (r->len, ==, 3);
   g_assert_cmpint (g_array_index (r, int, 0), ==, 270);
   g_assert_cmpint (g_array_index (r, int, 1), ==, 0);
@@ -866,6 +933,7 @@ main (int    argc,
   ADD ("seats/plan", test_seat_plan);
   ADD ("members/pin", test_member_pin);
   ADD ("members/update-delete", test_member_update_delete);
+  ADD ("random-fails", test_random_fails);
   ADD ("conflicts", test_conflicts);
   ADD ("freeze", test_freeze);
   ADD ("freeze/nothing-qualified", test_freeze_nothing_qualified);

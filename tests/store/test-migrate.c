@@ -241,7 +241,7 @@ test_v4_to_v5 (void)
   g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, JP_STORE_SCHEMA_VERSION);
 
   /* old data is still there */
-  rotations = jp_store_get_page_rotations (store, sha);
+  rotations = jp_store_get_page_rotations (store, sha, NULL);
   g_assert_cmpuint (rotations->len, ==, 2);
   g_assert_cmpint (g_array_index (rotations, int, 1), ==, 90);
 
@@ -293,7 +293,7 @@ test_v5_to_current (void)
   g_assert_no_error (error);
   g_assert_cmpstr (c->name, ==, "丙");
   g_assert_cmpstr (c->trade_code, ==, "XT");
-  rotations = jp_store_get_page_rotations (store, sha);
+  rotations = jp_store_get_page_rotations (store, sha, NULL);
   g_assert_cmpint (g_array_index (rotations, int, 1), ==, 90);
 
   audit = jp_store_list_audit (store, &error);

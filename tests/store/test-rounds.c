@@ -707,6 +707,70 @@ test_tampered_result (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "altered"));
 }
 
+static int
+deny_roster (void       *data,
+             int         action,
+             const char *table,
+             const char *column,
+             const char *database,
+             const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (table, "ballot_roster") == 0 ? SQLITE_DENY
+                                                                          : SQLITE_OK;
+}
+
+static int
+interrupt_every_step (void *data)
+{
+  return 1;
+}
+
+/* A query that fails is reported, never read as "no rows" or a count of 0: a round whose
+ * roster cannot be read is not shown with nobody having voted, a list of rounds that cannot
+ * be read is not an empty list (which would let a second round open). */
+static void
+test_read_failure_reported (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(GPtrArray) rounds = NULL;
+  JpStageLocks locks;
+  gint64 id = open_round (f, 2, 2, -1);
+
+  vote (f, id, "M01", f->code[0]);
+
+  sqlite3_set_authorizer (f->store->db, deny_roster, NULL);
+  round = jp_store_get_round (f->store, id, &error);
+  g_assert_null (round);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  sqlite3_set_authorizer (f->store->db, NULL, NULL);
+
+  sqlite3_progress_handler (f->store->db, 1, interrupt_every_step, NULL);
+  rounds = jp_store_list_rounds (f->store, "XT", &error);
+  g_assert_null (rounds);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (jp_store_read_stage_locks (f->store, &locks, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (jp_store_open_ballot_round_with_reason (f->store, "XT", 2, 2, -1, "again",
+                                                           "chair", &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  sqlite3_progress_handler (f->store->db, 0, NULL, NULL);
+
+  /* readable again: the same calls give the round with its one ballot */
+  round = jp_store_get_round (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (round->n_cast, ==, 1);
+  rounds = jp_store_list_rounds (f->store, "XT", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rounds->len, ==, 1);
+  g_assert_true (jp_store_read_stage_locks (f->store, &locks, &error));
+  g_assert_true (locks & JP_STAGE_LOCK_BALLOT_OPENED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -727,5 +791,6 @@ main (int argc, char **argv)
   ADD ("/store/rounds/paper-two-passes", test_paper, 0);
   ADD ("/store/rounds/new-round-rule", test_new_round_rule, 0);
   ADD ("/store/rounds/tampered-result", test_tampered_result, 0);
+  ADD ("/store/rounds/read-failure-reported", test_read_failure_reported, 0);
   return g_test_run ();
 }

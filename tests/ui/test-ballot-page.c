@@ -433,6 +433,19 @@ test_chair_flow (void)
   g_assert_nonnull (strstr (gtk_label_get_text (page->close_hint), "altered"));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page->publish_button)));
 
+  /* someone edits a ballot: the chair reads why there is no tally, not an empty tally */
+  g_assert_true (gtk_widget_get_visible (page->tally_box));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->round_error)));
+  g_free (sql);
+  sql = g_strdup_printf ("DROP TRIGGER ballot_no_update; UPDATE ballot SET marks = '' "
+                         "WHERE round_id = %lld", (long long) round_id);
+  g_assert_true (jp_store_exec (st, sql, NULL));
+  jp_ballot_page_reload_rounds (page);
+  jp_ballot_page_select_round (page, round_id);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->round_error)));
+  g_assert_true (label_contains (page->round_error, "altered"));
+  g_assert_false (gtk_widget_get_visible (page->tally_box));
+
   jp_ballot_page_end_meeting (page);
   gtk_window_destroy (window);
   jp_test_spin ();
