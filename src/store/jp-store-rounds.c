@@ -926,11 +926,18 @@ close_wal (JpStore *self)
 
 /* Defence sessions are rounds too; closing and sealing them is jp-store-defence.c's. */
 static gboolean
-is_defence_round (JpStore *self,
-                  gint64   round_id)
+is_defence_round (JpStore   *self,
+                  gint64     round_id,
+                  gboolean  *defence,
+                  GError   **error)
 {
-  return count_query (self, "SELECT count (*) FROM round WHERE id = ? AND kind = 'defence'",
-                      round_id) > 0;
+  int n = 0;
+
+  if (!count_query (self, "SELECT count (*) FROM round WHERE id = ? AND kind = 'defence'",
+                    round_id, &n, error))
+    return FALSE;
+  *defence = n > 0;
+  return TRUE;
 }
 
 gboolean
@@ -943,11 +950,14 @@ jp_store_close_round (JpStore     *self,
   g_autoptr(JpTally) tally = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *json = NULL;
+  gboolean defence = FALSE;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_defence_round (self, round_id))
+  if (!is_defence_round (self, round_id, &defence, error))
+    return FALSE;
+  if (defence)
     return jp_store_defence_close (self, round_id, actor, error);
   if (!jp_store_begin (self, error))
     return FALSE;
@@ -1004,11 +1014,14 @@ jp_store_seal_round (JpStore     *self,
 {
   g_autoptr(JpRound) round = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean defence = FALSE;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_defence_round (self, round_id))
+  if (!is_defence_round (self, round_id, &defence, error))
+    return FALSE;
+  if (defence)
     return jp_store_defence_seal (self, round_id, actor, error);
   if (!jp_store_begin (self, error))
     return FALSE;

@@ -113,7 +113,7 @@ test_filters (Fixture *f, gconstpointer data)
   jp_test_spin ();
   g_assert_cmpuint (n_rows (list), ==, 0);
   g_assert_nonnull (jp_test_find_label (GTK_WIDGET (f->page),
-                                        "From: “3月4日” is not a date; write it as YYYY-MM-DD, "
+                                        "From date: “3月4日” is not a date; write it as YYYY-MM-DD, "
                                         "for example 2026-05-20.", TRUE));
 }
 
