@@ -8,7 +8,7 @@ packages=(
   meson ninja-build pkg-config gcc libc6-dev gettext appstream desktop-file-utils
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libcairo2-dev libpoppler-glib-dev libhpdf-dev libsoup-3.0-dev
-  libjson-glib-dev libarchive-dev libgdk-pixbuf-2.0-dev libgnutls28-dev nettle-dev
+  libjson-glib-dev libarchive-dev libgdk-pixbuf-2.0-dev libgnutls28-dev nettle-dev libx11-dev libxtst-dev
   # TLS for GIO (the meeting's HTTPS): without it the host cannot serve
   glib-networking
   # fonts: Song and Kai for printed documents, Noto CJK for the interface
