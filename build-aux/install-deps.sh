@@ -15,6 +15,8 @@ packages=(
   fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-ukai fonts-noto-cjk
   # running and testing without a display
   xvfb xauth dbus dbus-bin locales poppler-utils poppler-data
+  # the accessibility test: the AT-SPI bus and its Python bindings, screenshots of the display
+  at-spi2-core python3-pyatspi python3-dogtail imagemagick
 )
 
 sudo=()

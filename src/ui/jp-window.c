@@ -11,6 +11,7 @@
 #include "jp-setup-page.h"
 #include "jp-operator.h"
 #include "jp-window-private.h"
+#include "jp-accessible.h"
 #include "jp-tooltip.h"
 
 G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -226,8 +227,10 @@ jp_window_class_init (JpWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jp_window_dispose;
-  /* tooltips as wide as their Chinese text (also when no JpApplication runs) */
+  /* tooltips as wide as their Chinese text, every control named for a screen reader (also
+   * when no JpApplication runs) */
   jp_tooltips_install ();
+  jp_accessible_install ();
 
   /* referencing the resource keeps its object file (and its constructor) in the link */
   g_assert (jp_get_resource () != NULL);
