@@ -143,6 +143,13 @@ def screenshot(shots, name):
                        check=False)
 
 
+def display_ready():
+    """The X server of DISPLAY answers a client (xvfb-run may return before it does)."""
+    return subprocess.run(['import', '-window', 'root', '-crop', '1x1+0+0', 'png:-'],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          check=False).returncode == 0
+
+
 def main():
     jiangping, cli, localedir, schemadir = sys.argv[1:5]
     shots = sys.argv[5] if len(sys.argv) > 5 else os.environ.get('JP_TEST_SCREENSHOT_DIR')
@@ -164,6 +171,9 @@ def main():
     subprocess.run([cli, 'demo', '--db', db, '--candidates', '20'], env=env, check=True,
                    stdout=subprocess.DEVNULL)
 
+    if not wait_for('the X server', display_ready, 30):
+        fail('the X server of %s did not start' % os.environ.get('DISPLAY'))
+        return
     program = subprocess.Popen([jiangping, db], env=env)
     try:
         app = wait_for('the program on the accessibility bus', lambda: find_app(program.pid), 90)
