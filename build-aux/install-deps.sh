@@ -9,7 +9,7 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libcairo2-dev libpoppler-glib-dev libhpdf-dev libsoup-3.0-dev
   libjson-glib-dev libarchive-dev libgdk-pixbuf-2.0-dev libgnutls28-dev nettle-dev
-  libfontconfig-dev libicu-dev libqrencode-dev libxlsxwriter-dev
+  libfontconfig-dev libicu-dev libqrencode-dev libxlsxwriter-dev libx11-dev libxtst-dev
   # TLS for GIO (the meeting's HTTPS): without it the host cannot serve
   glib-networking
   # fonts: Song and Kai for printed documents, Noto CJK for the interface
@@ -17,6 +17,8 @@ packages=(
   fonts-wqy-zenhei fonts-noto-cjk
   # running and testing without a display
   xvfb xauth dbus dbus-bin locales poppler-utils poppler-data
+  # the accessibility test: the AT-SPI bus and its Python bindings, screenshots of the display
+  at-spi2-core python3-pyatspi python3-dogtail imagemagick
 )
 
 sudo=()

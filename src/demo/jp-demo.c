@@ -326,9 +326,17 @@ generate (Generator *gen, guint index)
       add_spec (job, JP_DOC_EVIDENCE, criterion, kind, title, issuer, doc_year, pages, filename);
       if (kind != JP_DEMO_DOC_PATENT)
         {
-          g_string_append_printf (honours, "%s%d年获%s%s", honours->len ? "；" : "",
-                                  doc_year, title,
-                                  kind == JP_DEMO_DOC_COMPETITION ? "第一名" : "");
+          g_autofree char *year_prefix = g_strdup_printf ("%d年", doc_year);
+
+          /* a title that names its year already is not preceded by it again
+           * ("2018年获2018年包头市……" read as a typo) */
+          if (g_str_has_prefix (title, year_prefix))
+            g_string_append_printf (honours, "%s获%s%s", honours->len ? "；" : "", title,
+                                    kind == JP_DEMO_DOC_COMPETITION ? "第一名" : "");
+          else
+            g_string_append_printf (honours, "%s%d年获%s%s", honours->len ? "；" : "",
+                                    doc_year, title,
+                                    kind == JP_DEMO_DOC_COMPETITION ? "第一名" : "");
           if (first_honour == NULL)
             first_honour = g_strdup (title);
         }

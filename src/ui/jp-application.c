@@ -8,6 +8,8 @@
 
 #include "jp-application.h"
 #include "jp-join-dialog.h"
+#include "jp-accessible.h"
+#include "jp-tooltip.h"
 #include "jp-window.h"
 
 struct _JpApplication
@@ -106,6 +108,8 @@ static void
 jp_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (jp_application_parent_class)->startup (app);
+  jp_tooltips_install ();
+  jp_accessible_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

@@ -726,6 +726,14 @@ on_results_published (JpBallotPage *self,
     jp_ballot_page_show_round (self);
 }
 
+/* The operator changed mid-meeting (main menu): the host's next audit entries name them. */
+static void
+on_operator_changed (JpBallotPage *self)
+{
+  if (self->service != NULL)
+    jp_meeting_service_set_actor (self->service, jp_operator_get_actor ());
+}
+
 static void
 connect_service (JpBallotPage *self)
 {
@@ -846,6 +854,7 @@ jp_ballot_page_init (JpBallotPage *self)
                                                                    "meeting-port"));
   rebuild_monitors (self);
   update_meeting (self);
+  jp_operator_connect_changed (G_CALLBACK (on_operator_changed), self);
 }
 
 GtkWidget *

@@ -58,3 +58,13 @@ jp_operator_get_actor (void)
   return real != NULL && *real != '\0' && !g_str_equal (real, "Unknown") ? real
          : g_get_user_name ();
 }
+
+void
+jp_operator_connect_changed (GCallback callback,
+                             gpointer  instance)
+{
+  g_return_if_fail (G_IS_OBJECT (instance));
+
+  g_signal_connect_object (operator_settings (), "changed::operator-name", callback, instance,
+                           G_CONNECT_SWAPPED);
+}

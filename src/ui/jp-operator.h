@@ -23,5 +23,10 @@ void            jp_operator_set       (const char     *name,
 /* The name recorded as actor: the operator's, or while nobody was named, the computer
  * account's real name or login (borrowed). */
 const char     *jp_operator_get_actor (void);
+/* Connects `callback` (void (*) (gpointer instance)) to every change of the operator, for as
+ * long as `instance` lives: a console that names the operator elsewhere (the meeting service)
+ * follows a change made mid-meeting. */
+void            jp_operator_connect_changed (GCallback  callback,
+                                             gpointer   instance);
 
 G_END_DECLS

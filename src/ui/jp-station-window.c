@@ -11,6 +11,8 @@
 #include "jp-station-dossier.h"
 #include "jp-station-window.h"
 #include "jp-window.h"
+#include "jp-accessible.h"
+#include "jp-tooltip.h"
 
 /* How often the window looks at the client's offline queue: the client flushes it by
  * itself after a reconnect and says nothing, so the count in the header is polled. */
@@ -552,6 +554,10 @@ jp_station_window_class_init (JpStationWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  /* tooltips as wide as their Chinese text, every control named for a screen reader (also
+   * when no JpApplication runs) */
+  jp_tooltips_install ();
+  jp_accessible_install ();
 
   object_class->dispose = jp_station_window_dispose;
 

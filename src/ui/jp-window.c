@@ -12,6 +12,8 @@
 #include "jp-operator.h"
 #include "jp-window-private.h"
 #include "store/jp-store-audit.h"
+#include "jp-accessible.h"
+#include "jp-tooltip.h"
 
 G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -259,6 +261,10 @@ jp_window_class_init (JpWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jp_window_dispose;
+  /* tooltips as wide as their Chinese text, every control named for a screen reader (also
+   * when no JpApplication runs) */
+  jp_tooltips_install ();
+  jp_accessible_install ();
 
   /* referencing the resource keeps its object file (and its constructor) in the link */
   g_assert (jp_get_resource () != NULL);

@@ -297,6 +297,34 @@ test_evidence_pages (Fixture *f, gconstpointer data)
     }
 }
 
+/* The honours read as an office writes them: no year said twice ("2018年获2018年……"). */
+static void
+test_honours_text (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "honours.jiangping", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GRegex) twice = g_regex_new ("([0-9]{4})年获\\1年", 0, 0, NULL);
+  JpDemoOptions options = { 40, JP_DEMO_DEFAULT_SEED, 0 };
+  guint with_honours = 0;
+
+  store = jp_demo_create (path, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  list = jp_store_list_candidates (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (list, i);
+
+      if (c->honours == NULL || *c->honours == '\0')
+        continue;
+      with_honours++;
+      g_assert_false (g_regex_match (twice, c->honours, 0, NULL));
+    }
+  g_assert_cmpuint (with_honours, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,6 +334,8 @@ main (int argc, char **argv)
   g_test_add ("/demo/create/contents", Fixture, NULL, fixture_setup, test_contents,
               fixture_teardown);
   g_test_add ("/demo/create/deterministic", Fixture, NULL, fixture_setup, test_deterministic,
+              fixture_teardown);
+  g_test_add ("/demo/create/honours-text", Fixture, NULL, fixture_setup, test_honours_text,
               fixture_teardown);
   g_test_add ("/demo/create/evidence-pages", Fixture, NULL, fixture_setup, test_evidence_pages,
               fixture_teardown);

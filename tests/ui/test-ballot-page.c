@@ -10,6 +10,7 @@
 #include "ui/jp-ballot-page-private.h"
 #include "store/jp-store-private.h"   /* jp_store_exec: a test edits the file as an attacker */
 #include "jp-ballot-test-util.h"
+#include "ui/jp-operator.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 
@@ -486,6 +487,56 @@ test_not_frozen (void)
   }
 }
 
+/* The console's operator changed mid-meeting (main menu, 谁在操作本控制台): the host's next
+ * chair action is recorded in the audit under the new operator, not the one who started. */
+static void
+test_operator_changed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jp-test-operator-XXXXXX", NULL);
+  g_autoptr(JpStore) st = ballot_test_store (dir, 12);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  JpBallotPage *page = JP_BALLOT_PAGE (jp_ballot_page_new ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  const JpAuditEntry *last = NULL;
+
+  jp_operator_set ("王秘书", JP_OPERATOR_ROLE_SECRETARIAT);
+  gtk_window_set_default_size (window, 1100, 1400);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  jp_ballot_page_set_store (page, st);
+  gtk_window_present (window);
+  jp_test_spin ();
+  g_assert_true (jp_ballot_page_host (page, 0, &error));
+  g_assert_no_error (error);
+
+  /* the chair takes over the console, then opens a round */
+  jp_operator_set ("李主任", JP_OPERATOR_ROLE_CHAIR);
+  jp_test_spin ();
+  gtk_drop_down_set_selected (page->trade_dropdown, 0);
+  gtk_spin_button_set_value (page->seats_spin, 1);
+  gtk_spin_button_set_value (page->choices_spin, 1);
+  g_signal_emit_by_name (page->open_button, "clicked");
+
+  audit = jp_store_list_audit (st, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      const JpAuditEntry *e = audit->pdata[i];
+
+      if (g_strcmp0 (e->action, "round.open") == 0)
+        last = e;
+    }
+  g_assert_nonnull (last);
+  g_assert_cmpstr (last->actor, ==, "李主任");
+
+  jp_ballot_page_end_meeting (page);
+  gtk_window_destroy (window);
+  jp_test_spin ();
+  jp_operator_set ("", JP_OPERATOR_ROLE_SECRETARIAT);
+  g_clear_object (&st);
+  ballot_test_rm (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -512,6 +563,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/ballot/stage", test_ballot_stage);
   g_test_add_func ("/ui/ballot/not-frozen", test_not_frozen);
   g_test_add_func ("/ui/ballot/chair-flow", test_chair_flow);
+  g_test_add_func ("/ui/ballot/operator-changed", test_operator_changed);
   ret = g_test_run ();
 
   g_clear_object (&store);
