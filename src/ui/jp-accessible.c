@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include <adwaita.h>
 
 #include "jp-accessible.h"
@@ -194,9 +196,47 @@ row_title (GtkWidget *widget)
 }
 
 static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      else
+        collect_buttons (child, buttons);
+    }
+}
+
+/* A calendar's arrows are icons without tooltips: in GTK 4.8 its header holds the month's
+ * back and forward buttons, then the year's. */
+static void
+name_calendar (GtkWidget *calendar)
+{
+  static const char *const names[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_buttons (calendar, buttons);
+  for (guint i = 0; i < buttons->len && i < G_N_ELEMENTS (names); i++)
+    {
+      g_object_set_data (G_OBJECT (buttons->pdata[i]), "jp-a11y-named", GINT_TO_POINTER (1));
+      set_name (buttons->pdata[i], _(names[i]));
+    }
+}
+
+static void
 name_widget (GtkWidget *widget)
 {
   GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_CALENDAR (widget))
+    {
+      name_calendar (widget);
+      return;
+    }
 
   if (GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
     {
