@@ -10,6 +10,8 @@
 
 #include "jp-pdf-private.h"
 #include "jp-print-private.h"
+#include "store/jp-store-publicity.h"
+#include "store/jp-store-ranking.h"
 
 /* The meeting's paperwork: honour certificates, ballot papers and tally reports. */
 
@@ -131,15 +133,141 @@ jp_print_draw_certificates (JpPrint    *print,
   return TRUE;
 }
 
+/* The codes of the list the certificates go to, in its order: the final list when the
+ * publicity is closed (less the disqualified), else the sealed ranking's recommended list;
+ * NOT_READY naming the stage when neither exists. */
+static GPtrArray *
+certificate_codes (JpPrint *print, GError **error)
+{
+  JpStore *store = jp_print_get_store (print);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JpPublicity) publicity = NULL;
+
+  publicity = jp_store_get_publicity (store, error);
+  if (publicity == NULL)
+    return NULL;
+  if (publicity->closed)
+    {
+      g_autoptr(JpFinalList) list = jp_store_get_final_list (store, error);
+
+      if (list == NULL)
+        return NULL;
+      for (guint i = 0; i < list->entries->len; i++)
+        {
+          JpFinalEntry *entry = g_ptr_array_index (list->entries, i);
+
+          if (entry->objection_id <= 0)
+            g_ptr_array_add (codes, g_strdup (entry->code));
+        }
+    }
+  else if (jp_store_ranking_is_sealed (store, NULL, NULL))
+    {
+      g_autoptr(JpRanking) ranking = jp_store_compute_ranking (store, error);
+
+      if (ranking == NULL)
+        return NULL;
+      for (guint i = 0; i < ranking->candidates->len; i++)
+        {
+          JpRankedCandidate *r = g_ptr_array_index (ranking->candidates, i);
+
+          if (r->recommended)
+            g_ptr_array_add (codes, g_strdup (r->code));
+        }
+    }
+  else
+    {
+      g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                           _("The certificates cannot be printed yet: the ranking must be "
+                             "sealed first, so that the recommended list exists."));
+      return NULL;
+    }
+  if (codes->len == 0)
+    {
+      g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
+                           _("The list the certificates go to is empty."));
+      return NULL;
+    }
+  return g_steal_pointer (&codes);
+}
+
 gboolean
 jp_print_build_certificates (JpPrint *print, const JpDocumentScope *scope, GError **error)
 {
-  /* Certificates go to the recommended (or final) list, which the sealed ranking fixes.
-   * This build has no ranking stage yet, so there is no list to print from. */
-  g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                       _("The certificates cannot be printed yet: the ranking must be sealed "
-                         "first, so that the recommended list exists."));
-  return FALSE;
+  JpStore *store = jp_print_get_store (print);
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(JpTrade) trade = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  guint first = 0;
+
+  codes = certificate_codes (print, error);
+  if (codes == NULL)
+    return FALSE;
+  if (scope->kind == JP_DOCUMENT_SCOPE_TRADE)
+    {
+      trade = scope->trade != NULL ? jp_store_find_trade (store, scope->trade) : NULL;
+      if (trade == NULL)
+        {
+          g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
+                       _("There is no trade “%s”."), or_empty (scope->trade));
+          return FALSE;
+        }
+    }
+  all = jp_store_list_candidates (store, error);
+  if (all == NULL)
+    return FALSE;
+  /* Numbered by place on the whole list, so a reprint carries the same number. */
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      JpCandidate *found = NULL;
+
+      for (guint k = 0; k < g_list_model_get_n_items (all) && found == NULL; k++)
+        {
+          g_autoptr(JpCandidate) c = g_list_model_get_item (all, k);
+
+          if (g_strcmp0 (c->code, code) == 0)
+            found = g_steal_pointer (&c);
+        }
+      if (found == NULL)
+        {
+          g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
+                       _("The candidate with the code %s on the list is not in the "
+                         "election."), code);
+          return FALSE;
+        }
+      if ((scope->kind == JP_DOCUMENT_SCOPE_CANDIDATE && found->id != scope->id)
+          || (trade != NULL && g_strcmp0 (found->trade, trade->name) != 0))
+        {
+          g_object_unref (found);
+          continue;
+        }
+      if (chosen->len == 0)
+        first = i + 1;
+      else if (first + chosen->len != i + 1)
+        {
+          /* not consecutive: draw what we have and continue numbering from here */
+          if (!jp_print_draw_certificates (print, chosen, first, error))
+            return FALSE;
+          g_ptr_array_set_size (chosen, 0);
+          first = i + 1;
+        }
+      g_ptr_array_add (chosen, found);
+    }
+  if (chosen->len == 0 && jp_print_page_count (print) == 0)
+    {
+      if (scope->kind == JP_DOCUMENT_SCOPE_CANDIDATE)
+        g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
+                     _("The candidate with the id %lld is not on the list the certificates "
+                       "go to."), (long long) scope->id);
+      else
+        g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
+                     _("The trade “%s” has no one on the list the certificates go to."),
+                     trade != NULL ? trade->name : "");
+      return FALSE;
+    }
+  jp_print_set_title (print, "荣誉证书");
+  return chosen->len == 0 || jp_print_draw_certificates (print, chosen, first, error);
 }
 
 /* ---- 选票 ---- */
