@@ -181,6 +181,21 @@ test_certificates (Fixture *f, gconstpointer data)
   g_assert_cmpint (n, ==, 1);
   g_assert_nonnull (strstr (text, "-001"));
   g_assert_null (strstr (text, "-002"));
+
+  /* the page carries the audit chain head, and the chain verifies against it */
+  {
+    const char *at = strstr (text, "记录链 ");
+    g_autofree char *anchor = NULL;
+
+    g_assert_nonnull (at);
+    anchor = g_strndup (at + strlen ("记录链 "), 64);
+    g_assert_cmpuint (strspn (anchor, "0123456789abcdef"), ==, 64);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    if (run_cli (&out, &err, "audit", "verify", "--db", f->db, "--anchor", anchor, NULL) != 0)
+      g_error ("audit verify --anchor %s: %s %s", anchor, out, err);
+    g_assert_nonnull (strstr (out, "is audit entry"));
+  }
 }
 
 static void
