@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
+#include <unicode/ucol.h>
 
 #include "jp-pdf-private.h"
 #include "jp-print-private.h"
@@ -638,5 +639,142 @@ jp_print_build_tally_report (JpPrint *print, const JpDocumentScope *scope, GErro
       jp_print_qr (print, digest, x + W - qr, y - 4, qr);
   }
   g_string_free (advanced, TRUE);
+  return jp_print_check (print, error);
+}
+
+/* ---- 公示 ---- */
+
+static gint
+compare_strokes (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const JpPublicityCandidate *x = *(JpPublicityCandidate *const *) a;
+  const JpPublicityCandidate *y = *(JpPublicityCandidate *const *) b;
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult r = ucol_strcollUTF8 (data, x->name != NULL ? x->name : "", -1,
+                                         y->name != NULL ? y->name : "", -1, &status);
+
+  return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+/* Sorts the candidates (JpPublicityCandidate*) by their names in the stroke order of the
+ * surname (按姓氏笔画排序) with ICU's collator zh@collation=stroke; equal names keep their
+ * place on the list (the sort is stable). */
+gboolean
+jp_print_sort_by_strokes (GPtrArray *candidates, GError **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCollator *coll = ucol_open ("zh@collation=stroke", &status);
+
+  if (U_FAILURE (status) || coll == NULL)
+    {
+      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_FAILED,
+                   _("The stroke order of Chinese names is not available (ICU: %s)."),
+                   u_errorName (status));
+      if (coll != NULL)
+        ucol_close (coll);
+      return FALSE;
+    }
+  g_ptr_array_sort_with_data (candidates, compare_strokes, coll);
+  ucol_close (coll);
+  return TRUE;
+}
+
+static double
+publicity_text (JpPrint *print, double y, const char *text, double indent)
+{
+  double x = JP_PRINT_MARGIN;
+  double W = JP_PDF_A4_WIDTH - 2 * JP_PRINT_MARGIN;
+  g_auto(GStrv) lines = jp_print_wrap (print, JP_PRINT_SONG, 12, W - indent, text);
+
+  for (guint i = 0; lines[i] != NULL; i++, y += 20)
+    {
+      if (y + 20 > jp_print_body_bottom (print))
+        {
+          jp_print_add_page (print, FALSE);
+          y = 72;
+        }
+      jp_print_text (print, JP_PRINT_SONG, 12, x + (i == 0 ? indent : 0), y, JP_ALIGN_LEFT,
+                     lines[i]);
+    }
+  return y;
+}
+
+gboolean
+jp_print_build_publicity (JpPrint *print, const JpDocumentScope *scope, GError **error)
+{
+  JpStore *store = jp_print_get_store (print);
+  const JpElection *e = jp_print_get_election (print);
+  g_autoptr(JpPublicity) pub = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *date = jp_print_date_text (print);
+  g_autofree char *title = NULL, *intro = NULL, *period = NULL;
+  double x = JP_PRINT_MARGIN;
+  double W = JP_PDF_A4_WIDTH - 2 * JP_PRINT_MARGIN;
+  const char *award = e->award != NULL && *e->award != '\0' ? e->award : "工匠";
+  const char *organiser = or_empty (e->organiser);
+  double y;
+
+  pub = jp_store_get_publicity (store, error);
+  if (pub == NULL)
+    return FALSE;
+  if (!pub->started)
+    {
+      g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                           _("The publicity notice cannot be printed yet: the ranking must be "
+                             "sealed and the publicity period set first."));
+      return FALSE;
+    }
+  list = g_ptr_array_new ();
+  for (guint i = 0; i < pub->candidates->len; i++)
+    g_ptr_array_add (list, g_ptr_array_index (pub->candidates, i));
+  if (!jp_print_sort_by_strokes (list, error))
+    return FALSE;
+
+  title = g_strdup_printf ("关于%d年度“%s”拟表彰人选的公示", e->year, award);
+  jp_print_set_title (print, title);
+  jp_print_set_subject (print, "公示", NULL);
+  jp_print_add_page (print, FALSE);
+  jp_print_text (print, JP_PRINT_SONG, 18, JP_PDF_A4_WIDTH / 2, 84, JP_ALIGN_CENTER, title);
+  intro = g_strdup_printf ("经推荐、审核、评审委员会评审，拟确定以下 %u 名同志为%d年度“%s”人选，"
+                           "现予公示（按姓氏笔画排序）。", list->len, e->year, award);
+  y = publicity_text (print, 124, intro, 24) + 12;
+  {
+    const double w4[] = { 40, 90, W - 40 - 90 - 90, 90 };
+    const char *head[] = { "序号", "姓名", "推荐单位", "行业组" };
+    g_autoptr(JpPrintTable) t = jp_print_table_new (print, x, y, 4, w4, 11);
+
+    jp_print_table_set_align (t, 0, JP_ALIGN_CENTER);
+    jp_print_table_set_align (t, 1, JP_ALIGN_CENTER);
+    jp_print_table_set_align (t, 3, JP_ALIGN_CENTER);
+    jp_print_table_set_header (t, head);
+    for (guint i = 0; i < list->len; i++)
+      {
+        JpPublicityCandidate *c = g_ptr_array_index (list, i);
+        g_autofree char *n = g_strdup_printf ("%u", i + 1);
+        const char *row[] = { n, or_empty (c->name), or_empty (c->unit), or_empty (c->trade) };
+
+        jp_print_set_subject (print, "姓名", c->name);
+        jp_print_table_add_row (t, row, FALSE, 0);
+      }
+    y = jp_print_table_get_y (t) + 28;
+  }
+  jp_print_set_subject (print, "公示", NULL);
+  period = g_strdup_printf ("公示时间：%s 至 %s（%u 个工作日）。", or_empty (pub->start),
+                            or_empty (pub->end), pub->working_days);
+  y = publicity_text (print, y, period, 24) + 20;
+  y = publicity_text (print, y,
+                      "公示期间，如对公示人选有异议，可通过来信、来电或来访等方式向"
+                      "评审委员会办公室反映。反映情况应实事求是、客观公正；以单位名义反映的须"
+                      "加盖单位公章，以个人名义反映的须署真实姓名，并提供联系方式，以便核实。"
+                      "匿名反映的不予受理。", 24) + 20;
+  y = publicity_text (print, y, "联系人：____________　联系电话：________________", 24) + 20;
+  y = publicity_text (print, y, "通讯地址：________________________________________", 24) + 48;
+  if (y + 60 > jp_print_body_bottom (print))
+    {
+      jp_print_add_page (print, FALSE);
+      y = 96;
+    }
+  jp_print_text (print, JP_PRINT_SONG, 12, x + W, y, JP_ALIGN_RIGHT, organiser);
+  jp_print_text (print, JP_PRINT_SONG, 12, x + W, y + 24, JP_ALIGN_RIGHT, date);
   return jp_print_check (print, error);
 }

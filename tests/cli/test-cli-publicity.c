@@ -165,6 +165,26 @@ test_certificates (Fixture *f, gconstpointer data)
 
   started = ok_json ("publicity", "start", "--db", f->db, "--json", "--date", "2024-02-08",
                      "--approved-by", "市总工会主席会议", "--approved-at", "2024-02-06", NULL);
+  /* the notice: the list publicized, its period, how to object */
+  {
+    g_autofree char *notice = g_build_filename (f->dir, "publicity.pdf", NULL);
+    JsonArray *a = json_object_get_array_member (json_node_get_object (started), "candidates");
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    if (run_cli (&out, &err, "print", "publicity", "--db", f->db, "-o", notice, NULL) != 0)
+      g_error ("print publicity: %s", err);
+    text = pdf_text (notice, &n);
+    g_assert_cmpint (n, ==, 1);
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      g_assert_nonnull (strstr (text, json_object_get_string_member (
+                                  json_array_get_object_element (a, i), "name")));
+    g_assert_nonnull (strstr (text, "2024-02-08 至 2024-02-20"));
+    g_assert_nonnull (strstr (text, "按姓氏笔画排序"));
+    g_assert_nonnull (strstr (text, "加盖单位公章"));
+    g_assert_nonnull (strstr (text, "真实姓名"));
+    g_clear_pointer (&text, g_free);
+  }
   upheld = ok_json ("objection", "add", "--db", f->db, "--json", "--candidate", "FW-01",
                     "--received", "2024-02-19", "--channel", "letter", "--unit", "某某公司工会",
                     "--sealed", "--content", "反映其专利非本人完成", NULL);
