@@ -145,9 +145,10 @@ builder_for (JpDocumentKind kind)
       return jp_print_build_tally_report;
     case JP_DOCUMENT_PUBLICITY:
       return jp_print_build_publicity;
+    case JP_DOCUMENT_RANKING_REPORT:
+      return jp_print_build_ranking_report;
     case JP_DOCUMENT_SCORE_SHEETS:
     case JP_DOCUMENT_DEFENCE_SUMMARY:
-    case JP_DOCUMENT_RANKING_REPORT:
     case JP_DOCUMENT_N_KINDS:
     default:
       return build_not_ready;

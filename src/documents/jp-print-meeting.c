@@ -778,3 +778,129 @@ jp_print_build_publicity (JpPrint *print, const JpDocumentScope *scope, GError *
   jp_print_text (print, JP_PRINT_SONG, 12, x + W, y + 24, JP_ALIGN_RIGHT, date);
   return jp_print_check (print, error);
 }
+
+/* ---- 综合排名报告 ---- */
+
+static char *
+hundredths (gint64 v)
+{
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", v < 0 ? "-" : "", ABS (v) / 100,
+                          (int) (ABS (v) % 100));
+}
+
+gboolean
+jp_print_build_ranking_report (JpPrint *print, const JpDocumentScope *scope, GError **error)
+{
+  JpStore *store = jp_print_get_store (print);
+  const JpElection *e = jp_print_get_election (print);
+  g_autoptr(JpRanking) ranking = NULL;
+  g_autoptr(JpTrade) trade = NULL;
+  g_autofree char *date = jp_print_date_text (print);
+  g_autoptr(GString) recommended = g_string_new (NULL);
+  g_autoptr(GString) adjustments = g_string_new (NULL);
+  double x = JP_PRINT_MARGIN;
+  double W = JP_PDF_A4_WIDTH - 2 * JP_PRINT_MARGIN;
+  double y;
+
+  if (!jp_store_ranking_is_sealed (store, NULL, NULL))
+    {
+      g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                           _("The ranking report cannot be printed yet: the ranking must be "
+                             "sealed first."));
+      return FALSE;
+    }
+  if (scope->kind == JP_DOCUMENT_SCOPE_TRADE)
+    {
+      trade = scope->trade != NULL ? jp_store_find_trade (store, scope->trade) : NULL;
+      if (trade == NULL)
+        {
+          g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_FOUND,
+                       _("There is no trade “%s”."), or_empty (scope->trade));
+          return FALSE;
+        }
+    }
+  ranking = jp_store_compute_ranking (store, error);
+  if (ranking == NULL)
+    return FALSE;
+
+  jp_print_set_title (print, "综合排名报告");
+  jp_print_set_subject (print, "综合排名报告", NULL);
+  jp_print_add_page (print, FALSE);
+  jp_print_text (print, JP_PRINT_SONG, 12, JP_PDF_A4_WIDTH / 2, 64, JP_ALIGN_CENTER,
+                 or_empty (e->title));
+  jp_print_text (print, JP_PRINT_SONG, 18, JP_PDF_A4_WIDTH / 2, 94, JP_ALIGN_CENTER,
+                 "综合排名报告");
+  {
+    g_autofree char *w = g_strdup_printf ("权重：投票 V %d%%，线上点赞 O %d%%，答辩 D %d%%；"
+                                          "推荐名额 %d 名。综合得分 C = wV·V + wO·O + wD·D。",
+                                          ranking->weight_v, ranking->weight_o,
+                                          ranking->weight_d, ranking->quota);
+    g_auto(GStrv) lines = jp_print_wrap (print, JP_PRINT_SONG, 10.5, W, w);
+
+    y = 124;
+    for (guint i = 0; lines[i] != NULL; i++, y += 16)
+      jp_print_text (print, JP_PRINT_SONG, 10.5, x, y, JP_ALIGN_LEFT, lines[i]);
+    y += 4;
+  }
+  {
+    const double w8[] = { 44, 80, 70, 56, 56, 56, 64, W - 426 };
+    const char *head[] = { "名次", "编号", "行业组", "V", "O", "D", "C", "推荐" };
+    g_autoptr(JpPrintTable) t = jp_print_table_new (print, x, y, 8, w8, 10);
+
+    for (guint i = 0; i < 8; i++)
+      jp_print_table_set_align (t, i, JP_ALIGN_CENTER);
+    jp_print_table_set_header (t, head);
+    for (guint i = 0; i < ranking->candidates->len; i++)
+      {
+        JpRankedCandidate *r = g_ptr_array_index (ranking->candidates, i);
+        g_autofree char *rank = g_strdup_printf ("%d", r->rank);
+        g_autofree char *v = hundredths (r->v), *o = hundredths (r->o), *d = hundredths (r->d);
+        g_autofree char *c = hundredths (r->c);
+        const char *in = r->recommended ? (r->adjustment > 0 ? "是（调整）" : "是")
+                                        : (r->adjustment < 0 ? "否（调整）" : "否");
+        const char *row[] = { rank, r->code, r->trade, v, o, d, c, in };
+
+        if (trade != NULL && g_strcmp0 (r->trade, trade->code) != 0
+            && g_strcmp0 (r->trade, trade->name) != 0)
+          continue;
+        jp_print_table_add_row (t, row, FALSE, 0);
+        if (r->recommended)
+          g_string_append_printf (recommended, "%s%s", recommended->len > 0 ? "、" : "",
+                                  r->code);
+        if (r->adjustment != 0)
+          g_string_append_printf (adjustments, "%s %s：%s\n", r->code,
+                                  r->adjustment > 0 ? "调入推荐名单" : "调出推荐名单",
+                                  or_empty (r->adjustment_reason));
+      }
+    y = jp_print_table_get_y (t) + 20;
+  }
+  {
+    g_autofree char *rec = g_strdup_printf ("推荐名单（%u 名）：%s", ranking->n_recommended,
+                                            recommended->len > 0 ? recommended->str : "无");
+    g_autofree char *adj = g_strdup_printf ("主任委员调整及理由：%s",
+                                            adjustments->len > 0 ? "\n" : "无");
+    g_autofree char *all = g_strdup_printf ("%s\n%s%s", rec, adj, adjustments->str);
+    g_auto(GStrv) lines = jp_print_wrap (print, JP_PRINT_SONG, 10.5, W, all);
+
+    for (guint i = 0; lines[i] != NULL; i++, y += 16)
+      {
+        if (y + 16 > jp_print_body_bottom (print))
+          {
+            jp_print_add_page (print, FALSE);
+            y = 72;
+          }
+        jp_print_text (print, JP_PRINT_SONG, 10.5, x, y, JP_ALIGN_LEFT, lines[i]);
+      }
+  }
+  if (y + 80 > jp_print_body_bottom (print))
+    {
+      jp_print_add_page (print, FALSE);
+      y = 72;
+    }
+  y += 16;
+  jp_print_text (print, JP_PRINT_SONG, 9, x, y, JP_ALIGN_LEFT,
+                 "排名摘要（SHA-256，封存时计算）：");
+  jp_print_text (print, JP_PRINT_SONG, 9, x, y + 14, JP_ALIGN_LEFT, or_empty (ranking->digest));
+  jp_print_text (print, JP_PRINT_SONG, 10.5, x + W, y + 44, JP_ALIGN_RIGHT, date);
+  return jp_print_check (print, error);
+}

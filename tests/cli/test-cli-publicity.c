@@ -185,6 +185,26 @@ test_certificates (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (text, "真实姓名"));
     g_clear_pointer (&text, g_free);
   }
+  /* the ranking report: every stage score, C, the list and the digest of the seal */
+  {
+    g_autofree char *report = g_build_filename (f->dir, "ranking.pdf", NULL);
+    const char *digest = json_object_get_string_member (json_node_get_object (started),
+                                                        "ranking_digest");
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    if (run_cli (&out, &err, "print", "ranking-report", "--db", f->db, "-o", report, NULL) != 0)
+      g_error ("print ranking-report: %s", err);
+    text = pdf_text (report, &n);
+    g_assert_cmpint (n, ==, 1);
+    g_assert_nonnull (strstr (text, "FW-01"));
+    g_assert_nonnull (strstr (text, "FW-02"));
+    g_assert_nonnull (strstr (text, "推荐名单（2 名）：FW-01、FW-02"));
+    g_assert_cmpuint (strlen (digest), ==, 64);
+    g_assert_nonnull (strstr (text, digest));
+    g_clear_pointer (&text, g_free);
+  }
+
   upheld = ok_json ("objection", "add", "--db", f->db, "--json", "--candidate", "FW-01",
                     "--received", "2024-02-19", "--channel", "letter", "--unit", "某某公司工会",
                     "--sealed", "--content", "反映其专利非本人完成", NULL);
