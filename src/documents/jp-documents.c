@@ -143,10 +143,12 @@ builder_for (JpDocumentKind kind)
       return jp_print_build_ballot_papers;
     case JP_DOCUMENT_TALLY_REPORT:
       return jp_print_build_tally_report;
+    case JP_DOCUMENT_PUBLICITY:
+      return jp_print_build_publicity;
+    case JP_DOCUMENT_RANKING_REPORT:
+      return jp_print_build_ranking_report;
     case JP_DOCUMENT_SCORE_SHEETS:
     case JP_DOCUMENT_DEFENCE_SUMMARY:
-    case JP_DOCUMENT_RANKING_REPORT:
-    case JP_DOCUMENT_PUBLICITY:
     case JP_DOCUMENT_N_KINDS:
     default:
       return build_not_ready;

@@ -213,6 +213,12 @@ gboolean    jp_print_build_ballot_papers (JpPrint *print, const JpDocumentScope 
                                           GError **error);
 gboolean    jp_print_build_tally_report  (JpPrint *print, const JpDocumentScope *scope,
                                           GError **error);
+gboolean    jp_print_build_publicity     (JpPrint *print, const JpDocumentScope *scope,
+                                          GError **error);
+gboolean    jp_print_build_ranking_report (JpPrint *print, const JpDocumentScope *scope,
+                                           GError **error);
+/* Sorts JpPublicityCandidate* by name in ICU's stroke order (zh@collation=stroke), stable. */
+gboolean    jp_print_sort_by_strokes     (GPtrArray *candidates, GError **error);
 
 /* Draws one approval form (used by the builder; tests call it with a crafted candidate). */
 gboolean    jp_print_draw_approval_form  (JpPrint     *print,

@@ -13,6 +13,7 @@
 
 #include "jp-pdf-private.h"
 #include "jp-print-private.h"
+#include "store/jp-store-audit.h"
 
 /* One font file (a face of a .ttc) that may be embedded. */
 typedef struct {
@@ -986,6 +987,26 @@ jp_print_finish (JpPrint *print, GError **error)
         jp_print_set_subject (print, _("page number"), NULL);
         draw_on (print, page, JP_PRINT_SONG, 9, w / 2, h - 26, JP_ALIGN_CENTER, number);
       }
+
+  /* The audit chain head as the document is printed, on every page, so the paper can be
+   * checked later with `jiangping-cli audit verify --anchor HEX`. */
+  {
+    g_autofree char *head = jp_store_audit_head (print->store, error);
+    g_autofree char *line = NULL;
+
+    if (head == NULL)
+      return NULL;
+    line = g_strdup_printf ("记录链 %s", head);
+    jp_print_set_subject (print, _("audit chain head"), NULL);
+    for (guint i = 0; i < print->pages->len; i++)
+      {
+        HPDF_Page page = g_ptr_array_index (print->pages, i);
+        double w = page_is_landscape (page) ? JP_PDF_A4_HEIGHT : JP_PDF_A4_WIDTH;
+        double h = page_is_landscape (page) ? JP_PDF_A4_WIDTH : JP_PDF_A4_HEIGHT;
+
+        draw_on (print, page, JP_PRINT_SONG, 6, w - 30, h - 12, JP_ALIGN_RIGHT, line);
+      }
+  }
 
   HPDF_SetInfoAttr (print->doc, HPDF_INFO_CREATOR, "Jiangping");
   HPDF_SetInfoAttr (print->doc, HPDF_INFO_PRODUCER, "Jiangping (libharu)");

@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "jp-test-cli-publicity"
 
 #include "cli-test-util.h"
+#include <poppler.h>
 
 /* Publicity and objections from the command line, as the office drives them: the dates of
  * a period, publicity from the sealed ranking, objections logged and decided, the close that
@@ -104,6 +105,137 @@ make_sealed_ranking (Fixture *f)
   if (run_cli (&out, &err, "round", "close", "--db", f->db, "--round", "2", NULL) != 0)
     g_error ("round close: %s", err);
   seal = ok_json ("rank", "seal", "--db", f->db, "--json", NULL);
+}
+
+/* The text of every page of a PDF, and the page count. */
+static char *
+pdf_text (const char *path, int *n_pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  g_autoptr(GObject) doc = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  doc = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (POPPLER_DOCUMENT (doc));
+  for (int i = 0; i < *n_pages; i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (doc), i));
+      g_autofree char *t = poppler_page_get_text (POPPLER_PAGE (page));
+
+      g_string_append (text, t);
+      g_string_append_c (text, '\f');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Certificates go to the recommended list once the ranking is sealed, and to the final list
+ * once the publicity is closed; before the seal they are refused naming the stage. */
+static void
+test_certificates (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "certificates.pdf", NULL);
+  g_autoptr(JsonNode) started = NULL, upheld = NULL, decided = NULL, closed = NULL;
+  int n = 0;
+
+  g_assert_cmpint (run_cli (&out, &err, "demo", "--db", f->db, "--candidates", "4", NULL), ==,
+                   0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "print", "certificates", "--db", f->db, "-o", pdf,
+                            NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "sealed"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_remove (f->db);
+
+  make_sealed_ranking (f);
+  if (run_cli (&out, &err, "print", "certificates", "--db", f->db, "-o", pdf, NULL) != 0)
+    g_error ("print certificates: %s", err);
+  text = pdf_text (pdf, &n);
+  g_assert_cmpint (n, ==, 2);
+  g_assert_nonnull (strstr (text, "荣誉证书"));
+  g_assert_nonnull (strstr (text, "-001"));
+  g_assert_nonnull (strstr (text, "-002"));
+  g_clear_pointer (&text, g_free);
+
+  started = ok_json ("publicity", "start", "--db", f->db, "--json", "--date", "2024-02-08",
+                     "--approved-by", "市总工会主席会议", "--approved-at", "2024-02-06", NULL);
+  /* the notice: the list publicized, its period, how to object */
+  {
+    g_autofree char *notice = g_build_filename (f->dir, "publicity.pdf", NULL);
+    JsonArray *a = json_object_get_array_member (json_node_get_object (started), "candidates");
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    if (run_cli (&out, &err, "print", "publicity", "--db", f->db, "-o", notice, NULL) != 0)
+      g_error ("print publicity: %s", err);
+    text = pdf_text (notice, &n);
+    g_assert_cmpint (n, ==, 1);
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      g_assert_nonnull (strstr (text, json_object_get_string_member (
+                                  json_array_get_object_element (a, i), "name")));
+    g_assert_nonnull (strstr (text, "2024-02-08 至 2024-02-20"));
+    g_assert_nonnull (strstr (text, "按姓氏笔画排序"));
+    g_assert_nonnull (strstr (text, "加盖单位公章"));
+    g_assert_nonnull (strstr (text, "真实姓名"));
+    g_clear_pointer (&text, g_free);
+  }
+  /* the ranking report: every stage score, C, the list and the digest of the seal */
+  {
+    g_autofree char *report = g_build_filename (f->dir, "ranking.pdf", NULL);
+    const char *digest = json_object_get_string_member (json_node_get_object (started),
+                                                        "ranking_digest");
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    if (run_cli (&out, &err, "print", "ranking-report", "--db", f->db, "-o", report, NULL) != 0)
+      g_error ("print ranking-report: %s", err);
+    text = pdf_text (report, &n);
+    g_assert_cmpint (n, ==, 1);
+    g_assert_nonnull (strstr (text, "FW-01"));
+    g_assert_nonnull (strstr (text, "FW-02"));
+    g_assert_nonnull (strstr (text, "推荐名单（2 名）：FW-01、FW-02"));
+    g_assert_cmpuint (strlen (digest), ==, 64);
+    g_assert_nonnull (strstr (text, digest));
+    g_clear_pointer (&text, g_free);
+  }
+
+  upheld = ok_json ("objection", "add", "--db", f->db, "--json", "--candidate", "FW-01",
+                    "--received", "2024-02-19", "--channel", "letter", "--unit", "某某公司工会",
+                    "--sealed", "--content", "反映其专利非本人完成", NULL);
+  decided = ok_json ("objection", "decide", "--db", f->db, "--json", "--id", "1", "--outcome",
+                     "upheld", "--investigation", "经核实，专利发明人另有其人", "--handled-by",
+                     "经济部", NULL);
+  closed = ok_json ("publicity", "close", "--db", f->db, "--json", NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  if (run_cli (&out, &err, "print", "certificates", "--db", f->db, "-o", pdf, NULL) != 0)
+    g_error ("print certificates: %s", err);
+  text = pdf_text (pdf, &n);
+  /* FW-01 is disqualified: FW-02 alone, first on the final list */
+  g_assert_cmpint (n, ==, 1);
+  g_assert_nonnull (strstr (text, "-001"));
+  g_assert_null (strstr (text, "-002"));
+
+  /* the page carries the audit chain head, and the chain verifies against it */
+  {
+    const char *at = strstr (text, "记录链 ");
+    g_autofree char *anchor = NULL;
+
+    g_assert_nonnull (at);
+    anchor = g_strndup (at + strlen ("记录链 "), 64);
+    g_assert_cmpuint (strspn (anchor, "0123456789abcdef"), ==, 64);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    if (run_cli (&out, &err, "audit", "verify", "--db", f->db, "--anchor", anchor, NULL) != 0)
+      g_error ("audit verify --anchor %s: %s %s", anchor, out, err);
+    g_assert_nonnull (strstr (out, "is audit entry"));
+  }
 }
 
 static void
@@ -289,6 +421,8 @@ main (int argc, char **argv)
   g_test_add ("/cli/publicity/needs-ranking", Fixture, NULL, fixture_set_up, test_needs_ranking,
               fixture_tear_down);
   g_test_add ("/cli/publicity/end-to-end", Fixture, NULL, fixture_set_up, test_end_to_end,
+              fixture_tear_down);
+  g_test_add ("/cli/publicity/certificates", Fixture, NULL, fixture_set_up, test_certificates,
               fixture_tear_down);
   return g_test_run ();
 }
