@@ -101,24 +101,12 @@ build_not_ready (JpPrint *doc, const JpDocumentScope *scope, GError **error)
   switch (jp_print_get_kind (doc))
     {
     case JP_DOCUMENT_SCORE_SHEETS:
-      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                   _("The defence score sheets cannot be printed yet: the defence rounds and "
-                     "their rubric must be set up first."));
-      break;
     case JP_DOCUMENT_DEFENCE_SUMMARY:
+      /* not a stage the election has to reach: these two layouts are not written yet */
       g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                   _("The defence summary cannot be printed yet: the defence scoring must be "
-                     "closed first."));
-      break;
-    case JP_DOCUMENT_RANKING_REPORT:
-      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                   _("The ranking report cannot be printed yet: the ranking must be sealed "
-                     "first."));
-      break;
-    case JP_DOCUMENT_PUBLICITY:
-      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                   _("The publicity notice cannot be printed yet: the ranking must be sealed "
-                     "and the publicity period set first."));
+                   _("This version cannot print the %s yet; the defence page and "
+                     "“jiangping-cli defence --round ID” show the same figures."),
+                   jp_document_kind_label (jp_print_get_kind (doc)));
       break;
     default:
       g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
