@@ -33,6 +33,12 @@ report_to_json (JpAuditReport *report)
   json_builder_add_string_value (b, report->head);
   json_builder_set_member_name (b, "rounds");
   json_builder_add_int_value (b, report->rounds);
+  json_builder_set_member_name (b, "sessions");
+  json_builder_add_int_value (b, report->sessions);
+  json_builder_set_member_name (b, "rankings");
+  json_builder_add_int_value (b, report->rankings);
+  json_builder_set_member_name (b, "final_lists");
+  json_builder_add_int_value (b, report->final_lists);
   if (report->anchor != NULL)
     {
       json_builder_set_member_name (b, "anchor");
@@ -100,6 +106,8 @@ audit_verify (GError **error)
         }
       printf (_("%lld audit entries, %u ballot rounds checked; chain head %s\n"),
               (long long) report->entries, report->rounds, report->head);
+      printf (_("%u defence sessions, %u sealed rankings and %u final lists checked\n"),
+              report->sessions, report->rankings, report->final_lists);
       if (report->anchor != NULL && report->anchor_seq > 0)
         printf (_("The printed head %s is audit entry %lld.\n"), report->anchor,
                 (long long) report->anchor_seq);

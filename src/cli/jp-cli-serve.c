@@ -13,6 +13,15 @@
 #include "meeting/jp-meeting-server.h"
 #include "store/jp-store-audit.h"
 
+/* a backup that was not written reaches the person running the host */
+static void
+on_backup_failed (JpStore    *store,
+                  const char *message,
+                  gpointer    user_data)
+{
+  g_printerr ("%s\n", message);
+}
+
 static gboolean
 on_signal (gpointer user_data)
 {
@@ -69,6 +78,7 @@ jp_cli_cmd_serve (int argc, char **argv, GError **error)
     }
   /* a backup beside the file at every stage change (docs/audit-chain.md) */
   jp_store_set_auto_backup (store, backups);
+  g_signal_connect (store, "backup-failed", G_CALLBACK (on_backup_failed), NULL);
 
   /* before anything is printed: whoever reads the address may stop us right away */
   loop = g_main_loop_new (NULL, FALSE);

@@ -44,7 +44,8 @@ char         *jp_audit_entry_hash      (gint64       seq,
                                         const char  *prev_hash);
 
 /* One thing that does not hold. `subject` names what `id` counts: "seq" (an audit entry),
- * "round", and later "session", "ranking"; NULL with id 0 for the file as a whole. */
+ * "round", "session" (a defence session), "ranking" and "final-list" (id 1); NULL with id 0
+ * for the file as a whole. */
 typedef struct {
   char   *kind;       /* "hash", "link", "gap", "unchained", "truncated", "anchor", "digest",
                        * "result", "audit", "read" */

@@ -14,6 +14,7 @@
 
 #include "jp-store-audit.h"
 #include "jp-store-private.h"
+#include "jp-store-ranking.h"
 
 void
 jp_audit_report_free (JpAuditReport *report)
@@ -181,14 +182,206 @@ check_rounds (JpStore        *self,
   return TRUE;
 }
 
-/* Each checker adds its problems to the report. Sealed defence sessions and rankings, and
- * the final list, come as one more line each. */
+/* Every closed or sealed defence session: its canonical text recomputed from the stored
+ * sheets (docs/defence.md) must give the stored text, the stored digest and the digest the
+ * audit recorded at its close ("defence.close"). */
+static gboolean
+check_defence (JpStore        *self,
+               JpAuditReport  *report,
+               GPtrArray      *entries,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = jp_store_prepare (self,
+                           "SELECT id FROM round WHERE kind = 'defence' "
+                           "AND state IN ('closed', 'sealed') ORDER BY id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return jp_store_set_error (self, rc, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GError) local = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *digest = NULL;
+      g_autofree char *stored_text = NULL;
+      g_autofree char *stored_digest = NULL;
+      g_autofree char *close_digest = NULL;
+      gint64 close_seq = 0;
+
+      stmt = jp_store_prepare (self, "SELECT result, digest FROM round WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          stored_text = jp_store_column_dup (stmt, 0);
+          stored_digest = jp_store_column_dup (stmt, 1);
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      report->sessions++;
+
+      text = jp_store_defence_recompute_text (self, id, &local);
+      if (text == NULL)
+        {
+          g_ptr_array_add (report->problems,
+                           jp_audit_problem_new ("read", "session", id,
+                                                 _("Defence session %lld: its sheets cannot be "
+                                                   "read back: %s"),
+                                                 (long long) id, local->message));
+          continue;
+        }
+      digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+      if (g_strcmp0 (digest, stored_digest) != 0)
+        g_ptr_array_add (report->problems,
+                         jp_audit_problem_new ("digest", "session", id,
+                                               _("Defence session %lld: the stored sheets give "
+                                                 "the digest %s, not the sealed %s: a sheet "
+                                                 "was changed, added or removed."),
+                                               (long long) id, digest,
+                                               stored_digest != NULL ? stored_digest : "-"));
+      if (g_strcmp0 (text, stored_text) != 0)
+        g_ptr_array_add (report->problems,
+                         jp_audit_problem_new ("result", "session", id,
+                                               _("Defence session %lld: the stored result is "
+                                                 "not the one its sheets give."),
+                                               (long long) id));
+      close_digest = audited_digest (entries, "defence.close", id, &close_seq);
+      if (close_digest == NULL)
+        g_ptr_array_add (report->problems,
+                         jp_audit_problem_new ("audit", "session", id,
+                                               _("Defence session %lld: the audit log has no "
+                                                 "entry of its close."),
+                                               (long long) id));
+      else if (g_strcmp0 (close_digest, stored_digest) != 0)
+        g_ptr_array_add (report->problems,
+                         jp_audit_problem_new ("audit", "session", id,
+                                               _("Defence session %lld: its digest %s is not "
+                                                 "the one audit entry %lld recorded at its "
+                                                 "close (%s)."),
+                                               (long long) id,
+                                               stored_digest != NULL ? stored_digest : "-",
+                                               (long long) close_seq, close_digest));
+    }
+  return TRUE;
+}
+
+/* The sealed ranking, recomputed from the stored stages, adjustments and likes, must give
+ * the sealed digest and the one the audit recorded ("ranking.seal"). */
+static gboolean
+check_ranking (JpStore        *self,
+               JpAuditReport  *report,
+               GPtrArray      *entries,
+               GError        **error)
+{
+  g_autoptr(JpRanking) ranking = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *sealed = NULL;
+  g_autofree char *audited = NULL;
+  gint64 seq = 0;
+
+  if (!jp_store_ranking_is_sealed (self, &sealed, NULL))
+    return TRUE;
+  report->rankings++;
+  ranking = jp_store_ranking_recompute (self, &local);
+  if (ranking == NULL)
+    g_ptr_array_add (report->problems,
+                     jp_audit_problem_new ("read", "ranking", 1,
+                                           _("The sealed ranking cannot be recomputed from "
+                                             "the stored stages: %s"), local->message));
+  else if (g_strcmp0 (ranking->digest, sealed) != 0)
+    g_ptr_array_add (report->problems,
+                     jp_audit_problem_new ("digest", "ranking", 1,
+                                           _("The sealed ranking: the stored stages, "
+                                             "adjustments and likes give the digest %s, not "
+                                             "the sealed %s: they were changed after the "
+                                             "seal."), ranking->digest, sealed));
+  audited = audited_digest (entries, "ranking.seal", 0, &seq);
+  if (audited == NULL)
+    g_ptr_array_add (report->problems,
+                     jp_audit_problem_new ("audit", "ranking", 1,
+                                           _("The sealed ranking: the audit log has no entry "
+                                             "of its seal.")));
+  else if (g_strcmp0 (audited, sealed) != 0)
+    g_ptr_array_add (report->problems,
+                     jp_audit_problem_new ("audit", "ranking", 1,
+                                           _("The sealed ranking: its digest %s is not the one "
+                                             "audit entry %lld recorded at its seal (%s)."),
+                                           sealed, (long long) seq, audited));
+  return TRUE;
+}
+
+/* The final list of a closed publicity, recomputed, must give its sealed digest and the one
+ * the audit recorded ("publicity.close"). */
+static gboolean
+check_final_list (JpStore        *self,
+                  JpAuditReport  *report,
+                  GPtrArray      *entries,
+                  GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *recomputed = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *audited = NULL;
+  gint64 seq = 0;
+
+  if (!jp_store_final_list_recompute (self, &recomputed, &stored, &local))
+    {
+      g_ptr_array_add (report->problems,
+                       jp_audit_problem_new ("read", "final-list", 1,
+                                             _("The final list cannot be rebuilt from the "
+                                               "stored publicity: %s"), local->message));
+      return TRUE;
+    }
+  if (stored == NULL)
+    return TRUE;
+  report->final_lists++;
+  if (g_strcmp0 (recomputed, stored) != 0)
+    g_ptr_array_add (report->problems,
+                     jp_audit_problem_new ("digest", "final-list", 1,
+                                           _("The final list: the stored publicity gives the "
+                                             "digest %s, not the sealed %s: the list was "
+                                             "changed after publicity closed."),
+                                           recomputed, stored));
+  audited = audited_digest (entries, "publicity.close", 0, &seq);
+  if (audited == NULL)
+    g_ptr_array_add (report->problems,
+                     jp_audit_problem_new ("audit", "final-list", 1,
+                                           _("The final list: the audit log has no entry of "
+                                             "the close of publicity.")));
+  else if (g_strcmp0 (audited, stored) != 0)
+    g_ptr_array_add (report->problems,
+                     jp_audit_problem_new ("audit", "final-list", 1,
+                                           _("The final list: its digest %s is not the one "
+                                             "audit entry %lld recorded at the close of "
+                                             "publicity (%s)."),
+                                           stored, (long long) seq, audited));
+  return TRUE;
+}
+
+/* Each checker adds its problems to the report. */
 static const struct {
   const char *name;
   Checker     check;
 } checkers[] = {
   { "chain", check_chain },
   { "rounds", check_rounds },
+  { "defence", check_defence },
+  { "ranking", check_ranking },
+  { "final list", check_final_list },
 };
 
 JpAuditReport *
@@ -485,8 +678,14 @@ jp_store_stage_changed (JpStore    *self,
   }
   path = jp_store_backup_stage (self, reason, self->auto_backup_keep, &error);
   if (path == NULL)
-    g_warning (_("The automatic backup of “%s” was not written: %s"), self->path,
-               error->message);
+    {
+      g_autofree char *message = g_strdup_printf (_("The automatic backup of “%s” was not "
+                                                    "written: %s"), self->path,
+                                                  error->message);
+
+      g_debug ("%s", message);
+      jp_store_emit_backup_failed (self, message);
+    }
   else
     g_info ("Backup of %s written to %s", self->path, path);
 }

@@ -18,6 +18,9 @@ typedef struct {
   char      *anchor;        /* the anchor asked for, lowercase; NULL if none */
   gint64     anchor_seq;    /* the entry whose hash it is; 0 when not in the chain */
   guint      rounds;        /* closed or sealed ballot rounds checked */
+  guint      sessions;      /* closed or sealed defence sessions checked */
+  guint      rankings;      /* sealed rankings checked (0 or 1) */
+  guint      final_lists;   /* sealed final lists checked (0 or 1) */
 } JpAuditReport;
 
 void           jp_audit_report_free (JpAuditReport *report);
@@ -26,7 +29,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpAuditReport, jp_audit_report_free)
 /* Checks the file: the checkers run one after the other, each adding what fails to the
  * report ("chain": docs/audit-chain.md; "rounds": every closed or sealed ballot round
  * recounted from its stored ballots against its digest, its stored result and the digest the
- * audit recorded). Sealed defence sessions and rankings add a checker each. `anchor` (may be
+ * audit recorded; "defence": every closed or sealed defence session recomputed from its
+ * stored sheets against its digest, its stored text and the "defence.close" entry;
+ * "ranking": the sealed ranking recomputed against its seal and the "ranking.seal" entry;
+ * "final list": a closed publicity's final list against its digest and "publicity.close"). `anchor` (may be
  * NULL) is a printed chain head that must be the hash of an entry. Writes nothing.
  * Returns: (transfer full): the report, or NULL with `error` when the file cannot be read. */
 JpAuditReport *jp_store_verify (JpStore     *self,
@@ -69,6 +75,8 @@ char          *jp_store_backup_stage (JpStore     *self,
                                       GError     **error);
 
 /* Turns the automatic backups at stage changes on (keep > 0: how many to keep) or off (0).
+ * A backup that fails is reported by the signal JpStore::backup-failed (a message for the
+ * person; the CLI host prints it on stderr, the window shows it): the change stands.
  * None is written while a round is open (two copies of an open round would link ballots to
  * members, docs/ballot-secrecy.md); the next stage change with no round open writes it.
  * The host turns them on; the store leaves them off. */

@@ -2431,6 +2431,7 @@ jp_store_defence_close (JpStore     *self,
   if (!jp_store_audit (self, actor, "defence.close", payload, error)
       || !jp_store_commit (self, error))
     goto fail;
+  jp_store_stage_changed (self, "defence-closed");
   return TRUE;
 
 fail:
@@ -2525,6 +2526,7 @@ jp_store_defence_seal (JpStore     *self,
   if (!jp_store_audit (self, actor, "round.seal", payload, error)
       || !jp_store_commit (self, error))
     goto fail;
+  jp_store_stage_changed (self, "defence-sealed");
   return TRUE;
 
 fail:
@@ -2546,4 +2548,19 @@ jp_store_defence_canonical_text (JpStore  *self,
   if (l == NULL)
     return NULL;
   return checked_text (self, l, error);
+}
+
+char *
+jp_store_defence_recompute_text (JpStore  *self,
+                                 gint64    round_id,
+                                 GError  **error)
+{
+  g_autoptr(Loaded) l = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  l = load (self, round_id, error);
+  if (l == NULL)
+    return NULL;
+  return canonical_text (l, error);
 }

@@ -9,6 +9,7 @@
 
 #include "jp-store.h"
 #include "jp-store-rounds.h"
+#include "core/jp-ranking.h"
 
 G_BEGIN_DECLS
 
@@ -149,9 +150,27 @@ gboolean    jp_store_audit_text (JpStore     *self,
                                  GError     **error);
 /* A stage changed (round closed, round sealed; defence sessions, the ranking and publicity
  * call it too): after the commit, writes the automatic backup when the host turned them on
- * (jp_store_set_auto_backup). A failed backup is a warning: the change itself is done. */
+ * (jp_store_set_auto_backup). A failed backup emits JpStore::backup-failed with a message
+ * for the person (the change itself is done). */
 void        jp_store_stage_changed (JpStore    *self,
                                     const char *reason);
+/* Emits JpStore::backup-failed with `message`. */
+void        jp_store_emit_backup_failed (JpStore    *self,
+                                         const char *message);
+/* For jp_store_verify: the recomputations behind the seals, without comparing them.
+ * The canonical text of a closed defence session from its stored sheets (docs/defence.md). */
+char       *jp_store_defence_recompute_text (JpStore  *self,
+                                             gint64    round_id,
+                                             GError  **error);
+/* The ranking recomputed from the stored stages (not compared with the seal). */
+JpRanking  *jp_store_ranking_recompute      (JpStore  *self,
+                                             GError  **error);
+/* The closed publicity's final list recomputed: its digest, and the stored one (NULL when
+ * publicity is not closed). FALSE with `error` when it cannot be built. */
+gboolean    jp_store_final_list_recompute   (JpStore  *self,
+                                             char    **recomputed,
+                                             char    **stored,
+                                             GError  **error);
 /* The SQL function jp_audit_chain_build() the migration "audit chain" calls. */
 gboolean    jp_store_register_functions (JpStore  *self,
                                          GError  **error);

@@ -452,6 +452,7 @@ jp_store_start_publicity_with (JpStore                  *self,
   if (!jp_store_audit (self, actor, "publicity.start", payload, error)
       || !jp_store_commit (self, error))
     goto fail;
+  jp_store_stage_changed (self, "publicity-started");
   if (workdays != NULL)
     *workdays = g_steal_pointer (&period);
   return TRUE;
@@ -1237,6 +1238,7 @@ jp_store_close_publicity (JpStore     *self,
   if (!jp_store_audit (self, actor, "publicity.close", payload, error)
       || !jp_store_commit (self, error))
     goto fail;
+  jp_store_stage_changed (self, "publicity-closed");
   if (digest != NULL)
     *digest = g_steal_pointer (&sum);
   return g_steal_pointer (&list);
@@ -1244,4 +1246,40 @@ jp_store_close_publicity (JpStore     *self,
 fail:
   jp_store_rollback (self);
   return NULL;
+}
+
+gboolean
+jp_store_final_list_recompute (JpStore  *self,
+                               char    **recomputed,
+                               char    **stored,
+                               GError  **error)
+{
+  g_autoptr(JpFinalList) list = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+
+  *recomputed = NULL;
+  *stored = NULL;
+  stmt = jp_store_prepare (self, "SELECT final_digest FROM publicity", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return jp_store_set_error (self, rc, error);
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return TRUE;
+  *stored = jp_store_column_dup (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  list = build_final_list (self, error);
+  if (list == NULL)
+    {
+      g_clear_pointer (stored, g_free);
+      return FALSE;
+    }
+  *recomputed = jp_final_list_digest (list);
+  return TRUE;
 }

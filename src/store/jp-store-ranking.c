@@ -462,6 +462,7 @@ jp_store_rank_seal (JpStore     *self,
   if (!jp_store_audit (self, actor, "ranking.seal", payload, error)
       || !jp_store_commit (self, error))
     goto fail;
+  jp_store_stage_changed (self, "ranking-sealed");
   return g_steal_pointer (&ranking);
 
 fail:
@@ -495,4 +496,13 @@ jp_store_ranking_sealed_text (JpStore  *self,
       return NULL;
     }
   return text;
+}
+
+JpRanking *
+jp_store_ranking_recompute (JpStore  *self,
+                            GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+
+  return compute (self, NULL, error);
 }

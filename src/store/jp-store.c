@@ -30,10 +30,26 @@ jp_store_finalize (GObject *object)
   G_OBJECT_CLASS (jp_store_parent_class)->finalize (object);
 }
 
+static guint backup_failed_signal;
+
 static void
 jp_store_class_init (JpStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = jp_store_finalize;
+
+  /* JpStore::backup-failed: an automatic backup at a stage change was not written; the
+   * argument is the translated message naming the file and the cause. The change itself
+   * is done; whoever shows the election to a person connects and shows the message. */
+  backup_failed_signal = g_signal_new ("backup-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+jp_store_emit_backup_failed (JpStore    *self,
+                             const char *message)
+{
+  g_signal_emit (self, backup_failed_signal, 0, message);
 }
 
 static void

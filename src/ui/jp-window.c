@@ -396,6 +396,14 @@ jp_window_ask_operator (JpWindow *self)
   gtk_widget_grab_focus (entry);
 }
 
+/* a backup that was not written at a stage change: the change stands, the chair is told */
+static void
+on_backup_failed (JpWindow   *self,
+                  const char *message)
+{
+  jp_window_show_error (self, _("Backup Not Written"), message);
+}
+
 gboolean
 jp_window_open_file (JpWindow   *self,
                      const char *path)
@@ -421,6 +429,8 @@ jp_window_open_file (JpWindow   *self,
     }
   /* a backup beside the file at every stage change (docs/audit-chain.md) */
   jp_store_set_auto_backup (store, g_settings_get_int (self->settings, "backups-kept"));
+  g_signal_connect_object (store, "backup-failed", G_CALLBACK (on_backup_failed), self,
+                           G_CONNECT_SWAPPED);
 
   if (self->store != NULL && self->host_locked
       && g_strcmp0 (jp_store_get_path (self->store), path) != 0)

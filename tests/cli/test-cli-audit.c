@@ -71,6 +71,131 @@ make_template (void)
                             NULL), ==, 0);
 }
 
+#define HEADER "member,candidate,职业素养与工匠精神,技能水平与技术专长,创新成果与攻关贡献," \
+               "带徒传技与示范引领,陈述与答辩表现\n"
+
+static char *late_db;   /* to the end: defence sealed, ranking sealed, publicity closed */
+
+static void
+must_run (const char *what,
+          int         status,
+          const char *err)
+{
+  if (status != 0)
+    g_error ("%s: %s", what, err);
+}
+
+/* The demo to its end: FW's ballot, online likes, FW's defence session scored on paper,
+ * closed and sealed, an adjustment with its reason, the ranking sealed, publicity started
+ * and closed. */
+static void
+make_late_template (void)
+{
+  static const char *const panel[7] = { "M03", "M05", "M06", "M09", "M11", "M12", "M15" };
+  g_autofree char *ballots = g_build_filename (template_dir, "late-ballots.csv", NULL);
+  g_autofree char *likes = g_build_filename (template_dir, "late-likes.csv", NULL);
+  g_autofree char *sheets = g_build_filename (template_dir, "late-sheets.csv", NULL);
+  g_autoptr(GString) paper = g_string_new (HEADER);
+  g_autoptr(JsonNode) list = NULL;
+  JsonArray *cands;
+
+  late_db = g_build_filename (template_dir, "late.jiangping", NULL);
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    must_run ("demo", run_cli (&out, &err, "demo", "--db", late_db, "--candidates", "12",
+                               NULL), err);
+  }
+  list = run_json (late_db, "candidates", NULL);
+  cands = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (cands); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cands, i);
+      JsonArray *criteria = json_object_get_array_member (c, "criteria");
+      g_autoptr(GString) crit = g_string_new (NULL);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             json_object_get_int_member (c, "id"));
+      g_autoptr(JsonNode) saved = NULL;
+
+      for (guint k = 0; k < json_array_get_length (criteria); k++)
+        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
+                                json_array_get_int_element (criteria, k));
+      saved = run_json (late_db, "qualify", "--candidate", id, "--criteria", crit->str, NULL);
+    }
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (late_db, "freeze", NULL);
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (late_db, "round", "open", "--kind", "ballot", "--trade", "FW", "--seats", "2",
+                   "--max-choices", "2", "--present", "5", NULL);
+  write_text (ballots, "serial,marks\n1,FW-01 FW-02\n2,FW-01 FW-02\n3,FW-01 FW-02\n"
+              "4,FW-01 FW-03\n5,FW-02 FW-03\n");
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (late_db, "ballots", "enter", "--round", "1", "--file", ballots,
+                   "--entered-by", "M15", "--confirm-file", ballots, "--confirmed-by", "M12",
+                   NULL);
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    must_run ("round close 1", run_cli (&out, &err, "round", "close", "--db", late_db,
+                                        "--round", "1", NULL), err);
+  }
+  write_text (likes, "code,likes\nFW-01,1520\nFW-02,1013\n");
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (late_db, "likes", "import", "--file", likes, NULL);
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (late_db, "round", "open", "--kind", "defence", "--trade", "FW", NULL);
+  for (int m = 0; m < 7; m++)
+    {
+      g_string_append_printf (paper, "%s,FW-01,15,23,22,17,13\n", panel[m]);
+      g_string_append_printf (paper, "%s,FW-02,12,20,20,16,12\n", panel[m]);
+    }
+  write_text (sheets, paper->str);
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (late_db, "scores", "enter", "--round", "2", "--file", sheets,
+                   "--entered-by", "M03", "--confirm-file", sheets, "--confirmed-by", "M05",
+                   NULL);
+  {
+    g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+    g_autofree char *out3 = NULL, *err3 = NULL;
+
+    must_run ("round close 2", run_cli (&out, &err, "round", "close", "--db", late_db,
+                                        "--round", "2", NULL), err);
+    must_run ("round seal 2", run_cli (&out2, &err2, "round", "seal", "--db", late_db,
+                                       "--round", "2", NULL), err2);
+    must_run ("rank adjust", run_cli (&out3, &err3, "rank", "adjust", "--db", late_db,
+                                      "--candidate", "FW-02", "--out", "--reason",
+                                      "主席会议决定：材料待核", NULL), err3);
+  }
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (late_db, "rank", "seal", NULL);
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (late_db, "publicity", "start", "--date", "2024-02-08", "--approved-by",
+                   "市总工会主席会议", "--approved-at", "2024-02-06", NULL);
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (late_db, "publicity", "close", NULL);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+set_up_late (Fixture *f, gconstpointer data)
+{
+  fixture_set_up (f, data);
+  copy_file (late_db, f->db);
+}
+
 static void
 set_up (Fixture *f, gconstpointer data)
 {
@@ -460,6 +585,77 @@ test_archive (Fixture *f, gconstpointer data)
   g_assert_cmpint (verify (f, head, &report), ==, 0);
 }
 
+/* The file carried to its end verifies, with every sealed stage checked. */
+static void
+test_late_clean (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  g_assert_cmpint (verify (f, NULL, &report), ==, 0);
+  g_assert_true (json_object_get_boolean_member (report, "ok"));
+  g_assert_cmpint (json_object_get_int_member (report, "sessions"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "rankings"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "final_lists"), ==, 1);
+}
+
+/* A submitted sheet's score lowered by one point in the file. */
+static void
+test_sheet_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM defence_sheet WHERE round_id = 2 "
+                                 "AND state = 'submitted' AND scores = '30 46 44 34 26'"), >, 0);
+  tamper (f, "DROP TRIGGER defence_sheet_frozen_update;"
+             "UPDATE defence_sheet SET scores = '28 46 44 34 26', total_halves = 178 "
+             "WHERE rowid = (SELECT min (rowid) FROM defence_sheet WHERE round_id = 2 "
+             "AND scores = '30 46 44 34 26')");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "digest", "session", 2));
+  g_assert_true (has_problem (report, "result", "session", 2));
+}
+
+/* The written reason of the chair's adjustment rewritten after the seal. */
+static void
+test_adjustment_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM ranking_adjustment"), ==, 1);
+  tamper (f, "DROP TRIGGER ranking_adjustment_no_update;"
+             "UPDATE ranking_adjustment SET reason = '另有理由'");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "digest", "ranking", 1));
+  g_assert_false (has_problem (report, "digest", "session", 2));
+}
+
+/* A like count raised after the seal. */
+static void
+test_likes_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  tamper (f, "DROP TRIGGER online_likes_sealed_update;"
+             "UPDATE online_likes SET likes = 9000 WHERE code = 'FW-02'");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "digest", "ranking", 1));
+}
+
+/* A candidate removed from the final list after publicity closed. */
+static void
+test_final_list_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) report = NULL;
+
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM publicity_candidate"), >, 0);
+  tamper (f, "DROP TRIGGER publicity_candidate_no_delete;"
+             "DELETE FROM publicity_candidate WHERE position = "
+             "(SELECT max (position) FROM publicity_candidate)");
+  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
+  g_assert_true (has_problem (report, "digest", "final-list", 1));
+  g_assert_false (has_problem (report, "digest", "ranking", 1));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -468,6 +664,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   make_template ();
+  make_late_template ();
 
 #define ADD(path, fn) \
   g_test_add (path, Fixture, NULL, set_up, fn, fixture_tear_down)
@@ -484,6 +681,13 @@ main (int argc, char **argv)
   ADD ("/cli/audit/backup-restore", test_backup_restore);
   ADD ("/cli/audit/restore-while-hosted", test_restore_while_hosted);
   ADD ("/cli/audit/archive", test_archive);
+#define ADD_LATE(path, fn) \
+  g_test_add (path, Fixture, NULL, set_up_late, fn, fixture_tear_down)
+  ADD_LATE ("/cli/audit/late-clean", test_late_clean);
+  ADD_LATE ("/cli/audit/sheet-changed", test_sheet_changed);
+  ADD_LATE ("/cli/audit/adjustment-changed", test_adjustment_changed);
+  ADD_LATE ("/cli/audit/likes-changed", test_likes_changed);
+  ADD_LATE ("/cli/audit/final-list-changed", test_final_list_changed);
   status = g_test_run ();
 
   cmd = g_strdup_printf ("rm -rf '%s'", template_dir);

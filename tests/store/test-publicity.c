@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "store-test-util.h"
 #include "jp-store-publicity.h"
 #include "jp-holiday-files.h"
+#include "jp-store-audit.h"
 
 /* Publicity, the objections register and the sealed final list. */
 
@@ -404,6 +406,90 @@ test_chair_adds (Fixture       *f,
                                   "\"source\":\"chair\""));
 }
 
+/* The names of the backups in the election's backup folder. */
+static GPtrArray *
+backup_names (Fixture *f)
+{
+  g_autofree char *dir = jp_store_backup_dir (f->store);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  return names;
+}
+
+static gboolean
+has_backup (GPtrArray  *names,
+            const char *reason)
+{
+  g_autofree char *suffix = g_strdup_printf ("-%s.jiangping", reason);
+
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_has_suffix (names->pdata[i], suffix))
+      return TRUE;
+  return FALSE;
+}
+
+/* Publicity started and closed are stage changes: each writes a backup. */
+static void
+test_stage_backups (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) started = NULL;
+  g_autoptr(GPtrArray) closed = NULL;
+  g_autoptr(JpFinalList) list = NULL;
+
+  jp_store_set_auto_backup (f->store, 5);
+  before = backup_names (f);
+  g_assert_cmpuint (before->len, ==, 0);
+  start (f);
+  started = backup_names (f);
+  g_assert_cmpuint (started->len, ==, 1);
+  g_assert_true (has_backup (started, "publicity-started"));
+
+  jp_store_set_fixed_time (f->store, local_noon (2024, 2, 21));
+  list = jp_store_close_publicity (f->store, "chair", NULL, &error);
+  g_assert_no_error (error);
+  closed = backup_names (f);
+  g_assert_cmpuint (closed->len, ==, 2);
+  g_assert_true (has_backup (closed, "publicity-closed"));
+}
+
+static void
+on_backup_failed (JpStore    *store,
+                  const char *message,
+                  gpointer    user_data)
+{
+  g_free (*(char **) user_data);
+  *(char **) user_data = g_strdup (message);
+}
+
+/* A backup that cannot be written (its folder's name taken by a file) is told to whoever
+ * shows the election, naming the file; the stage change itself stands. */
+static void
+test_backup_failed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = jp_store_backup_dir (f->store);
+  g_autofree char *message = NULL;
+  g_autoptr(JpPublicity) p = NULL;
+
+  g_file_set_contents (dir, "not a folder", -1, &error);
+  g_assert_no_error (error);
+  g_signal_connect (f->store, "backup-failed", G_CALLBACK (on_backup_failed), &message);
+  jp_store_set_auto_backup (f->store, 5);
+  start (f);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "e.jiangping"));
+  g_assert_nonnull (strstr (message, dir));
+  p = jp_store_get_publicity (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (p->started);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -418,6 +504,8 @@ main (int argc, char **argv)
   ADD ("/store/publicity/objection-refused", test_objection_refused);
   ADD ("/store/publicity/close", test_close);
   ADD ("/store/publicity/chair-adds", test_chair_adds);
+  ADD ("/store/publicity/stage-backups", test_stage_backups);
+  ADD ("/store/publicity/backup-failed", test_backup_failed);
 #undef ADD
   return g_test_run ();
 }
