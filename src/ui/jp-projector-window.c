@@ -271,8 +271,11 @@ apply_scale (gpointer user_data)
   double px = CLAMP (self->scaled_height / 36.0, 12.0, 96.0);
 
   self->scale_idle = 0;
-  css = g_strdup_printf ("#%s { font-size: %.0fpx; }",
-                         gtk_widget_get_name (GTK_WIDGET (self)), px);
+  /* the ranking's 25 rows, its header and the title fit the height of the screen */
+  css = g_strdup_printf ("#%s { font-size: %.0fpx; } "
+                         "#%s .jp-projector-ranking-cell { font-size: %.0fpx; }",
+                         gtk_widget_get_name (GTK_WIDGET (self)), px,
+                         gtk_widget_get_name (GTK_WIDGET (self)), px * 0.7);
   gtk_css_provider_load_from_data (self->scale_css, css, -1);
   return G_SOURCE_REMOVE;
 }
@@ -462,7 +465,7 @@ build_ranking_view (JpProjectorWindow *self)
   self->ranking_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_start (self->ranking_box, 48);
   gtk_widget_set_margin_end (self->ranking_box, 48);
-  gtk_widget_set_margin_top (self->ranking_box, 12);
+  gtk_widget_set_margin_top (self->ranking_box, 0);
   gtk_widget_set_margin_bottom (self->ranking_box, 12);
   self->ranking_heading = GTK_LABEL (gtk_label_new (_("Composite Ranking")));
   gtk_widget_add_css_class (GTK_WIDGET (self->ranking_heading), "jp-projector-ranking-title");
@@ -473,7 +476,18 @@ build_ranking_view (JpProjectorWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->ranking_grid), TRUE);
   self->ranking_page_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_box_append (GTK_BOX (self->ranking_box), GTK_WIDGET (self->ranking_heading));
-  gtk_box_append (GTK_BOX (self->ranking_box), GTK_WIDGET (self->ranking_grid));
+  {
+    /* the window's height sets the type size (apply_scale), so the rows never set the
+     * window's height: on a smaller screen they shrink with it instead */
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                    GTK_POLICY_EXTERNAL);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
+                                   GTK_WIDGET (self->ranking_grid));
+    gtk_widget_set_vexpand (scroller, TRUE);
+    gtk_box_append (GTK_BOX (self->ranking_box), scroller);
+  }
   gtk_box_append (GTK_BOX (self->ranking_box), GTK_WIDGET (self->ranking_page_label));
   gtk_stack_add_named (self->mode_stack, self->ranking_box, "ranking");
 }

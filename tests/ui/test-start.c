@@ -12,6 +12,7 @@
 #include "ui/jp-window-private.h"
 #include "demo/jp-demo.h"
 #include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
 
 static char *tmpdir;
 
@@ -221,6 +222,7 @@ test_load_demo (void)
   loading = jp_window_get_loading_page (window);
   g_assert_cmpstr (adw_status_page_get_description (loading), ==, "demo-cold.jiangping");
   g_assert_null (jp_window_get_store (window));
+  jp_test_screenshot (GTK_WIDGET (window), "loading-1366");
 
   g_assert_true (jp_test_wait_until (page_is_not_loading, window, 20000));
   g_assert_cmpstr (jp_window_get_visible_page (window), ==, "election");
