@@ -144,7 +144,7 @@ jp_application_open (GApplication  *app,
 
       gtk_window_present (GTK_WINDOW (window));
       if (path != NULL)
-        jp_window_open_file (window, path);
+        jp_window_load_file (window, path);
     }
 }
 

@@ -10,6 +10,7 @@
 #include "jp-ui-error.h"
 #include "jp-projector-window.h"
 #include "jp-projector-defence.h"
+#include "core/jp-score.h"
 
 struct _JpProjectorWindow
 {
@@ -29,6 +30,14 @@ struct _JpProjectorWindow
   GtkLabel         *host_label;
   JpProjectorDefence *defence;     /* the defence view, shown while defence_active */
   gboolean          defence_active;
+  GtkWidget        *ranking_box;   /* the published ranking, shown while ranking_active */
+  GtkLabel         *ranking_heading;
+  GtkGrid          *ranking_grid;
+  GtkLabel         *ranking_page_label;
+  GPtrArray        *ranking;       /* RankingRow: a copy of the rows as published */
+  guint             ranking_page;
+  guint             ranking_timer;
+  gboolean          ranking_active;
 
   JpMeetingService *service;
   gint64            round_id;
@@ -134,6 +143,11 @@ refresh (JpProjectorWindow *self)
   if (self->defence_active)
     {
       gtk_stack_set_visible_child_name (self->mode_stack, "defence");
+      return;
+    }
+  if (self->ranking_active)
+    {
+      gtk_stack_set_visible_child_name (self->mode_stack, "ranking");
       return;
     }
   if (self->round_id > 0)
@@ -257,8 +271,11 @@ apply_scale (gpointer user_data)
   double px = CLAMP (self->scaled_height / 36.0, 12.0, 96.0);
 
   self->scale_idle = 0;
-  css = g_strdup_printf ("#%s { font-size: %.0fpx; }",
-                         gtk_widget_get_name (GTK_WIDGET (self)), px);
+  /* the ranking's 25 rows, its header and the title fit the height of the screen */
+  css = g_strdup_printf ("#%s { font-size: %.0fpx; } "
+                         "#%s .jp-projector-ranking-cell { font-size: %.0fpx; }",
+                         gtk_widget_get_name (GTK_WIDGET (self)), px,
+                         gtk_widget_get_name (GTK_WIDGET (self)), px * 0.7);
   gtk_css_provider_load_from_data (self->scale_css, css, -1);
   return G_SOURCE_REMOVE;
 }
@@ -287,6 +304,8 @@ jp_projector_window_dispose (GObject *object)
   JpProjectorWindow *self = JP_PROJECTOR_WINDOW (object);
 
   g_clear_handle_id (&self->scale_idle, g_source_remove);
+  g_clear_handle_id (&self->ranking_timer, g_source_remove);
+  g_clear_pointer (&self->ranking, g_ptr_array_unref);
   if (self->scale_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->scale_css));
@@ -324,6 +343,199 @@ jp_projector_window_class_init (JpProjectorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpProjectorWindow, host_label);
 }
 
+/* The published ranking fits a 1080p projector at up to JP_PROJECTOR_RANKING_ROWS rows;
+ * a longer list is shown page by page, turning by itself. */
+#define JP_PROJECTOR_RANKING_ROWS 25
+#define JP_PROJECTOR_RANKING_SECONDS 12
+
+typedef struct {
+  int       rank;
+  gboolean  tied, recommended;
+  char     *code, *trade;
+  gint64    v, o, d, c;
+} RankingRow;
+
+static void
+ranking_row_free (RankingRow *row)
+{
+  g_free (row->code);
+  g_free (row->trade);
+  g_free (row);
+}
+
+static GtkWidget *
+ranking_cell (const char *text,
+              float       xalign,
+              const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, "jp-projector-ranking-cell");
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+static guint
+ranking_n_pages (JpProjectorWindow *self)
+{
+  guint n = self->ranking != NULL ? self->ranking->len : 0;
+
+  return MAX (1, (n + JP_PROJECTOR_RANKING_ROWS - 1) / JP_PROJECTOR_RANKING_ROWS);
+}
+
+static void
+fill_ranking (JpProjectorWindow *self)
+{
+  const char *headers[] = {
+    C_("ranking", "Rank"), C_("ranking", "Code"), C_("ranking", "Trade"), "V", "O", "D", "C",
+    C_("ranking", "Recommended list"),
+  };
+  GtkWidget *child;
+  guint first, last, n_pages = ranking_n_pages (self);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->ranking_grid))) != NULL)
+    gtk_grid_remove (self->ranking_grid, child);
+  if (self->ranking == NULL)
+    return;
+  for (guint col = 0; col < G_N_ELEMENTS (headers); col++)
+    gtk_grid_attach (self->ranking_grid,
+                     ranking_cell (headers[col], col >= 3 && col <= 6 ? 1 : 0,
+                                   "jp-projector-ranking-header"),
+                     col, 0, 1, 1);
+  first = self->ranking_page * JP_PROJECTOR_RANKING_ROWS;
+  last = MIN (first + JP_PROJECTOR_RANKING_ROWS, self->ranking->len);
+  for (guint i = first; i < last; i++)
+    {
+      const RankingRow *c = self->ranking->pdata[i];
+      g_autofree char *rank = g_strdup_printf (c->tied ? "%d=" : "%d", c->rank);
+      g_autofree char *v = jp_decimal_format (c->v, 2);
+      g_autofree char *o = jp_decimal_format (c->o, 2);
+      g_autofree char *d = jp_decimal_format (c->d, 2);
+      g_autofree char *cc = jp_decimal_format (c->c, 2);
+      g_autoptr(GString) mark = g_string_new (NULL);
+      const char *css = c->recommended ? "jp-ranking-recommended" : NULL;
+      int row = (int) (i - first) + 1;
+
+      if (c->recommended)
+        g_string_append (mark, _("✓ Recommended"));
+      if (c->tied)
+        {
+          if (mark->len > 0)
+            g_string_append (mark, C_("list separator", ", "));
+          g_string_append (mark, _("Tied"));
+        }
+      gtk_grid_attach (self->ranking_grid, ranking_cell (rank, 1, css), 0, row, 1, 1);
+      gtk_grid_attach (self->ranking_grid, ranking_cell (c->code, 0, css), 1, row, 1, 1);
+      gtk_grid_attach (self->ranking_grid,
+                       ranking_cell (c->trade != NULL ? c->trade : "", 0, css), 2, row, 1, 1);
+      gtk_grid_attach (self->ranking_grid, ranking_cell (v, 1, "numeric"), 3, row, 1, 1);
+      gtk_grid_attach (self->ranking_grid, ranking_cell (o, 1, "numeric"), 4, row, 1, 1);
+      gtk_grid_attach (self->ranking_grid, ranking_cell (d, 1, "numeric"), 5, row, 1, 1);
+      gtk_grid_attach (self->ranking_grid, ranking_cell (cc, 1, "numeric"), 6, row, 1, 1);
+      gtk_grid_attach (self->ranking_grid,
+                       ranking_cell (mark->str, 0, c->tied ? "jp-ranking-tie" : css),
+                       7, row, 1, 1);
+    }
+  if (n_pages > 1)
+    {
+      /* TRANSLATORS: page of the ranking on the projector, e.g. "Page 1 / 3" */
+      g_autofree char *text = g_strdup_printf (_("Page %u / %u"), self->ranking_page + 1,
+                                               n_pages);
+
+      gtk_label_set_text (self->ranking_page_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->ranking_page_label), n_pages > 1);
+}
+
+static gboolean
+turn_ranking_page (gpointer user_data)
+{
+  JpProjectorWindow *self = user_data;
+
+  self->ranking_page = (self->ranking_page + 1) % ranking_n_pages (self);
+  fill_ranking (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+build_ranking_view (JpProjectorWindow *self)
+{
+  self->ranking_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (self->ranking_box, 48);
+  gtk_widget_set_margin_end (self->ranking_box, 48);
+  gtk_widget_set_margin_top (self->ranking_box, 0);
+  gtk_widget_set_margin_bottom (self->ranking_box, 12);
+  self->ranking_heading = GTK_LABEL (gtk_label_new (_("Composite Ranking")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->ranking_heading), "jp-projector-ranking-title");
+  self->ranking_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->ranking_grid, 40);
+  gtk_grid_set_row_spacing (self->ranking_grid, 2);
+  gtk_widget_set_halign (GTK_WIDGET (self->ranking_grid), GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->ranking_grid), TRUE);
+  self->ranking_page_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_box_append (GTK_BOX (self->ranking_box), GTK_WIDGET (self->ranking_heading));
+  {
+    /* the window's height sets the type size (apply_scale), so the rows never set the
+     * window's height: on a smaller screen they shrink with it instead */
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                    GTK_POLICY_EXTERNAL);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
+                                   GTK_WIDGET (self->ranking_grid));
+    gtk_widget_set_vexpand (scroller, TRUE);
+    gtk_box_append (GTK_BOX (self->ranking_box), scroller);
+  }
+  gtk_box_append (GTK_BOX (self->ranking_box), GTK_WIDGET (self->ranking_page_label));
+  gtk_stack_add_named (self->mode_stack, self->ranking_box, "ranking");
+}
+
+void
+jp_projector_window_show_ranking (JpProjectorWindow *self,
+                                  const JpRanking   *ranking)
+{
+  g_return_if_fail (JP_IS_PROJECTOR_WINDOW (self));
+
+  g_clear_pointer (&self->ranking, g_ptr_array_unref);
+  g_clear_handle_id (&self->ranking_timer, g_source_remove);
+  self->ranking_active = ranking != NULL;
+  if (ranking != NULL)
+    {
+      self->ranking = g_ptr_array_new_with_free_func ((GDestroyNotify) ranking_row_free);
+      for (guint i = 0; i < ranking->candidates->len; i++)
+        {
+          const JpRankedCandidate *c = ranking->candidates->pdata[i];
+          RankingRow *row = g_new0 (RankingRow, 1);
+
+          row->rank = c->rank;
+          row->tied = c->tied;
+          row->recommended = c->recommended;
+          row->code = g_strdup (c->code);
+          row->trade = g_strdup (c->trade);
+          row->v = c->v;
+          row->o = c->o;
+          row->d = c->d;
+          row->c = c->c;
+          g_ptr_array_add (self->ranking, row);
+        }
+      self->ranking_page = 0;
+      if (ranking_n_pages (self) > 1)
+        self->ranking_timer = g_timeout_add_seconds (JP_PROJECTOR_RANKING_SECONDS,
+                                                     turn_ranking_page, self);
+    }
+  fill_ranking (self);
+  refresh (self);
+}
+
+GtkGrid *
+jp_projector_window_get_ranking_grid (JpProjectorWindow *self)
+{
+  g_return_val_if_fail (JP_IS_PROJECTOR_WINDOW (self), NULL);
+  return self->ranking_grid;
+}
+
 static void
 jp_projector_window_init (JpProjectorWindow *self)
 {
@@ -340,6 +552,7 @@ jp_projector_window_init (JpProjectorWindow *self)
   jp_projector_window_set_dark (self, TRUE);
   self->defence = JP_PROJECTOR_DEFENCE (jp_projector_defence_new ());
   gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->defence), "defence");
+  build_ranking_view (self);
 }
 
 void

@@ -7,6 +7,7 @@
 #include "meeting/jp-meeting-service.h"
 #include "jp-tally-chart.h"
 #include "jp-projector-defence.h"
+#include "core/jp-ranking.h"
 
 G_BEGIN_DECLS
 
@@ -52,7 +53,13 @@ void               jp_projector_window_show_defence (JpProjectorWindow *self,
                                                      const JpTimer     *timer,
                                                      const char        *step_out);
 
+/* The composite ranking as the chair published it (copied): rank, code, trade, V, O, D,
+ * C, recommended and tied marked, 25 rows a page turning by itself; NULL hides it. */
+void               jp_projector_window_show_ranking (JpProjectorWindow *self,
+                                                     const JpRanking   *ranking);
+
 /* for tests */
+GtkGrid           *jp_projector_window_get_ranking_grid (JpProjectorWindow *self);
 JpProjectorDefence *jp_projector_window_get_defence (JpProjectorWindow *self);
 /* "idle", "round", "tally" or "candidate" */
 const char        *jp_projector_window_get_mode          (JpProjectorWindow *self);

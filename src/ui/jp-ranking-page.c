@@ -37,6 +37,7 @@ struct _JpRankingPage
   GtkLabel      *tie_label;
   GtkLabel      *sealed_label;
   GtkWidget     *seal_button;
+  GtkWidget     *publish_button;
   GtkGrid       *table;
   GtkLabel      *breakdown_label;
   GtkLabel      *adjustments_label;
@@ -53,6 +54,7 @@ G_DEFINE_FINAL_TYPE (JpRankingPage, jp_ranking_page, ADW_TYPE_BIN)
 enum {
   SIGNAL_ADJUST,
   SIGNAL_SEAL,
+  SIGNAL_PUBLISH,
   N_SIGNALS
 };
 
@@ -416,6 +418,7 @@ update_actions (JpRankingPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.seal",
                                  self->ranking != NULL && !self->sealed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.publish", self->ranking != NULL);
 }
 
 void
@@ -496,6 +499,12 @@ action_seal (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+action_publish (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_signal_emit (widget, signals[SIGNAL_PUBLISH], 0);
+}
+
+static void
 jp_ranking_page_dispose (GObject *object)
 {
   JpRankingPage *self = JP_RANKING_PAGE (object);
@@ -523,6 +532,9 @@ jp_ranking_page_class_init (JpRankingPageClass *klass)
   signals[SIGNAL_SEAL] =
     g_signal_new ("seal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_PUBLISH] =
+    g_signal_new ("publish", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 
   g_assert (jp_get_resource () != NULL);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -540,12 +552,21 @@ jp_ranking_page_class_init (JpRankingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, consistency_table);
 
   gtk_widget_class_install_action (widget_class, "ranking.seal", NULL, action_seal);
+  gtk_widget_class_install_action (widget_class, "ranking.publish", NULL, action_publish);
 }
 
 static void
 jp_ranking_page_init (JpRankingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* beside the seal button: the ranking goes on the projector only when the chair says so */
+  self->publish_button = gtk_button_new_with_mnemonic (_("_Publish to Projector"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->publish_button), "ranking.publish");
+  gtk_widget_set_tooltip_text (self->publish_button,
+                               _("Show the ranking on the projector; publish again after a "
+                                 "change to update it"));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->seal_button)),
+                              self->publish_button, NULL);
   jp_ranking_page_show (self, NULL, NULL,
                         _("The ranking is computed once the defence sessions are closed."));
 }
@@ -613,4 +634,11 @@ jp_ranking_page_get_consistency_table (JpRankingPage *self)
 {
   g_return_val_if_fail (JP_IS_RANKING_PAGE (self), NULL);
   return GTK_WIDGET (self->consistency_table);
+}
+
+GtkWidget *
+jp_ranking_page_get_publish_button (JpRankingPage *self)
+{
+  g_return_val_if_fail (JP_IS_RANKING_PAGE (self), NULL);
+  return self->publish_button;
 }

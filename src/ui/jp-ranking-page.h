@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (JpRankingPage, jp_ranking_page, JP, RANKING_PAGE, AdwBin)
  * The page shows a core JpRanking; where it comes from (the store, a test) is the
  * caller's. Signals: "adjust" (const char *code, gboolean in, const char *reason): the chair
  * asked to move a candidate in or out with a written reason; "seal" (): the
- * button. */
+ * button; "publish" (): the chair asked to show the ranking on the projector. */
 GtkWidget     *jp_ranking_page_new               (void);
 
 /* Shows `ranking` (the page takes ownership; NULL: nothing to show, `message` says why)
@@ -52,5 +52,6 @@ char          *jp_ranking_page_get_row_text      (JpRankingPage *self,
                                                   guint          index);
 GtkWidget     *jp_ranking_page_get_table         (JpRankingPage *self);
 GtkWidget     *jp_ranking_page_get_consistency_table (JpRankingPage *self);
+GtkWidget     *jp_ranking_page_get_publish_button (JpRankingPage *self);
 
 G_END_DECLS

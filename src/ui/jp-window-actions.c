@@ -32,7 +32,7 @@ on_open_chooser_response (GtkNativeDialog *chooser,
 
       jp_window_chooser_save_folder (self, GTK_FILE_CHOOSER (chooser));
       if (path != NULL)
-        jp_window_open_file (self, path);
+        jp_window_load_file (self, path);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

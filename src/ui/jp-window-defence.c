@@ -119,6 +119,28 @@ on_ranking_seal (JpWindow *self)
   jp_window_reload_ranking (self);
 }
 
+/* The chair publishes the ranking as the page shows it now; publishing again after an
+ * adjustment puts the new list on the projector. */
+static void
+on_ranking_publish (JpWindow *self)
+{
+  JpProjectorWindow *projector = jp_ballot_page_get_projector (self->ballot_page);
+  const JpRanking *ranking = jp_ranking_page_get_ranking (self->ranking_page);
+
+  if (ranking == NULL)
+    return;
+  if (projector == NULL)
+    {
+      jp_window_show_error (self, _("No Projector Is Open"),
+                            _("Open the projector from the committee ballot stage, then "
+                              "publish the ranking again."));
+      return;
+    }
+  jp_projector_window_show_ranking (projector, ranking);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The ranking is shown on the projector")));
+}
+
 void
 jp_window_defence_build (JpWindow *self)
 {
@@ -131,6 +153,8 @@ jp_window_defence_build (JpWindow *self)
   g_signal_connect_object (self->ranking_page, "adjust", G_CALLBACK (on_ranking_adjust), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ranking_page, "seal", G_CALLBACK (on_ranking_seal), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ranking_page, "publish", G_CALLBACK (on_ranking_publish), self,
                            G_CONNECT_SWAPPED);
 }
 

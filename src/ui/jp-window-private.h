@@ -51,6 +51,8 @@ struct _JpWindow
   JpStore              *store;
   gboolean              host_locked;   /* this window holds the host lock of its store's file */
   GtkWindow            *last_dialog;   /* weak */
+  AdwStatusPage        *loading_page;  /* shown while a file opens (jp_window_load_file) */
+  GCancellable         *loading;       /* the file being opened, or NULL */
 };
 
 void      jp_window_class_actions_init (JpWindowClass *klass);
@@ -78,6 +80,9 @@ void      jp_window_reload_ranking     (JpWindow   *self);
 /* Asks who operates this console (jp-window.c); shown when an election is opened while
  * nobody is named, and from the main menu. */
 void      jp_window_ask_operator       (JpWindow *self);
+
+/* The loading state shown while jp_window_load_file() opens a file (tests). */
+AdwStatusPage *jp_window_get_loading_page (JpWindow *self);
 
 /* for tests */
 JpStartPage     *jp_window_get_start_page     (JpWindow *self);

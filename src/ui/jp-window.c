@@ -235,7 +235,7 @@ static void
 on_start_page_open_file (JpWindow    *self,
                          const char  *path)
 {
-  jp_window_open_file (self, path);
+  jp_window_load_file (self, path);
 }
 
 static void
@@ -243,6 +243,9 @@ jp_window_dispose (GObject *object)
 {
   JpWindow *self = JP_WINDOW (object);
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
   if (self->store != NULL && self->host_locked)
     jp_store_release_host_lock (jp_store_get_path (self->store));
@@ -296,6 +299,28 @@ jp_window_class_init (JpWindowClass *klass)
   jp_window_class_actions_init (klass);
 }
 
+/* What a window shows while an election file opens: its name and a spinner. */
+static void
+jp_window_build_loading_page (JpWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *header = adw_header_bar_new ();
+
+  self->loading_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_title (self->loading_page, _("Opening the Election…"));
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 48, 48);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Opening the Election…"), -1);
+  adw_status_page_set_child (self->loading_page, spinner);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->loading_page), TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->loading_page));
+  gtk_stack_add_named (self->main_stack, box, "loading");
+}
+
 static void
 jp_window_init (JpWindow *self)
 {
@@ -309,6 +334,7 @@ jp_window_init (JpWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   jp_window_build_stages (self);
+  jp_window_build_loading_page (self);
   g_signal_connect_object (gtk_column_view_get_model (
                              jp_candidate_list_get_column_view (self->candidate_list)),
                            "notify::selected-item", G_CALLBACK (on_candidate_selected), self,
@@ -404,6 +430,27 @@ on_backup_failed (JpWindow   *self,
   jp_window_show_error (self, _("Backup Not Written"), message);
 }
 
+/* Shows the store just opened from `path` (its host lock taken by this window). */
+static void
+jp_window_finish_open (JpWindow   *self,
+                       const char *path,
+                       JpStore    *store)
+{
+  /* a backup beside the file at every stage change (docs/audit-chain.md) */
+  jp_store_set_auto_backup (store, g_settings_get_int (self->settings, "backups-kept"));
+  g_signal_connect_object (store, "backup-failed", G_CALLBACK (on_backup_failed), self,
+                           G_CONNECT_SWAPPED);
+
+  if (self->store != NULL && self->host_locked
+      && g_strcmp0 (jp_store_get_path (self->store), path) != 0)
+    jp_store_release_host_lock (jp_store_get_path (self->store));
+  jp_window_set_store (self, store);
+  self->host_locked = TRUE;
+  /* asked once per computer: who the audit log and review decisions will name */
+  if (*jp_operator_get_name () == '\0')
+    jp_window_ask_operator (self);
+}
+
 gboolean
 jp_window_open_file (JpWindow   *self,
                      const char *path)
@@ -427,20 +474,103 @@ jp_window_open_file (JpWindow   *self,
       jp_window_show_error (self, _("Could Not Open the Election"), error->message);
       return FALSE;
     }
-  /* a backup beside the file at every stage change (docs/audit-chain.md) */
-  jp_store_set_auto_backup (store, g_settings_get_int (self->settings, "backups-kept"));
-  g_signal_connect_object (store, "backup-failed", G_CALLBACK (on_backup_failed), self,
-                           G_CONNECT_SWAPPED);
-
-  if (self->store != NULL && self->host_locked
-      && g_strcmp0 (jp_store_get_path (self->store), path) != 0)
-    jp_store_release_host_lock (jp_store_get_path (self->store));
-  jp_window_set_store (self, store);
-  self->host_locked = TRUE;
-  /* asked once per computer: who the audit log and review decisions will name */
-  if (*jp_operator_get_name () == '\0')
-    jp_window_ask_operator (self);
+  jp_window_finish_open (self, path, store);
   return TRUE;
+}
+
+/* The election file is opened (schema check, migrations) in a worker thread; the JpStore it
+ * returns is used only from the main thread afterwards, so its SQLite connection never
+ * serves two threads at once. */
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  JpStore *store = jp_store_open (task_data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+load_file_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JpWindow *self = JP_WINDOW (source);
+  GTask *task = G_TASK (result);
+  const char *path = g_task_get_task_data (task);
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean current = g_task_get_cancellable (task) == self->loading;
+
+  store = g_task_propagate_pointer (task, &error);
+  if (!current || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      /* another file was chosen meanwhile, or the window closed */
+      jp_store_release_host_lock (path);
+      return;
+    }
+  g_clear_object (&self->loading);
+  if (store == NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
+
+      jp_store_release_host_lock (path);
+      gtk_stack_set_visible_child_name (self->main_stack,
+                                        self->store != NULL ? "election" : "start");
+      jp_window_show_error (self, heading, error->message);
+      return;
+    }
+  jp_window_finish_open (self, path, store);
+}
+
+void
+jp_window_load_file (JpWindow   *self,
+                     const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_if_fail (JP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->loading != NULL)
+    {
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+    }
+  /* one host per election file: a second computer (or window) is told who holds it */
+  if (!jp_store_take_host_lock (path, &error))
+    {
+      jp_window_show_error (self, _("Could Not Open the Election"), error->message);
+      return;
+    }
+
+  basename = g_path_get_basename (path);
+  adw_status_page_set_description (self->loading_page, basename);
+  gtk_window_set_title (GTK_WINDOW (self), basename);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, load_file_done, NULL);
+  g_task_set_source_tag (task, jp_window_load_file);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+AdwStatusPage *
+jp_window_get_loading_page (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+
+  return self->loading_page;
 }
 
 void

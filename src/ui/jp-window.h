@@ -19,6 +19,13 @@ JpWindow *jp_window_new        (GtkApplication *app);
 gboolean  jp_window_open_file  (JpWindow   *self,
                                 const char *path);
 
+/* Opens the election file at `path` without blocking the window: a loading state naming
+ * the file is shown while the file opens in a worker thread, then the election's stages.
+ * A failure is shown in a message dialog naming the file, and the window returns to what
+ * it showed before. */
+void      jp_window_load_file  (JpWindow   *self,
+                                const char *path);
+
 /* Shows `store` (a reference is taken) and records its path in the recent files. */
 void      jp_window_set_store  (JpWindow *self,
                                 JpStore  *store);

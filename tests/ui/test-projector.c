@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/jp-projector-window.h"
+#include "ui/jp-ranking-page.h"
+#include "core/jp-core.h"
 #include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
@@ -187,6 +189,153 @@ test_projector (void)
   jp_test_spin ();
 }
 
+static void
+publish_to (JpRankingPage     *page,
+            JpProjectorWindow *projector)
+{
+  jp_projector_window_show_ranking (projector, jp_ranking_page_get_ranking (page));
+}
+
+static const char *
+grid_text (GtkGrid *grid,
+           int      col,
+           int      row)
+{
+  GtkWidget *w = gtk_grid_get_child_at (grid, col, row);
+
+  return GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : NULL;
+}
+
+static gboolean
+shows_ranking (gpointer data)
+{
+  return g_strcmp0 (jp_projector_window_get_mode (data), "ranking") == 0;
+}
+
+static gboolean
+has_row_25 (gpointer data)
+{
+  return gtk_grid_get_child_at (data, 1, 25) != NULL;
+}
+
+static gboolean
+fits_768 (gpointer data)
+{
+  return gtk_widget_get_height (data) > 0 && gtk_widget_get_height (data) <= 768;
+}
+
+static JpRanking *
+make_ranking (guint n,
+              int   quota)
+{
+  JpRankingParams params = { 30, 10, 60, quota, NULL };
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (JpRankingEntry));
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  JpRanking *ranking;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JpRankingEntry e = { 0 };
+      char *code = g_strdup_printf ("%s-%02u", i % 2 ? "GD" : "XT", i + 1);
+
+      g_ptr_array_add (codes, code);
+      e.code = code;
+      e.trade = i % 2 ? "GD" : "XT";
+      e.v = 9000 - (gint64) i * 100;
+      e.o = 5000;
+      /* the second and third are equal on every score: a tie */
+      e.d = i == 2 ? 9000 - 100 : 9000 - (gint64) i * 100;
+      if (i == 2)
+        e.v = 9000 - 100;
+      g_array_append_val (entries, e);
+    }
+  ranking = jp_ranking_compute (&params, (JpRankingEntry *) entries->data, n, NULL, 0, &error);
+  g_assert_no_error (error);
+  return ranking;
+}
+
+/* The chair publishes the ranking from the ranking page (issue 7): before, the projector
+ * shows no ranking; after, its rows in ranking order by code, with the recommended and the
+ * tied marked; publishing a changed ranking again updates the screen; beyond 25 rows the
+ * list is shown page by page. */
+static void
+test_projector_ranking (void)
+{
+  g_autoptr(JpMeetingService) service = jp_meeting_service_new (store);
+  JpProjectorWindow *projector = jp_projector_window_new (service);
+  GtkWidget *window = gtk_window_new ();
+  JpRankingPage *page = JP_RANKING_PAGE (jp_ranking_page_new ());
+  GtkGrid *grid = jp_projector_window_get_ranking_grid (projector);
+  const JpRanking *shown;
+
+  gtk_window_set_default_size (GTK_WINDOW (projector), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (projector));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (page, "publish", G_CALLBACK (publish_to), projector);
+  jp_ranking_page_show (page, make_ranking (6, 3), NULL, NULL);
+  jp_test_spin ();
+
+  /* not published yet: nothing of the ranking on the projector */
+  g_assert_cmpstr (jp_projector_window_get_mode (projector), !=, "ranking");
+  g_assert_null (gtk_grid_get_child_at (grid, 1, 1));
+  g_assert_true (gtk_widget_get_sensitive (jp_ranking_page_get_publish_button (page)));
+  jp_test_screenshot (window, "ranking-page-publish-1366");
+
+  /* a button activated by the keyboard clicks after a short visual delay */
+  gtk_widget_activate (jp_ranking_page_get_publish_button (page));
+  g_assert_true (jp_test_wait_until (shows_ranking, projector, 5000));
+  jp_test_spin ();
+  shown = jp_ranking_page_get_ranking (page);
+  for (guint i = 0; i < shown->candidates->len; i++)
+    {
+      const JpRankedCandidate *c = shown->candidates->pdata[i];
+      const char *mark = grid_text (grid, 7, (int) i + 1);
+
+      g_assert_cmpstr (grid_text (grid, 1, (int) i + 1), ==, c->code);
+      g_assert_cmpstr (grid_text (grid, 2, (int) i + 1), ==, c->trade);
+      g_assert_true (strstr (mark, _("Recommended")) != NULL || !c->recommended);
+      g_assert_true (strstr (mark, _("Tied")) != NULL || !c->tied);
+      if (c->tied)
+        g_assert_nonnull (strchr (grid_text (grid, 0, (int) i + 1), '='));
+    }
+  g_assert_true (((const JpRankedCandidate *) shown->candidates->pdata[1])->tied);
+  g_assert_true (((const JpRankedCandidate *) shown->candidates->pdata[0])->recommended);
+  g_assert_null (gtk_grid_get_child_at (grid, 1, (int) shown->candidates->len + 1));
+  jp_test_screenshot (GTK_WIDGET (projector), "projector-ranking-1920");
+
+  /* a changed ranking is not shown until it is published again */
+  jp_ranking_page_show (page, make_ranking (40, 20), NULL, NULL);
+  jp_test_spin ();
+  g_assert_null (gtk_grid_get_child_at (grid, 1, 7));
+  gtk_widget_activate (jp_ranking_page_get_publish_button (page));
+  g_assert_true (jp_test_wait_until (has_row_25, grid, 5000));
+  jp_test_spin ();
+  /* 40 rows: the first page of 25, the rest on the next */
+  g_assert_nonnull (gtk_grid_get_child_at (grid, 1, 25));
+  g_assert_null (gtk_grid_get_child_at (grid, 1, 26));
+  jp_test_screenshot (GTK_WIDGET (projector), "projector-ranking-40-1920");
+  /* a laptop preview: 25 rows fit a 768 px high window */
+  {
+    JpProjectorWindow *small = jp_projector_window_new (service);
+
+    gtk_window_set_default_size (GTK_WINDOW (small), 1366, 768);
+    gtk_window_present (GTK_WINDOW (small));
+    jp_projector_window_show_ranking (small, jp_ranking_page_get_ranking (page));
+    g_assert_true (jp_test_wait_until (fits_768, small, 5000));
+    jp_test_spin ();
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (small)), <=, 768);
+    jp_test_screenshot (GTK_WIDGET (small), "projector-ranking-40-1366");
+    gtk_window_destroy (GTK_WINDOW (small));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (projector));
+  jp_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -211,6 +360,7 @@ main (int argc, char **argv)
   store = ballot_test_store (tmpdir, 24);
 
   g_test_add_func ("/ui/projector/round-tally-candidate", test_projector);
+  g_test_add_func ("/ui/projector/ranking-published", test_projector_ranking);
   ret = g_test_run ();
 
   g_clear_object (&store);

@@ -10,7 +10,9 @@
 #include "ui/jp-application.h"
 #include "ui/jp-new-election-dialog.h"
 #include "ui/jp-window-private.h"
+#include "demo/jp-demo.h"
 #include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
 
 static char *tmpdir;
 
@@ -183,6 +185,81 @@ test_open_not_ours (void)
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, error->message);
   g_assert_cmpstr (jp_window_get_visible_page (window), ==, "start");
   g_assert_null (jp_window_get_store (window));
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+}
+
+static gboolean
+page_is_not_loading (gpointer data)
+{
+  return g_strcmp0 (jp_window_get_visible_page (data), "loading") != 0;
+}
+
+/* A cold start with a file (issue 12): the window names the file with a spinner while it
+ * opens off the main thread, then shows the stages; it never shows the empty start page. */
+static void
+test_load_demo (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "demo-cold.jiangping", NULL);
+  JpDemoOptions options = { .candidates = 60, .seed = JP_DEMO_DEFAULT_SEED };
+  g_autoptr(JpStore) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  JpWindow *window;
+  AdwStatusPage *loading;
+
+  demo = jp_demo_create (path, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  window = jp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  jp_window_load_file (window, path);
+
+  g_assert_cmpstr (jp_window_get_visible_page (window), ==, "loading");
+  loading = jp_window_get_loading_page (window);
+  g_assert_cmpstr (adw_status_page_get_description (loading), ==, "demo-cold.jiangping");
+  g_assert_null (jp_window_get_store (window));
+  jp_test_screenshot (GTK_WIDGET (window), "loading-1366");
+
+  g_assert_true (jp_test_wait_until (page_is_not_loading, window, 20000));
+  g_assert_cmpstr (jp_window_get_visible_page (window), ==, "election");
+  g_assert_nonnull (jp_window_get_store (window));
+  g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "candidates");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+}
+
+/* A file that is not an election, opened the same way: the person is told which file, and
+ * the start page comes back. */
+static void
+test_load_not_ours (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "letter.jiangping", NULL);
+  g_autofree char *lock = g_strconcat (path, ".host-lock", NULL);
+  JpWindow *window;
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, "一封信，不是评审文件。\n", -1, NULL));
+  window = jp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  jp_window_load_file (window, path);
+  g_assert_cmpstr (jp_window_get_visible_page (window), ==, "loading");
+  g_assert_true (jp_test_wait_until (page_is_not_loading, window, 20000));
+
+  g_assert_cmpstr (jp_window_get_visible_page (window), ==, "start");
+  g_assert_null (jp_window_get_store (window));
+  dialog = jp_window_get_last_dialog (window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                            "letter.jiangping"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "letter.jiangping"));
+  /* the lock taken for the attempt is given back */
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
 
   gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -367,6 +444,8 @@ main (int   argc,
   g_test_add_func ("/ui/start/recent-order", test_recent_order);
   g_test_add_func ("/ui/start/open-not-ours", test_open_not_ours);
   g_test_add_func ("/ui/start/open-missing", test_open_missing);
+  g_test_add_func ("/ui/start/load-demo", test_load_demo);
+  g_test_add_func ("/ui/start/load-not-ours", test_load_not_ours);
   g_test_add_func ("/ui/start/open-hosted-elsewhere", test_open_hosted_elsewhere);
   g_test_add_func ("/ui/start/stages", test_stages);
   g_test_add_func ("/ui/start/new-election-defaults", test_new_election_defaults);
