@@ -20,6 +20,7 @@
 #include "jp-lockout.h"
 #include "jp-round.h"
 #include "jp-tally.h"
+#include "jp-finalists.h"
 #include "jp-anon-terms.h"
 #include "jp-score.h"
 #include "jp-defence.h"

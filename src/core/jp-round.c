@@ -337,6 +337,85 @@ jp_ballot_check (const JpBallotRequest  *req,
   return TRUE;
 }
 
+/* ---- rounds ---- */
+
+gboolean
+jp_round_may_create (gboolean   frozen,
+                     GError   **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (frozen)
+    return TRUE;
+  g_set_error_literal (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
+                       _("The candidate list is not frozen yet; freeze it (which draws the "
+                         "anonymous codes) before opening a ballot round."));
+  return FALSE;
+}
+
+JpRoundCandidate *
+jp_round_candidate_copy (const JpRoundCandidate *c)
+{
+  JpRoundCandidate *copy;
+
+  g_return_val_if_fail (c != NULL, NULL);
+  copy = g_new0 (JpRoundCandidate, 1);
+  *copy = *c;
+  copy->code = g_strdup (c->code);
+  return copy;
+}
+
+void
+jp_round_candidate_free (JpRoundCandidate *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->code);
+  g_free (c);
+}
+
+JpRound *
+jp_round_copy (const JpRound *round)
+{
+  JpRound *copy;
+
+  g_return_val_if_fail (round != NULL, NULL);
+  copy = g_new0 (JpRound, 1);
+  *copy = *round;
+  copy->trade_code = g_strdup (round->trade_code);
+  copy->trade_name = g_strdup (round->trade_name);
+  copy->digest = g_strdup (round->digest);
+  copy->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_candidate_free);
+  for (guint i = 0; round->candidates != NULL && i < round->candidates->len; i++)
+    g_ptr_array_add (copy->candidates,
+                     jp_round_candidate_copy (g_ptr_array_index (round->candidates, i)));
+  return copy;
+}
+
+void
+jp_round_free (JpRound *round)
+{
+  if (round == NULL)
+    return;
+  g_free (round->trade_code);
+  g_free (round->trade_name);
+  g_free (round->digest);
+  g_clear_pointer (&round->candidates, g_ptr_array_unref);
+  g_free (round);
+}
+
+GStrv
+jp_round_get_codes (const JpRound *round)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (round != NULL, NULL);
+  for (guint i = 0; round->candidates != NULL && i < round->candidates->len; i++)
+    g_strv_builder_add (builder,
+                        ((JpRoundCandidate *) g_ptr_array_index (round->candidates, i))->code);
+  return g_strv_builder_end (builder);
+}
+
 /* ---- paper ballots ---- */
 
 JpPaperBallot *

@@ -43,6 +43,54 @@ gboolean      jp_round_can_transition (JpRoundState   from,
                                        JpRoundState   to,
                                        GError       **error);
 
+/* ---- a round and its candidates (the store reads them, the rules use them) ---- */
+
+typedef struct {
+  gint64   candidate_id;
+  char    *code;        /* the candidate's anonymous code ("XT-07") */
+  int      position;    /* 1-based place in THIS round's drawn order */
+} JpRoundCandidate;
+
+typedef struct _JpRound {
+  gint64        id;
+  JpRoundKind   kind;
+  gint64        trade_id;
+  char         *trade_code;
+  char         *trade_name;
+  JpRoundState  state;
+  int           seats;
+  int           max_choices;
+  int           present;
+  gboolean      majority_threshold;
+  int           number;          /* 1, 2, ... within the trade and kind */
+  gint64        parent_id;       /* the round this is a run-off of; 0 if none */
+  gint64        opened_at;       /* unix seconds; 0 if not yet */
+  gint64        closed_at;
+  gint64        sealed_at;
+  GPtrArray    *candidates;      /* JpRoundCandidate*, by position */
+  int           n_cast;          /* members on the roster (ballots received) */
+  int           n_panel;         /* members on the trade's panel */
+  char         *digest;          /* result digest once closed; NULL before */
+  int           digest_version;  /* 2: over the ballots and the result; 1: the result
+                                  * alone (closed before schema "audit chain") */
+} JpRound;
+
+JpRoundCandidate *jp_round_candidate_copy (const JpRoundCandidate *c);
+void              jp_round_candidate_free (JpRoundCandidate *c);
+JpRound          *jp_round_copy (const JpRound *round);
+void              jp_round_free (JpRound *round);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpRoundCandidate, jp_round_candidate_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpRound, jp_round_free)
+
+/* The NULL-terminated codes of a round in drawn order. Returns: (transfer full). */
+GStrv      jp_round_get_codes (const JpRound *round);
+
+/* Whether a ballot round may be created at all: only once the candidate list is frozen
+ * (the freeze draws the anonymous codes the ballot shows). FALSE with JP_CORE_ERROR_INVALID
+ * and a translated message saying to freeze first otherwise. */
+gboolean      jp_round_may_create (gboolean   frozen,
+                                   GError   **error);
+
 /* ---- may a new round be opened for a trade, and why (RULES.md "Committee ballot") ---- */
 
 /* Why a new ballot round of a trade may (or may not) be opened. */

@@ -281,3 +281,13 @@ jp_seats_change_allowed (const JpSeatTrade *trades,
       }
   return TRUE;
 }
+
+void
+jp_seat_plan_free (JpSeatPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_clear_pointer (&plan->rows, g_ptr_array_unref);
+  g_clear_pointer (&plan->findings, g_ptr_array_unref);
+  g_free (plan);
+}

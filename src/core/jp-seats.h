@@ -64,4 +64,26 @@ gboolean   jp_seats_change_allowed (const JpSeatTrade *trades,
                                     JpStageLocks       locks,
                                     GError           **error);
 
+/* The seat plan as the store reads it and the console shows it. */
+typedef struct {
+  gint64   trade_id;
+  char    *code;        /* may be NULL while unset */
+  char    *name;
+  gboolean priority;
+  int      qualified;   /* qualified candidates */
+  int      automatic;   /* seats by jp_seats_allocate */
+  int      seats;       /* the chair's edit if any, else automatic */
+  gboolean edited;
+} JpSeatRow;
+
+typedef struct {
+  int        target;    /* jp_seats_target (quota, ratio) */
+  int        sum;       /* sum of seats */
+  GPtrArray *rows;      /* JpSeatRow*, by trade name */
+  GPtrArray *findings;  /* JpFinding*: allocation notes and jp_seats_check results */
+} JpSeatPlan;
+
+void        jp_seat_plan_free (JpSeatPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpSeatPlan, jp_seat_plan_free)
+
 G_END_DECLS

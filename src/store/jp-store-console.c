@@ -265,16 +265,6 @@ seat_row_free (JpSeatRow *row)
   g_free (row);
 }
 
-void
-jp_seat_plan_free (JpSeatPlan *plan)
-{
-  if (plan == NULL)
-    return;
-  g_clear_pointer (&plan->rows, g_ptr_array_unref);
-  g_clear_pointer (&plan->findings, g_ptr_array_unref);
-  g_free (plan);
-}
-
 /* The plan's trades as the core sees them; a trade without a code is known by its name. */
 static JpSeatTrade *
 seat_trades (JpSeatPlan *plan)

@@ -92,26 +92,7 @@ gboolean    jp_store_update_trade (JpStore    *self,
 /* Removes a trade without candidates; CONFLICT otherwise. */
 gboolean    jp_store_delete_trade (JpStore *self, gint64 trade_id, const char *actor, GError **error);
 
-typedef struct {
-  gint64   trade_id;
-  char    *code;        /* may be NULL while unset */
-  char    *name;
-  gboolean priority;
-  int      qualified;   /* qualified candidates */
-  int      automatic;   /* seats by jp_seats_allocate */
-  int      seats;       /* the chair's edit if any, else automatic */
-  gboolean edited;
-} JpSeatRow;
-
-typedef struct {
-  int        target;    /* jp_seats_target (quota, ratio) */
-  int        sum;       /* sum of seats */
-  GPtrArray *rows;      /* JpSeatRow*, by trade name */
-  GPtrArray *findings;  /* JpFinding*: allocation notes and jp_seats_check results */
-} JpSeatPlan;
-
-void        jp_seat_plan_free (JpSeatPlan *plan);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpSeatPlan, jp_seat_plan_free)
+/* JpSeatRow and JpSeatPlan are the core's (core/jp-seats.h). */
 JpSeatPlan *jp_store_get_seat_plan  (JpStore *self, GError **error);
 /* Sets a trade's seats (-1 returns it to automatic). Refused with the core's message when
  * jp_seats_change_allowed says no (locks) or jp_seats_check gives an error for the new plan. */

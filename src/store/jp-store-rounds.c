@@ -14,69 +14,6 @@
 /* Rounds: creation with a fresh random order, states, the tally, run-offs and finalists.
  * Ballots and paper entry live in jp-store-ballots.c. */
 
-JpRoundCandidate *
-jp_round_candidate_copy (const JpRoundCandidate *c)
-{
-  JpRoundCandidate *copy;
-
-  g_return_val_if_fail (c != NULL, NULL);
-  copy = g_new0 (JpRoundCandidate, 1);
-  *copy = *c;
-  copy->code = g_strdup (c->code);
-  return copy;
-}
-
-void
-jp_round_candidate_free (JpRoundCandidate *c)
-{
-  if (c == NULL)
-    return;
-  g_free (c->code);
-  g_free (c);
-}
-
-JpRound *
-jp_round_copy (const JpRound *round)
-{
-  JpRound *copy;
-
-  g_return_val_if_fail (round != NULL, NULL);
-  copy = g_new0 (JpRound, 1);
-  *copy = *round;
-  copy->trade_code = g_strdup (round->trade_code);
-  copy->trade_name = g_strdup (round->trade_name);
-  copy->digest = g_strdup (round->digest);
-  copy->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_candidate_free);
-  for (guint i = 0; round->candidates != NULL && i < round->candidates->len; i++)
-    g_ptr_array_add (copy->candidates,
-                     jp_round_candidate_copy (g_ptr_array_index (round->candidates, i)));
-  return copy;
-}
-
-void
-jp_round_free (JpRound *round)
-{
-  if (round == NULL)
-    return;
-  g_free (round->trade_code);
-  g_free (round->trade_name);
-  g_free (round->digest);
-  g_clear_pointer (&round->candidates, g_ptr_array_unref);
-  g_free (round);
-}
-
-GStrv
-jp_round_get_codes (const JpRound *round)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (round != NULL, NULL);
-  for (guint i = 0; round->candidates != NULL && i < round->candidates->len; i++)
-    g_strv_builder_add (builder,
-                        ((JpRoundCandidate *) g_ptr_array_index (round->candidates, i))->code);
-  return g_strv_builder_end (builder);
-}
-
 void
 jp_panel_member_free (JpPanelMember *m)
 {
@@ -85,17 +22,6 @@ jp_panel_member_free (JpPanelMember *m)
   g_free (m->code);
   g_free (m->name);
   g_free (m);
-}
-
-void
-jp_trade_finalists_free (JpTradeFinalists *f)
-{
-  if (f == NULL)
-    return;
-  g_free (f->trade_code);
-  g_free (f->trade_name);
-  g_clear_pointer (&f->finalists, g_ptr_array_unref);
-  g_free (f);
 }
 
 /* ---- reading ---- */
@@ -518,51 +444,45 @@ trade_rounds (JpStore        *self,
   g_autoptr(GPtrArray) rounds = jp_store_list_rounds (self, t->code != NULL ? t->code : t->name,
                                                       error);
   g_autoptr(GPtrArray) finalists = NULL;
-  JpRound *last = NULL;
+  g_autoptr(JpTally) tally = NULL;
+  const JpRound *last;
+  int n_runoffs = 0;
+  int seats = 0, seats_open = 0;
+  gboolean any_ballot = FALSE;
 
   memset (out, 0, sizeof *out);
   if (rounds == NULL)
     return FALSE;
-  for (guint i = 0; i < rounds->len; i++)
-    {
-      JpRound *r = rounds->pdata[i];
-
-      if (r->kind != JP_ROUND_KIND_BALLOT)
-        continue;
-      out->n_rounds++;
-      if (r->state == JP_ROUND_STATE_DRAFT || r->state == JP_ROUND_STATE_OPEN)
-        out->pending = TRUE;
-      else
-        last = r;   /* by number: the last closed one wins */
-    }
+  last = jp_trade_rounds_last_closed (rounds);
   if (last != NULL)
     {
-      g_autoptr(JpTally) tally = compute_tally (self, last, error);
-      int n_runoffs;
-
+      tally = compute_tally (self, (JpRound *) last, error);
       if (tally == NULL)
         return FALSE;
       if (!count_query (self, "SELECT count (*) FROM round WHERE parent_round_id = ?",
                         last->id, &n_runoffs, error))
         return FALSE;
-      out->last_void = tally->void_round;
-      out->runoff_due = !tally->void_round && tally->runoff_seats > 0 && n_runoffs == 0;
     }
-  if (out->n_rounds == 0)
-    return TRUE;
-  finalists = jp_store_finalists (self, error);
-  if (finalists == NULL)
-    return FALSE;
-  for (guint i = 0; i < finalists->len; i++)
+  for (guint i = 0; i < rounds->len; i++)
+    if (((JpRound *) rounds->pdata[i])->kind == JP_ROUND_KIND_BALLOT)
+      any_ballot = TRUE;
+  if (any_ballot)
     {
-      JpTradeFinalists *f = finalists->pdata[i];
-
-      if (f->trade_id == t->id)
+      finalists = jp_store_finalists (self, error);
+      if (finalists == NULL)
+        return FALSE;
+      for (guint i = 0; i < finalists->len; i++)
         {
-          out->seats = f->seats;
-          out->seats_open = f->seats_open;
+          JpTradeFinalists *f = finalists->pdata[i];
+
+          if (f->trade_id == t->id)
+            {
+              seats = f->seats;
+              seats_open = f->seats_open;
+            }
         }
     }
+  jp_trade_rounds_summarise (rounds, tally, n_runoffs, seats, seats_open, out);
   return TRUE;
 }
 
@@ -608,13 +528,15 @@ create_round (JpStore     *self,
 
   if (!jp_store_begin (self, error))
     return 0;
-  if (!jp_store_is_frozen (self))
-    {
-      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
-                           _("The candidate list is not frozen yet; freeze it (which draws the "
-                             "anonymous codes) before opening a ballot round."));
-      goto fail;
-    }
+  {
+    g_autoptr(GError) core_error = NULL;
+
+    if (!jp_round_may_create (jp_store_is_frozen (self), &core_error))
+      {
+        jp_store_take_core_error (error, JP_STORE_ERROR_LOCKED, g_steal_pointer (&core_error));
+        goto fail;
+      }
+  }
   if (!resolve_trade (self, trade, &t, error))
     goto fail;
   {
@@ -1154,7 +1076,7 @@ jp_store_create_runoff (JpStore     *self,
   g_autoptr(GPtrArray) group = NULL;
   int seats, max_choices;
   int n_runoffs;
-  gint64 parent, id;
+  gint64 id;
 
   g_return_val_if_fail (JP_IS_STORE (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -1178,38 +1100,16 @@ jp_store_create_runoff (JpStore     *self,
       goto fail;
     }
 
-  group = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_round_candidate_free);
-  if (tally->void_round)
-    {
-      /* A void round is repeated as it was: same candidates, seats and choices. */
-      for (guint i = 0; i < round->candidates->len; i++)
-        g_ptr_array_add (group, jp_round_candidate_copy (g_ptr_array_index (round->candidates,
-                                                                            i)));
-      seats = round->seats;
-      max_choices = round->max_choices;
-      parent = round->id;
-    }
-  else
-    {
-      for (guint i = 0; i < round->candidates->len; i++)
-        {
-          JpRoundCandidate *c = g_ptr_array_index (round->candidates, i);
+  {
+    g_autoptr(GError) core_error = NULL;
 
-          if (g_strv_contains ((const char *const *) tally->runoff_codes, c->code))
-            g_ptr_array_add (group, jp_round_candidate_copy (c));
-        }
-      seats = tally->runoff_seats;
-      max_choices = tally->runoff_seats;
-      parent = round->id;
-    }
-  if (group->len == 0 || seats < 1)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("Round %lld has no tie at the cut-off: there is no run-off to hold."),
-                   (long long) round_id);
-      goto fail;
-    }
-  id = insert_round (self, round->trade_id, round->trade_code, parent, group, seats,
+    if (!jp_round_runoff_plan (round, tally, &group, &seats, &max_choices, &core_error))
+      {
+        jp_store_take_core_error (error, JP_STORE_ERROR_INVALID, g_steal_pointer (&core_error));
+        goto fail;
+      }
+  }
+  id = insert_round (self, round->trade_id, round->trade_code, round->id, group, seats,
                      max_choices, round->present, round->majority_threshold, TRUE, NULL, actor,
                      error);
   if (id == 0 || !jp_store_commit (self, error))
@@ -1223,47 +1123,12 @@ fail:
 
 /* ---- finalists ---- */
 
-static void
-add_finalists (JpTradeFinalists *f,
-               JpRound          *round,
-               JpTally          *tally)
-{
-  for (guint i = 0; i < tally->candidates->len; i++)
-    {
-      JpTallyCandidate *c = g_ptr_array_index (tally->candidates, i);
-
-      if (c->outcome != JP_TALLY_ADVANCED)
-        continue;
-      for (guint j = 0; j < round->candidates->len; j++)
-        {
-          JpRoundCandidate *rc = g_ptr_array_index (round->candidates, j);
-
-          if (g_strcmp0 (rc->code, c->code) == 0)
-            {
-              JpRoundCandidate *copy = jp_round_candidate_copy (rc);
-
-              copy->position = 0;
-              g_ptr_array_add (f->finalists, copy);
-            }
-        }
-    }
-}
-
-static int
-compare_finalists (gconstpointer a,
-                   gconstpointer b)
-{
-  return g_strcmp0 ((*(JpRoundCandidate *const *) a)->code,
-                    (*(JpRoundCandidate *const *) b)->code);
-}
-
 GPtrArray *
 jp_store_finalists (JpStore  *self,
                     GError  **error)
 {
   g_autoptr(GPtrArray) rounds = NULL;
-  g_autoptr(GPtrArray) out = NULL;
-  JpTradeFinalists *f = NULL;
+  g_autoptr(GPtrArray) tallies = NULL;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1271,49 +1136,22 @@ jp_store_finalists (JpStore  *self,
   rounds = jp_store_list_rounds (self, NULL, error);
   if (rounds == NULL)
     return NULL;
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_trade_finalists_free);
+  /* the checked tally of every closed ballot round: a file altered since its close fails
+   * here rather than counting wrong finalists */
+  tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_tally_free);
   for (guint i = 0; i < rounds->len; i++)
     {
       JpRound *r = g_ptr_array_index (rounds, i);
-      g_autoptr(JpTally) tally = NULL;
+      JpTally *tally = NULL;
 
-      if (r->kind != JP_ROUND_KIND_BALLOT)
-        continue;
-      if (f == NULL || f->trade_id != r->trade_id)
+      if (r->kind == JP_ROUND_KIND_BALLOT
+          && (r->state == JP_ROUND_STATE_CLOSED || r->state == JP_ROUND_STATE_SEALED))
         {
-          f = g_new0 (JpTradeFinalists, 1);
-          f->trade_id = r->trade_id;
-          f->trade_code = g_strdup (r->trade_code);
-          f->trade_name = g_strdup (r->trade_name);
-          f->seats = r->seats;
-          f->finalists = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                         jp_round_candidate_free);
-          g_ptr_array_add (out, f);
+          tally = jp_store_get_tally (self, r->id, error);
+          if (tally == NULL)
+            return NULL;
         }
-      /* Rounds come by number: whatever a later round says replaces "pending". */
-      f->pending_round = 0;
-      f->runoff_pending = FALSE;
-      if (r->state == JP_ROUND_STATE_DRAFT || r->state == JP_ROUND_STATE_OPEN)
-        {
-          f->pending_round = r->id;
-          f->runoff_pending = r->parent_id != 0;
-          continue;
-        }
-      tally = jp_store_get_tally (self, r->id, error);
-      if (tally == NULL)
-        return NULL;
-      add_finalists (f, r, tally);
-      if (tally->void_round || tally->runoff_seats > 0)
-        {
-          f->pending_round = r->id;
-          f->runoff_pending = tally->runoff_seats > 0;
-        }
+      g_ptr_array_add (tallies, tally);
     }
-  for (guint i = 0; i < out->len; i++)
-    {
-      f = g_ptr_array_index (out, i);
-      g_ptr_array_sort (f->finalists, compare_finalists);
-      f->seats_open = MAX (0, f->seats - (int) f->finalists->len);
-    }
-  return g_steal_pointer (&out);
+  return jp_finalists_compute (rounds, tallies);
 }

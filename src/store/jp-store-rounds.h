@@ -19,50 +19,13 @@
 #include "jp-store-console.h"
 #include "core/jp-round.h"
 #include "core/jp-tally.h"
+#include "core/jp-finalists.h"
 
 G_BEGIN_DECLS
 
 /* Schema 4 adds: round, round_candidate, ballot, ballot_roster, paper_entry. */
 
-typedef struct {
-  gint64   candidate_id;
-  char    *code;        /* the candidate's anonymous code ("XT-07") */
-  int      position;    /* 1-based place in THIS round's drawn order */
-} JpRoundCandidate;
-
-typedef struct _JpRound {
-  gint64        id;
-  JpRoundKind   kind;
-  gint64        trade_id;
-  char         *trade_code;
-  char         *trade_name;
-  JpRoundState  state;
-  int           seats;
-  int           max_choices;
-  int           present;
-  gboolean      majority_threshold;
-  int           number;          /* 1, 2, ... within the trade and kind */
-  gint64        parent_id;       /* the round this is a run-off of; 0 if none */
-  gint64        opened_at;       /* unix seconds; 0 if not yet */
-  gint64        closed_at;
-  gint64        sealed_at;
-  GPtrArray    *candidates;      /* JpRoundCandidate*, by position */
-  int           n_cast;          /* members on the roster (ballots received) */
-  int           n_panel;         /* members on the trade's panel */
-  char         *digest;          /* result digest once closed; NULL before */
-  int           digest_version;  /* 2: over the ballots and the result; 1: the result
-                                  * alone (closed before schema "audit chain") */
-} JpRound;
-
-JpRoundCandidate *jp_round_candidate_copy (const JpRoundCandidate *c);
-void              jp_round_candidate_free (JpRoundCandidate *c);
-JpRound          *jp_round_copy (const JpRound *round);
-void              jp_round_free (JpRound *round);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpRoundCandidate, jp_round_candidate_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpRound, jp_round_free)
-
-/* The NULL-terminated codes of a round in drawn order. Returns: (transfer full). */
-GStrv      jp_round_get_codes (const JpRound *round);
+/* JpRound and JpRoundCandidate are the core's (core/jp-round.h). */
 
 /* Creates a ballot round in state draft for the trade (code or name): requires the freeze
  * (LOCKED otherwise); candidates are the trade's qualified candidates with their anonymous
@@ -248,21 +211,7 @@ gint64     jp_store_create_runoff (JpStore     *self,
                                    const char  *actor,
                                    GError     **error);
 
-/* Finalists of one trade so far. */
-typedef struct {
-  gint64     trade_id;
-  char      *trade_code;
-  char      *trade_name;
-  int        seats;          /* the seats of the trade's first ballot round (else seat plan) */
-  int        seats_open;     /* seats - finalists */
-  GPtrArray *finalists;      /* JpRoundCandidate* advanced (position = 0), by code */
-  gint64     pending_round;  /* an open round, or a closed round with a run-off not yet
-                              * created, or a void round not yet repeated; 0 if none */
-  gboolean   runoff_pending; /* a run-off is needed or running */
-} JpTradeFinalists;
-
-void       jp_trade_finalists_free (JpTradeFinalists *f);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpTradeFinalists, jp_trade_finalists_free)
+/* JpTradeFinalists and the rule that sums them are the core's (core/jp-finalists.h). */
 
 /* Per trade with a ballot round (by trade name): the candidates who advanced in its closed
  * rounds, the seats and those still open. A void round decides nobody.
