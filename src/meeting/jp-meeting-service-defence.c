@@ -38,26 +38,37 @@ on_panel (const JpDefenceSession *session,
   return FALSE;
 }
 
-/* The open defence session whose panel has the member, or NULL. */
-static JpDefenceSession *
-member_session (JpMeetingService *self,
-                const char       *member)
+/* The open defence session whose panel has the member: FALSE with `error` when the rounds
+ * cannot be read, else TRUE with `*session` NULL when there is none. */
+static gboolean
+member_session (JpMeetingService  *self,
+                const char        *member,
+                JpDefenceSession **session,
+                GError           **error)
 {
   JpStore *store = jp_meeting_service_get_store (self);
-  g_autoptr(GPtrArray) rounds = jp_store_list_rounds (store, NULL, NULL);
+  g_autoptr(GPtrArray) rounds = jp_store_list_rounds (store, NULL, error);
 
-  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+  *session = NULL;
+  if (rounds == NULL)
+    return FALSE;
+  for (guint i = 0; i < rounds->len; i++)
     {
       JpRound *r = rounds->pdata[i];
       g_autoptr(JpDefenceSession) s = NULL;
 
       if (r->kind != JP_ROUND_KIND_DEFENCE || r->state != JP_ROUND_STATE_OPEN)
         continue;
-      s = jp_store_get_defence_session (store, r->id, NULL);
-      if (s != NULL && on_panel (s, member))
-        return g_steal_pointer (&s);
+      s = jp_store_get_defence_session (store, r->id, error);
+      if (s == NULL)
+        return FALSE;
+      if (on_panel (s, member))
+        {
+          *session = g_steal_pointer (&s);
+          return TRUE;
+        }
     }
-  return NULL;
+  return TRUE;
 }
 
 static char *
@@ -84,13 +95,16 @@ handle_current (JpMeetingService *self,
                 guint            *status)
 {
   JpStore *store = jp_meeting_service_get_store (self);
-  g_autoptr(JpDefenceSession) session = member_session (self, member);
+  g_autoptr(JpDefenceSession) session = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JpDefenceSheet) sheet = NULL;
   g_autoptr(GError) error = NULL;
   const JpDefenceCandidate *current;
   gboolean step_out;
 
+  if (!member_session (self, member, &session, &error))
+    return jp_meeting_service_reply_error (status, 500, "error", "store-failed",
+                                           error->message);
   *status = 200;
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "round");

@@ -10,6 +10,7 @@
 #include "meeting/jp-meeting-service-defence.h"
 #include "store/jp-store-defence.h"
 #include "jp-defence-page.h"
+#include "jp-ui-error.h"
 
 #define TICK_MS 200
 
@@ -407,6 +408,7 @@ jp_defence_page_reload (JpDefencePage *self)
 {
   const char *trade;
   gint64 old_round;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (JP_IS_DEFENCE_PAGE (self));
 
@@ -414,7 +416,12 @@ jp_defence_page_reload (JpDefencePage *self)
   g_clear_pointer (&self->session, jp_defence_session_free);
   trade = selected_trade (self);
   if (self->store != NULL && trade != NULL)
-    self->session = jp_store_find_defence_session (self->store, trade, NULL);
+    {
+      self->session = jp_store_find_defence_session (self->store, trade, &error);
+      /* no session for the trade yet is the page's ordinary state, not a failure */
+      if (error != NULL && !g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
+        jp_ui_report_error (GTK_WIDGET (self), _("The Defence Session Cannot Be Read"), error);
+    }
   if ((self->session != NULL ? self->session->round_id : 0) != old_round)
     reset_timers (self);
   fill (self);
@@ -444,6 +451,7 @@ jp_defence_page_set_store (JpDefencePage    *self,
 {
   g_autoptr(GPtrArray) trades = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (JP_IS_DEFENCE_PAGE (self));
 
@@ -459,7 +467,9 @@ jp_defence_page_set_store (JpDefencePage    *self,
       self->service = service != NULL ? g_object_ref (service) : jp_meeting_service_new (store);
       g_signal_connect_object (self->service, "event", G_CALLBACK (on_service_event), self,
                                G_CONNECT_SWAPPED);
-      trades = jp_store_list_trades (store, NULL);
+      trades = jp_store_list_trades (store, &error);
+      if (trades == NULL)
+        jp_ui_report_error (GTK_WIDGET (self), _("The Trades Cannot Be Read"), error);
       self->trade_codes = gtk_string_list_new (NULL);
       for (guint i = 0; trades != NULL && i < trades->len; i++)
         {

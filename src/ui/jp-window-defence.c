@@ -40,25 +40,29 @@ on_defence_timer_changed (JpWindow      *self,
                                     step_out);
 }
 
-/* The judge consistency over every defence session's complete candidates. */
+/* The judge consistency over every defence session's complete candidates, or NULL with
+ * `error` when a session cannot be read. */
 static GPtrArray *
-consistency (JpStore *store)
+consistency (JpStore  *store,
+             GError  **error)
 {
-  g_autoptr(GPtrArray) rounds = jp_store_list_rounds (store, NULL, NULL);
+  g_autoptr(GPtrArray) rounds = jp_store_list_rounds (store, NULL, error);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (
       (GDestroyNotify) jp_defence_results_free);
   g_autoptr(GPtrArray) scores = g_ptr_array_new ();
 
-  for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+  if (rounds == NULL)
+    return NULL;
+  for (guint i = 0; i < rounds->len; i++)
     {
       JpRound *r = rounds->pdata[i];
       JpDefenceResults *results;
 
       if (r->kind != JP_ROUND_KIND_DEFENCE)
         continue;
-      results = jp_store_defence_results (store, r->id, NULL);
+      results = jp_store_defence_results (store, r->id, error);
       if (results == NULL)
-        continue;
+        return NULL;
       g_ptr_array_add (all, results);
       for (guint k = 0; k < results->candidates->len; k++)
         {
@@ -77,6 +81,8 @@ jp_window_reload_ranking (JpWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *digest = NULL;
   JpRanking *ranking;
+  GPtrArray *judges;
+  gint64 sealed_at = 0;
 
   if (self->store == NULL)
     {
@@ -89,8 +95,12 @@ jp_window_reload_ranking (JpWindow *self)
       jp_ranking_page_show (self->ranking_page, NULL, NULL, error->message);
       return;
     }
-  jp_ranking_page_show (self->ranking_page, ranking, consistency (self->store), NULL);
-  jp_store_ranking_is_sealed (self->store, &digest, NULL);
+  judges = consistency (self->store, &error);
+  if (judges == NULL)
+    jp_window_show_error (self, _("The Judge Consistency Cannot Be Shown"), error->message);
+  jp_ranking_page_show (self->ranking_page, ranking, judges, NULL);
+  /* the seal's time is not shown (the third argument is a time, not an error) */
+  jp_store_ranking_is_sealed (self->store, &digest, &sealed_at);
   jp_ranking_page_set_sealed (self->ranking_page, digest);
 }
 
