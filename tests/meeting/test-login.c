@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "meeting-test-util.h"
+#include "meeting/jp-meeting-service-defence.h"
 #include "store/jp-random.h"
 #include "store/jp-store-private.h"   /* the connection, to make a read fail */
 
@@ -649,6 +650,29 @@ test_state_read_failure (Fixture       *f,
   g_assert_cmpuint (status, ==, 200);
 }
 
+/* A station asking for its defence candidate while the rounds cannot be read is told the
+ * host failed, not that there is no session. */
+static void
+test_defence_read_failure (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *const parts[] = { "defence", NULL };
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  sqlite3_set_authorizer (f->store->db, deny_rounds, NULL);
+  reply = jp_meeting_service_defence_handle (f->service, "GET", parts, "M01", NULL, &status);
+  sqlite3_set_authorizer (f->store->db, NULL, NULL);
+  g_assert_cmpuint (status, ==, 500);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (reply), "reason"), ==,
+                   "store-failed");
+  g_clear_pointer (&reply, json_node_unref);
+
+  reply = jp_meeting_service_defence_handle (f->service, "GET", parts, "M01", NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (json_object_get_null_member (json_node_get_object (reply), "round"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -665,5 +689,6 @@ main (int argc, char **argv)
   ADD ("revoke-pins", test_revoke_pins);
   ADD ("token-random-fails", test_token_random_fails);
   ADD ("state-read-failure", test_state_read_failure);
+  ADD ("defence-read-failure", test_defence_read_failure);
   return g_test_run ();
 }
