@@ -57,6 +57,8 @@ typedef struct {
   int         years;
   const char *achievement;   /* one of the trade's projects */
   const char *honour;        /* the highest honour, e.g. "包头市五一劳动奖章" */
+  const char *pronoun;       /* 他 or 她 */
+  int         year;          /* the selection's year, for "{S}年" (the year they started) */
 } JpDemoStory;
 
 /* 事迹简介 of `min_chars`..`max_chars` Unicode characters, newly allocated. */

@@ -298,6 +298,8 @@ generate (Generator *gen, guint index)
   story.years = c->years_in_trade;
   story.achievement = pick (rng, trade->projects);
   story.honour = "包头市五一劳动奖章";
+  story.pronoun = c->sex == JP_SEX_FEMALE ? "她" : "他";
+  story.year = 2023;
 
   /* Evidence: one document per claimed criterion, then more for the first criterion up to
    * 2-4 documents; pages spread so the candidate has about `evidence_pages` in all. */

@@ -325,6 +325,112 @@ test_honours_text (Fixture *f, gconstpointer data)
   g_assert_cmpuint (with_honours, >, 0);
 }
 
+/* The sentences of a text: split after 。！？ and at line ends; headings and empty pieces are
+ * dropped (a heading ends without punctuation). */
+static GPtrArray *
+sentences (const char *text)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      const char *p = lines[l];
+
+      while (*p != '\0')
+        {
+          const char *end = NULL;
+
+          for (const char *q = p; *q != '\0'; q = g_utf8_next_char (q))
+            {
+              gunichar ch = g_utf8_get_char (q);
+
+              if (ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F)
+                {
+                  end = g_utf8_next_char (q);
+                  break;
+                }
+            }
+          if (end == NULL)
+            break;   /* a heading or a trailing piece without an end mark */
+          g_ptr_array_add (out, g_strndup (p, end - p));
+          p = end;
+        }
+    }
+  return out;
+}
+
+static guint
+count_occurrences (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A demo that looks real: no sentence of a deeds text comes back in the same text (not even
+ * behind a linking phrase), and two candidates' deeds do not read alike. */
+static void
+test_deeds_varied (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "deeds.jiangping", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) store = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  JpDemoOptions options = { 40, JP_DEMO_DEFAULT_SEED, 0 };
+  guint n, most_shared = 0, of = 1;
+
+  store = jp_demo_create (path, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  list = jp_store_list_candidates (store, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (list);
+  g_assert_cmpuint (n, ==, 40);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (list, i);
+      GPtrArray *s = sentences (c->deeds);
+
+      g_assert_cmpuint (s->len, >=, 20);
+      for (guint k = 0; k < s->len; k++)
+        {
+          const char *one = g_ptr_array_index (s, k);
+
+          if (count_occurrences (c->deeds, one) != 1)
+            g_error ("%s: the sentence “%s” is in the deeds %u times", c->name, one,
+                     count_occurrences (c->deeds, one));
+        }
+      g_ptr_array_add (all, s);
+    }
+  /* any two candidates share under half of their sentences word for word */
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        GPtrArray *a = g_ptr_array_index (all, i), *b = g_ptr_array_index (all, j);
+        guint shared = 0;
+
+        for (guint x = 0; x < a->len; x++)
+          for (guint y = 0; y < b->len; y++)
+            if (strcmp (g_ptr_array_index (a, x), g_ptr_array_index (b, y)) == 0)
+              {
+                shared++;
+                break;
+              }
+        if (shared * of > most_shared * MIN (a->len, b->len))
+          {
+            most_shared = shared;
+            of = MIN (a->len, b->len);
+          }
+        if (2 * shared >= MIN (a->len, b->len))
+          g_error ("candidates %u and %u share %u of %u sentences", i, j, shared,
+                   MIN (a->len, b->len));
+      }
+  g_test_message ("at most %u of %u sentences shared by two candidates", most_shared, of);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -336,6 +442,8 @@ main (int argc, char **argv)
   g_test_add ("/demo/create/deterministic", Fixture, NULL, fixture_setup, test_deterministic,
               fixture_teardown);
   g_test_add ("/demo/create/honours-text", Fixture, NULL, fixture_setup, test_honours_text,
+              fixture_teardown);
+  g_test_add ("/demo/create/deeds-varied", Fixture, NULL, fixture_setup, test_deeds_varied,
               fixture_teardown);
   g_test_add ("/demo/create/evidence-pages", Fixture, NULL, fixture_setup, test_evidence_pages,
               fixture_teardown);
