@@ -11,7 +11,8 @@ if ! build-aux/build.sh; then
 fi
 
 rm -f build/meson-logs/testlog.json
-xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
+# a screen larger than the biggest window the UI tests ask for (1920x1080)
+xvfb-run -a -s "-screen 0 1920x1200x24" dbus-run-session -- \
   meson test -C build --print-errorlogs --num-processes 2 "$@" </dev/null
 status=$?
 

@@ -233,6 +233,86 @@ test_load_demo (void)
   jp_test_spin ();
 }
 
+typedef struct {
+  JpWindow     *window;
+  GMainContext *held;
+} HeldLoad;
+
+static gboolean
+loading_page_drawn (gpointer data)
+{
+  JpWindow *window = data;
+  GtkWidget *loading = GTK_WIDGET (jp_window_get_loading_page (window));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (loading, GTK_TYPE_STACK));
+
+  return gtk_widget_get_mapped (loading) && gtk_widget_get_width (loading) > 0
+         && !gtk_stack_get_transition_running (stack);
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+held_load_done (gpointer data)
+{
+  HeldLoad *held = data;
+
+  g_main_context_iteration (held->held, FALSE);
+  return page_is_not_loading (held->window);
+}
+
+/* What a person sees while an election opens: the loading page, laid out (not the start
+ * page under the election's title), naming the file, at both office screen sizes. The test
+ * holds back the worker's answer (its GTask reports to a main context the test iterates
+ * only after the screenshot), so the page is caught however fast the file opens. */
+static void
+test_load_shown (gconstpointer data)
+{
+  const int *size = data;
+  g_autofree char *name = g_strdup_printf ("demo-shown-%d.jiangping", size[0]);
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *shot = g_strdup_printf ("loading-%dx%d", size[0], size[1]);
+  JpDemoOptions options = { .candidates = 20, .seed = JP_DEMO_DEFAULT_SEED };
+  g_autoptr(JpStore) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  HeldLoad held = { NULL, g_main_context_new () };
+
+  demo = jp_demo_create (path, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  held.window = jp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (held.window), size[0], size[1]);
+  gtk_window_present (GTK_WINDOW (held.window));
+  g_assert_true (jp_test_wait_until (window_mapped, held.window, 4000));
+  g_main_context_push_thread_default (held.held);
+  jp_window_load_file (held.window, path);
+  g_main_context_pop_thread_default (held.held);
+
+  g_assert_true (jp_test_wait_until (loading_page_drawn, held.window, 4000));
+  g_assert_cmpstr (jp_window_get_visible_page (held.window), ==, "loading");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (held.window)), ==, name);
+  g_assert_cmpstr (adw_status_page_get_title (jp_window_get_loading_page (held.window)), ==,
+                   "Opening the Election…");
+  g_assert_cmpstr (adw_status_page_get_description (jp_window_get_loading_page (held.window)),
+                   ==, name);
+  g_assert_null (jp_window_get_store (held.window));
+  jp_test_screenshot (GTK_WIDGET (held.window), shot);
+
+  g_assert_true (jp_test_wait_until (held_load_done, &held, 20000));
+  g_assert_cmpstr (jp_window_get_visible_page (held.window), ==, "election");
+  g_assert_nonnull (jp_window_get_store (held.window));
+
+  gtk_window_destroy (GTK_WINDOW (held.window));
+  jp_test_spin ();
+  while (g_main_context_iteration (held.held, FALSE))
+    ;
+  g_main_context_unref (held.held);
+}
+
 /* A file that is not an election, opened the same way: the person is told which file, and
  * the start page comes back. */
 static void
@@ -445,6 +525,9 @@ main (int   argc,
   g_test_add_func ("/ui/start/open-not-ours", test_open_not_ours);
   g_test_add_func ("/ui/start/open-missing", test_open_missing);
   g_test_add_func ("/ui/start/load-demo", test_load_demo);
+  g_test_add_data_func ("/ui/start/load-shown-1366", (const int[]) { 1366, 768 }, test_load_shown);
+  g_test_add_data_func ("/ui/start/load-shown-1920", (const int[]) { 1920, 1080 },
+                        test_load_shown);
   g_test_add_func ("/ui/start/load-not-ours", test_load_not_ours);
   g_test_add_func ("/ui/start/open-hosted-elsewhere", test_open_hosted_elsewhere);
   g_test_add_func ("/ui/start/stages", test_stages);
