@@ -202,7 +202,7 @@ void          jp_print_table_add_row (JpPrintTable      *table,
                                       double             min_height);
 double        jp_print_table_get_y   (JpPrintTable *table);
 
-/* ---- the documents (jp-print-forms.c, jp-print-meeting.c) ---- */
+/* ---- the documents (jp-print-forms.c, jp-print-meeting.c, jp-print-defence.c) ---- */
 gboolean    jp_print_build_approval_form (JpPrint *print, const JpDocumentScope *scope,
                                           GError **error);
 gboolean    jp_print_build_summary_table (JpPrint *print, const JpDocumentScope *scope,
@@ -217,6 +217,10 @@ gboolean    jp_print_build_publicity     (JpPrint *print, const JpDocumentScope 
                                           GError **error);
 gboolean    jp_print_build_ranking_report (JpPrint *print, const JpDocumentScope *scope,
                                            GError **error);
+gboolean    jp_print_build_score_sheets  (JpPrint *print, const JpDocumentScope *scope,
+                                          GError **error);
+gboolean    jp_print_build_defence_summary (JpPrint *print, const JpDocumentScope *scope,
+                                            GError **error);
 /* Sorts JpPublicityCandidate* by name in ICU's stroke order (zh@collation=stroke), stable. */
 gboolean    jp_print_sort_by_strokes     (GPtrArray *candidates, GError **error);
 
