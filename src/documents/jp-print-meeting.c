@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n-lib.h>
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
@@ -679,6 +680,16 @@ jp_print_sort_by_strokes (GPtrArray *candidates, GError **error)
   return TRUE;
 }
 
+/* NULL, empty or only blanks */
+static gboolean
+is_blank (const char *s)
+{
+  for (; s != NULL && *s != '\0'; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
 static double
 publicity_text (JpPrint *print, double y, const char *text, double indent)
 {
@@ -706,7 +717,8 @@ jp_print_build_publicity (JpPrint *print, const JpDocumentScope *scope, GError *
   const JpElection *e = jp_print_get_election (print);
   g_autoptr(JpPublicity) pub = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  g_autofree char *date = jp_print_date_text (print);
+  const JpSettings *settings = jp_print_get_settings (print);
+  g_autofree char *date = NULL;
   g_autofree char *title = NULL, *intro = NULL, *period = NULL;
   double x = JP_PRINT_MARGIN;
   double W = JP_PDF_A4_WIDTH - 2 * JP_PRINT_MARGIN;
@@ -724,6 +736,33 @@ jp_print_build_publicity (JpPrint *print, const JpDocumentScope *scope, GError *
                              "sealed and the publicity period set first."));
       return FALSE;
     }
+  /* a notice nobody can be reached through is useless: the contact is required */
+  if (is_blank (settings->contact_person) || is_blank (settings->contact_phone))
+    {
+      g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                           _("The publicity notice cannot be printed without a contact: fill "
+                             "in the contact person and the contact phone of the publicity "
+                             "office in Settings › Publicity (jiangping-cli settings --set "
+                             "publicity.contact_person=NAME --set "
+                             "publicity.contact_phone=NUMBER)."));
+      return FALSE;
+    }
+  if (*organiser == '\0')
+    {
+      g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                           _("The publicity notice cannot be printed without its issuer: fill "
+                             "in the organiser in Settings › Election."));
+      return FALSE;
+    }
+  {
+    int yy, mm, dd;
+
+    if (jp_print_get_options (print)->date == 0 && pub->start != NULL
+        && sscanf (pub->start, "%d-%d-%d", &yy, &mm, &dd) == 3)
+      date = g_strdup_printf ("%d年%d月%d日", yy, mm, dd);
+    else
+      date = jp_print_date_text (print);
+  }
   list = g_ptr_array_new ();
   for (guint i = 0; i < pub->candidates->len; i++)
     g_ptr_array_add (list, g_ptr_array_index (pub->candidates, i));
@@ -767,13 +806,30 @@ jp_print_build_publicity (JpPrint *print, const JpDocumentScope *scope, GError *
                       "评审委员会办公室反映。反映情况应实事求是、客观公正；以单位名义反映的须"
                       "加盖单位公章，以个人名义反映的须署真实姓名，并提供联系方式，以便核实。"
                       "匿名反映的不予受理。", 24) + 20;
-  y = publicity_text (print, y, "联系人：____________　联系电话：________________", 24) + 20;
-  y = publicity_text (print, y, "通讯地址：________________________________________", 24) + 48;
+  {
+    g_autofree char *contact = g_strdup_printf ("联系人：%s　联系电话：%s",
+                                                settings->contact_person,
+                                                settings->contact_phone);
+
+    jp_print_set_subject (print, "联系人", NULL);
+    y = publicity_text (print, y, contact, 24) + 20;
+    if (!is_blank (settings->contact_address))
+      {
+        g_autofree char *address = g_strdup_printf ("通讯地址：%s", settings->contact_address);
+
+        jp_print_set_subject (print, "通讯地址", NULL);
+        y = publicity_text (print, y, address, 24) + 20;
+      }
+    y += 28;
+  }
+  jp_print_set_subject (print, "发布单位", NULL);
   if (y + 60 > jp_print_body_bottom (print))
     {
       jp_print_add_page (print, FALSE);
       y = 96;
     }
+  /* issuer and date under it, right-aligned; the date is the day the notice is published
+   * (the first day of the period) unless the caller gives one */
   jp_print_text (print, JP_PRINT_SONG, 12, x + W, y, JP_ALIGN_RIGHT, organiser);
   jp_print_text (print, JP_PRINT_SONG, 12, x + W, y + 24, JP_ALIGN_RIGHT, date);
   return jp_print_check (print, error);
