@@ -836,6 +836,16 @@ jp_settings_page_set_store (JpSettingsPage *self,
   load_form (self);
 }
 
+GtkEditable *
+jp_settings_page_get_contact_entry (JpSettingsPage *self, guint i)
+{
+  AdwEntryRow *rows[] = { self->contact_person_entry, self->contact_phone_entry,
+                          self->contact_address_entry };
+
+  g_return_val_if_fail (i < G_N_ELEMENTS (rows), NULL);
+  return GTK_EDITABLE (rows[i]);
+}
+
 GtkSpinButton *
 jp_settings_page_get_weight_spin (JpSettingsPage *self,
                                   guint           i)
