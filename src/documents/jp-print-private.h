@@ -221,6 +221,11 @@ gboolean    jp_print_build_score_sheets  (JpPrint *print, const JpDocumentScope 
                                           GError **error);
 gboolean    jp_print_build_defence_summary (JpPrint *print, const JpDocumentScope *scope,
                                             GError **error);
+/* The ballot round of a ROUND scope: NOT_FOUND naming the id, SCOPE for a defence round. */
+JpRound    *jp_print_scope_ballot_round  (JpPrint *print, const JpDocumentScope *scope,
+                                          GError **error);
+/* "行业组：稀土（XT）  第 1 轮" */
+char       *jp_print_round_heading       (JpRound *round);
 /* Sorts JpPublicityCandidate* by name in ICU's stroke order (zh@collation=stroke), stable. */
 gboolean    jp_print_sort_by_strokes     (GPtrArray *candidates, GError **error);
 
