@@ -147,7 +147,13 @@ GStrv       jp_print_wrap           (JpPrint      *print,
                                      double        width,
                                      const char   *text);
 
-/* ---- drawing ---- */
+/* The libharu document, for the drawing primitives (jp-print-draw.c). */
+HPDF_Doc    jp_print_doc            (JpPrint *print);
+/* Records `error` (owned) as the document's first problem, returned by jp_print_check;
+ * later ones are dropped. */
+void        jp_print_record_error   (JpPrint *print, GError *error);
+
+/* ---- drawing (jp-print-draw.c) ---- */
 void        jp_print_rect           (JpPrint *print, double x, double y, double w, double h,
                                      double line_width);
 void        jp_print_line           (JpPrint *print, double x1, double y1, double x2, double y2,
