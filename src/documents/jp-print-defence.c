@@ -650,7 +650,7 @@ jp_print_build_defence_summary (JpPrint *print, const JpDocumentScope *scope, GE
     return FALSE;
 
   /* Signatures, date, digest and its QR code stay together. */
-  if (y + 170 > jp_print_body_bottom (print))
+  if (y + 130 > jp_print_body_bottom (print))
     {
       jp_print_add_page (print, TRUE);
       y = summary_continued (print, "答辩评分汇总表");
