@@ -184,8 +184,8 @@ fill_items (JpDocumentsPage *self)
           item->id = r->id;
           /* TRANSLATORS: a round in a list: trade, round number, state ("稀土 第 1 轮（已结束）") */
           if (r->kind == JP_ROUND_KIND_DEFENCE)
-            /* TRANSLATORS: a defence session in a list: trade, state ("稀土 答辩场次（进行中）") */
-            label = g_strdup_printf (_("%s, defence session (%s)"), r->trade_name,
+            /* a defence session under the title 答辩场次: its trade and state ("稀土（进行中）") */
+            label = g_strdup_printf (_("%s (%s)"), r->trade_name,
                                      jp_round_state_label (r->state));
           else
             label = g_strdup_printf (_("%s, round %d (%s)"), r->trade_name, r->number,

@@ -434,8 +434,11 @@ test_from_round (void)
 /* The defence documents: a defence session is offered as the scope of the score sheets,
  * they are made and shown; the summary of a session still open says what comes first. */
 static void
-test_defence (void)
+test_defence (gconstpointer data)
 {
+  const Size *size = data;
+  g_autofree char *shot_sheets = NULL;
+  g_autofree char *shot_refused = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("jp-test-documents-defence-XXXXXX", &error);
   g_autoptr(JpStore) st = ballot_test_store (dir, N_CANDIDATES);
@@ -499,12 +502,14 @@ test_defence (void)
   g_assert_no_error (error);
 
   window = jp_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_set_default_size (GTK_WINDOW (window), size->width, size->height);
   jp_window_set_store (window, st);
   gtk_window_present (GTK_WINDOW (window));
   jp_window_show_stage (window, "documents");
   page = jp_window_get_documents_page (window);
   g_assert_true (jp_test_wait_until (is_allocated, page, 5000));
+  shot_sheets = g_strdup_printf ("documents-score-sheets-%s", size->name);
+  shot_refused = g_strdup_printf ("documents-defence-summary-refused-%s", size->name);
   /* the ballot round is not offered for the score sheets, the session is */
   g_assert_false (jp_documents_page_select (page, JP_DOCUMENT_SCORE_SHEETS,
                                             JP_DOCUMENT_SCOPE_ROUND, round_id, NULL));
@@ -519,7 +524,7 @@ test_defence (void)
   viewer = find_viewer (GTK_WIDGET (page));
   g_assert_true (jp_test_wait_until (page_on_screen, viewer, 10000));
   jp_test_spin ();
-  jp_test_screenshot (GTK_WIDGET (window), "documents-score-sheets");
+  jp_test_screenshot (GTK_WIDGET (window), shot_sheets);
 
   g_assert_true (jp_documents_page_select (page, JP_DOCUMENT_DEFENCE_SUMMARY,
                                            JP_DOCUMENT_SCOPE_ROUND, session_id, NULL));
@@ -530,7 +535,7 @@ test_defence (void)
       && strstr (status, "defence session must be closed first") == NULL)
     g_error ("the refusal does not name the stage: %s", status);
   jp_test_spin ();
-  jp_test_screenshot (GTK_WIDGET (window), "documents-defence-summary-refused");
+  jp_test_screenshot (GTK_WIDGET (window), shot_refused);
 
   gtk_window_destroy (GTK_WINDOW (window));
   jp_test_spin ();
@@ -673,7 +678,13 @@ main (int   argc,
   g_test_add ("/ui/documents/from-dossier", Fixture, NULL, fixture_set_up, test_from_dossier,
               fixture_tear_down);
   g_test_add_func ("/ui/documents/from-round", test_from_round);
-  g_test_add_func ("/ui/documents/defence", test_defence);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("/ui/documents/defence/%s", sizes[i].name);
+
+      if (i == 0 || screen_holds (&sizes[i]))
+        g_test_add_data_func (p, &sizes[i], test_defence);
+    }
   g_test_add ("/ui/documents/print-nothing", Fixture, NULL, fixture_set_up, test_print_nothing,
               fixture_tear_down);
   g_test_add ("/ui/documents/save", Fixture, NULL, fixture_set_up, test_save,
