@@ -1052,6 +1052,12 @@ settings_to_json (const JpSettings *s)
   add_int (b, "max_choices", s->max_choices);
   add_bool (b, "majority_threshold", s->majority_threshold);
   add_int (b, "publicity_days", s->publicity_days);
+  json_builder_set_member_name (b, "publicity_contact");
+  json_builder_begin_object (b);
+  add_string (b, "person", s->contact_person);
+  add_string (b, "phone", s->contact_phone);
+  add_string (b, "address", s->contact_address);
+  json_builder_end_object (b);
   json_builder_set_member_name (b, "fonts");
   json_builder_begin_object (b);
   add_string (b, "song", s->font_song);
@@ -1086,6 +1092,9 @@ static const struct { const char *alias; const char *key; } setting_aliases[] = 
   { "majority_threshold", "ballot.majority_threshold" },
   { "publicity_days", "publicity.working_days" },
   { "publicity.days", "publicity.working_days" },
+  { "contact_person", "publicity.contact_person" },
+  { "contact_phone", "publicity.contact_phone" },
+  { "contact_address", "publicity.contact_address" },
   { "fonts.body", "fonts.song" },
   { "fonts.certificate", "fonts.kai" },
 };

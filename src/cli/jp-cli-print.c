@@ -24,6 +24,7 @@ static int opt_per_page;
 static char *opt_prefix;
 static int opt_number;
 static char *opt_date;
+static char *opt_member;
 
 static GOptionEntry print_entries[] = {
   JP_CLI_COMMON_OPTIONS,
@@ -44,6 +45,8 @@ static GOptionEntry print_entries[] = {
     N_("Certificate number of a reprint"), N_("N") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
     N_("Date printed on the document (YYYY-MM-DD, default today)"), N_("DATE") },
+  { "member", 0, 0, G_OPTION_ARG_STRING, &opt_member,
+    N_("Score sheets: only this panel member (code or name)"), N_("M") },
   { NULL }
 };
 
@@ -172,6 +175,7 @@ jp_cli_cmd_print (int argc, char **argv, GError **error)
   options.ballot_per_page = opt_per_page;
   options.certificate_prefix = opt_prefix;
   options.certificate_number = opt_number;
+  options.member = opt_member;
   if (opt_date != NULL && !parse_date (opt_date, &options.date, error))
     return 2;
 

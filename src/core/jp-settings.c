@@ -90,6 +90,9 @@ jp_settings_copy (const JpSettings *settings)
     g_ptr_array_add (copy->rubric, jp_rubric_criterion_copy (settings->rubric->pdata[i]));
   copy->font_song = g_strdup (settings->font_song);
   copy->font_kai = g_strdup (settings->font_kai);
+  copy->contact_person = g_strdup (settings->contact_person);
+  copy->contact_phone = g_strdup (settings->contact_phone);
+  copy->contact_address = g_strdup (settings->contact_address);
   copy->trade_caps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (settings->trade_caps != NULL)
     {
@@ -111,6 +114,9 @@ jp_settings_free (JpSettings *settings)
   g_clear_pointer (&settings->rubric, g_ptr_array_unref);
   g_free (settings->font_song);
   g_free (settings->font_kai);
+  g_free (settings->contact_person);
+  g_free (settings->contact_phone);
+  g_free (settings->contact_address);
   g_clear_pointer (&settings->trade_caps, g_hash_table_unref);
   g_free (settings);
 }
@@ -332,6 +338,12 @@ jp_settings_to_data (const JpSettings *s,
   g_key_file_set_integer (kf, "ballot", "quorum_numerator", s->quorum_num);
   g_key_file_set_integer (kf, "ballot", "quorum_denominator", s->quorum_den);
   g_key_file_set_integer (kf, "publicity", "working_days", s->publicity_days);
+  g_key_file_set_string (kf, "publicity", "contact_person",
+                         s->contact_person != NULL ? s->contact_person : "");
+  g_key_file_set_string (kf, "publicity", "contact_phone",
+                         s->contact_phone != NULL ? s->contact_phone : "");
+  g_key_file_set_string (kf, "publicity", "contact_address",
+                         s->contact_address != NULL ? s->contact_address : "");
   g_key_file_set_string (kf, "fonts", "song", s->font_song != NULL ? s->font_song : "");
   g_key_file_set_string (kf, "fonts", "kai", s->font_kai != NULL ? s->font_kai : "");
   if (s->trade_caps != NULL && g_hash_table_size (s->trade_caps) > 0)
@@ -550,6 +562,9 @@ jp_settings_from_data (const char *data,
     return NULL;
   read_string (kf, "fonts", "song", &s->font_song);
   read_string (kf, "fonts", "kai", &s->font_kai);
+  read_string (kf, "publicity", "contact_person", &s->contact_person);
+  read_string (kf, "publicity", "contact_phone", &s->contact_phone);
+  read_string (kf, "publicity", "contact_address", &s->contact_address);
   if (g_key_file_has_group (kf, "caps"))
     {
       g_auto(GStrv) keys = g_key_file_get_keys (kf, "caps", NULL, NULL);

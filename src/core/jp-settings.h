@@ -41,6 +41,11 @@ typedef struct {
   GHashTable *trade_caps;           /* optional per-trade caps of the recommended list: trade
                                      * code (char*) -> GINT_TO_POINTER (cap >= 0); trades
                                      * without an entry have no cap. Never NULL. [none] */
+  /* The publicity office printed on the notice (公示) as where to object; NULL or "" =
+   * unset (the notice is refused until the person and the phone are set). Never locked. */
+  char      *contact_person;        /* 联系人 */
+  char      *contact_phone;         /* 联系电话 */
+  char      *contact_address;       /* 通讯地址 (optional) */
 } JpSettings;
 
 /* Returns: (transfer full): settings with every default of RULES.md. */
@@ -63,7 +68,7 @@ double      jp_settings_rubric_total (const JpSettings *settings);
 /* Serialises to GKeyFile text (UTF-8): groups [weights] votes/online/defence, [rubric]
  * criterion_N=name|max (N from 1), [defence] presentation_minutes/questions_minutes/
  * drop_min_totals/deviation_alert, [ballot] max_choices/majority_threshold/quorum_numerator/quorum_denominator,
- * [publicity] working_days, [fonts] song/kai, [caps] <trade code>=N. Numbers are written locale-independently.
+ * [publicity] working_days/contact_person/contact_phone/contact_address, [fonts] song/kai, [caps] <trade code>=N. Numbers are written locale-independently.
  * Returns: (transfer full): the text; `length` (may be NULL) receives its length. */
 char       *jp_settings_to_data   (const JpSettings *settings,
                                    gsize            *length);

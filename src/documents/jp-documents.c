@@ -98,21 +98,8 @@ typedef gboolean (*BuildFunc) (JpPrint *doc, const JpDocumentScope *scope, GErro
 static gboolean
 build_not_ready (JpPrint *doc, const JpDocumentScope *scope, GError **error)
 {
-  switch (jp_print_get_kind (doc))
-    {
-    case JP_DOCUMENT_SCORE_SHEETS:
-    case JP_DOCUMENT_DEFENCE_SUMMARY:
-      /* not a stage the election has to reach: these two layouts are not written yet */
-      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                   _("This version cannot print the %s yet; the defence page and "
-                     "“jiangping-cli defence --round ID” show the same figures."),
-                   jp_document_kind_label (jp_print_get_kind (doc)));
-      break;
-    default:
-      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                   _("The %s cannot be printed yet."), jp_document_kind_label (jp_print_get_kind (doc)));
-      break;
-    }
+  g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+               _("The %s cannot be printed yet."), jp_document_kind_label (jp_print_get_kind (doc)));
   return FALSE;
 }
 
@@ -136,7 +123,9 @@ builder_for (JpDocumentKind kind)
     case JP_DOCUMENT_RANKING_REPORT:
       return jp_print_build_ranking_report;
     case JP_DOCUMENT_SCORE_SHEETS:
+      return jp_print_build_score_sheets;
     case JP_DOCUMENT_DEFENCE_SUMMARY:
+      return jp_print_build_defence_summary;
     case JP_DOCUMENT_N_KINDS:
     default:
       return build_not_ready;
@@ -268,6 +257,7 @@ typedef struct {
   char               *scope_trade;
   JpDocumentOptions   options;
   char               *certificate_prefix;
+  char               *member;
   char               *path;
   JpDocumentProgress  progress;
   gpointer            progress_data;
@@ -281,6 +271,7 @@ write_job_free (WriteJob *job)
   g_free (job->db_path);
   g_free (job->scope_trade);
   g_free (job->certificate_prefix);
+  g_free (job->member);
   g_free (job->path);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_clear_pointer (&job->findings, g_ptr_array_unref);
@@ -373,6 +364,8 @@ jp_documents_write_async (JpStore                  *store,
     job->options = *options;
   job->certificate_prefix = g_strdup (job->options.certificate_prefix);
   job->options.certificate_prefix = job->certificate_prefix;
+  job->member = g_strdup (job->options.member);
+  job->options.member = job->member;
   job->path = g_strdup (path);
   job->progress = progress;
   job->progress_data = progress_data;

@@ -80,6 +80,8 @@ typedef struct {
   /* the date printed on the document and its PDF creation date, as unix seconds;
    * 0 = now (tests and reproducible output set it) */
   gint64       date;
+  /* score-sheets: only the sheet of this panel member (code or name); NULL = every member */
+  const char  *member;
 } JpDocumentOptions;
 
 /* Progress: `done` of `total` units (forms, pages or papers) are drawn. Called from the

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n-lib.h>
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
@@ -273,8 +274,8 @@ jp_print_build_certificates (JpPrint *print, const JpDocumentScope *scope, GErro
 
 /* ---- 选票 ---- */
 
-static JpRound *
-scope_round (JpPrint *print, const JpDocumentScope *scope, GError **error)
+JpRound *
+jp_print_scope_ballot_round (JpPrint *print, const JpDocumentScope *scope, GError **error)
 {
   g_autoptr(GError) local = NULL;
   JpRound *round = jp_store_get_round (jp_print_get_store (print), scope->id, &local);
@@ -299,8 +300,8 @@ scope_round (JpPrint *print, const JpDocumentScope *scope, GError **error)
   return round;
 }
 
-static char *
-round_heading (JpRound *round)
+char *
+jp_print_round_heading (JpRound *round)
 {
   return g_strdup_printf ("行业组：%s（%s）  第 %d 轮%s", or_empty (round->trade_name),
                           or_empty (round->trade_code), round->number,
@@ -320,7 +321,7 @@ ballot_part (JpPrint *print, JpRound *round, guint serial, guint from, guint to,
   double w = jp_print_page_width (print);
   double x = 130, tw = w - 260;
   const double cols[] = { 60, tw - 60 - 90, 90 };
-  g_autofree char *heading = round_heading (round);
+  g_autofree char *heading = jp_print_round_heading (round);
   g_autofree char *rule = g_strdup_printf ("每张选票最多选 %d 人，多选无效", round->max_choices);
   g_autofree char *serial_text = g_strdup_printf ("选票编号：%04u", serial);
   g_autofree char *title = g_strdup_printf ("%s%s评审委员会选票%s", or_empty (e->title),
@@ -377,7 +378,7 @@ gboolean
 jp_print_build_ballot_papers (JpPrint *print, const JpDocumentScope *scope, GError **error)
 {
   const JpDocumentOptions *options = jp_print_get_options (print);
-  g_autoptr(JpRound) round = scope_round (print, scope, error);
+  g_autoptr(JpRound) round = jp_print_scope_ballot_round (print, scope, error);
   g_autofree char *title = NULL;
   guint copies, per_page, n, rows_first, rows_more;
   double page_h = JP_PDF_A4_HEIGHT, body = page_h - 2 * 40;
@@ -454,194 +455,6 @@ jp_print_build_ballot_papers (JpPrint *print, const JpDocumentScope *scope, GErr
   return TRUE;
 }
 
-/* ---- 计票结果报告单 ---- */
-
-static const char *
-outcome_text (JpTallyOutcome outcome)
-{
-  switch (outcome)
-    {
-    case JP_TALLY_ADVANCED:
-      return "入围";
-    case JP_TALLY_RUNOFF:
-      return "再次投票";
-    case JP_TALLY_OUT:
-    default:
-      return "未入围";
-    }
-}
-
-static double
-tally_continued (JpPrint *print, gpointer data)
-{
-  jp_print_text (print, JP_PRINT_SONG, 12, JP_PDF_A4_WIDTH / 2, 50, JP_ALIGN_CENTER,
-                 "计票结果报告单（续）");
-  return 64;
-}
-
-gboolean
-jp_print_build_tally_report (JpPrint *print, const JpDocumentScope *scope, GError **error)
-{
-  JpStore *store = jp_print_get_store (print);
-  const JpElection *e = jp_print_get_election (print);
-  g_autoptr(JpRound) round = scope_round (print, scope, error);
-  g_autoptr(JpTally) tally = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *date = jp_print_date_text (print);
-  g_autofree char *title = NULL;
-  const double x = JP_PRINT_MARGIN, W = JP_PDF_A4_WIDTH - 2 * JP_PRINT_MARGIN;
-  GString *advanced = g_string_new (NULL);
-  double y;
-
-  if (round == NULL)
-    {
-      g_string_free (advanced, TRUE);
-      return FALSE;
-    }
-  if (round->state != JP_ROUND_STATE_CLOSED && round->state != JP_ROUND_STATE_SEALED)
-    {
-      g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
-                   _("The tally report of round %lld cannot be printed yet: "
-                     "the round must be closed first."), (long long) round->id);
-      g_string_free (advanced, TRUE);
-      return FALSE;
-    }
-  tally = jp_store_get_tally (store, round->id, &local);
-  if (tally == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      g_string_free (advanced, TRUE);
-      return FALSE;
-    }
-
-  title = g_strdup_printf ("计票结果报告单 %s 第 %d 轮", or_empty (round->trade_name),
-                           round->number);
-  jp_print_set_title (print, title);
-  jp_print_set_subject (print, "计票结果报告单", NULL);
-  jp_print_add_page (print, FALSE);
-  jp_print_text (print, JP_PRINT_SONG, 12, JP_PDF_A4_WIDTH / 2, 64, JP_ALIGN_CENTER,
-                 or_empty (e->title));
-  jp_print_text (print, JP_PRINT_SONG, 18, JP_PDF_A4_WIDTH / 2, 94, JP_ALIGN_CENTER,
-                 "计票结果报告单");
-  heading = round_heading (round);
-  jp_print_text (print, JP_PRINT_SONG, 10.5, x, 124, JP_ALIGN_LEFT, heading);
-  {
-    g_autofree char *seats = g_strdup_printf ("入围名额 %d 名  每票最多选 %d 人%s",
-                                              round->seats, round->max_choices,
-                                              round->majority_threshold
-                                              ? "  须过有效票半数" : "");
-
-    jp_print_text (print, JP_PRINT_SONG, 10.5, x + W, 124, JP_ALIGN_RIGHT, seats);
-  }
-  y = 134;
-  {
-    const double w6[] = { W / 6, W / 6, W / 6, W / 6, W / 6, W / 6 };
-    const char *head[] = { "出席评委", "发出选票", "收回选票", "有效票", "无效票", "空白票" };
-    g_autofree char *a = g_strdup_printf ("%d", round->present);
-    g_autofree char *b = g_strdup_printf ("%d", tally->present);
-    g_autofree char *c = g_strdup_printf ("%d", tally->cast);
-    g_autofree char *d = g_strdup_printf ("%d", tally->valid);
-    g_autofree char *f = g_strdup_printf ("%d", tally->invalid);
-    g_autofree char *g = g_strdup_printf ("%d", tally->blank);
-    const char *row[] = { a, b, c, d, f, g };
-    g_autoptr(JpPrintTable) t = jp_print_table_new (print, x, y, 6, w6, 10.5);
-
-    for (guint i = 0; i < 6; i++)
-      jp_print_table_set_align (t, i, JP_ALIGN_CENTER);
-    jp_print_table_set_header (t, head);
-    jp_print_table_add_row (t, row, FALSE, 0);
-    y = jp_print_table_get_y (t) + 16;
-  }
-  if (tally->void_round)
-    {
-      jp_print_text (print, JP_PRINT_SONG, 10.5, x, y + 10, JP_ALIGN_LEFT,
-                     "收回选票多于出席人数，本轮投票无效，须重新投票。");
-      y += 22;
-    }
-  {
-    const double w4[] = { 60, 150, 110, W - 320 };
-    const char *head[] = { "名次", "候选人编号", "得票数", "结果" };
-    g_autoptr(JpPrintTable) t = jp_print_table_new (print, x, y, 4, w4, 10.5);
-
-    jp_print_table_set_new_page (t, tally_continued, NULL);
-    for (guint i = 0; i < 4; i++)
-      jp_print_table_set_align (t, i, JP_ALIGN_CENTER);
-    jp_print_table_set_header (t, head);
-    for (guint i = 0; i < tally->candidates->len; i++)
-      {
-        JpTallyCandidate *tc = g_ptr_array_index (tally->candidates, i);
-        g_autofree char *rank = g_strdup_printf ("%d", tc->rank);
-        g_autofree char *votes = g_strdup_printf ("%d", tc->votes);
-        const char *row[] = { rank, tc->code, votes, outcome_text (tc->outcome) };
-
-        jp_print_table_add_row (t, row, FALSE, 0);
-        if (tc->outcome == JP_TALLY_ADVANCED)
-          g_string_append_printf (advanced, "%s%s", advanced->len > 0 ? "、" : "", tc->code);
-      }
-    y = jp_print_table_get_y (t) + 12;
-  }
-
-  {
-    g_autofree char *fin = g_strdup_printf ("入围：%s", advanced->len > 0 ? advanced->str : "无");
-    g_auto(GStrv) lines = jp_print_wrap (print, JP_PRINT_SONG, 10.5, W, fin);
-    g_autofree char *runoff = NULL;
-
-    if (tally->runoff_codes != NULL && tally->runoff_codes[0] != NULL)
-      {
-        g_autofree char *codes = g_strjoinv ("、", tally->runoff_codes);
-
-        runoff = g_strdup_printf ("并列须再次投票：%s（剩余名额 %d 名）", codes,
-                                  tally->runoff_seats);
-      }
-    else
-      runoff = g_strdup ("再次投票：无");
-    for (guint i = 0; lines[i] != NULL; i++, y += 16)
-      jp_print_text (print, JP_PRINT_SONG, 10.5, x, y + 10, JP_ALIGN_LEFT, lines[i]);
-    jp_print_text (print, JP_PRINT_SONG, 10.5, x, y + 10, JP_ALIGN_LEFT, runoff);
-    y += 24;
-  }
-
-  /* Signatures, date, digest and its QR code stay together. */
-  if (y + 200 > jp_print_body_bottom (print))
-    {
-      jp_print_add_page (print, FALSE);
-      y = tally_continued (print, NULL);
-    }
-  {
-    const char *roles[] = { "总监票人：", "监票人：", "计票人：" };
-    const char *digest = tally->digest != NULL ? tally->digest : or_empty (round->digest);
-    g_autofree char *d1 = g_strndup (digest, 32);
-    g_autofree char *d2 = g_strdup (strlen (digest) > 32 ? digest + 32 : "");
-    double qr = 96;
-
-    y += 14;
-    for (guint i = 0; i < 3; i++)
-      {
-        double rx = x + i * (W / 3);
-
-        jp_print_text (print, JP_PRINT_SONG, 10.5, rx, y + 10, JP_ALIGN_LEFT, roles[i]);
-        jp_print_line (print, rx + jp_print_measure (print, JP_PRINT_SONG, 10.5, roles[i]),
-                       y + 12, rx + W / 3 - 12, y + 12, 0.6);
-      }
-    y += 36;
-    {
-      g_autofree char *d = g_strdup_printf ("日期：%s", date);
-
-      jp_print_text (print, JP_PRINT_SONG, 10.5, x + W, y + 10, JP_ALIGN_RIGHT, d);
-    }
-    y += 26;
-    jp_print_text (print, JP_PRINT_SONG, 9, x, y + 10, JP_ALIGN_LEFT,
-                   "结果摘要（SHA-256，可据选票重新计算核对）：");
-    jp_print_text (print, JP_PRINT_SONG, 9, x, y + 26, JP_ALIGN_LEFT, d1);
-    jp_print_text (print, JP_PRINT_SONG, 9, x, y + 40, JP_ALIGN_LEFT, d2);
-    if (*digest != '\0')
-      jp_print_qr (print, digest, x + W - qr, y - 4, qr);
-  }
-  g_string_free (advanced, TRUE);
-  return jp_print_check (print, error);
-}
-
 /* ---- 公示 ---- */
 
 static gint
@@ -679,6 +492,16 @@ jp_print_sort_by_strokes (GPtrArray *candidates, GError **error)
   return TRUE;
 }
 
+/* NULL, empty or only blanks */
+static gboolean
+is_blank (const char *s)
+{
+  for (; s != NULL && *s != '\0'; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
 static double
 publicity_text (JpPrint *print, double y, const char *text, double indent)
 {
@@ -706,7 +529,8 @@ jp_print_build_publicity (JpPrint *print, const JpDocumentScope *scope, GError *
   const JpElection *e = jp_print_get_election (print);
   g_autoptr(JpPublicity) pub = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  g_autofree char *date = jp_print_date_text (print);
+  const JpSettings *settings = jp_print_get_settings (print);
+  g_autofree char *date = NULL;
   g_autofree char *title = NULL, *intro = NULL, *period = NULL;
   double x = JP_PRINT_MARGIN;
   double W = JP_PDF_A4_WIDTH - 2 * JP_PRINT_MARGIN;
@@ -724,6 +548,33 @@ jp_print_build_publicity (JpPrint *print, const JpDocumentScope *scope, GError *
                              "sealed and the publicity period set first."));
       return FALSE;
     }
+  /* a notice nobody can be reached through is useless: the contact is required */
+  if (is_blank (settings->contact_person) || is_blank (settings->contact_phone))
+    {
+      g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                           _("The publicity notice cannot be printed without a contact: fill "
+                             "in the contact person and the contact phone of the publicity "
+                             "office in Settings › Publicity (jiangping-cli settings --set "
+                             "publicity.contact_person=NAME --set "
+                             "publicity.contact_phone=NUMBER)."));
+      return FALSE;
+    }
+  if (*organiser == '\0')
+    {
+      g_set_error_literal (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_NOT_READY,
+                           _("The publicity notice cannot be printed without its issuer: fill "
+                             "in the organiser in Settings › Election."));
+      return FALSE;
+    }
+  {
+    int yy, mm, dd;
+
+    if (jp_print_get_options (print)->date == 0 && pub->start != NULL
+        && sscanf (pub->start, "%d-%d-%d", &yy, &mm, &dd) == 3)
+      date = g_strdup_printf ("%d年%d月%d日", yy, mm, dd);
+    else
+      date = jp_print_date_text (print);
+  }
   list = g_ptr_array_new ();
   for (guint i = 0; i < pub->candidates->len; i++)
     g_ptr_array_add (list, g_ptr_array_index (pub->candidates, i));
@@ -767,13 +618,30 @@ jp_print_build_publicity (JpPrint *print, const JpDocumentScope *scope, GError *
                       "评审委员会办公室反映。反映情况应实事求是、客观公正；以单位名义反映的须"
                       "加盖单位公章，以个人名义反映的须署真实姓名，并提供联系方式，以便核实。"
                       "匿名反映的不予受理。", 24) + 20;
-  y = publicity_text (print, y, "联系人：____________　联系电话：________________", 24) + 20;
-  y = publicity_text (print, y, "通讯地址：________________________________________", 24) + 48;
+  {
+    g_autofree char *contact = g_strdup_printf ("联系人：%s　联系电话：%s",
+                                                settings->contact_person,
+                                                settings->contact_phone);
+
+    jp_print_set_subject (print, "联系人", NULL);
+    y = publicity_text (print, y, contact, 24) + 20;
+    if (!is_blank (settings->contact_address))
+      {
+        g_autofree char *address = g_strdup_printf ("通讯地址：%s", settings->contact_address);
+
+        jp_print_set_subject (print, "通讯地址", NULL);
+        y = publicity_text (print, y, address, 24) + 20;
+      }
+    y += 28;
+  }
+  jp_print_set_subject (print, "发布单位", NULL);
   if (y + 60 > jp_print_body_bottom (print))
     {
       jp_print_add_page (print, FALSE);
       y = 96;
     }
+  /* issuer and date under it, right-aligned; the date is the day the notice is published
+   * (the first day of the period) unless the caller gives one */
   jp_print_text (print, JP_PRINT_SONG, 12, x + W, y, JP_ALIGN_RIGHT, organiser);
   jp_print_text (print, JP_PRINT_SONG, 12, x + W, y + 24, JP_ALIGN_RIGHT, date);
   return jp_print_check (print, error);

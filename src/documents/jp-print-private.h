@@ -147,7 +147,13 @@ GStrv       jp_print_wrap           (JpPrint      *print,
                                      double        width,
                                      const char   *text);
 
-/* ---- drawing ---- */
+/* The libharu document, for the drawing primitives (jp-print-draw.c). */
+HPDF_Doc    jp_print_doc            (JpPrint *print);
+/* Records `error` (owned) as the document's first problem, returned by jp_print_check;
+ * later ones are dropped. */
+void        jp_print_record_error   (JpPrint *print, GError *error);
+
+/* ---- drawing (jp-print-draw.c) ---- */
 void        jp_print_rect           (JpPrint *print, double x, double y, double w, double h,
                                      double line_width);
 void        jp_print_line           (JpPrint *print, double x1, double y1, double x2, double y2,
@@ -202,7 +208,7 @@ void          jp_print_table_add_row (JpPrintTable      *table,
                                       double             min_height);
 double        jp_print_table_get_y   (JpPrintTable *table);
 
-/* ---- the documents (jp-print-forms.c, jp-print-meeting.c) ---- */
+/* ---- the documents (jp-print-forms.c, jp-print-meeting.c, jp-print-defence.c) ---- */
 gboolean    jp_print_build_approval_form (JpPrint *print, const JpDocumentScope *scope,
                                           GError **error);
 gboolean    jp_print_build_summary_table (JpPrint *print, const JpDocumentScope *scope,
@@ -217,6 +223,15 @@ gboolean    jp_print_build_publicity     (JpPrint *print, const JpDocumentScope 
                                           GError **error);
 gboolean    jp_print_build_ranking_report (JpPrint *print, const JpDocumentScope *scope,
                                            GError **error);
+gboolean    jp_print_build_score_sheets  (JpPrint *print, const JpDocumentScope *scope,
+                                          GError **error);
+gboolean    jp_print_build_defence_summary (JpPrint *print, const JpDocumentScope *scope,
+                                            GError **error);
+/* The ballot round of a ROUND scope: NOT_FOUND naming the id, SCOPE for a defence round. */
+JpRound    *jp_print_scope_ballot_round  (JpPrint *print, const JpDocumentScope *scope,
+                                          GError **error);
+/* "行业组：稀土（XT）  第 1 轮" */
+char       *jp_print_round_heading       (JpRound *round);
 /* Sorts JpPublicityCandidate* by name in ICU's stroke order (zh@collation=stroke), stable. */
 gboolean    jp_print_sort_by_strokes     (GPtrArray *candidates, GError **error);
 

@@ -65,8 +65,14 @@ selected_item (JpDocumentsPage *self)
   return i < self->items->len ? g_ptr_array_index (self->items, i) : NULL;
 }
 
+static gboolean
+is_defence_kind (JpDocumentKind kind)
+{
+  return kind == JP_DOCUMENT_SCORE_SHEETS || kind == JP_DOCUMENT_DEFENCE_SUMMARY;
+}
+
 static const char *
-scope_label (JpDocumentScopeKind scope)
+scope_label (JpDocumentKind kind, JpDocumentScopeKind scope)
 {
   switch (scope)
     {
@@ -75,7 +81,7 @@ scope_label (JpDocumentScopeKind scope)
     case JP_DOCUMENT_SCOPE_TRADE:
       return _("One trade");
     case JP_DOCUMENT_SCOPE_ROUND:
-      return _("One round");
+      return is_defence_kind (kind) ? _("One defence session") : _("One round");
     case JP_DOCUMENT_SCOPE_ALL:
     default:
       return _("The whole list");
@@ -88,7 +94,7 @@ static gboolean
 kind_takes_round (JpDocumentKind kind,
                   JpRoundKind    round_kind)
 {
-  if (kind == JP_DOCUMENT_SCORE_SHEETS || kind == JP_DOCUMENT_DEFENCE_SUMMARY)
+  if (is_defence_kind (kind))
     return round_kind == JP_ROUND_KIND_DEFENCE;
   return round_kind == JP_ROUND_KIND_BALLOT;
 }
@@ -163,7 +169,9 @@ fill_items (JpDocumentsPage *self)
     {
       g_autoptr(GPtrArray) rounds = jp_store_list_rounds (self->store, NULL, &error);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->item_row), _("_Round"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->item_row),
+                                     is_defence_kind (kind) ? _("_Defence session")
+                                                            : _("_Round"));
       for (guint i = 0; rounds != NULL && i < rounds->len; i++)
         {
           JpRound *r = g_ptr_array_index (rounds, i);
@@ -175,8 +183,13 @@ fill_items (JpDocumentsPage *self)
           item = g_new0 (JpDocumentsItem, 1);
           item->id = r->id;
           /* TRANSLATORS: a round in a list: trade, round number, state ("稀土 第 1 轮（已结束）") */
-          label = g_strdup_printf (_("%s, round %d (%s)"), r->trade_name, r->number,
-                                   jp_round_state_label (r->state));
+          if (r->kind == JP_ROUND_KIND_DEFENCE)
+            /* a defence session under the title 答辩场次: its trade and state ("稀土（进行中）") */
+            label = g_strdup_printf (_("%s (%s)"), r->trade_name,
+                                     jp_round_state_label (r->state));
+          else
+            label = g_strdup_printf (_("%s, round %d (%s)"), r->trade_name, r->number,
+                                     jp_round_state_label (r->state));
           g_ptr_array_add (self->items, item);
           gtk_string_list_append (labels, label);
         }
@@ -190,7 +203,10 @@ fill_items (JpDocumentsPage *self)
     jp_documents_page_set_status (self, error->message, TRUE);
   else if (scope != JP_DOCUMENT_SCOPE_ALL && self->items->len == 0)
     jp_documents_page_set_status (self, scope == JP_DOCUMENT_SCOPE_ROUND
-                      ? _("There is no round for this document yet.")
+                      ? (is_defence_kind (kind)
+                         ? _("There is no defence session yet: open one on the defence page "
+                             "once the trade's ballot rounds are closed.")
+                         : _("There is no round for this document yet."))
                       : _("There is nothing to choose from yet."), FALSE);
   else
     jp_documents_page_set_status (self, NULL, FALSE);
@@ -213,7 +229,7 @@ fill_scopes (JpDocumentsPage *self)
     if (jp_document_kind_accepts_scope (kind, order[i]))
       {
         g_array_append_val (self->scopes, order[i]);
-        gtk_string_list_append (labels, scope_label (order[i]));
+        gtk_string_list_append (labels, scope_label (kind, order[i]));
       }
   self->filling = TRUE;
   adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (labels));

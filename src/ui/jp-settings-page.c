@@ -42,6 +42,9 @@ struct _JpSettingsPage
   GtkDropDown         *quorum_dropdown;
   int                  quorum_custom[2];   /* a fraction not in the list, as loaded */
   GtkSpinButton       *publicity_spin;
+  AdwEntryRow         *contact_person_entry;
+  AdwEntryRow         *contact_phone_entry;
+  AdwEntryRow         *contact_address_entry;
   AdwActionRow        *font_rows[N_FONTS];
   GtkLabel            *findings_label;
   GPtrArray           *locked_rows;    /* rows made insensitive by the locks */
@@ -467,6 +470,13 @@ build_form (JpSettingsPage *self)
   g = add_group (self, _("Publicity"), NULL);
   self->publicity_spin = add_spin_row (g, _("Publicity period (working days)"), NULL, 1, 30, 1,
                                        0, self);
+  /* where objections go: printed on the notice, which is refused without them */
+  self->contact_person_entry = add_entry_row (g, _("Contact person"), self);
+  self->contact_phone_entry = add_entry_row (g, _("Contact phone"), self);
+  self->contact_address_entry = add_entry_row (g, _("Postal address"), self);
+  adw_preferences_group_set_description (g, _("The publicity notice names the contact person "
+                                              "and phone of the office that takes objections; "
+                                              "it cannot be printed without them."));
 
   g = add_group (self, _("Fonts"), _("TrueType fonts embedded in the printed documents; leave "
                                      "empty to use the system's."));
@@ -517,6 +527,15 @@ form_settings (JpSettingsPage *self)
   s->majority_threshold = gtk_switch_get_active (self->majority_switch);
   quorum_from_dropdown (self, &s->quorum_num, &s->quorum_den);
   s->publicity_days = gtk_spin_button_get_value_as_int (self->publicity_spin);
+  g_free (s->contact_person);
+  g_free (s->contact_phone);
+  g_free (s->contact_address);
+  s->contact_person = g_strstrip (g_strdup (gtk_editable_get_text (
+                                    GTK_EDITABLE (self->contact_person_entry))));
+  s->contact_phone = g_strstrip (g_strdup (gtk_editable_get_text (
+                                   GTK_EDITABLE (self->contact_phone_entry))));
+  s->contact_address = g_strstrip (g_strdup (gtk_editable_get_text (
+                                     GTK_EDITABLE (self->contact_address_entry))));
   g_free (s->font_song);
   g_free (s->font_kai);
   s->font_song = g_strdup (self->fonts[FONT_SONG]);
@@ -682,6 +701,12 @@ load_form (JpSettingsPage *self)
   gtk_switch_set_active (self->majority_switch, s->majority_threshold);
   quorum_to_dropdown (self, s->quorum_num, s->quorum_den);
   gtk_spin_button_set_value (self->publicity_spin, s->publicity_days);
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_person_entry),
+                         s->contact_person != NULL ? s->contact_person : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_phone_entry),
+                         s->contact_phone != NULL ? s->contact_phone : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_address_entry),
+                         s->contact_address != NULL ? s->contact_address : "");
   for (guint f = 0; f < N_FONTS; f++)
     {
       const char *path = f == FONT_SONG ? s->font_song : s->font_kai;
@@ -809,6 +834,16 @@ jp_settings_page_set_store (JpSettingsPage *self,
   g_set_object (&self->store, store);
   jp_setup_show_message (self->message, NULL);
   load_form (self);
+}
+
+GtkEditable *
+jp_settings_page_get_contact_entry (JpSettingsPage *self, guint i)
+{
+  AdwEntryRow *rows[] = { self->contact_person_entry, self->contact_phone_entry,
+                          self->contact_address_entry };
+
+  g_return_val_if_fail (i < G_N_ELEMENTS (rows), NULL);
+  return GTK_EDITABLE (rows[i]);
 }
 
 GtkSpinButton *

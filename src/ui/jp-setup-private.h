@@ -69,6 +69,8 @@ JpConflictsPage *jp_setup_page_get_conflicts_page (JpSetupPage *self);
 void             jp_setup_page_show (JpSetupPage *self, const char *name);
 
 GtkSpinButton   *jp_settings_page_get_weight_spin   (JpSettingsPage *self, guint i); /* V O D */
+/* 0 contact person, 1 contact phone, 2 postal address of the publicity office */
+GtkEditable     *jp_settings_page_get_contact_entry (JpSettingsPage *self, guint i);
 GtkLabel        *jp_settings_page_get_weight_sum    (JpSettingsPage *self);
 GtkButton       *jp_settings_page_get_apply_button  (JpSettingsPage *self);
 GtkLabel        *jp_settings_page_get_message       (JpSettingsPage *self);

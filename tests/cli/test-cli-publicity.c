@@ -172,10 +172,31 @@ test_certificates (Fixture *f, gconstpointer data)
 
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
+    /* without a contact to object to, the notice is refused naming the settings */
+    g_assert_cmpint (run_cli (&out, &err, "print", "publicity", "--db", f->db, "-o", notice,
+                              NULL), !=, 0);
+    g_assert_nonnull (strstr (err, "publicity.contact_person"));
+    g_assert_nonnull (strstr (err, "publicity.contact_phone"));
+    g_assert_false (g_file_test (notice, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    if (run_cli (&out, &err, "settings", "--db", f->db, "--set",
+                 "publicity.contact_person=王喆", "--set", "contact_phone=0472-5123456",
+                 "--set", "publicity.contact_address=包头市昆区钢铁大街1号305室", NULL) != 0)
+      g_error ("settings --set: %s", err);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
     if (run_cli (&out, &err, "print", "publicity", "--db", f->db, "-o", notice, NULL) != 0)
       g_error ("print publicity: %s", err);
     text = pdf_text (notice, &n);
     g_assert_cmpint (n, ==, 1);
+    g_assert_nonnull (strstr (text, "联系人：王喆"));
+    g_assert_nonnull (strstr (text, "联系电话：0472-5123456"));
+    g_assert_nonnull (strstr (text, "通讯地址：包头市昆区钢铁大街1号305室"));
+    g_assert_null (strstr (text, "____"));
+    /* issued on the first day of the period, by the organiser */
+    g_assert_nonnull (strstr (text, "2024年2月8日"));
+    g_assert_nonnull (strstr (text, "包头市总工会"));
     for (guint i = 0; i < json_array_get_length (a); i++)
       g_assert_nonnull (strstr (text, json_object_get_string_member (
                                   json_array_get_object_element (a, i), "name")));

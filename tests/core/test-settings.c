@@ -197,6 +197,9 @@ test_round_trip (void)
   s->publicity_days = 7;
   s->font_song = g_strdup ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf");
   s->font_kai = g_strdup ("/home/办公室/字体/仿宋.ttf");
+  s->contact_person = g_strdup ("王喆");
+  s->contact_phone = g_strdup ("0472-5123456");
+  s->contact_address = g_strdup ("包头市昆区钢铁大街 1 号 市总工会 305 室");
 
   data = jp_settings_to_data (s, &len);
   g_assert_nonnull (strstr (data, "[weights]"));
@@ -224,6 +227,9 @@ test_round_trip (void)
   g_assert_cmpint (back->publicity_days, ==, 7);
   g_assert_cmpstr (back->font_song, ==, s->font_song);
   g_assert_cmpstr (back->font_kai, ==, s->font_kai);
+  g_assert_cmpstr (back->contact_person, ==, "王喆");
+  g_assert_cmpstr (back->contact_phone, ==, "0472-5123456");
+  g_assert_cmpstr (back->contact_address, ==, s->contact_address);
   /* nothing that is locked differs after the round trip */
   g_assert_true (jp_settings_change_allowed (s, back, ~0, &error));
   g_assert_no_error (error);

@@ -984,8 +984,7 @@ test_not_ready (void)
   const struct { JpDocumentKind kind; JpDocumentScopeKind scope; const char *stage; } cases[] = {
     { JP_DOCUMENT_CERTIFICATES, JP_DOCUMENT_SCOPE_ALL, "ranking must be sealed first" },
     { JP_DOCUMENT_CERTIFICATES, JP_DOCUMENT_SCOPE_CANDIDATE, "ranking must be sealed first" },
-    { JP_DOCUMENT_SCORE_SHEETS, JP_DOCUMENT_SCOPE_ROUND, "jiangping-cli defence --round" },
-    { JP_DOCUMENT_DEFENCE_SUMMARY, JP_DOCUMENT_SCOPE_TRADE, "jiangping-cli defence --round" },
+    { JP_DOCUMENT_DEFENCE_SUMMARY, JP_DOCUMENT_SCOPE_TRADE, "defence session must be opened first" },
     { JP_DOCUMENT_RANKING_REPORT, JP_DOCUMENT_SCOPE_ALL, "ranking must be sealed first" },
     { JP_DOCUMENT_PUBLICITY, JP_DOCUMENT_SCOPE_ALL, "ranking must be sealed" },
   };

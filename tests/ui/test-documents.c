@@ -17,6 +17,7 @@
 #include "ui/jp-documents-page.h"
 #include "ui/jp-evidence-viewer.h"
 #include "ui/jp-window-private.h"
+#include "store/jp-store-defence.h"
 #include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
@@ -430,6 +431,118 @@ test_from_round (void)
   ballot_test_rm (dir);
 }
 
+/* The defence documents: a defence session is offered as the scope of the score sheets,
+ * they are made and shown; the summary of a session still open says what comes first. */
+static void
+test_defence (gconstpointer data)
+{
+  const Size *size = data;
+  g_autofree char *shot_sheets = NULL;
+  g_autofree char *shot_refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jp-test-documents-defence-XXXXXX", &error);
+  g_autoptr(JpStore) st = ballot_test_store (dir, N_CANDIDATES);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GPtrArray) panel = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(JpRound) round = NULL;
+  g_autofree char *trade = NULL;
+  JpWindow *window;
+  JpDocumentsPage *page;
+  JpEvidenceViewer *viewer;
+  const char *status;
+  gint64 round_id, session_id;
+  int n = 0;
+
+  g_assert_no_error (error);
+  /* the trade of the first candidate with a code; every one of its candidates advances */
+  list = jp_store_list_candidates (st, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (list, i);
+
+      if (c->code == NULL || c->trade_code == NULL)
+        continue;
+      if (trade == NULL)
+        trade = g_strdup (c->trade_code);
+      if (g_str_equal (trade, c->trade_code))
+        n++;
+    }
+  g_assert_nonnull (trade);
+  round_id = jp_store_open_ballot_round (st, trade, n, n, -1, "test", &error);
+  g_assert_no_error (error);
+  round = jp_store_get_round (st, round_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (round->candidates->len, ==, n);
+  panel = jp_store_round_panel (st, round_id, &error);
+  g_assert_no_error (error);
+  for (guint m = 0; m < panel->len; m++)
+    {
+      const char *code = ((JpPanelMember *) panel->pdata[m])->code;
+      g_auto(GStrv) conflicted = jp_store_round_conflicted_codes (st, round_id, code, &error);
+      g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+
+      g_assert_no_error (error);
+      for (guint k = 0; k < round->candidates->len; k++)
+        {
+          JpRoundCandidate *rc = g_ptr_array_index (round->candidates, k);
+
+          if (!g_strv_contains ((const char *const *) conflicted, rc->code))
+            g_ptr_array_add (marks, rc->code);
+        }
+      g_ptr_array_add (marks, NULL);
+      jp_store_submit_ballot (st, round_id, code, (const char *const *) marks->pdata, NULL,
+                              NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (jp_store_close_round (st, round_id, "test", &error));
+  g_assert_no_error (error);
+  session_id = jp_store_open_defence_session (st, trade, "test", &error);
+  g_assert_no_error (error);
+
+  window = jp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), size->width, size->height);
+  jp_window_set_store (window, st);
+  gtk_window_present (GTK_WINDOW (window));
+  jp_window_show_stage (window, "documents");
+  page = jp_window_get_documents_page (window);
+  g_assert_true (jp_test_wait_until (is_allocated, page, 5000));
+  shot_sheets = g_strdup_printf ("documents-score-sheets-%s", size->name);
+  shot_refused = g_strdup_printf ("documents-defence-summary-refused-%s", size->name);
+  /* the ballot round is not offered for the score sheets, the session is */
+  g_assert_false (jp_documents_page_select (page, JP_DOCUMENT_SCORE_SHEETS,
+                                            JP_DOCUMENT_SCOPE_ROUND, round_id, NULL));
+  g_assert_true (jp_documents_page_select (page, JP_DOCUMENT_SCORE_SHEETS,
+                                           JP_DOCUMENT_SCOPE_ROUND, session_id, NULL));
+  jp_documents_page_generate (page);
+  g_assert_true (jp_test_wait_until (generation_done, page, 60000));
+  g_assert_cmpstr (jp_documents_page_get_status (page), ==, "");
+  hits = jp_evidence_document_find_text (jp_documents_page_get_document (page),
+                                         "现场答辩评分表", NULL);
+  g_assert_cmpuint (hits->len, ==, panel->len);   /* one sheet per member */
+  viewer = find_viewer (GTK_WIDGET (page));
+  g_assert_true (jp_test_wait_until (page_on_screen, viewer, 10000));
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (window), shot_sheets);
+
+  g_assert_true (jp_documents_page_select (page, JP_DOCUMENT_DEFENCE_SUMMARY,
+                                           JP_DOCUMENT_SCOPE_ROUND, session_id, NULL));
+  jp_documents_page_generate (page);
+  g_assert_true (jp_test_wait_until (generation_done, page, 60000));
+  status = jp_documents_page_get_status (page);
+  if (strstr (status, "须先结束答辩场次") == NULL
+      && strstr (status, "defence session must be closed first") == NULL)
+    g_error ("the refusal does not name the stage: %s", status);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (window), shot_refused);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+  g_clear_object (&st);
+  ballot_test_rm (dir);
+}
+
 /* Printing with nothing generated says what to do first. */
 static void
 test_print_nothing (Fixture *f, gconstpointer data)
@@ -565,6 +678,13 @@ main (int   argc,
   g_test_add ("/ui/documents/from-dossier", Fixture, NULL, fixture_set_up, test_from_dossier,
               fixture_tear_down);
   g_test_add_func ("/ui/documents/from-round", test_from_round);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("/ui/documents/defence/%s", sizes[i].name);
+
+      if (i == 0 || screen_holds (&sizes[i]))
+        g_test_add_data_func (p, &sizes[i], test_defence);
+    }
   g_test_add ("/ui/documents/print-nothing", Fixture, NULL, fixture_set_up, test_print_nothing,
               fixture_tear_down);
   g_test_add ("/ui/documents/save", Fixture, NULL, fixture_set_up, test_save,

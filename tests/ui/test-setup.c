@@ -284,6 +284,18 @@ test_weights (Fixture       *fixture,
   saved = jp_store_get_settings (store);
   g_assert_cmpfloat_with_epsilon (saved->weight_votes, 0.4, 1e-9);
   g_assert_cmpfloat_with_epsilon (saved->weight_defence, 0.5, 1e-9);
+  g_clear_pointer (&saved, jp_settings_free);
+
+  /* the publicity office's contact, printed on the notice */
+  gtk_editable_set_text (jp_settings_page_get_contact_entry (page, 0), " 王喆 ");
+  gtk_editable_set_text (jp_settings_page_get_contact_entry (page, 1), "0472-5123456");
+  gtk_editable_set_text (jp_settings_page_get_contact_entry (page, 2), "钢铁大街1号");
+  jp_test_spin ();
+  g_assert_true (jp_settings_page_apply (page));
+  saved = jp_store_get_settings (store);
+  g_assert_cmpstr (saved->contact_person, ==, "王喆");
+  g_assert_cmpstr (saved->contact_phone, ==, "0472-5123456");
+  g_assert_cmpstr (saved->contact_address, ==, "钢铁大街1号");
 }
 
 /* Qualifies each pending candidate with evidence for a criterion, returns the others;
