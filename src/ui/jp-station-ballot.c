@@ -248,16 +248,6 @@ create_row (JpStationBallot *self,
   return row;
 }
 
-static gboolean
-strv_has (JsonArray  *array,
-          const char *code)
-{
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    if (g_strcmp0 (json_array_get_string_element (array, i), code) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 round_loaded (GObject      *source,
               GAsyncResult *result,
@@ -265,10 +255,9 @@ round_loaded (GObject      *source,
 {
   g_autoptr(JpStationBallot) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) round = jp_meeting_client_get_finish (JP_MEETING_CLIENT (source),
-                                                             result, &error);
+  g_autoptr(JpRemoteRound) round = jp_meeting_client_get_round_finish (
+    JP_MEETING_CLIENT (source), result, &error);
   g_autofree char *hint = NULL;
-  JsonArray *candidates, *conflicted;
   guint n_open = 0;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -280,27 +269,18 @@ round_loaded (GObject      *source,
       return;
     }
 
-  self->max_choices = (int) json_object_get_int_member_with_default (round, "max_choices", 1);
+  self->max_choices = round->max_choices;
   g_free (self->round_title);
-  self->round_title = g_strdup_printf (_("%s, round %d"),
-                                       json_object_get_string_member_with_default (
-                                         round, "trade_name", ""),
-                                       (int) json_object_get_int_member_with_default (
-                                         round, "number", 1));
+  self->round_title = g_strdup_printf (_("%s, round %d"), round->trade_name, round->number);
   gtk_label_set_text (self->title_label, self->round_title);
 
-  candidates = json_object_get_array_member (round, "candidates");
-  conflicted = json_object_get_array_member (round, "conflicted");
-  for (guint i = 0; candidates != NULL && i < json_array_get_length (candidates); i++)
+  for (guint i = 0; i < round->candidates->len; i++)
     {
-      JsonObject *c = json_array_get_object_element (candidates, i);
-      const char *code = json_object_get_string_member_with_default (c, "code", "");
-      gboolean is_conflicted = strv_has (conflicted, code);
+      const JpRemoteCandidate *c = round->candidates->pdata[i];
+      gboolean is_conflicted = jp_remote_round_is_conflicted (round, c->code);
 
       gtk_list_box_append (self->list,
-                           create_row (self, code,
-                                       (int) json_object_get_int_member_with_default (
-                                         c, "position", i + 1), is_conflicted));
+                           create_row (self, c->code, c->position, is_conflicted));
       if (!is_conflicted)
         n_open++;
     }
@@ -313,10 +293,9 @@ round_loaded (GObject      *source,
   gtk_label_set_text (self->hint_label, hint);
   update_count (self);
 
-  if (json_object_get_boolean_member_with_default (round, "voted", FALSE))
+  if (round->voted)
     show_received (self);
-  else if (g_strcmp0 (json_object_get_string_member_with_default (round, "state", ""),
-                      "open") != 0)
+  else if (!jp_remote_round_is_open (round))
     jp_station_ballot_set_closed (self);
   else
     set_state (self, JP_STATION_BALLOT_CHOOSING);
@@ -525,16 +504,14 @@ jp_station_ballot_new (JpMeetingClient *client,
                        gint64           round_id)
 {
   JpStationBallot *self;
-  g_autofree char *path = NULL;
 
   g_return_val_if_fail (JP_IS_MEETING_CLIENT (client), NULL);
 
   self = g_object_new (JP_TYPE_STATION_BALLOT, NULL);
   self->client = g_object_ref (client);
   self->round_id = round_id;
-  path = g_strdup_printf ("/rounds/%" G_GINT64_FORMAT, round_id);
-  jp_meeting_client_get_async (client, path, self->cancellable, round_loaded,
-                               g_object_ref (self));
+  jp_meeting_client_get_round_async (client, round_id, self->cancellable, round_loaded,
+                                     g_object_ref (self));
   return GTK_WIDGET (self);
 }
 
