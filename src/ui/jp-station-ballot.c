@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-station-ballot.h"
-#include "store/jp-random.h"
+#include "meeting/jp-submission.h"
 
 typedef struct {
   char           *code;
@@ -33,7 +33,7 @@ struct _JpStationBallot
   gint64           round_id;
   char            *round_title;
   int              max_choices;
-  char            *key;          /* idempotency key: drawn at the first submit, then kept */
+  JpSubmission     submission;   /* its key: drawn at the first submit, then kept */
   GPtrArray       *rows;         /* BallotRow*, in the drawn order */
   JpStationBallotState state;
   gboolean         reverting;    /* un-ticking a refused tick */
@@ -343,32 +343,36 @@ ballot_submitted (GObject      *source,
 {
   g_autoptr(JpStationBallot) self = user_data;
   g_autoptr(GError) error = NULL;
-  const char *reason;
+  gboolean accepted = jp_meeting_client_submit_ballot_finish (JP_MEETING_CLIENT (source),
+                                                              result, &error);
+  JpSubmissionOutcome outcome = jp_submission_outcome (accepted, error, result);
 
-  if (jp_meeting_client_submit_ballot_finish (JP_MEETING_CLIENT (source), result, &error))
-    {
-      if (self->state == JP_STATION_BALLOT_SENDING)
-        show_received (self);
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* a ballot the window no longer waits for (received meanwhile, closed) shows no more */
+  if (outcome == JP_SUBMISSION_CANCELLED || self->state != JP_STATION_BALLOT_SENDING)
     return;
-  if (self->state != JP_STATION_BALLOT_SENDING)
-    return;
-  if (g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NETWORK))
+  switch (outcome)
     {
+    case JP_SUBMISSION_ACCEPTED:
+      show_received (self);
+      break;
+    case JP_SUBMISSION_NOT_SENT:
       show_status (self, JP_STATION_BALLOT_QUEUED, "network-offline-symbolic",
                    _("Saved; it will be sent automatically when the network is back"),
                    _("The host cannot be reached just now. Your ballot is kept on this "
                      "station and sent as soon as the connection returns; it will be counted "
                      "once. You need not vote again."));
-      return;
+      break;
+    case JP_SUBMISSION_STORED_BEFORE:
+      show_status (self, JP_STATION_BALLOT_REFUSED, "action-unavailable-symbolic",
+                   _("You Have Already Voted"), error->message);
+      break;
+    case JP_SUBMISSION_REFUSED:
+    case JP_SUBMISSION_CANCELLED:
+    default:
+      show_status (self, JP_STATION_BALLOT_REFUSED, "action-unavailable-symbolic",
+                   _("Ballot Refused"), error->message);
+      break;
     }
-  reason = jp_meeting_client_request_reason (result);
-  show_status (self, JP_STATION_BALLOT_REFUSED, "action-unavailable-symbolic",
-               g_strcmp0 (reason, "already-voted") == 0 ? _("You Have Already Voted")
-                                                        : _("Ballot Refused"),
-               error->message);
 }
 
 void
@@ -376,6 +380,7 @@ jp_station_ballot_submit (JpStationBallot *self)
 {
   g_auto(GStrv) marks = NULL;
   g_autoptr(GError) error = NULL;
+  const char *key;
 
   g_return_if_fail (JP_IS_STATION_BALLOT (self));
 
@@ -383,7 +388,8 @@ jp_station_ballot_submit (JpStationBallot *self)
     return;
   /* The key is drawn once and reused by every later attempt, so the host counts this
    * ballot once however often it is sent. */
-  if (self->key == NULL && (self->key = jp_random_hex (16, &error)) == NULL)
+  key = jp_submission_key (&self->submission, &error);
+  if (key == NULL)
     {
       show_status (self, JP_STATION_BALLOT_REFUSED, "action-unavailable-symbolic",
                    _("Ballot Not Sent"), error->message);
@@ -394,7 +400,7 @@ jp_station_ballot_submit (JpStationBallot *self)
   /* No cancellable: a ballot in flight must finish (or stay queued) even if the window
    * closes. */
   jp_meeting_client_submit_ballot_async (self->client, self->round_id,
-                                         (const char *const *) marks, self->key, NULL,
+                                         (const char *const *) marks, key, NULL,
                                          ballot_submitted, g_object_ref (self));
 }
 
@@ -451,7 +457,7 @@ jp_station_ballot_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->key, g_free);
+  jp_submission_reset (&self->submission);
   g_clear_pointer (&self->round_title, g_free);
 
   G_OBJECT_CLASS (jp_station_ballot_parent_class)->dispose (object);

@@ -8,6 +8,7 @@
 
 #include "core/jp-settings.h"
 #include "jp-station-defence.h"
+#include "meeting/jp-submission.h"
 
 /* Typing is saved this long after the last key: a draft per pause, not per key. */
 #define SAVE_DELAY_MS 300
@@ -21,7 +22,7 @@ struct _JpStationDefence
   GCancellable    *cancellable;
   gint64           round_id;
   char            *candidate;
-  char            *key;            /* idempotency key of this candidate's submission */
+  JpSubmission     submission;     /* the key of this candidate's sheet */
   guint            save_source;
   gboolean         saving;         /* a PUT is under way */
   gboolean         save_again;     /* typed while it was */
@@ -121,41 +122,49 @@ sheet_submitted (GObject      *source,
 {
   g_autoptr(JpStationDefence) self = user_data;
   g_autoptr(GError) error = NULL;
-  const char *reason;
+  gboolean accepted = jp_meeting_client_save_sheet_finish (JP_MEETING_CLIENT (source), result,
+                                                           &error);
+  g_autofree char *text = NULL;
 
-  if (jp_meeting_client_save_sheet_finish (JP_MEETING_CLIENT (source), result, &error))
+  switch (jp_submission_outcome (accepted, error, result))
     {
+    case JP_SUBMISSION_CANCELLED:
+      break;
+    case JP_SUBMISSION_ACCEPTED:
+    case JP_SUBMISSION_STORED_BEFORE:
       jp_score_sheet_set_state (self->sheet, JP_SHEET_SUBMITTED, NULL);
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  reason = jp_meeting_client_request_reason (result);
-  if (g_strcmp0 (reason, "already-submitted") == 0)
-    {
-      jp_score_sheet_set_state (self->sheet, JP_SHEET_SUBMITTED, NULL);
-      return;
-    }
-  if (g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NETWORK))
-    {
-      g_autofree char *text = g_strdup_printf (_("The sheet was not sent: %s Submit it again "
-                                                 "when the connection is back."),
-                                               error->message);
-
+      break;
+    case JP_SUBMISSION_NOT_SENT:
+      /* no queue of sheets: the member submits it again */
+      text = g_strdup_printf (_("The sheet was not sent: %s Submit it again when the "
+                                "connection is back."), error->message);
       jp_score_sheet_set_state (self->sheet, JP_SHEET_EDITING, NULL);
       jp_score_sheet_set_message (self->sheet, text);
-      return;
+      break;
+    case JP_SUBMISSION_REFUSED:
+    default:
+      jp_score_sheet_set_state (self->sheet, JP_SHEET_REFUSED, error->message);
+      break;
     }
-  jp_score_sheet_set_state (self->sheet, JP_SHEET_REFUSED, error->message);
 }
 
 static void
 on_sheet_submit (JpStationDefence *self)
 {
+  g_autoptr(GError) error = NULL;
+  const char *key = jp_submission_key (&self->submission, &error);
+
   g_clear_handle_id (&self->save_source, g_source_remove);
+  if (key == NULL)
+    {
+      /* nothing was sent; the draft is on the host, the member may try again */
+      jp_score_sheet_set_state (self->sheet, JP_SHEET_EDITING, NULL);
+      jp_score_sheet_set_message (self->sheet, error->message);
+      return;
+    }
   /* no cancellable: a sheet in flight finishes even if the window closes */
   jp_meeting_client_save_sheet_async (self->client, self->round_id, self->candidate,
-                                      sheet_texts (self), self->key, NULL, sheet_submitted,
+                                      sheet_texts (self), key, NULL, sheet_submitted,
                                       g_object_ref (self));
 }
 
@@ -202,11 +211,9 @@ defence_loaded (GObject      *source,
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
     }
+  /* another candidate's sheet is another submission, with its own key */
   if (self->round_id != round_id || g_strcmp0 (self->candidate, candidate) != 0)
-    {
-      g_free (self->key);
-      self->key = g_uuid_string_random ();
-    }
+    jp_submission_reset (&self->submission);
   self->round_id = round_id;
   g_free (self->candidate);
   self->candidate = g_strdup (candidate);
@@ -258,7 +265,7 @@ jp_station_defence_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_pointer (&self->candidate, g_free);
-  g_clear_pointer (&self->key, g_free);
+  jp_submission_reset (&self->submission);
 
   G_OBJECT_CLASS (jp_station_defence_parent_class)->dispose (object);
 }

@@ -7,6 +7,8 @@
 #include "meeting-test-util.h"
 #include "meeting/jp-meeting-service-defence.h"
 #include "meeting/jp-station-model.h"
+#include "meeting/jp-submission.h"
+#include "store/jp-random.h"
 
 /* The station's typed model (jp-station-model.h): the host's real replies read through the
  * typed requests of JpMeetingClient (a host on 127.0.0.1 in this process), and replies the
@@ -293,6 +295,7 @@ test_real_defence (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *refused = NULL;
   g_autofree char *kept = NULL;
+  g_autofree char *again = NULL;
   const char *marks[][3] = { { "M01", NULL, NULL }, { "M02", NULL, NULL },
                              { "M03", NULL, NULL } };
 
@@ -364,6 +367,9 @@ test_real_defence (Fixture *f, gconstpointer data)
   submitted = get_defence (m01);
   g_assert_cmpint (submitted->sheet_state, ==, JP_REMOTE_SHEET_SUBMITTED);
   g_assert_cmpstr (submitted->values[1], ==, "20");
+  /* other values over a submitted sheet: the host keeps the first */
+  again = save_sheet (f, m01, f->a, "1,1,1,1,1", "sheet-key-0002");
+  g_assert_cmpstr (again, ==, "already-submitted");
 }
 
 /* ---- replies the station cannot read ---- */
@@ -620,6 +626,90 @@ test_malformed_login_event (void)
   g_assert_cmpint (id, ==, 4);
 }
 
+
+/* ---- submissions: the key and the outcome of an attempt, as both widgets read them ---- */
+
+static JpSubmissionOutcome
+submit_ballot (JpMeetingClient *client, gint64 round, const char *code, const char *key)
+{
+  const char *marks[] = { code, NULL };
+  GAsyncResult *res = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  JpSubmissionOutcome outcome;
+
+  jp_meeting_client_submit_ballot_async (client, round, marks, key, NULL, test_async_done,
+                                         &res);
+  ok = jp_meeting_client_submit_ballot_finish (client, test_wait (&res), &error);
+  outcome = jp_submission_outcome (ok, error, res);
+  g_object_unref (res);
+  return outcome;
+}
+
+static gboolean
+failing_source (guint8 *buf, gsize len, gpointer user_data, GError **error)
+{
+  g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED, "no entropy today");
+  return FALSE;
+}
+
+static void
+test_submission_outcomes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JpMeetingClient) m01 = logged_in (f, "M01");
+  g_autoptr(JpMeetingClient) m02 = logged_in (f, "M02");
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  JpSubmission s = { NULL };
+  JpSubmission broken = { NULL };
+  g_autofree char *first = NULL;
+  const char *none[] = { "", NULL };
+  GAsyncResult *res = NULL;
+  gboolean ok;
+
+  /* one key per submission, kept for every attempt; a new one after reset */
+  first = g_strdup (jp_submission_key (&s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (first), ==, 32);
+  g_assert_cmpstr (jp_submission_key (&s, &error), ==, first);
+  jp_submission_reset (&s);
+  g_assert_cmpstr (jp_submission_key (&s, &error), !=, first);
+  /* a failing random source is an error, never a weak key */
+  jp_random_set_source_for_testing (failing_source, NULL);
+  g_assert_null (jp_submission_key (&broken, &error));
+  jp_random_set_source_for_testing (NULL, NULL);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (submit_ballot (m01, f->round, f->b, jp_submission_key (&s, NULL)), ==,
+                   JP_SUBMISSION_ACCEPTED);
+  /* the same key again (a lost reply): accepted again, stored once */
+  g_assert_cmpint (submit_ballot (m01, f->round, f->b, jp_submission_key (&s, NULL)), ==,
+                   JP_SUBMISSION_ACCEPTED);
+  /* another ballot of the same member: the host has one already */
+  g_assert_cmpint (submit_ballot (m01, f->round, f->c, "another-key-0001"), ==,
+                   JP_SUBMISSION_STORED_BEFORE);
+  /* a code that is not on the ballot: refused for good */
+  g_assert_cmpint (submit_ballot (m02, f->round, "XT-99", "m02-key-000001"), ==,
+                   JP_SUBMISSION_REFUSED);
+
+  /* a widget that went away */
+  g_cancellable_cancel (cancelled);
+  jp_meeting_client_save_sheet_async (m02, f->round, f->b, none, NULL, cancelled,
+                                      test_async_done, &res);
+  ok = jp_meeting_client_save_sheet_finish (m02, test_wait (&res), &error);
+  g_assert_cmpint (jp_submission_outcome (ok, error, res), ==, JP_SUBMISSION_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&res);
+
+  /* the host gone: not sent (the ballot stays queued) */
+  jp_meeting_server_disconnect (f->server);
+  g_assert_cmpint (submit_ballot (m02, f->round, f->b, "m02-key-000002"), ==,
+                   JP_SUBMISSION_NOT_SENT);
+  g_assert_cmpuint (jp_meeting_client_get_n_queued (m02), ==, 1);
+  jp_submission_reset (&s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -630,6 +720,8 @@ main (int argc, char **argv)
               test_real_dossier, fixture_teardown);
   g_test_add ("/meeting/station-model/real-defence", Fixture, NULL, fixture_setup,
               test_real_defence, fixture_teardown);
+  g_test_add ("/meeting/submission/outcomes", Fixture, NULL, fixture_setup,
+              test_submission_outcomes, fixture_teardown);
   g_test_add_func ("/meeting/station-model/malformed-round", test_malformed_round);
   g_test_add_func ("/meeting/station-model/malformed-state", test_malformed_state);
   g_test_add_func ("/meeting/station-model/malformed-dossier", test_malformed_dossier);
