@@ -46,7 +46,8 @@ const char *jp_meeting_client_get_member_code (JpMeetingClient *self);
 /* Every async request fails with JP_MEETING_ERROR: NETWORK (host unreachable),
  * UNAUTHORIZED (401: wrong PIN, not logged in, session ended), REFUSED (403, 409, 429),
  * NOT_FOUND (404), BAD_REQUEST (400, 411, 413), CERTIFICATE (not the pinned host) or FAILED,
- * the message being the host's plain words. The host's reason key is given by jp_meeting_client_request_reason(). */
+ * PROTOCOL (a reply the station cannot read), the message being the host's plain words. The
+ * host's reason key is given by jp_meeting_client_request_reason(). */
 
 /* POST /session. On success the token and the login (jp_meeting_client_get_login) are kept
  * for the other requests; a reply without them fails with JP_MEETING_ERROR_PROTOCOL.
