@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jp-confirm-page.h"
 #include "jp-station-ballot.h"
 #include "meeting/jp-submission.h"
 
@@ -25,7 +26,7 @@ struct _JpStationBallot
   GtkLabel        *count_label;
   GtkLabel        *message_label;
   GtkWidget       *review_button;
-  GtkLabel        *review_label;
+  JpConfirmPage   *review_page;
   AdwStatusPage   *status_page;
 
   JpMeetingClient *client;
@@ -323,7 +324,7 @@ jp_station_ballot_review (JpStationBallot *self)
       text = g_strdup_printf (_("You chose: %s. Once submitted, the ballot cannot be changed."),
                               list);
     }
-  gtk_label_set_text (self->review_label, text);
+  jp_confirm_page_set_text (self->review_page, text);
   set_state (self, JP_STATION_BALLOT_REVIEW);
 }
 
@@ -478,6 +479,7 @@ jp_station_ballot_class_init (JpStationBallotClass *klass)
     g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (JP_TYPE_CONFIRM_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/jiangping/Jiangping/jp-station-ballot.ui");
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, stack);
@@ -487,7 +489,7 @@ jp_station_ballot_class_init (JpStationBallotClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, count_label);
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, message_label);
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, review_button);
-  gtk_widget_class_bind_template_child (widget_class, JpStationBallot, review_label);
+  gtk_widget_class_bind_template_child (widget_class, JpStationBallot, review_page);
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, status_page);
 
   gtk_widget_class_install_action (widget_class, "ballot.review", NULL, action_review);
@@ -612,7 +614,7 @@ const char *
 jp_station_ballot_get_review_text (JpStationBallot *self)
 {
   g_return_val_if_fail (JP_IS_STATION_BALLOT (self), NULL);
-  return gtk_label_get_text (self->review_label);
+  return jp_confirm_page_get_text (self->review_page);
 }
 
 const char *
