@@ -4,6 +4,7 @@
 
 #include <json-glib/json-glib.h>
 #include "jp-meeting.h"
+#include "jp-station-model.h"
 
 G_BEGIN_DECLS
 
@@ -38,14 +39,18 @@ const char *jp_meeting_client_get_host_fingerprint   (JpMeetingClient *self);
 const char *jp_meeting_client_get_host_port          (JpMeetingClient *self);
 
 const char *jp_meeting_client_get_token       (JpMeetingClient *self);
+/* The last login's reply (member, election), NULL when not logged in. (transfer none) */
+const JpRemoteLogin *jp_meeting_client_get_login (JpMeetingClient *self);
 const char *jp_meeting_client_get_member_code (JpMeetingClient *self);
 
 /* Every async request fails with JP_MEETING_ERROR: NETWORK (host unreachable),
  * UNAUTHORIZED (401: wrong PIN, not logged in, session ended), REFUSED (403, 409, 429),
  * NOT_FOUND (404), BAD_REQUEST (400, 411, 413), CERTIFICATE (not the pinned host) or FAILED,
- * the message being the host's plain words. The host's reason key is given by jp_meeting_client_request_reason(). */
+ * PROTOCOL (a reply the station cannot read), the message being the host's plain words. The
+ * host's reason key is given by jp_meeting_client_request_reason(). */
 
-/* POST /session. On success the token is kept for the other requests.
+/* POST /session. On success the token and the login (jp_meeting_client_get_login) are kept
+ * for the other requests; a reply without them fails with JP_MEETING_ERROR_PROTOCOL.
  * finish returns (transfer full) the reply object {token, member, election}. */
 void        jp_meeting_client_login_async   (JpMeetingClient     *self,
                                              const char          *member_code,
@@ -112,6 +117,59 @@ void        jp_meeting_client_submit_ballot_async  (JpMeetingClient     *self,
 gboolean    jp_meeting_client_submit_ballot_finish (JpMeetingClient  *self,
                                                     GAsyncResult     *result,
                                                     GError          **error);
+
+/* ---- the typed requests of a station (jp-meeting-client-station.c) ----
+ * Each reads its reply into the model of jp-station-model.h; a reply the station cannot read
+ * fails with JP_MEETING_ERROR_PROTOCOL naming the field. finish returns (transfer full). */
+
+/* GET /state */
+void           jp_meeting_client_get_state_async    (JpMeetingClient     *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+JpRemoteState *jp_meeting_client_get_state_finish   (JpMeetingClient  *self,
+                                                     GAsyncResult     *result,
+                                                     GError          **error);
+/* GET /rounds/{id} */
+void           jp_meeting_client_get_round_async    (JpMeetingClient     *self,
+                                                     gint64               round_id,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+JpRemoteRound *jp_meeting_client_get_round_finish   (JpMeetingClient  *self,
+                                                     GAsyncResult     *result,
+                                                     GError          **error);
+/* GET /dossiers/{code} */
+void             jp_meeting_client_get_dossier_async  (JpMeetingClient     *self,
+                                                       const char          *code,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+JpRemoteDossier *jp_meeting_client_get_dossier_finish (JpMeetingClient  *self,
+                                                       GAsyncResult     *result,
+                                                       GError          **error);
+/* GET /defence */
+void             jp_meeting_client_get_defence_async  (JpMeetingClient     *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+JpRemoteDefence *jp_meeting_client_get_defence_finish (JpMeetingClient  *self,
+                                                       GAsyncResult     *result,
+                                                       GError          **error);
+/* A defence sheet for `candidate` in session `round_id`, one text per criterion: the draft
+ * (PUT /rounds/{id}/scores) when `idempotency_key` is NULL, otherwise the submission (POST,
+ * the same key for every attempt). finish: TRUE when the host kept it. */
+void     jp_meeting_client_save_sheet_async  (JpMeetingClient     *self,
+                                              gint64               round_id,
+                                              const char          *candidate,
+                                              const char * const  *values,
+                                              const char          *idempotency_key,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean jp_meeting_client_save_sheet_finish (JpMeetingClient  *self,
+                                              GAsyncResult     *result,
+                                              GError          **error);
 
 /* The host's reason key of a failed request ("wrong-pin", "already-voted", ...), or NULL.
  * Valid for a result whose finish has been called. Returns: (transfer none). */

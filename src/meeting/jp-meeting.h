@@ -22,6 +22,8 @@ typedef enum {
   JP_MEETING_ERROR_NETWORK,       /* the host cannot be reached; the ballot stays queued */
   JP_MEETING_ERROR_CERTIFICATE,   /* the host's TLS certificate is not the pinned one (or none
                                    * is pinned yet); nothing was sent, the ballot stays queued */
+  JP_MEETING_ERROR_PROTOCOL,      /* a reply of the host this station cannot read (a field
+                                   * missing or of the wrong type); the message names it */
 } JpMeetingError;
 
 /* The default TCP port of the host. */

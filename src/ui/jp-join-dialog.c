@@ -258,7 +258,7 @@ login_done (GObject      *source,
     app = gtk_window_get_application (parent);
   if (app == NULL)
     app = gtk_window_get_application (GTK_WINDOW (self));
-  station = jp_station_window_new (app, self->client, login);
+  station = jp_station_window_new (app, self->client);
   g_clear_object (&self->client);
   gtk_window_present (GTK_WINDOW (station));
   g_signal_emit (self, signals[SIGNAL_JOINED], 0, station);

@@ -8,6 +8,7 @@
 
 #include "core/jp-score.h"
 #include "core/jp-settings.h"
+#include "jp-confirm-page.h"
 #include "jp-resources.h"
 #include "jp-score-sheet.h"
 
@@ -34,7 +35,7 @@ struct _JpScoreSheet
   GtkLabel      *total_label;
   GtkLabel      *message_label;
   GtkWidget     *review_button;
-  GtkLabel      *confirm_label;
+  JpConfirmPage *confirm_page;
   AdwStatusPage *status_page;
 
   JpSheetModel  *model;
@@ -474,7 +475,7 @@ jp_score_sheet_review (JpScoreSheet *self)
   total = points_text (jp_sheet_model_get_total (self->model));
   text = g_strdup_printf (_("Your total for %s is %s points. Once submitted, the sheet is "
                             "locked and cannot be changed."), self->candidate, total);
-  gtk_label_set_text (self->confirm_label, text);
+  jp_confirm_page_set_text (self->confirm_page, text);
   show_page (self, "confirm");
 }
 
@@ -548,6 +549,7 @@ jp_score_sheet_class_init (JpScoreSheetClass *klass)
                   NULL, G_TYPE_NONE, 0);
 
   g_assert (jp_get_resource () != NULL);
+  g_type_ensure (JP_TYPE_CONFIRM_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/jiangping/Jiangping/jp-score-sheet.ui");
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, stack);
@@ -560,7 +562,7 @@ jp_score_sheet_class_init (JpScoreSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, total_label);
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, message_label);
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, review_button);
-  gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, confirm_label);
+  gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, confirm_page);
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, status_page);
 
   gtk_widget_class_install_action (widget_class, "sheet.review", NULL, action_review);

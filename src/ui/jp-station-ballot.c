@@ -6,8 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jp-confirm-page.h"
 #include "jp-station-ballot.h"
-#include "store/jp-random.h"
+#include "meeting/jp-submission.h"
 
 typedef struct {
   char           *code;
@@ -25,7 +26,7 @@ struct _JpStationBallot
   GtkLabel        *count_label;
   GtkLabel        *message_label;
   GtkWidget       *review_button;
-  GtkLabel        *review_label;
+  JpConfirmPage   *review_page;
   AdwStatusPage   *status_page;
 
   JpMeetingClient *client;
@@ -33,7 +34,7 @@ struct _JpStationBallot
   gint64           round_id;
   char            *round_title;
   int              max_choices;
-  char            *key;          /* idempotency key: drawn at the first submit, then kept */
+  JpSubmission     submission;   /* its key: drawn at the first submit, then kept */
   GPtrArray       *rows;         /* BallotRow*, in the drawn order */
   JpStationBallotState state;
   gboolean         reverting;    /* un-ticking a refused tick */
@@ -248,16 +249,6 @@ create_row (JpStationBallot *self,
   return row;
 }
 
-static gboolean
-strv_has (JsonArray  *array,
-          const char *code)
-{
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    if (g_strcmp0 (json_array_get_string_element (array, i), code) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 round_loaded (GObject      *source,
               GAsyncResult *result,
@@ -265,10 +256,9 @@ round_loaded (GObject      *source,
 {
   g_autoptr(JpStationBallot) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) round = jp_meeting_client_get_finish (JP_MEETING_CLIENT (source),
-                                                             result, &error);
+  g_autoptr(JpRemoteRound) round = jp_meeting_client_get_round_finish (
+    JP_MEETING_CLIENT (source), result, &error);
   g_autofree char *hint = NULL;
-  JsonArray *candidates, *conflicted;
   guint n_open = 0;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -280,27 +270,18 @@ round_loaded (GObject      *source,
       return;
     }
 
-  self->max_choices = (int) json_object_get_int_member_with_default (round, "max_choices", 1);
+  self->max_choices = round->max_choices;
   g_free (self->round_title);
-  self->round_title = g_strdup_printf (_("%s, round %d"),
-                                       json_object_get_string_member_with_default (
-                                         round, "trade_name", ""),
-                                       (int) json_object_get_int_member_with_default (
-                                         round, "number", 1));
+  self->round_title = g_strdup_printf (_("%s, round %d"), round->trade_name, round->number);
   gtk_label_set_text (self->title_label, self->round_title);
 
-  candidates = json_object_get_array_member (round, "candidates");
-  conflicted = json_object_get_array_member (round, "conflicted");
-  for (guint i = 0; candidates != NULL && i < json_array_get_length (candidates); i++)
+  for (guint i = 0; i < round->candidates->len; i++)
     {
-      JsonObject *c = json_array_get_object_element (candidates, i);
-      const char *code = json_object_get_string_member_with_default (c, "code", "");
-      gboolean is_conflicted = strv_has (conflicted, code);
+      const JpRemoteCandidate *c = round->candidates->pdata[i];
+      gboolean is_conflicted = jp_remote_round_is_conflicted (round, c->code);
 
       gtk_list_box_append (self->list,
-                           create_row (self, code,
-                                       (int) json_object_get_int_member_with_default (
-                                         c, "position", i + 1), is_conflicted));
+                           create_row (self, c->code, c->position, is_conflicted));
       if (!is_conflicted)
         n_open++;
     }
@@ -313,10 +294,9 @@ round_loaded (GObject      *source,
   gtk_label_set_text (self->hint_label, hint);
   update_count (self);
 
-  if (json_object_get_boolean_member_with_default (round, "voted", FALSE))
+  if (round->voted)
     show_received (self);
-  else if (g_strcmp0 (json_object_get_string_member_with_default (round, "state", ""),
-                      "open") != 0)
+  else if (!jp_remote_round_is_open (round))
     jp_station_ballot_set_closed (self);
   else
     set_state (self, JP_STATION_BALLOT_CHOOSING);
@@ -344,7 +324,7 @@ jp_station_ballot_review (JpStationBallot *self)
       text = g_strdup_printf (_("You chose: %s. Once submitted, the ballot cannot be changed."),
                               list);
     }
-  gtk_label_set_text (self->review_label, text);
+  jp_confirm_page_set_text (self->review_page, text);
   set_state (self, JP_STATION_BALLOT_REVIEW);
 }
 
@@ -364,32 +344,36 @@ ballot_submitted (GObject      *source,
 {
   g_autoptr(JpStationBallot) self = user_data;
   g_autoptr(GError) error = NULL;
-  const char *reason;
+  gboolean accepted = jp_meeting_client_submit_ballot_finish (JP_MEETING_CLIENT (source),
+                                                              result, &error);
+  JpSubmissionOutcome outcome = jp_submission_outcome (accepted, error, result);
 
-  if (jp_meeting_client_submit_ballot_finish (JP_MEETING_CLIENT (source), result, &error))
-    {
-      if (self->state == JP_STATION_BALLOT_SENDING)
-        show_received (self);
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* a ballot the window no longer waits for (received meanwhile, closed) shows no more */
+  if (outcome == JP_SUBMISSION_CANCELLED || self->state != JP_STATION_BALLOT_SENDING)
     return;
-  if (self->state != JP_STATION_BALLOT_SENDING)
-    return;
-  if (g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NETWORK))
+  switch (outcome)
     {
+    case JP_SUBMISSION_ACCEPTED:
+      show_received (self);
+      break;
+    case JP_SUBMISSION_NOT_SENT:
       show_status (self, JP_STATION_BALLOT_QUEUED, "network-offline-symbolic",
                    _("Saved; it will be sent automatically when the network is back"),
                    _("The host cannot be reached just now. Your ballot is kept on this "
                      "station and sent as soon as the connection returns; it will be counted "
                      "once. You need not vote again."));
-      return;
+      break;
+    case JP_SUBMISSION_STORED_BEFORE:
+      show_status (self, JP_STATION_BALLOT_REFUSED, "action-unavailable-symbolic",
+                   _("You Have Already Voted"), error->message);
+      break;
+    case JP_SUBMISSION_REFUSED:
+    case JP_SUBMISSION_CANCELLED:
+    default:
+      show_status (self, JP_STATION_BALLOT_REFUSED, "action-unavailable-symbolic",
+                   _("Ballot Refused"), error->message);
+      break;
     }
-  reason = jp_meeting_client_request_reason (result);
-  show_status (self, JP_STATION_BALLOT_REFUSED, "action-unavailable-symbolic",
-               g_strcmp0 (reason, "already-voted") == 0 ? _("You Have Already Voted")
-                                                        : _("Ballot Refused"),
-               error->message);
 }
 
 void
@@ -397,6 +381,7 @@ jp_station_ballot_submit (JpStationBallot *self)
 {
   g_auto(GStrv) marks = NULL;
   g_autoptr(GError) error = NULL;
+  const char *key;
 
   g_return_if_fail (JP_IS_STATION_BALLOT (self));
 
@@ -404,7 +389,8 @@ jp_station_ballot_submit (JpStationBallot *self)
     return;
   /* The key is drawn once and reused by every later attempt, so the host counts this
    * ballot once however often it is sent. */
-  if (self->key == NULL && (self->key = jp_random_hex (16, &error)) == NULL)
+  key = jp_submission_key (&self->submission, &error);
+  if (key == NULL)
     {
       show_status (self, JP_STATION_BALLOT_REFUSED, "action-unavailable-symbolic",
                    _("Ballot Not Sent"), error->message);
@@ -415,7 +401,7 @@ jp_station_ballot_submit (JpStationBallot *self)
   /* No cancellable: a ballot in flight must finish (or stay queued) even if the window
    * closes. */
   jp_meeting_client_submit_ballot_async (self->client, self->round_id,
-                                         (const char *const *) marks, self->key, NULL,
+                                         (const char *const *) marks, key, NULL,
                                          ballot_submitted, g_object_ref (self));
 }
 
@@ -472,7 +458,7 @@ jp_station_ballot_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->key, g_free);
+  jp_submission_reset (&self->submission);
   g_clear_pointer (&self->round_title, g_free);
 
   G_OBJECT_CLASS (jp_station_ballot_parent_class)->dispose (object);
@@ -493,6 +479,7 @@ jp_station_ballot_class_init (JpStationBallotClass *klass)
     g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (JP_TYPE_CONFIRM_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/jiangping/Jiangping/jp-station-ballot.ui");
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, stack);
@@ -502,7 +489,7 @@ jp_station_ballot_class_init (JpStationBallotClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, count_label);
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, message_label);
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, review_button);
-  gtk_widget_class_bind_template_child (widget_class, JpStationBallot, review_label);
+  gtk_widget_class_bind_template_child (widget_class, JpStationBallot, review_page);
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, status_page);
 
   gtk_widget_class_install_action (widget_class, "ballot.review", NULL, action_review);
@@ -525,16 +512,14 @@ jp_station_ballot_new (JpMeetingClient *client,
                        gint64           round_id)
 {
   JpStationBallot *self;
-  g_autofree char *path = NULL;
 
   g_return_val_if_fail (JP_IS_MEETING_CLIENT (client), NULL);
 
   self = g_object_new (JP_TYPE_STATION_BALLOT, NULL);
   self->client = g_object_ref (client);
   self->round_id = round_id;
-  path = g_strdup_printf ("/rounds/%" G_GINT64_FORMAT, round_id);
-  jp_meeting_client_get_async (client, path, self->cancellable, round_loaded,
-                               g_object_ref (self));
+  jp_meeting_client_get_round_async (client, round_id, self->cancellable, round_loaded,
+                                     g_object_ref (self));
   return GTK_WIDGET (self);
 }
 
@@ -629,7 +614,7 @@ const char *
 jp_station_ballot_get_review_text (JpStationBallot *self)
 {
   g_return_val_if_fail (JP_IS_STATION_BALLOT (self), NULL);
-  return gtk_label_get_text (self->review_label);
+  return jp_confirm_page_get_text (self->review_page);
 }
 
 const char *

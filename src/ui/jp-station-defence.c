@@ -8,6 +8,7 @@
 
 #include "core/jp-settings.h"
 #include "jp-station-defence.h"
+#include "meeting/jp-submission.h"
 
 /* Typing is saved this long after the last key: a draft per pause, not per key. */
 #define SAVE_DELAY_MS 300
@@ -21,7 +22,7 @@ struct _JpStationDefence
   GCancellable    *cancellable;
   gint64           round_id;
   char            *candidate;
-  char            *key;            /* idempotency key of this candidate's submission */
+  JpSubmission     submission;     /* the key of this candidate's sheet */
   guint            save_source;
   gboolean         saving;         /* a PUT is under way */
   gboolean         save_again;     /* typed while it was */
@@ -39,28 +40,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static JsonNode *
-sheet_body (JpStationDefence *self,
-            gboolean          submit)
+/* The texts of the sheet shown, one per criterion. (transfer none) */
+static const char * const *
+sheet_texts (JpStationDefence *self)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  const char * const *texts = jp_sheet_model_get_texts (jp_score_sheet_get_model (self->sheet));
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "candidate");
-  json_builder_add_string_value (b, self->candidate);
-  json_builder_set_member_name (b, "values");
-  json_builder_begin_array (b);
-  for (guint i = 0; texts[i] != NULL; i++)
-    json_builder_add_string_value (b, texts[i]);
-  json_builder_end_array (b);
-  if (submit)
-    {
-      json_builder_set_member_name (b, "idempotency_key");
-      json_builder_add_string_value (b, self->key);
-    }
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+  return jp_sheet_model_get_texts (jp_score_sheet_get_model (self->sheet));
 }
 
 static void save_draft (JpStationDefence *self);
@@ -72,8 +56,8 @@ draft_saved (GObject      *source,
 {
   g_autoptr(JpStationDefence) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = jp_meeting_client_get_finish (JP_MEETING_CLIENT (source),
-                                                             result, &error);
+  gboolean saved = jp_meeting_client_save_sheet_finish (JP_MEETING_CLIENT (source), result,
+                                                        &error);
 
   self->saving = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -84,7 +68,7 @@ draft_saved (GObject      *source,
       save_draft (self);
       return;
     }
-  if (reply == NULL)
+  if (!saved)
     {
       /* a draft the host did not keep is only typing: say so, the sheet stays as typed */
       g_autofree char *text = g_strdup_printf (_("Your draft could not be saved on the host: "
@@ -99,9 +83,6 @@ draft_saved (GObject      *source,
 static void
 save_draft (JpStationDefence *self)
 {
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
-
   if (self->round_id == 0 || self->candidate == NULL ||
       jp_score_sheet_get_model (self->sheet) == NULL ||
       !jp_sheet_model_is_editable (jp_score_sheet_get_model (self->sheet)))
@@ -112,10 +93,9 @@ save_draft (JpStationDefence *self)
       return;
     }
   self->saving = TRUE;
-  body = sheet_body (self, FALSE);
-  path = g_strdup_printf ("/rounds/%" G_GINT64_FORMAT "/scores", self->round_id);
-  jp_meeting_client_send_async (self->client, "PUT", path, body, self->cancellable,
-                                draft_saved, g_object_ref (self));
+  jp_meeting_client_save_sheet_async (self->client, self->round_id, self->candidate,
+                                      sheet_texts (self), NULL, self->cancellable, draft_saved,
+                                      g_object_ref (self));
 }
 
 static gboolean
@@ -142,68 +122,50 @@ sheet_submitted (GObject      *source,
 {
   g_autoptr(JpStationDefence) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = jp_meeting_client_get_finish (JP_MEETING_CLIENT (source),
-                                                             result, &error);
-  const char *reason;
+  gboolean accepted = jp_meeting_client_save_sheet_finish (JP_MEETING_CLIENT (source), result,
+                                                           &error);
+  g_autofree char *text = NULL;
 
-  if (reply != NULL)
+  switch (jp_submission_outcome (accepted, error, result))
     {
+    case JP_SUBMISSION_CANCELLED:
+      break;
+    case JP_SUBMISSION_ACCEPTED:
+    case JP_SUBMISSION_STORED_BEFORE:
       jp_score_sheet_set_state (self->sheet, JP_SHEET_SUBMITTED, NULL);
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  reason = jp_meeting_client_request_reason (result);
-  if (g_strcmp0 (reason, "already-submitted") == 0)
-    {
-      jp_score_sheet_set_state (self->sheet, JP_SHEET_SUBMITTED, NULL);
-      return;
-    }
-  if (g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_NETWORK))
-    {
-      g_autofree char *text = g_strdup_printf (_("The sheet was not sent: %s Submit it again "
-                                                 "when the connection is back."),
-                                               error->message);
-
+      break;
+    case JP_SUBMISSION_NOT_SENT:
+      /* no queue of sheets: the member submits it again */
+      text = g_strdup_printf (_("The sheet was not sent: %s Submit it again when the "
+                                "connection is back."), error->message);
       jp_score_sheet_set_state (self->sheet, JP_SHEET_EDITING, NULL);
       jp_score_sheet_set_message (self->sheet, text);
-      return;
+      break;
+    case JP_SUBMISSION_REFUSED:
+    default:
+      jp_score_sheet_set_state (self->sheet, JP_SHEET_REFUSED, error->message);
+      break;
     }
-  jp_score_sheet_set_state (self->sheet, JP_SHEET_REFUSED, error->message);
 }
 
 static void
 on_sheet_submit (JpStationDefence *self)
 {
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *key = jp_submission_key (&self->submission, &error);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  body = sheet_body (self, TRUE);
-  path = g_strdup_printf ("/rounds/%" G_GINT64_FORMAT "/scores", self->round_id);
-  /* no cancellable: a sheet in flight finishes even if the window closes */
-  jp_meeting_client_send_async (self->client, "POST", path, body, NULL, sheet_submitted,
-                                g_object_ref (self));
-}
-
-static GPtrArray *
-rubric_from_json (JsonArray *array)
-{
-  GPtrArray *rubric = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_rubric_criterion_free);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  if (key == NULL)
     {
-      JsonObject *c = json_array_get_object_element (array, i);
-
-      if (c == NULL)
-        continue;
-      g_ptr_array_add (rubric,
-                       jp_rubric_criterion_new (json_object_get_string_member_with_default (
-                                                  c, "name", ""),
-                                                json_object_get_double_member_with_default (
-                                                  c, "max", 0)));
+      /* nothing was sent; the draft is on the host, the member may try again */
+      jp_score_sheet_set_state (self->sheet, JP_SHEET_EDITING, NULL);
+      jp_score_sheet_set_message (self->sheet, error->message);
+      return;
     }
-  return rubric;
+  /* no cancellable: a sheet in flight finishes even if the window closes */
+  jp_meeting_client_save_sheet_async (self->client, self->round_id, self->candidate,
+                                      sheet_texts (self), key, NULL, sheet_submitted,
+                                      g_object_ref (self));
 }
 
 static void
@@ -213,14 +175,10 @@ defence_loaded (GObject      *source,
 {
   g_autoptr(JpStationDefence) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = jp_meeting_client_get_finish (JP_MEETING_CLIENT (source),
-                                                             result, &error);
-  g_autoptr(GPtrArray) rubric = NULL;
-  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(JpRemoteDefence) defence = jp_meeting_client_get_defence_finish (
+    JP_MEETING_CLIENT (source), result, &error);
   JpSheetModel *model;
-  JsonObject *sheet;
-  JsonArray *values;
-  const char *candidate, *sheet_state;
+  const char *candidate;
   gint64 round_id;
 
   self->loading = FALSE;
@@ -232,14 +190,14 @@ defence_loaded (GObject      *source,
       jp_station_defence_reload (self);
       return;
     }
-  if (reply == NULL)
+  if (defence == NULL)
     {
       jp_score_sheet_set_idle (self->sheet, error->message);
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
     }
-  round_id = json_object_get_int_member_with_default (reply, "round", 0);
-  candidate = json_object_get_string_member_with_default (reply, "candidate", NULL);
+  round_id = defence->round_id;
+  candidate = defence->candidate;
   if (round_id == 0 || candidate == NULL)
     {
       self->round_id = round_id;
@@ -253,44 +211,21 @@ defence_loaded (GObject      *source,
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
     }
+  /* another candidate's sheet is another submission, with its own key */
   if (self->round_id != round_id || g_strcmp0 (self->candidate, candidate) != 0)
-    {
-      g_free (self->key);
-      self->key = g_uuid_string_random ();
-    }
+    jp_submission_reset (&self->submission);
   self->round_id = round_id;
   g_free (self->candidate);
   self->candidate = g_strdup (candidate);
 
-  rubric = rubric_from_json (json_object_has_member (reply, "rubric")
-                             ? json_object_get_array_member (reply, "rubric") : NULL);
-  model = jp_sheet_model_new (rubric);
-  /* a member who steps out gets no sheet */
-  sheet = json_object_has_member (reply, "sheet") ? json_object_get_object_member (reply, "sheet")
-                                                  : NULL;
-  values = sheet != NULL && json_object_has_member (sheet, "values")
-           ? json_object_get_array_member (sheet, "values") : NULL;
-  texts = g_ptr_array_new ();
-  for (guint i = 0; values != NULL && i < json_array_get_length (values); i++)
-    {
-      JsonNode *v = json_array_get_element (values, i);
-
-      g_ptr_array_add (texts, (gpointer) (JSON_NODE_HOLDS_VALUE (v) &&
-                                          json_node_get_value_type (v) == G_TYPE_STRING
-                                          ? json_node_get_string (v) : ""));
-    }
-  g_ptr_array_add (texts, NULL);
-  jp_sheet_model_set_texts (model, (const char * const *) texts->pdata);
-  sheet_state = sheet != NULL ? json_object_get_string_member_with_default (sheet, "state", "")
-                              : "";
-  if (json_object_get_boolean_member_with_default (reply, "step_out", FALSE))
+  model = jp_sheet_model_new (defence->rubric);
+  /* a member who steps out gets no sheet: its values are empty */
+  jp_sheet_model_set_texts (model, (const char * const *) defence->values);
+  if (defence->step_out)
     jp_sheet_model_set_state (model, JP_SHEET_STEP_OUT);
-  else if (g_strcmp0 (sheet_state, "submitted") == 0)
+  else if (defence->sheet_state == JP_REMOTE_SHEET_SUBMITTED)
     jp_sheet_model_set_state (model, JP_SHEET_SUBMITTED);
-  jp_score_sheet_set_model (self->sheet, candidate,
-                            (int) json_object_get_int_member_with_default (reply, "position", 0),
-                            (int) json_object_get_int_member_with_default (reply, "count", 0),
-                            model);
+  jp_score_sheet_set_model (self->sheet, candidate, defence->position, defence->count, model);
   g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
@@ -305,8 +240,8 @@ jp_station_defence_reload (JpStationDefence *self)
       return;
     }
   self->loading = TRUE;
-  jp_meeting_client_get_async (self->client, "/defence", self->cancellable, defence_loaded,
-                               g_object_ref (self));
+  jp_meeting_client_get_defence_async (self->client, self->cancellable, defence_loaded,
+                                       g_object_ref (self));
 }
 
 static void
@@ -330,7 +265,7 @@ jp_station_defence_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_pointer (&self->candidate, g_free);
-  g_clear_pointer (&self->key, g_free);
+  jp_submission_reset (&self->submission);
 
   G_OBJECT_CLASS (jp_station_defence_parent_class)->dispose (object);
 }

@@ -123,15 +123,13 @@ on_evidence_row_activated (GtkListBox       *list,
 }
 
 static void
-build_dossier (JpStationDossier *self,
-               JsonObject       *d)
+build_dossier (JpStationDossier      *self,
+               const JpRemoteDossier *d)
 {
   GtkWidget *title = gtk_label_new (self->code);
   GtkWidget *facts = adw_preferences_group_new ();
   GtkWidget *ev_group = adw_preferences_group_new ();
   GtkWidget *ev_list = gtk_list_box_new ();
-  JsonArray *criteria = json_object_get_array_member (d, "criteria");
-  JsonArray *evidence = json_object_get_array_member (d, "evidence");
   g_autoptr(GString) crit = g_string_new (NULL);
   g_autofree char *years = NULL;
 
@@ -139,20 +137,15 @@ build_dossier (JpStationDossier *self,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_box_append (self->content, title);
 
-  add_fact (facts, _("Trade"), json_object_get_string_member_with_default (d, "trade_name",
-                                                                            NULL));
-  add_fact (facts, _("Work type"), json_object_get_string_member_with_default (d, "work_type",
-                                                                                NULL));
-  add_fact (facts, _("Skill level"),
-            json_object_get_string_member_with_default (d, "skill_level", NULL));
-  years = g_strdup_printf ("%" G_GINT64_FORMAT,
-                           json_object_get_int_member_with_default (d, "years_in_trade", 0));
+  add_fact (facts, _("Trade"), d->trade_name);
+  add_fact (facts, _("Work type"), d->work_type);
+  add_fact (facts, _("Skill level"), d->skill_level);
+  years = g_strdup_printf ("%" G_GINT64_FORMAT, d->years_in_trade);
   add_fact (facts, _("Years in the trade"), years);
-  add_fact (facts, _("Education"), json_object_get_string_member_with_default (d, "education",
-                                                                                NULL));
-  for (guint i = 0; criteria != NULL && i < json_array_get_length (criteria); i++)
+  add_fact (facts, _("Education"), d->education);
+  for (guint i = 0; i < d->criteria->len; i++)
     {
-      int n = (int) json_array_get_int_element (criteria, i);
+      int n = g_array_index (d->criteria, int, i);
 
       if (crit->len > 0)
         g_string_append_c (crit, '\n');
@@ -162,12 +155,8 @@ build_dossier (JpStationDossier *self,
   add_fact (facts, _("Criteria claimed"), crit->str);
   gtk_box_append (self->content, facts);
 
-  gtk_box_append (self->content,
-                  text_section (_("Summary"),
-                                json_object_get_string_member_with_default (d, "summary", "")));
-  gtk_box_append (self->content,
-                  text_section (_("Main deeds"),
-                                json_object_get_string_member_with_default (d, "deeds", "")));
+  gtk_box_append (self->content, text_section (_("Summary"), d->summary));
+  gtk_box_append (self->content, text_section (_("Main deeds"), d->deeds));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (ev_group), _("Evidence"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (ev_group),
@@ -177,12 +166,12 @@ build_dossier (JpStationDossier *self,
   gtk_widget_add_css_class (ev_list, "boxed-list");
   g_signal_connect_object (ev_list, "row-activated", G_CALLBACK (on_evidence_row_activated),
                            self, 0);
-  for (guint i = 0; evidence != NULL && i < json_array_get_length (evidence); i++)
+  for (guint i = 0; i < d->evidence->len; i++)
     {
-      JsonObject *e = json_array_get_object_element (evidence, i);
+      const JpRemoteEvidence *e = d->evidence->pdata[i];
       GtkWidget *row = adw_action_row_new ();
-      int criterion = (int) json_object_get_int_member_with_default (e, "criterion", 0);
-      int pages = (int) json_object_get_int_member_with_default (e, "pages", 0);
+      int criterion = e->criterion;
+      int pages = e->pages;
       g_autofree char *title_text = g_strdup_printf (_("Evidence %u"), i + 1);
       g_autofree char *pages_text = g_strdup_printf (ngettext ("%d page", "%d pages", pages),
                                                      pages);
@@ -199,8 +188,7 @@ build_dossier (JpStationDossier *self,
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_list_box_append (GTK_LIST_BOX (ev_list), row);
-      g_ptr_array_add (self->evidence,
-                       g_strdup (json_object_get_string_member_with_default (e, "sha256", "")));
+      g_ptr_array_add (self->evidence, g_strdup (e->sha256));
     }
   if (self->evidence->len == 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (ev_group),
@@ -218,8 +206,8 @@ dossier_loaded (GObject      *source,
 {
   g_autoptr(JpStationDossier) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) d = jp_meeting_client_get_finish (JP_MEETING_CLIENT (source), result,
-                                                         &error);
+  g_autoptr(JpRemoteDossier) d = jp_meeting_client_get_dossier_finish (
+    JP_MEETING_CLIENT (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -309,8 +297,6 @@ jp_station_dossier_new (JpMeetingClient *client,
                         const char      *code)
 {
   JpStationDossier *self;
-  g_autofree char *path = NULL;
-  g_autofree char *escaped = NULL;
 
   g_return_val_if_fail (JP_IS_MEETING_CLIENT (client), NULL);
   g_return_val_if_fail (code != NULL, NULL);
@@ -318,10 +304,8 @@ jp_station_dossier_new (JpMeetingClient *client,
   self = g_object_new (JP_TYPE_STATION_DOSSIER, NULL);
   self->client = g_object_ref (client);
   self->code = g_strdup (code);
-  escaped = g_uri_escape_string (code, NULL, FALSE);
-  path = g_strdup_printf ("/dossiers/%s", escaped);
-  jp_meeting_client_get_async (client, path, self->cancellable, dossier_loaded,
-                               g_object_ref (self));
+  jp_meeting_client_get_dossier_async (client, code, self->cancellable, dossier_loaded,
+                                       g_object_ref (self));
   return GTK_WIDGET (self);
 }
 

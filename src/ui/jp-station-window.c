@@ -29,6 +29,7 @@ struct _JpStationWindow
   GtkStack        *stack;
   GtkStack        *rounds_stack;
   GtkListBox      *rounds_list;
+  AdwStatusPage   *rounds_error_page;
   AdwBin          *ballot_bin;
   AdwBin          *dossier_bin;
   JpEvidenceViewer *viewer;
@@ -36,7 +37,7 @@ struct _JpStationWindow
 
   JpMeetingClient *client;
   GCancellable    *cancellable;
-  JsonArray       *rounds;         /* the open rounds of GET /state */
+  GPtrArray       *rounds;         /* JpRemoteRound*: the open rounds of GET /state */
   GHashTable      *ballots;        /* round id (gint64*) -> JpStationBallot (kept, so a
                                     * queued ballot is not cast twice) */
   gint64           ballot_round;   /* round of the ballot shown, 0 if none */
@@ -97,43 +98,25 @@ update_connection (JpStationWindow *self)
     }
 }
 
-static JsonObject *
-find_round (JpStationWindow *self,
-            gint64           round_id)
-{
-  for (guint i = 0; self->rounds != NULL && i < json_array_get_length (self->rounds); i++)
-    {
-      JsonObject *r = json_array_get_object_element (self->rounds, i);
-
-      if (json_object_get_int_member_with_default (r, "id", 0) == round_id)
-        return r;
-    }
-  return NULL;
-}
-
 static void
 rebuild_rounds (JpStationWindow *self)
 {
   GtkWidget *child;
-  guint n = self->rounds != NULL ? json_array_get_length (self->rounds) : 0;
+  guint n = self->rounds != NULL ? self->rounds->len : 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rounds_list))) != NULL)
     gtk_list_box_remove (self->rounds_list, child);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *r = json_array_get_object_element (self->rounds, i);
-      gint64 id = json_object_get_int_member_with_default (r, "id", 0);
+      const JpRemoteRound *r = self->rounds->pdata[i];
+      gint64 id = r->id;
       JpStationBallot *ballot = g_hash_table_lookup (self->ballots, &id);
-      gboolean voted = json_object_get_boolean_member_with_default (r, "voted", FALSE);
-      int max = (int) json_object_get_int_member_with_default (r, "max_choices", 1);
-      int seats = (int) json_object_get_int_member_with_default (r, "seats", 1);
+      gboolean voted = r->voted;
+      int max = r->max_choices;
+      int seats = r->seats;
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (_("%s, round %d"),
-                                                json_object_get_string_member_with_default (
-                                                  r, "trade_name", ""),
-                                                (int) json_object_get_int_member_with_default (
-                                                  r, "number", 1));
+      g_autofree char *title = g_strdup_printf (_("%s, round %d"), r->trade_name, r->number);
       g_autofree char *escaped = g_markup_escape_text (title, -1);
       g_autofree char *subtitle = NULL;
       const char *icon = "go-next-symbolic";
@@ -221,10 +204,9 @@ state_loaded (GObject      *source,
 {
   g_autoptr(JpStationWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) state = jp_meeting_client_get_finish (JP_MEETING_CLIENT (source),
-                                                             result, &error);
+  g_autoptr(JpRemoteState) state = jp_meeting_client_get_state_finish (
+    JP_MEETING_CLIENT (source), result, &error);
   const char *reason = jp_meeting_client_request_reason (result);
-  JsonArray *rounds;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -235,28 +217,33 @@ state_loaded (GObject      *source,
     {
       if (g_strcmp0 (reason, "session-ended") == 0)
         meeting_ended (self, error->message);
+      else if (g_error_matches (error, JP_MEETING_ERROR, JP_MEETING_ERROR_PROTOCOL))
+        {
+          /* a reply this station cannot read: say so rather than show no rounds */
+          adw_status_page_set_description (self->rounds_error_page, error->message);
+          gtk_stack_set_visible_child_name (self->rounds_stack, "error");
+        }
       /* a network failure: the header says reconnecting, and the reconnect refreshes */
       return;
     }
-  if (g_strcmp0 (json_object_get_string_member_with_default (state, "stage", ""), "ended") == 0)
+  if (state->stage == JP_REMOTE_STAGE_ENDED)
     {
       meeting_ended (self, _("The chair has ended the meeting. Thank you for your work."));
       return;
     }
-  rounds = json_object_get_array_member (state, "rounds");
-  g_clear_pointer (&self->rounds, json_array_unref);
-  self->rounds = rounds != NULL ? json_array_ref (rounds) : json_array_new ();
+  g_clear_pointer (&self->rounds, g_ptr_array_unref);
+  self->rounds = g_ptr_array_ref (state->rounds);
 
   /* bring the kept ballots up to date: a queued one may have arrived, a round may have
    * closed while the events were cut off */
   g_hash_table_iter_init (&iter, self->ballots);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      JsonObject *r = find_round (self, *(gint64 *) key);
+      const JpRemoteRound *r = jp_remote_rounds_find (self->rounds, *(gint64 *) key);
 
       if (r == NULL)
         jp_station_ballot_set_closed (value);
-      else if (json_object_get_boolean_member_with_default (r, "voted", FALSE))
+      else if (r->voted)
         jp_station_ballot_set_voted (value);
     }
   rebuild_rounds (self);
@@ -268,7 +255,7 @@ state_loaded (GObject      *source,
       JpStationBallot *shown = g_hash_table_lookup (self->ballots, &self->ballot_round);
 
       self->opened_round = 0;
-      if (find_round (self, id) != NULL && id != self->ballot_round
+      if (jp_remote_rounds_find (self->rounds, id) != NULL && id != self->ballot_round
           && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "ballot") == 0
           && (shown == NULL
               || jp_station_ballot_get_state (shown) == JP_STATION_BALLOT_RECEIVED
@@ -295,8 +282,8 @@ refresh_state (JpStationWindow *self)
     }
   self->refreshing = TRUE;
   self->ready = FALSE;
-  jp_meeting_client_get_async (self->client, "/state", self->cancellable, state_loaded,
-                               g_object_ref (self));
+  jp_meeting_client_get_state_async (self->client, self->cancellable, state_loaded,
+                                     g_object_ref (self));
 }
 
 static void
@@ -304,26 +291,27 @@ on_client_event (JpStationWindow *self,
                  const char      *type,
                  JsonNode        *data)
 {
-  JsonObject *o = data != NULL && JSON_NODE_HOLDS_OBJECT (data) ? json_node_get_object (data)
-                                                                : NULL;
+  gboolean round_event = g_str_equal (type, "round_opened") || g_str_equal (type, "round_closed");
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
 
+  if (round_event && !jp_remote_event_round_id (data, &id, &error))
+    g_warning ("%s", error->message);   /* GET /state, read again below, says what changed */
   if (g_str_equal (type, "meeting_ended"))
     {
       meeting_ended (self, _("The chair has ended the meeting. Thank you for your work."));
       return;
     }
-  if (g_str_equal (type, "round_closed") && o != NULL)
+  if (g_str_equal (type, "round_closed") && id != 0)
     {
-      gint64 id = json_object_get_int_member_with_default (o, "id", 0);
       JpStationBallot *ballot = g_hash_table_lookup (self->ballots, &id);
 
       if (ballot != NULL)
         jp_station_ballot_set_closed (ballot);
     }
-  if (g_str_equal (type, "round_opened") && o != NULL)
-    self->opened_round = json_object_get_int_member_with_default (o, "id", 0);
-  if (g_str_equal (type, "round_opened") || g_str_equal (type, "round_closed") ||
-      g_str_equal (type, "progress"))
+  if (g_str_equal (type, "round_opened") && id != 0)
+    self->opened_round = id;
+  if (round_event || g_str_equal (type, "progress"))
     refresh_state (self);
 }
 
@@ -542,7 +530,7 @@ jp_station_window_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_STATION_WINDOW);
   g_clear_pointer (&self->ballots, g_hash_table_unref);
-  g_clear_pointer (&self->rounds, json_array_unref);
+  g_clear_pointer (&self->rounds, g_ptr_array_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
 
@@ -575,6 +563,7 @@ jp_station_window_class_init (JpStationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpStationWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JpStationWindow, rounds_stack);
   gtk_widget_class_bind_template_child (widget_class, JpStationWindow, rounds_list);
+  gtk_widget_class_bind_template_child (widget_class, JpStationWindow, rounds_error_page);
   gtk_widget_class_bind_template_child (widget_class, JpStationWindow, ballot_bin);
   gtk_widget_class_bind_template_child (widget_class, JpStationWindow, dossier_bin);
   gtk_widget_class_bind_template_child (widget_class, JpStationWindow, viewer);
@@ -598,31 +587,23 @@ jp_station_window_init (JpStationWindow *self)
 
 JpStationWindow *
 jp_station_window_new (GtkApplication  *app,
-                       JpMeetingClient *client,
-                       JsonObject      *login)
+                       JpMeetingClient *client)
 {
   JpStationWindow *self;
-  JsonObject *member, *election;
+  const JpRemoteLogin *login;
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (app == NULL || GTK_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (JP_IS_MEETING_CLIENT (client), NULL);
+  login = jp_meeting_client_get_login (client);
   g_return_val_if_fail (login != NULL, NULL);
 
   self = g_object_new (JP_TYPE_STATION_WINDOW, "application", app, NULL);
   self->client = g_object_ref (client);
 
-  member = json_object_get_object_member (login, "member");
-  election = json_object_get_object_member (login, "election");
-  title = g_strdup_printf (_("%s (%s)"),
-                           member != NULL ? json_object_get_string_member_with_default (
-                             member, "name", "") : "",
-                           jp_meeting_client_get_member_code (client));
-  if (election != NULL)
-    subtitle = g_strdup (json_object_get_string_member_with_default (election, "title", ""));
+  title = g_strdup_printf (_("%s (%s)"), login->member_name, login->member_code);
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  adw_window_title_set_subtitle (self->window_title, login->election_title);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   g_signal_connect_object (client, "event", G_CALLBACK (on_client_event), self,
@@ -660,7 +641,7 @@ guint
 jp_station_window_get_n_rounds (JpStationWindow *self)
 {
   g_return_val_if_fail (JP_IS_STATION_WINDOW (self), 0);
-  return self->rounds != NULL ? json_array_get_length (self->rounds) : 0;
+  return self->rounds != NULL ? self->rounds->len : 0;
 }
 
 gint64
@@ -669,19 +650,18 @@ jp_station_window_get_round_id (JpStationWindow *self,
 {
   g_return_val_if_fail (JP_IS_STATION_WINDOW (self), 0);
   g_return_val_if_fail (index < jp_station_window_get_n_rounds (self), 0);
-  return json_object_get_int_member_with_default (
-    json_array_get_object_element (self->rounds, index), "id", 0);
+  return ((JpRemoteRound *) self->rounds->pdata[index])->id;
 }
 
 gboolean
 jp_station_window_get_round_voted (JpStationWindow *self,
                                    gint64           round_id)
 {
-  JsonObject *r;
+  const JpRemoteRound *r;
 
   g_return_val_if_fail (JP_IS_STATION_WINDOW (self), FALSE);
-  r = find_round (self, round_id);
-  return r != NULL && json_object_get_boolean_member_with_default (r, "voted", FALSE);
+  r = jp_remote_rounds_find (self->rounds, round_id);
+  return r != NULL && r->voted;
 }
 
 gboolean

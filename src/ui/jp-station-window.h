@@ -18,15 +18,15 @@ G_DECLARE_FINAL_TYPE (JpStationWindow, jp_station_window, JP, STATION_WINDOW,
  * Shows the member and the connection state (with the ballots waiting in the client's
  * offline queue), the ballot rounds open for the member (GET /state, updated by the
  * events), the ballot of a round, the anonymised dossiers and their evidence. `client` is
- * logged in (referenced); `login` is the reply of the login (member, election; referenced).
+ * logged in (referenced): its login (jp_meeting_client_get_login) names the member and the
+ * election.
  * `app` may be NULL (tests). The events WebSocket is opened here.
  *
  * Signal "meeting-ended" (const char *message): the host ended the meeting; the window then
  * returns to the start screen (a JpWindow of the application, or a new one) with the message
  * and closes. */
 JpStationWindow *jp_station_window_new            (GtkApplication  *app,
-                                                   JpMeetingClient *client,
-                                                   JsonObject      *login);
+                                                   JpMeetingClient *client);
 
 JpMeetingClient *jp_station_window_get_client     (JpStationWindow *self);
 

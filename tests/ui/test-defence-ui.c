@@ -9,6 +9,7 @@
 #include "meeting/jp-meeting-service-defence.h"
 #include "jp-defence-page.h"
 #include "jp-station-defence.h"
+#include "store/jp-random.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 
@@ -242,6 +243,90 @@ test_station_restart (void)
   jp_test_spin ();
 }
 
+
+static gboolean
+sheet_locked (gpointer data)
+{
+  JpSheetModel *model = jp_score_sheet_get_model (jp_station_defence_get_sheet (data));
+
+  return model != NULL && jp_sheet_model_get_state (model) == JP_SHEET_SUBMITTED;
+}
+
+static gboolean
+failing_source (guint8 *buf, gsize len, gpointer user_data, GError **error)
+{
+  g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED, "no entropy today");
+  return FALSE;
+}
+
+static gboolean
+shows_text (GtkWidget *widget, const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  jp_test_collect_labels (widget, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (labels->pdata[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A station fills in the sheet, confirms it and submits it: the key comes from the secure
+ * source (a failing source leaves the sheet unsent and says why), the host stores the sheet
+ * and the station shows it locked. */
+static void
+test_station_submit (void)
+{
+  static const char *values[] = { "13", "21.5", "20", "16", "12" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpDefenceSession) s = NULL;
+  g_autoptr(JpDefenceSheet) stored = NULL;
+  g_autoptr(JpMeetingClient) client = station_client ("M02");
+  JpStationDefence *station;
+  JpScoreSheet *sheet;
+  GtkWidget *window;
+  gint64 round;
+
+  s = jp_store_find_defence_session (store, "XT", NULL);
+  round = s != NULL ? s->round_id : jp_meeting_service_defence_open (service, "XT", &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_meeting_service_defence_set_current (service, round, code_a, &error));
+  g_assert_no_error (error);
+
+  station = JP_STATION_DEFENCE (jp_station_defence_new (client));
+  sheet = jp_station_defence_get_sheet (station);
+  window = window_with (GTK_WIDGET (station));
+  g_assert_true (jp_test_wait_until (sheet_shown, station, 10000));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    gtk_editable_set_text (jp_score_sheet_get_entry (sheet, i), values[i]);
+
+  /* the confirmation says what is about to be sent */
+  jp_score_sheet_review (sheet);
+  g_assert_cmpstr (jp_score_sheet_get_page (sheet), ==, "confirm");
+  g_assert_true (shows_text (GTK_WIDGET (sheet), "82.5"));
+
+  /* no key, nothing sent: the member reads why and may submit again */
+  jp_random_set_source_for_testing (failing_source, NULL);
+  jp_score_sheet_submit (sheet);
+  jp_random_set_source_for_testing (NULL, NULL);
+  g_assert_cmpstr (jp_score_sheet_get_page (sheet), ==, "sheet");
+  g_assert_nonnull (strstr (jp_score_sheet_get_message_text (sheet), "no entropy today"));
+  stored = jp_store_defence_get_sheet (store, round, "M02", code_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->state, !=, JP_DEFENCE_SHEET_SUBMITTED);
+  g_clear_pointer (&stored, jp_defence_sheet_free);
+
+  jp_score_sheet_review (sheet);
+  jp_score_sheet_submit (sheet);
+  g_assert_true (jp_test_wait_until (sheet_locked, station, 10000));
+  stored = jp_store_defence_get_sheet (store, round, "M02", code_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->state, ==, JP_DEFENCE_SHEET_SUBMITTED);
+  g_assert_cmpint (stored->total_halves, ==, 165);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -267,6 +352,7 @@ main (int argc, char *argv[])
   host_start ();
   g_test_add_func ("/ui/defence/chair-page", test_chair_page);
   g_test_add_func ("/ui/defence/station-restart", test_station_restart);
+  g_test_add_func ("/ui/defence/station-submit", test_station_submit);
   status = g_test_run ();
   jp_meeting_server_disconnect (server);
   g_clear_object (&server);
