@@ -182,6 +182,7 @@ rebuild_current (JpBallotPage  *self,
     }
   gtk_label_set_text (self->step_out_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_current_button), current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "round.end-discussion", current != NULL);
 }
 
 static void
@@ -220,7 +221,7 @@ jp_ballot_page_show_round (JpBallotPage *self)
   g_autoptr(JpTally) tally = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  gboolean open, closed, published;
+  gboolean open, closed, published, runoff;
 
   gtk_widget_set_visible (GTK_WIDGET (self->round_error), FALSE);
   if (self->store != NULL && self->round_id != 0)
@@ -232,8 +233,14 @@ jp_ballot_page_show_round (JpBallotPage *self)
   if (round == NULL)
     jp_ballot_page_release_focus (self, self->round_box, NULL);
   gtk_widget_set_visible (self->round_box, round != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "round.discuss", round != NULL);
   if (round == NULL)
     {
+      static const char *const commands[] = { "round.close", "round.publish", "round.seal",
+                                              "round.runoff", "round.end-discussion" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), commands[i], FALSE);
       jp_paper_entry_set_round (self->paper_entry, NULL, 0);
       return;
     }
@@ -275,16 +282,19 @@ jp_ballot_page_show_round (JpBallotPage *self)
       gtk_label_set_text (self->digest_label, digest);
     }
 
+  runoff = tally != NULL && tally->runoff_codes != NULL && tally->runoff_codes[0] != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "round.close", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "round.publish", closed && !published);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "round.seal",
+                                 round->state == JP_ROUND_STATE_CLOSED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "round.runoff", runoff);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), open);
   gtk_widget_set_visible (GTK_WIDGET (self->publish_button), closed);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), !published);
   gtk_button_set_label (self->publish_button,
                         published ? _("Results Published") : _("_Publish Results"));
   gtk_widget_set_visible (GTK_WIDGET (self->seal_button),
                           round->state == JP_ROUND_STATE_CLOSED);
-  gtk_widget_set_visible (GTK_WIDGET (self->runoff_button),
-                          tally != NULL && tally->runoff_codes != NULL
-                          && tally->runoff_codes[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->runoff_button), runoff);
   gtk_widget_set_visible (GTK_WIDGET (self->report_button), tally != NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->report_button), "(sx)", "tally-report",
                                     round->id);
@@ -408,24 +418,27 @@ jp_ballot_page_close_question (JpBallotPage *self)
 }
 
 static void
-on_close_button_clicked (JpBallotPage *self)
+action_close (GtkWidget *widget, const char *name, GVariant *param)
 {
+  JpBallotPage *self = JP_BALLOT_PAGE (widget);
   g_autofree char *body = jp_ballot_page_close_question (self);
 
   confirm (self, _("Close the Round?"), body, "close", _("Close and C_ount"));
 }
 
 static void
-on_seal_button_clicked (JpBallotPage *self)
+action_seal (GtkWidget *widget, const char *name, GVariant *param)
 {
+  JpBallotPage *self = JP_BALLOT_PAGE (widget);
   confirm (self, _("Seal the Round?"),
            _("The result becomes final. A sealed round can never be changed."), "seal",
            _("_Seal"));
 }
 
 static void
-on_publish_button_clicked (JpBallotPage *self)
+action_publish (GtkWidget *widget, const char *name, GVariant *param)
 {
+  JpBallotPage *self = JP_BALLOT_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
   if (!jp_meeting_service_publish_results (self->service, self->round_id, &error))
@@ -437,8 +450,9 @@ on_publish_button_clicked (JpBallotPage *self)
 }
 
 static void
-on_runoff_button_clicked (JpBallotPage *self)
+action_runoff (GtkWidget *widget, const char *name, GVariant *param)
 {
+  JpBallotPage *self = JP_BALLOT_PAGE (widget);
   g_autoptr(GError) error = NULL;
   gint64 id = jp_meeting_service_create_runoff (self->service, self->round_id, &error);
 
@@ -452,8 +466,9 @@ on_runoff_button_clicked (JpBallotPage *self)
 }
 
 static void
-on_current_button_clicked (JpBallotPage *self)
+action_current (GtkWidget *widget, const char *name, GVariant *param)
 {
+  JpBallotPage *self = JP_BALLOT_PAGE (widget);
   GtkStringObject *item = gtk_drop_down_get_selected_item (self->current_dropdown);
   g_autoptr(GError) error = NULL;
 
@@ -465,9 +480,13 @@ on_current_button_clicked (JpBallotPage *self)
 }
 
 static void
-on_clear_current_button_clicked (JpBallotPage *self)
+action_clear_current (GtkWidget *widget, const char *name, GVariant *param)
 {
-  jp_meeting_service_set_current_candidate (self->service, NULL, NULL);
+  JpBallotPage *self = JP_BALLOT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!jp_meeting_service_set_current_candidate (self->service, NULL, &error))
+    jp_ballot_page_report (self, _("Could Not End the Discussion"), error);
 }
 
 static void
@@ -501,11 +520,23 @@ jp_ballot_page_connect_round_signals (JpBallotPage *self)
 void
 jp_ballot_page_round_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, on_close_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_seal_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_publish_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_runoff_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_current_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_clear_current_button_clicked);
+  /* The chair's commands on a round, as actions: the buttons, the keyboard and the tests all
+   * go through them, and a command the round's state does not allow is disabled (so its
+   * shortcut does nothing). The shortcuts are listed in the shortcuts window. */
+  gtk_widget_class_install_action (widget_class, "round.close", NULL, action_close);
+  gtk_widget_class_install_action (widget_class, "round.publish", NULL, action_publish);
+  gtk_widget_class_install_action (widget_class, "round.seal", NULL, action_seal);
+  gtk_widget_class_install_action (widget_class, "round.runoff", NULL, action_runoff);
+  gtk_widget_class_install_action (widget_class, "round.discuss", NULL, action_current);
+  gtk_widget_class_install_action (widget_class, "round.end-discussion", NULL,
+                                   action_clear_current);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "round.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "round.publish", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "round.discuss", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "round.end-discussion", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_paper_entry_changed);
 }

@@ -66,3 +66,39 @@ jp_test_collect_labels (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     jp_test_collect_labels (child, texts);
 }
+
+/* What the key `keyval` + `mods` does on `widget`: the widget's own shortcuts (class key
+ * bindings included) are looked up by their trigger and activated as a key press would. */
+static inline gboolean
+jp_test_press_key (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            {
+              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                            0, widget,
+                                                            gtk_shortcut_get_arguments (shortcut));
+
+              jp_test_spin ();
+              return done;
+            }
+        }
+    }
+  return FALSE;
+}

@@ -17,6 +17,8 @@
 static char    *tmpdir;
 static JpStore *store;
 
+static AdwMessageDialog *find_dialog (void);
+
 static gboolean
 label_contains (GtkLabel *label, const char *text)
 {
@@ -216,6 +218,9 @@ test_ballot_stage (void)
   g_assert_true (label_contains (page->counts_label, "cast 4"));
   g_assert_true (label_contains (page->counts_label, "invalid 1"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->close_button)));
+  /* a closed round cannot be closed again, not even from the keyboard */
+  jp_test_press_key (GTK_WIDGET (page), GDK_KEY_w, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_null (find_dialog ());
 
   /* a tie of 1 : 1 for one seat: run-off, publish and seal are offered */
   g_assert_cmpstrv (tally->runoff_codes, ((const char *[]) {
@@ -398,6 +403,13 @@ test_chair_flow (void)
   for (guint k = 1; k < panel->len; k++)
     g_assert_nonnull (strstr (body, member_name_in (st, ((JpPanelMember *) panel->pdata[k])->code)));
   g_assert_nonnull (strstr (body, "quorum"));
+  close_dialogs ();
+  /* the same command from the keyboard (the shortcuts window lists it) */
+  g_assert_true (jp_test_press_key (GTK_WIDGET (page), GDK_KEY_w,
+                                    GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Close the Round?");
   close_dialogs ();
 
   /* two more for the same code: the one seat is filled; close and seal */

@@ -150,42 +150,6 @@ click (GtkWidget *button)
   jp_test_spin ();
 }
 
-/* What the key `keyval` + `mods` does on `widget`: the widget's own shortcuts (class key
- * bindings included) are looked up by their trigger and activated as a key press would. */
-static gboolean
-press_key (GtkWidget       *widget,
-           guint            keyval,
-           GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
-            {
-              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                            0, widget,
-                                                            gtk_shortcut_get_arguments (shortcut));
-
-              jp_test_spin ();
-              return done;
-            }
-        }
-    }
-  return FALSE;
-}
-
 /* Selects the first row of the candidate list; returns that candidate (full, new ref). */
 static JpCandidate *
 select_first (Fixture *fixture,
@@ -407,7 +371,7 @@ test_evidence (Fixture       *fixture,
   g_assert_cmpint (jp_evidence_viewer_get_fit_mode (viewer), ==, JP_EVIDENCE_FIT_WIDTH);
 
   /* Esc: back to the dossier and the list, the focus on the document's Open button */
-  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Escape, 0));
+  g_assert_true (jp_test_press_key (GTK_WIDGET (view), GDK_KEY_Escape, 0));
   g_assert_false (jp_dossier_view_get_document_open (view));
   g_assert_true (gtk_widget_get_mapped (
                    GTK_WIDGET (jp_window_get_candidate_list (fixture->window))));
@@ -416,12 +380,12 @@ test_evidence (Fixture       *fixture,
   g_assert_true (jp_test_wait_until (is_allocated, list, 5000));
   g_assert_cmpint (ABS (gtk_widget_get_width (list) - list_width), <=, 2);
   /* Esc on the dossier itself does nothing of the kind (and lets the key go on) */
-  g_assert_false (press_key (GTK_WIDGET (view), GDK_KEY_Escape, 0));
+  g_assert_false (jp_test_press_key (GTK_WIDGET (view), GDK_KEY_Escape, 0));
 
   /* Alt+Left and the Back button do the same */
   click (open);
   g_assert_true (jp_dossier_view_get_document_open (view));
-  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_true (jp_test_press_key (GTK_WIDGET (view), GDK_KEY_Left, GDK_ALT_MASK));
   g_assert_false (jp_dossier_view_get_document_open (view));
   click (open);
   click (jp_dossier_view_get_back_button (view));
