@@ -10,8 +10,7 @@
 #include "jp-meeting-service-private.h"
 #include "store/jp-random.h"
 
-
-/* Evidence for the stations: the anonymised copies, their owners and the redaction boxes.
+/* Evidence for the stations: the anonymised copies, their owners and the redaction boxes. */
 
 /* ---- evidence ---- */
 
