@@ -63,57 +63,17 @@ parse_exclusions (JpReview   *review,
   return TRUE;
 }
 
+/* The store's JSON of the review (jp_store_review_to_json), with the warnings of this save. */
 static JsonNode *
 review_to_json (const JpReview    *review,
                 const JpCandidate *candidate,
                 GPtrArray         *warnings)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  JsonNode *node = jp_store_review_to_json (review, candidate);
 
-  json_builder_begin_object (b);
-  jp_cli_add_int (b, "candidate_id", review->candidate_id);
-  jp_cli_add_string (b, "name", candidate->name);
-  jp_cli_add_string (b, "decision", jp_review_decision_to_key (review->decision));
-  json_builder_set_member_name (b, "criteria");
-  json_builder_begin_array (b);
-  for (int c = 1; c <= JP_N_CRITERIA; c++)
-    if (review->criteria_met & (1u << c))
-      json_builder_add_int_value (b, c);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "evidence");
-  json_builder_begin_object (b);
-  for (int c = 1; c <= JP_N_CRITERIA; c++)
-    {
-      char key[4];
-
-      if (review->evidence[c]->len == 0)
-        continue;
-      g_snprintf (key, sizeof key, "%d", c);
-      json_builder_set_member_name (b, key);
-      json_builder_begin_array (b);
-      for (guint i = 0; i < review->evidence[c]->len; i++)
-        json_builder_add_string_value (b, g_ptr_array_index (review->evidence[c], i));
-      json_builder_end_array (b);
-    }
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "exclusions");
-  json_builder_begin_array (b);
-  for (int x = 0; x < JP_N_EXCLUSIONS; x++)
-    if (review->exclusions & (1u << x))
-      {
-        json_builder_begin_object (b);
-        jp_cli_add_string (b, "key", jp_exclusion_to_key ((JpExclusion) x));
-        jp_cli_add_string (b, "note", review->exclusion_notes[x]);
-        json_builder_end_object (b);
-      }
-  json_builder_end_array (b);
-  jp_cli_add_string (b, "reason", review->reason);
-  jp_cli_add_string (b, "decided_by", review->decided_by);
-  jp_cli_add_int (b, "decided_at", review->decided_at);
-  json_builder_set_member_name (b, "warnings");
-  json_builder_add_value (b, jp_cli_findings_to_json (warnings));
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+  json_object_set_member (json_node_get_object (node), "warnings",
+                          jp_cli_findings_to_json (warnings));
+  return node;
 }
 
 int

@@ -10,7 +10,6 @@
 #include "jp-meeting-service-private.h"
 #include "store/jp-random.h"
 
-
 /* Access rules of the meeting service: which rounds a member sits on, which candidates
  * a member may see, whether a member has voted (RULES.md "Ballot", "Conflicts"). */
 
@@ -30,12 +29,18 @@ jp_meeting_service_member_rounds (JpMeetingService  *self,
   for (guint i = 0; i < all->len; i++)
     {
       JpRound *r = all->pdata[i];
+      gboolean on_panel;
 
       if (r->kind != JP_ROUND_KIND_BALLOT || r->state == JP_ROUND_STATE_DRAFT)
         continue;
       if (open_only && r->state != JP_ROUND_STATE_OPEN)
         continue;
-      if (!jp_store_member_on_panel (self->store, r->id, member_code))
+      if (!jp_store_member_on_panel (self->store, r->id, member_code, &on_panel, error))
+        {
+          g_ptr_array_unref (mine);
+          return NULL;
+        }
+      if (!on_panel)
         continue;
       g_ptr_array_add (mine, jp_round_copy (r));
     }
@@ -63,7 +68,9 @@ jp_meeting_service_member_may_see (JpMeetingService  *self,
       for (guint k = 0; k < r->candidates->len; k++)
         if (((JpRoundCandidate *) r->candidates->pdata[k])->candidate_id == candidate_id)
           {
-            *conflicted = jp_store_is_conflicted (self->store, member_code, candidate_id);
+            if (!jp_store_is_conflicted (self->store, member_code, candidate_id, conflicted,
+                                         error))
+              return FALSE;
             return !*conflicted;
           }
     }

@@ -10,9 +10,8 @@
 #include "jp-meeting-service-private.h"
 #include "store/jp-random.h"
 
-
-/* The stations' requests: the dispatcher and the encoder of each endpoint (GET /state,
- * /rounds/{id}, /dossiers/{code}, POST /rounds/{id}/ballot, the group commit), docs/protocol.md. */
+/* The stations' requests (docs/protocol.md): the dispatcher and the encoder of each endpoint
+ * (GET /state, /rounds/{id}, /dossiers/{code}, POST /rounds/{id}/ballot, the group commit). */
 
 static JsonNode *
 reply_error (guint      *status,
@@ -111,7 +110,9 @@ handle_state (JpMeetingService *self,
 
       if (!jp_meeting_service_candidate_id (self, self->current_code, &id, &error))
         return reply_error (status, 500, "error", "store-failed", error->message);
-      stepping_out = id != 0 && jp_store_is_conflicted (self->store, member_code, id);
+      if (id != 0
+          && !jp_store_is_conflicted (self->store, member_code, id, &stepping_out, &error))
+        return reply_error (status, 500, "error", "store-failed", error->message);
     }
 
   json_builder_begin_object (b);
@@ -156,7 +157,7 @@ handle_round (JpMeetingService *self,
   g_autoptr(JsonBuilder) b = NULL;
   g_autofree char *message = NULL;
   g_auto(GStrv) conflicted = NULL;
-  gboolean voted;
+  gboolean voted, on_panel;
 
   if (r == NULL && !g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND))
     return reply_error (status, 500, "error", "store-failed", error->message);
@@ -169,7 +170,9 @@ handle_round (JpMeetingService *self,
                                    "rounds."), id);
       return reply_error (status, 404, "error", "unknown-round", message);
     }
-  if (!jp_store_member_on_panel (self->store, round_id, member_code))
+  if (!jp_store_member_on_panel (self->store, round_id, member_code, &on_panel, &error))
+    return reply_error (status, 500, "error", "store-failed", error->message);
+  if (!on_panel)
     {
       message = g_strdup_printf (_("You are not on the panel of trade %s; you cannot take "
                                    "part in this round."), r->trade_name);

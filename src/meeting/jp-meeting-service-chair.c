@@ -10,7 +10,6 @@
 #include "jp-meeting-service-private.h"
 #include "store/jp-random.h"
 
-
 /* The chair's commands on the meeting (open, close, seal, publish, the run-off, the
  * candidate discussed) and the speaking timer. */
 
@@ -226,11 +225,18 @@ jp_meeting_service_get_stepping_out (JpMeetingService *self)
     {
       JpMember *m = members->pdata[i];
       const char *const *trades = (const char *const *) m->trades;
+      gboolean conflicted;
 
       if (trades == NULL || !((trade->code != NULL && g_strv_contains (trades, trade->code))
                               || (trade->name != NULL && g_strv_contains (trades, trade->name))))
         continue;
-      if (jp_store_is_conflicted (self->store, m->code, id))
+      if (!jp_store_is_conflicted (self->store, m->code, id, &conflicted, &error))
+        {
+          g_warning ("Cannot tell who steps out for %s: %s", self->current_code,
+                     error->message);
+          break;
+        }
+      if (conflicted)
         g_strv_builder_add (out, m->code);
     }
   return g_strv_builder_end (out);

@@ -364,6 +364,18 @@ review_payload (const JpReview    *review,
   return b;
 }
 
+JsonNode *
+jp_store_review_to_json (const JpReview    *review,
+                         const JpCandidate *candidate)
+{
+  g_autoptr(JsonBuilder) b = NULL;
+
+  g_return_val_if_fail (review != NULL && candidate != NULL, NULL);
+
+  b = review_payload (review, candidate);
+  return json_builder_get_root (b);
+}
+
 static gboolean
 write_review (JpStore         *self,
               const JpReview  *review,

@@ -49,14 +49,17 @@ jp_store_round_count (JpStore     *self,
   return TRUE;
 }
 
-static gboolean
-panel_size (JpStore  *self,
-            gint64    trade_id,
-            int      *size,
-            GError  **error)
+gboolean
+jp_store_panel_size (JpStore  *self,
+                     gint64    trade_id,
+                     int      *size,
+                     GError  **error)
 {
-  return jp_store_round_count (self, "SELECT count (*) FROM member_trade WHERE trade_id = ?", trade_id,
-                               size, error);
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (size != NULL, FALSE);
+
+  return jp_store_round_count (self, "SELECT count (*) FROM member_trade WHERE trade_id = ?",
+                               trade_id, size, error);
 }
 
 JpRound *
@@ -126,7 +129,7 @@ jp_store_load_round (JpStore  *self,
   if (!ok ||
       !jp_store_round_count (self, "SELECT count (*) FROM ballot_roster WHERE round_id = ?", round_id,
                              &round->n_cast, error) ||
-      !panel_size (self, round->trade_id, &round->n_panel, error))
+      !jp_store_panel_size (self, round->trade_id, &round->n_panel, error))
     return NULL;
   return g_steal_pointer (&round);
 }
@@ -160,6 +163,24 @@ resolve_trade (JpStore     *self,
     }
   *out = t;
   return TRUE;
+}
+
+gboolean
+jp_store_trade_panel_size (JpStore     *self,
+                           const char  *trade,
+                           int         *size,
+                           GError     **error)
+{
+  g_autoptr(JpTrade) t = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (size != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *size = 0;
+  if (!resolve_trade (self, trade, &t, error))
+    return FALSE;
+  return jp_store_panel_size (self, t->id, size, error);
 }
 
 GPtrArray *
@@ -253,24 +274,36 @@ jp_store_round_panel (JpStore  *self,
 }
 
 gboolean
-jp_store_member_on_panel (JpStore    *self,
-                          gint64      round_id,
-                          const char *member_code)
+jp_store_member_on_panel (JpStore     *self,
+                          gint64       round_id,
+                          const char  *member_code,
+                          gboolean    *on_panel,
+                          GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (on_panel != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  *on_panel = FALSE;
+  if (member_code == NULL)
+    return TRUE;
   stmt = jp_store_prepare (self,
                            "SELECT 1 FROM member m JOIN member_trade mt ON mt.member_id = m.id "
                            "JOIN round r ON r.trade_id = mt.trade_id "
                            "WHERE r.id = ? AND m.code = ?",
-                           NULL);
-  if (stmt == NULL || member_code == NULL)
+                           error);
+  if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round_id);
   sqlite3_bind_text (stmt, 2, member_code, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return jp_store_set_error (self, rc, error);
+  *on_panel = rc == SQLITE_ROW;
+  return TRUE;
 }
 
 /* ---- creating and opening ---- */
@@ -561,7 +594,7 @@ create_round (JpStore     *self,
   settings = jp_store_get_settings (self);
   if (max_choices < 0)
     max_choices = jp_round_default_max_choices (settings->max_choices, seats);
-  if (!panel_size (self, t->id, &n_panel, error))
+  if (!jp_store_panel_size (self, t->id, &n_panel, error))
     goto fail;
   if (present < 0)
     present = n_panel;

@@ -8,6 +8,20 @@
 #include "jp-store-console.h"
 #include "jp-random.h"
 
+/* jp_store_is_conflicted, which must not fail here. */
+static gboolean
+is_conflicted (JpStore    *store,
+               const char *member_code,
+               gint64      candidate_id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean conflicted = FALSE;
+
+  g_assert_true (jp_store_is_conflicted (store, member_code, candidate_id, &conflicted, &error));
+  g_assert_no_error (error);
+  return conflicted;
+}
+
 /* The host console's store: review, settings, seats, members, conflicts, the freeze. */
 
 #define FIXED_TIME 1700000000
@@ -148,6 +162,59 @@ has_finding (GPtrArray  *findings,
     if (g_strcmp0 (((JpFinding *) findings->pdata[i])->code, code) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* The one JSON form of a review: what the audit log records for "review.decide" and what
+ * `jiangping-cli qualify --json` prints (jp_store_review_to_json). */
+static void
+test_review_json (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JpReview) review = jp_review_new (f->wang);
+  g_autoptr(JpCandidate) candidate = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *logged = NULL;
+  JsonObject *o;
+  JsonArray *criteria;
+
+  jp_review_link_evidence (review, 4, f->sha_c4);
+  jp_review_set_exclusion (review, JP_EXCLUSION_CADRE_OR_HEAD, TRUE, "车间主任");
+  review->decision = JP_REVIEW_DECISION_QUALIFIED;
+  g_assert_true (jp_store_save_review (f->store, review, "secretary", NULL, &error));
+  g_assert_no_error (error);
+  candidate = jp_store_get_candidate (f->store, f->wang, &error);
+  g_assert_no_error (error);
+
+  node = jp_store_review_to_json (review, candidate);
+  o = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (o, "candidate_id"), ==, f->wang);
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, candidate->name);
+  g_assert_cmpstr (json_object_get_string_member (o, "decision"), ==, "qualified");
+  criteria = json_object_get_array_member (o, "criteria");
+  g_assert_cmpuint (json_array_get_length (criteria), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (criteria, 0), ==, 4);
+  g_assert_cmpstr (json_array_get_string_element (
+                     json_object_get_array_member (
+                       json_object_get_object_member (o, "evidence"), "4"), 0), ==, f->sha_c4);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (
+                       json_object_get_array_member (o, "exclusions"), 0), "note"), ==,
+                   "车间主任");
+  g_assert_cmpstr (json_object_get_string_member (o, "decided_by"), ==, "secretary");
+  g_assert_cmpint (json_object_get_int_member (o, "decided_at"), ==, FIXED_TIME);
+
+  /* the audit row holds the same object */
+  audit = jp_store_list_audit (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    if (g_str_equal (((JpAuditEntry *) audit->pdata[i])->action, "review.decide"))
+      logged = ((JpAuditEntry *) audit->pdata[i])->payload;
+  g_assert_nonnull (logged);
+  text = json_to_string (node, FALSE);
+  g_assert_cmpstr (logged, ==, text);
 }
 
 /* ---- review ---- */
@@ -762,13 +829,13 @@ test_conflicts (Fixture       *f,
   g_assert_cmpstr (c->candidate_name, ==, "赵强");
   g_assert_cmpint (c->id, ==, id);
 
-  g_assert_true (jp_store_is_conflicted (f->store, "M01", f->wang));
-  g_assert_true (jp_store_is_conflicted (f->store, "M02", f->zhao));
-  g_assert_false (jp_store_is_conflicted (f->store, "M02", f->wang));
+  g_assert_true (is_conflicted (f->store, "M01", f->wang));
+  g_assert_true (is_conflicted (f->store, "M02", f->zhao));
+  g_assert_false (is_conflicted (f->store, "M02", f->wang));
 
   g_assert_true (jp_store_remove_conflict (f->store, id, "secretary", &error));
   g_assert_no_error (error);
-  g_assert_false (jp_store_is_conflicted (f->store, "M02", f->zhao));
+  g_assert_false (is_conflicted (f->store, "M02", f->zhao));
   g_assert_false (jp_store_remove_conflict (f->store, id, "secretary", &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
   g_assert_cmpuint (count_audit (f->store, "conflict.add"), ==, 1);
@@ -925,6 +992,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/store/console/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("review/round-trip", test_review_round_trip);
+  ADD ("review/json", test_review_json);
   ADD ("review/refusals", test_review_refusals);
   ADD ("review/history", test_review_history);
   ADD ("review/progress", test_review_progress);
