@@ -33,7 +33,11 @@ JpStageLocks jp_store_get_stage_locks (JpStore *self);
 gboolean     jp_store_read_stage_locks (JpStore       *self,
                                         JpStageLocks  *locks,
                                         GError       **error);
-gboolean     jp_store_is_frozen       (JpStore *self);
+/* Whether the candidate list is frozen, in `*frozen`. FALSE with `error` set when it cannot
+ * be read: an unread freeze must not read as "not frozen". */
+gboolean     jp_store_is_frozen       (JpStore   *self,
+                                       gboolean  *frozen,
+                                       GError   **error);
 /* When the candidate list was frozen (unix seconds), 0 while it is not. */
 gint64       jp_store_get_frozen_at   (JpStore *self);
 

@@ -561,8 +561,11 @@ create_round (JpStore     *self,
     return 0;
   {
     g_autoptr(GError) core_error = NULL;
+    gboolean frozen;
 
-    if (!jp_round_may_create (jp_store_is_frozen (self), &core_error))
+    if (!jp_store_is_frozen (self, &frozen, error))
+      goto fail;
+    if (!jp_round_may_create (frozen, &core_error))
       {
         jp_store_take_core_error (error, JP_STORE_ERROR_LOCKED, g_steal_pointer (&core_error));
         goto fail;

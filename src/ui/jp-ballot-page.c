@@ -529,8 +529,13 @@ jp_ballot_page_reload_rounds (JpBallotPage *self)
   GtkWidget *child;
   GtkListBoxRow *select = NULL;
   gint64 keep = self->round_id;
-  gboolean frozen = self->store != NULL && jp_store_is_frozen (self->store);
+  gboolean frozen = FALSE;
 
+  if (self->store != NULL && !jp_store_is_frozen (self->store, &frozen, &store_error))
+    {
+      jp_ballot_page_report (self, _("Could Not Read the Election"), store_error);
+      g_clear_error (&store_error);
+    }
   gtk_widget_set_visible (self->freeze_banner, self->store != NULL && !frozen);
   if (!frozen)
     jp_ballot_page_release_focus (self, self->open_box, NULL);

@@ -268,7 +268,9 @@ jp_review_page_reload (JpReviewPage *self)
   g_autoptr(GPtrArray) trades = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GError) frozen_error = NULL;
   gint64 keep = self->candidate != NULL ? self->candidate->id : 0;
+  gboolean frozen = FALSE;
 
   g_return_if_fail (JP_IS_REVIEW_PAGE (self));
 
@@ -296,8 +298,9 @@ jp_review_page_reload (JpReviewPage *self)
 
   gtk_filter_list_model_set_model (self->filter_model, candidates != NULL
                                    ? candidates : G_LIST_MODEL (self->empty));
-  gtk_revealer_set_reveal_child (self->frozen_revealer,
-                                 self->store != NULL && jp_store_is_frozen (self->store));
+  if (self->store != NULL && !jp_store_is_frozen (self->store, &frozen, &frozen_error))
+    jp_review_page_show_message (self, frozen_error->message);
+  gtk_revealer_set_reveal_child (self->frozen_revealer, frozen);
   update_progress (self);
   if (keep != 0)
     select_candidate_id (self, keep);

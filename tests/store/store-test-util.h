@@ -8,6 +8,19 @@
 #include <json-glib/json-glib.h>
 
 #include "jp-store-private.h"
+#include "jp-store-console.h"
+
+/* jp_store_is_frozen, which must not fail here. */
+G_GNUC_UNUSED static gboolean
+test_is_frozen (JpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean frozen = FALSE;
+
+  g_assert_true (jp_store_is_frozen (store, &frozen, &error));
+  g_assert_no_error (error);
+  return frozen;
+}
 
 /* A fresh temporary directory, removed (with what is in it) at the end of the test. */
 static inline char *

@@ -738,7 +738,7 @@ test_random_fails (Fixture       *f,
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
   g_assert_cmpstr (error->message, ==, "no entropy (test)");
   g_clear_error (&error);
-  g_assert_false (jp_store_is_frozen (f->store));
+  g_assert_false (test_is_frozen (f->store));
   g_assert_cmpuint (calls, ==, 4);
 
   /* the kernel's source again: the same calls succeed */
@@ -844,6 +844,19 @@ test_conflicts (Fixture       *f,
 
 /* ---- the freeze ---- */
 
+/* Denies reading election.frozen_at, as a damaged or busy file would. */
+static int
+deny_frozen_at (void       *data,
+                int         action,
+                const char *table,
+                const char *column,
+                const char *database,
+                const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (table, "election") == 0
+         && g_strcmp0 (column, "frozen_at") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
 static void
 test_freeze (Fixture       *f,
              gconstpointer  data)
@@ -857,6 +870,7 @@ test_freeze (Fixture       *f,
   g_autoptr(JpTrade) xt = jp_store_find_trade (f->store, "XT");
   g_autoptr(GListModel) model = NULL;
   g_autoptr(JpReview) back = NULL;
+  g_autoptr(JpTrade) xt_after = NULL;
   const char *draw;
 
   /* nothing decided yet */
@@ -874,12 +888,12 @@ test_freeze (Fixture       *f,
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "光伏"));
   g_clear_error (&error);
-  g_assert_false (jp_store_is_frozen (f->store));
+  g_assert_false (test_is_frozen (f->store));
 
   g_assert_true (jp_store_update_trade (f->store, gf->id, "GF", "光伏", TRUE, "t", &error));
   codes = jp_store_freeze (f->store, "chair", &error);
   g_assert_no_error (error);
-  g_assert_true (jp_store_is_frozen (f->store));
+  g_assert_true (test_is_frozen (f->store));
   g_assert_cmpuint (codes->len, ==, 3);
   /* by trade name: 光伏 first, then 稀土 with positions 1 and 2 */
   g_assert_cmpstr (((JpCodeAssignment *) codes->pdata[0])->code, ==, "GF-01");
@@ -936,6 +950,20 @@ test_freeze (Fixture       *f,
   g_assert_no_error (error);
   /* re-reviewing a qualified candidate without changing the decision is fine */
   decide (f, f->li, JP_REVIEW_DECISION_QUALIFIED, 2, f->sha_c2);
+
+  /* when the freeze cannot be read, the locked changes are refused with the failure, not let
+   * through as if the list were open (bug: jp_store_is_frozen read a failure as "not frozen") */
+  sqlite3_set_authorizer (f->store->db, deny_frozen_at, NULL);
+  g_assert_false (jp_store_save_review (f->store, back, "secretary", NULL, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (jp_store_update_trade (f->store, xt->id, "RE", "稀土组", TRUE, "t", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  sqlite3_set_authorizer (f->store->db, NULL, NULL);
+  g_assert_cmpint (status_of (f->store, f->li), ==, JP_STATUS_QUALIFIED);
+  xt_after = jp_store_find_trade (f->store, "XT");
+  g_assert_nonnull (xt_after);
 }
 
 static void
