@@ -38,8 +38,10 @@ jp_cli_cmd_members (int argc, char **argv, GError **error)
   for (guint i = 0; i < members->len; i++)
     {
       JpMember *m = g_ptr_array_index (members, i);
-      gboolean has_pin = jp_store_member_has_pin (store, m->code);
+      gboolean has_pin;
 
+      if (!jp_store_member_has_pin (store, m->code, &has_pin, error))
+        return 1;
       if (jp_cli_opt_json)
         {
           json_builder_begin_object (b);

@@ -140,11 +140,19 @@ char       *jp_store_member_new_pin   (JpStore    *self,
                                        const char *member_code,
                                        const char *actor,
                                        GError    **error);
-/* TRUE when the member exists, has a PIN and `pin` matches (jp_pin_verify). */
-gboolean    jp_store_member_check_pin (JpStore    *self,
-                                       const char *member_code,
-                                       const char *pin);
-gboolean    jp_store_member_has_pin   (JpStore *self, const char *member_code);
+/* `*matches` TRUE when the member exists, has a PIN and `pin` matches (jp_pin_verify).
+ * FALSE with `error` set when the member cannot be read. */
+gboolean    jp_store_member_check_pin (JpStore     *self,
+                                       const char  *member_code,
+                                       const char  *pin,
+                                       gboolean    *matches,
+                                       GError     **error);
+/* `*has_pin` TRUE when the member exists and has a PIN. FALSE with `error` set when the
+ * member cannot be read. */
+gboolean    jp_store_member_has_pin   (JpStore     *self,
+                                       const char  *member_code,
+                                       gboolean    *has_pin,
+                                       GError     **error);
 /* The stored PIN of the member with exactly this code, to check off the main thread with
  * jp_pin_verify(): `*hash` (transfer full) the hex hash, `salt` JP_STORE_PIN_SALT_BYTES bytes,
  * `*iterations`. TRUE with `*hash` NULL when the member has no PIN (none issued, or revoked);

@@ -643,7 +643,16 @@ lock_setting (JpSettingsPage *self,
 static void
 apply_locks (JpSettingsPage *self)
 {
-  JpStageLocks locks = self->store != NULL ? jp_store_get_stage_locks (self->store) : 0;
+  g_autoptr(GError) error = NULL;
+  JpStageLocks locks = 0;
+
+  /* what cannot be read is shown, and nothing is offered for editing meanwhile */
+  if (self->store != NULL && !jp_store_read_stage_locks (self->store, &locks, &error))
+    {
+      jp_setup_show_message (self->message, error->message);
+      locks = JP_STAGE_LOCK_BALLOT_OPENED | JP_STAGE_LOCK_DEFENCE_OPENED
+              | JP_STAGE_LOCK_RANKING_DONE | JP_STAGE_LOCK_PUBLICITY_STARTED;
+    }
 
   for (guint i = 0; i < self->locked_rows->len; i++)
     gtk_widget_set_sensitive (g_ptr_array_index (self->locked_rows, i), TRUE);

@@ -617,6 +617,19 @@ file_contains (const char *path,
   return bytes_contain (contents, len, needle);
 }
 
+/* Denies reading member.pin_hash, as a damaged or busy file would. */
+static int
+deny_pin_hash (void       *data,
+               int         action,
+               const char *table,
+               const char *column,
+               const char *database,
+               const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (table, "member") == 0
+         && g_strcmp0 (column, "pin_hash") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
 static void
 test_member_pin (Fixture       *f,
                  gconstpointer  data)
@@ -628,7 +641,7 @@ test_member_pin (Fixture       *f,
   guint attempts;
 
   add_member (f->store, "M01", "稀土研究院");
-  g_assert_false (jp_store_member_has_pin (f->store, "M01"));
+  g_assert_false (test_has_pin (f->store, "M01"));
   /* The claim "the PIN is nowhere in the file" is only evidence when the six digits were
    * not already in the file by chance (ID numbers and phone numbers are digits too): draw
    * again in that case, so the check below cannot fail by coincidence. */
@@ -651,17 +664,31 @@ test_member_pin (Fixture       *f,
   g_assert_cmpuint (strlen (pin), ==, 6);
   for (int i = 0; i < 6; i++)
     g_assert_true (g_ascii_isdigit (pin[i]));
-  g_assert_true (jp_store_member_has_pin (f->store, "M01"));
-  g_assert_true (jp_store_member_check_pin (f->store, "M01", pin));
-  g_assert_true (jp_store_member_check_pin (f->store, "m01", pin));
+  g_assert_true (test_has_pin (f->store, "M01"));
+  g_assert_true (test_check_pin (f->store, "M01", pin));
+  g_assert_true (test_check_pin (f->store, "m01", pin));
+
+  /* a PIN that cannot be read is a failure, not "no PIN" or "wrong PIN" */
+  {
+    gboolean answer = TRUE;
+
+    sqlite3_set_authorizer (f->store->db, deny_pin_hash, NULL);
+    g_assert_false (jp_store_member_has_pin (f->store, "M01", &answer, &error));
+    g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+    g_clear_error (&error);
+    g_assert_false (jp_store_member_check_pin (f->store, "M01", pin, &answer, &error));
+    g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+    g_clear_error (&error);
+    sqlite3_set_authorizer (f->store->db, NULL, NULL);
+  }
   {
     char wrong[7];
 
     memcpy (wrong, pin, 7);
     wrong[0] = wrong[0] == '9' ? '0' : wrong[0] + 1;
-    g_assert_false (jp_store_member_check_pin (f->store, "M01", wrong));
+    g_assert_false (test_check_pin (f->store, "M01", wrong));
   }
-  g_assert_false (jp_store_member_check_pin (f->store, "M02", pin));
+  g_assert_false (test_check_pin (f->store, "M02", pin));
 
   /* the PIN is nowhere in the file, the WAL or the audit log */
   g_assert_false (file_contains (f->path, pin));
@@ -675,9 +702,9 @@ test_member_pin (Fixture       *f,
   /* a new PIN replaces the old one */
   second = jp_store_member_new_pin (f->store, "M01", "secretary", &error);
   g_assert_no_error (error);
-  g_assert_true (jp_store_member_check_pin (f->store, "M01", second));
+  g_assert_true (test_check_pin (f->store, "M01", second));
   if (g_strcmp0 (pin, second) != 0)
-    g_assert_false (jp_store_member_check_pin (f->store, "M01", pin));
+    g_assert_false (test_check_pin (f->store, "M01", pin));
 
   g_assert_null (jp_store_member_new_pin (f->store, "M99", "secretary", &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
@@ -732,7 +759,7 @@ test_random_fails (Fixture       *f,
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
   g_assert_cmpstr (error->message, ==, "no entropy (test)");
   g_clear_error (&error);
-  g_assert_false (jp_store_member_has_pin (f->store, "M01"));
+  g_assert_false (test_has_pin (f->store, "M01"));
 
   g_assert_null (jp_store_freeze (f->store, "chair", &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);

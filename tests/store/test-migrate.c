@@ -204,7 +204,7 @@ test_v2_to_v3 (void)
   g_clear_error (&error);
   g_free (jp_store_member_new_pin (store, "M01", "test", &error));
   g_assert_no_error (error);
-  g_assert_true (jp_store_member_has_pin (store, "M01"));
+  g_assert_true (test_has_pin (store, "M01"));
 
   audit = jp_store_list_audit (store, &error);
   g_assert_no_error (error);
