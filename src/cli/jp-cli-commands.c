@@ -233,20 +233,6 @@ cmd_import_roster (int argc, char **argv, GError **error)
 
 /* ---- candidates, check ---- */
 
-static char *
-pad (const char *s, int width)
-{
-  /* Pads by display columns: CJK characters take two. */
-  GString *out = g_string_new (s != NULL ? s : "");
-  int cols = 0;
-
-  for (const char *p = out->str; *p != '\0'; p = g_utf8_next_char (p))
-    cols += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  while (cols++ < width)
-    g_string_append_c (out, ' ');
-  return g_string_free (out, FALSE);
-}
-
 static int
 cmd_candidates (int argc, char **argv, GError **error)
 {
@@ -285,11 +271,11 @@ cmd_candidates (int argc, char **argv, GError **error)
         }
       else
         {
-          g_autofree char *name = pad (c->name, 8);
-          g_autofree char *unit = pad (c->unit, 36);
-          g_autofree char *tr = pad (c->trade, 14);
-          g_autofree char *route = pad (jp_route_label (c->route), 10);
-          g_autofree char *status = pad (jp_status_label (c->status), 8);
+          g_autofree char *name = jp_cli_pad (c->name, 8);
+          g_autofree char *unit = jp_cli_pad (c->unit, 36);
+          g_autofree char *tr = jp_cli_pad (c->trade, 14);
+          g_autofree char *route = jp_cli_pad (jp_route_label (c->route), 10);
+          g_autofree char *status = jp_cli_pad (jp_status_label (c->status), 8);
 
           printf ("%4" G_GINT64_FORMAT "  %s %s  %s %s %s %s %u/%u\n", c->id, name,
                   jp_sex_label (c->sex), unit, tr, route, status,
@@ -413,7 +399,7 @@ print_counts (const char *heading, GPtrArray *counts, const char *(*label) (cons
   for (guint i = 0; i < counts->len; i++)
     {
       JpCount *c = g_ptr_array_index (counts, i);
-      g_autofree char *key = pad (label != NULL ? label (c->key) : c->key, 40);
+      g_autofree char *key = jp_cli_pad (label != NULL ? label (c->key) : c->key, 40);
 
       printf ("  %s %4u%s\n", key, c->count, c->priority ? _("  (priority trade)") : "");
     }

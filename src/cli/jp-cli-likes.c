@@ -31,18 +31,6 @@ json_literal (const char *value)
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (b, key);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 print_problems (GPtrArray *problems)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -60,9 +48,9 @@ print_problems (GPtrArray *problems)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "line");
       json_builder_add_int_value (b, p->line);
-      add_string (b, "code", p->code);
-      add_string (b, "kind", p->kind);
-      add_string (b, "message", p->message);
+      jp_cli_add_string (b, "code", p->code);
+      jp_cli_add_string (b, "kind", p->kind);
+      jp_cli_add_string (b, "message", p->message);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -104,9 +92,9 @@ likes_import (JpStore     *store,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "imported");
       json_builder_add_boolean_value (b, TRUE);
-      add_string (b, "file", file);
-      add_string (b, "sha256", result->sha256);
-      add_string (b, "encoding", result->encoding);
+      jp_cli_add_string (b, "file", file);
+      jp_cli_add_string (b, "sha256", result->sha256);
+      jp_cli_add_string (b, "encoding", result->encoding);
       json_builder_set_member_name (b, "rows");
       json_builder_add_int_value (b, result->entries->len);
       json_builder_set_member_name (b, "likes");
@@ -116,7 +104,7 @@ likes_import (JpStore     *store,
           JpLikesEntry *e = g_ptr_array_index (result->entries, i);
 
           json_builder_begin_object (b);
-          add_string (b, "code", e->code);
+          jp_cli_add_string (b, "code", e->code);
           json_builder_set_member_name (b, "likes");
           json_builder_add_int_value (b, e->likes);
           json_builder_end_object (b);
@@ -168,10 +156,10 @@ likes_zero (JpStore     *store,
       g_autofree char *why = g_strstrip (g_strdup (reason));
 
       json_builder_begin_object (b);
-      add_string (b, "code", candidate);
+      jp_cli_add_string (b, "code", candidate);
       json_builder_set_member_name (b, "zeroed");
       json_builder_add_boolean_value (b, TRUE);
-      add_string (b, "reason", why);
+      jp_cli_add_string (b, "reason", why);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       jp_cli_print_json (root);

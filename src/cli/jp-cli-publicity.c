@@ -17,18 +17,6 @@
 #define ACTOR "cli"
 
 static void
-add_string (JsonBuilder *b,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (b, key);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 print_builder (JsonBuilder *b)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (b);
@@ -44,8 +32,8 @@ add_period (JsonBuilder *b,
   g_autofree char *start = jp_date_format_iso (&w->start);
   g_autofree char *end = jp_date_format_iso (&w->end);
 
-  add_string (b, "start", start);
-  add_string (b, "end", end);
+  jp_cli_add_string (b, "start", start);
+  jp_cli_add_string (b, "end", end);
   json_builder_set_member_name (b, "working_days");
   json_builder_begin_array (b);
   for (guint i = 0; i < w->days->len; i++)
@@ -155,15 +143,15 @@ add_candidates (JsonBuilder *b,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "position");
       json_builder_add_int_value (b, c->position);
-      add_string (b, "code", c->code);
-      add_string (b, "name", c->name);
-      add_string (b, "unit", c->unit);
-      add_string (b, "trade", c->trade);
-      add_string (b, "source", c->by_chair ? "chair" : "ranking");
+      jp_cli_add_string (b, "code", c->code);
+      jp_cli_add_string (b, "name", c->name);
+      jp_cli_add_string (b, "unit", c->unit);
+      jp_cli_add_string (b, "trade", c->trade);
+      jp_cli_add_string (b, "source", c->by_chair ? "chair" : "ranking");
       if (c->by_chair)
         {
-          add_string (b, "reason", c->reason);
-          add_string (b, "decided_by", c->decided_by);
+          jp_cli_add_string (b, "reason", c->reason);
+          jp_cli_add_string (b, "decided_by", c->decided_by);
         }
       json_builder_set_member_name (b, "disqualified");
       json_builder_add_boolean_value (b, c->objection_id > 0);
@@ -194,8 +182,8 @@ print_publicity (JpStore  *store,
       json_builder_add_boolean_value (b, p->started);
       if (p->started)
         {
-          add_string (b, "start", p->start);
-          add_string (b, "end", p->end);
+          jp_cli_add_string (b, "start", p->start);
+          jp_cli_add_string (b, "end", p->end);
           json_builder_set_member_name (b, "days");
           json_builder_add_int_value (b, p->working_days);
           json_builder_set_member_name (b, "missing_years");
@@ -203,12 +191,12 @@ print_publicity (JpStore  *store,
           for (guint i = 0; i < p->missing_years->len; i++)
             json_builder_add_int_value (b, g_array_index (p->missing_years, int, i));
           json_builder_end_array (b);
-          add_string (b, "approved_by", p->approved_by);
-          add_string (b, "approved_at", p->approved_at);
-          add_string (b, "ranking_digest", p->ranking_digest);
+          jp_cli_add_string (b, "approved_by", p->approved_by);
+          jp_cli_add_string (b, "approved_at", p->approved_at);
+          jp_cli_add_string (b, "ranking_digest", p->ranking_digest);
           json_builder_set_member_name (b, "closed");
           json_builder_add_boolean_value (b, p->closed);
-          add_string (b, "digest", p->final_digest);
+          jp_cli_add_string (b, "digest", p->final_digest);
           add_candidates (b, p->candidates);
         }
       json_builder_end_object (b);
@@ -298,11 +286,11 @@ add_final_list (JsonBuilder *b,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "place");
       json_builder_add_int_value (b, ++place);
-      add_string (b, "code", e->code);
-      add_string (b, "name", e->name);
-      add_string (b, "unit", e->unit);
-      add_string (b, "trade", e->trade);
-      add_string (b, "source", e->by_chair ? "chair" : "ranking");
+      jp_cli_add_string (b, "code", e->code);
+      jp_cli_add_string (b, "name", e->name);
+      jp_cli_add_string (b, "unit", e->unit);
+      jp_cli_add_string (b, "trade", e->trade);
+      jp_cli_add_string (b, "source", e->by_chair ? "chair" : "ranking");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -315,8 +303,8 @@ add_final_list (JsonBuilder *b,
       if (e->objection_id <= 0)
         continue;
       json_builder_begin_object (b);
-      add_string (b, "code", e->code);
-      add_string (b, "name", e->name);
+      jp_cli_add_string (b, "code", e->code);
+      jp_cli_add_string (b, "name", e->name);
       json_builder_set_member_name (b, "objection");
       json_builder_add_int_value (b, e->objection_id);
       json_builder_end_object (b);
@@ -341,9 +329,9 @@ publicity_close (JpStore  *store,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "closed");
       json_builder_add_boolean_value (b, TRUE);
-      add_string (b, "digest", digest);
+      jp_cli_add_string (b, "digest", digest);
       add_final_list (b, list);
-      add_string (b, "canonical", canonical);
+      jp_cli_add_string (b, "canonical", canonical);
       json_builder_end_object (b);
       print_builder (b);
       return 0;
@@ -413,22 +401,22 @@ add_objection_json (JsonBuilder *b,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, o->id);
-  add_string (b, "candidate", o->code);
-  add_string (b, "name", o->name);
-  add_string (b, "received", o->received);
-  add_string (b, "channel", o->channel);
-  add_string (b, "from", o->from_kind);
-  add_string (b, "from_name", o->from_name);
+  jp_cli_add_string (b, "candidate", o->code);
+  jp_cli_add_string (b, "name", o->name);
+  jp_cli_add_string (b, "received", o->received);
+  jp_cli_add_string (b, "channel", o->channel);
+  jp_cli_add_string (b, "from", o->from_kind);
+  jp_cli_add_string (b, "from_name", o->from_name);
   json_builder_set_member_name (b, "sealed");
   json_builder_add_boolean_value (b, o->sealed);
   json_builder_set_member_name (b, "anonymous");
   json_builder_add_boolean_value (b, g_strcmp0 (o->from_kind, "anonymous") == 0);
   json_builder_set_member_name (b, "late");
   json_builder_add_boolean_value (b, o->late);
-  add_string (b, "content", o->content);
-  add_string (b, "investigation", o->investigation);
-  add_string (b, "outcome", o->outcome);
-  add_string (b, "handled_by", o->handled_by);
+  jp_cli_add_string (b, "content", o->content);
+  jp_cli_add_string (b, "investigation", o->investigation);
+  jp_cli_add_string (b, "outcome", o->outcome);
+  jp_cli_add_string (b, "handled_by", o->handled_by);
   json_builder_end_object (b);
 }
 

@@ -85,52 +85,31 @@ jp_cli_findings_to_json (GPtrArray *findings)
   return json_builder_get_root (b);
 }
 
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
 JsonNode *
 jp_cli_candidate_to_json (JpCandidate *c)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_int (b, "id", c->id);
-  add_string (b, "name", c->name);
-  add_string (b, "sex", c->sex == JP_SEX_UNKNOWN ? NULL : jp_sex_to_key (c->sex));
-  add_string (b, "id_number", c->id_number);
-  add_string (b, "ethnicity", c->ethnicity);
-  add_string (b, "birth", c->birth);
-  add_string (b, "political", c->political);
-  add_string (b, "education", c->education);
-  add_string (b, "work_start", c->work_start);
-  add_string (b, "employer", c->employer);
-  add_string (b, "position", c->position);
-  add_string (b, "work_type", c->work_type);
+  jp_cli_add_int (b, "id", c->id);
+  jp_cli_add_string (b, "name", c->name);
+  jp_cli_add_string (b, "sex", c->sex == JP_SEX_UNKNOWN ? NULL : jp_sex_to_key (c->sex));
+  jp_cli_add_string (b, "id_number", c->id_number);
+  jp_cli_add_string (b, "ethnicity", c->ethnicity);
+  jp_cli_add_string (b, "birth", c->birth);
+  jp_cli_add_string (b, "political", c->political);
+  jp_cli_add_string (b, "education", c->education);
+  jp_cli_add_string (b, "work_start", c->work_start);
+  jp_cli_add_string (b, "employer", c->employer);
+  jp_cli_add_string (b, "position", c->position);
+  jp_cli_add_string (b, "work_type", c->work_type);
   json_builder_set_member_name (b, "years_in_trade");
   if (c->years_in_trade >= 0)
     json_builder_add_int_value (b, c->years_in_trade);
   else
     json_builder_add_null_value (b);
-  add_string (b, "skill_level", c->skill_level);
-  add_string (b, "phone", c->phone);
+  jp_cli_add_string (b, "skill_level", c->skill_level);
+  jp_cli_add_string (b, "phone", c->phone);
   json_builder_set_member_name (b, "union_member");
   if (c->union_member == JP_TRISTATE_UNKNOWN)
     json_builder_add_null_value (b);
@@ -142,23 +121,23 @@ jp_cli_candidate_to_json (JpCandidate *c)
     if (c->criteria & (1u << i))
       json_builder_add_int_value (b, i);
   json_builder_end_array (b);
-  add_string (b, "honours", c->honours);
-  add_string (b, "fill_date", c->fill_date);
-  add_string (b, "unit", c->unit);
-  add_string (b, "trade", c->trade);
-  add_string (b, "trade_code", c->trade_code);
-  add_string (b, "route", c->route == JP_ROUTE_UNKNOWN ? NULL : jp_route_to_key (c->route));
-  add_string (b, "status", jp_status_to_key (c->status));
-  add_string (b, "code", c->code);
-  add_int (b, "summary_chars", c->summary != NULL ? g_utf8_strlen (c->summary, -1) : 0);
-  add_int (b, "deeds_chars", c->deeds != NULL ? g_utf8_strlen (c->deeds, -1) : 0);
-  add_int (b, "photos", c->n_photos);
-  add_int (b, "evidence", c->n_evidence);
-  add_int (b, "evidence_pages", c->n_evidence_pages);
+  jp_cli_add_string (b, "honours", c->honours);
+  jp_cli_add_string (b, "fill_date", c->fill_date);
+  jp_cli_add_string (b, "unit", c->unit);
+  jp_cli_add_string (b, "trade", c->trade);
+  jp_cli_add_string (b, "trade_code", c->trade_code);
+  jp_cli_add_string (b, "route", c->route == JP_ROUTE_UNKNOWN ? NULL : jp_route_to_key (c->route));
+  jp_cli_add_string (b, "status", jp_status_to_key (c->status));
+  jp_cli_add_string (b, "code", c->code);
+  jp_cli_add_int (b, "summary_chars", c->summary != NULL ? g_utf8_strlen (c->summary, -1) : 0);
+  jp_cli_add_int (b, "deeds_chars", c->deeds != NULL ? g_utf8_strlen (c->deeds, -1) : 0);
+  jp_cli_add_int (b, "photos", c->n_photos);
+  jp_cli_add_int (b, "evidence", c->n_evidence);
+  jp_cli_add_int (b, "evidence_pages", c->n_evidence_pages);
   json_builder_set_member_name (b, "no_criminal_record");
   json_builder_add_boolean_value (b, c->has_no_criminal_record);
-  add_int (b, "error_count", jp_candidate_count_findings (c, JP_SEVERITY_ERROR));
-  add_int (b, "warning_count", jp_candidate_count_findings (c, JP_SEVERITY_WARNING));
+  jp_cli_add_int (b, "error_count", jp_candidate_count_findings (c, JP_SEVERITY_ERROR));
+  jp_cli_add_int (b, "warning_count", jp_candidate_count_findings (c, JP_SEVERITY_WARNING));
   json_builder_set_member_name (b, "warnings");
   json_builder_add_value (b, jp_cli_findings_to_json (c->findings));
   json_builder_end_object (b);
@@ -171,9 +150,9 @@ jp_cli_report_to_json (JpImportReport *report)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_int (b, "added", report->added);
-  add_int (b, "updated", report->updated);
-  add_int (b, "rejected", report->rejected);
+  jp_cli_add_int (b, "added", report->added);
+  jp_cli_add_int (b, "updated", report->updated);
+  jp_cli_add_int (b, "rejected", report->rejected);
   json_builder_set_member_name (b, "entries");
   json_builder_begin_array (b);
   for (guint i = 0; i < report->entries->len; i++)
@@ -181,11 +160,11 @@ jp_cli_report_to_json (JpImportReport *report)
       JpImportEntry *e = g_ptr_array_index (report->entries, i);
 
       json_builder_begin_object (b);
-      add_string (b, "source", e->source);
-      add_string (b, "name", e->name);
-      add_string (b, "id_number", e->id_number);
-      add_string (b, "outcome", jp_import_outcome_to_key (e->outcome));
-      add_string (b, "reason", e->reason);
+      jp_cli_add_string (b, "source", e->source);
+      jp_cli_add_string (b, "name", e->name);
+      jp_cli_add_string (b, "id_number", e->id_number);
+      jp_cli_add_string (b, "outcome", jp_import_outcome_to_key (e->outcome));
+      jp_cli_add_string (b, "reason", e->reason);
       json_builder_set_member_name (b, "findings");
       json_builder_add_value (b, jp_cli_findings_to_json (e->findings));
       json_builder_end_object (b);
@@ -209,4 +188,74 @@ jp_cli_parse_options (GOptionEntry *entries,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   return g_option_context_parse (context, argc, argv, error);
+}
+
+/* ---- helpers the commands share ---- */
+
+gboolean
+jp_cli_bad_value (GError     **error,
+                  const char  *option,
+                  const char  *value,
+                  const char  *hint)
+{
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s: “%s” is not valid; %s"), option, value != NULL ? value : "", hint);
+  return FALSE;
+}
+
+/* Pads by display columns: CJK characters take two. */
+char *
+jp_cli_pad (const char *s,
+            int         width)
+{
+  GString *out = g_string_new (s != NULL ? s : "");
+  int cols = 0;
+
+  for (const char *p = out->str; *p != '\0'; p = g_utf8_next_char (p))
+    cols += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  while (cols++ < width)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
+void
+jp_cli_add_string (JsonBuilder *b,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+void
+jp_cli_add_int (JsonBuilder *b,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+void
+jp_cli_add_bool (JsonBuilder *b,
+                 const char  *name,
+                 gboolean     value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
+
+void
+jp_cli_print_findings (GPtrArray *findings)
+{
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      JpFinding *f = g_ptr_array_index (findings, i);
+
+      printf ("  %s: %s\n", f->severity == JP_SEVERITY_ERROR ? _("error") : _("warning"),
+              f->message);
+    }
 }

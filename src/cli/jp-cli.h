@@ -42,6 +42,28 @@ void      jp_cli_print_json   (JsonNode *node);
 JsonNode *jp_cli_candidate_to_json (JpCandidate *c);
 JsonNode *jp_cli_findings_to_json  (GPtrArray *findings);
 JsonNode *jp_cli_report_to_json    (JpImportReport *report);
+/* Helpers the commands share (jp-cli.c). */
+/* Sets a G_OPTION_ERROR_BAD_VALUE naming the option, its value and a hint. Returns FALSE. */
+gboolean  jp_cli_bad_value      (GError     **error,
+                                 const char  *option,
+                                 const char  *value,
+                                 const char  *hint);
+/* `s` padded to `width` display columns (CJK characters take two). Returns: (transfer full). */
+char     *jp_cli_pad            (const char  *s,
+                                 int          width);
+/* Adds the member `name`: a string, or null for NULL. */
+void      jp_cli_add_string     (JsonBuilder *b,
+                                 const char  *name,
+                                 const char  *value);
+void      jp_cli_add_int        (JsonBuilder *b,
+                                 const char  *name,
+                                 gint64       value);
+void      jp_cli_add_bool       (JsonBuilder *b,
+                                 const char  *name,
+                                 gboolean     value);
+/* Prints each finding on its own line: "  error: ..." or "  warning: ...". */
+void      jp_cli_print_findings (GPtrArray   *findings);
+
 gboolean  jp_cli_parse_options (GOptionEntry *entries,
                                 const char   *parameter_string,
                                 int          *argc,

@@ -641,19 +641,55 @@ lock_reason (JpStageLocks lock)
     }
 }
 
-/* Sets the error when `changed` under an active `lock`; returns FALSE then. */
+JpStageLocks
+jp_setting_locked_by (JpSetting setting)
+{
+  switch (setting)
+    {
+    case JP_SETTING_QUOTA:
+    case JP_SETTING_RATIO:
+    case JP_SETTING_MAX_CHOICES:
+    case JP_SETTING_MAJORITY_THRESHOLD:
+    case JP_SETTING_QUORUM:
+      return JP_STAGE_LOCK_BALLOT_OPENED;
+    case JP_SETTING_RUBRIC:
+    case JP_SETTING_PRESENTATION_MINUTES:
+    case JP_SETTING_QUESTIONS_MINUTES:
+    case JP_SETTING_DROP_MIN_TOTALS:
+    case JP_SETTING_DEVIATION_ALERT:
+      return JP_STAGE_LOCK_DEFENCE_OPENED;
+    case JP_SETTING_WEIGHTS:
+    case JP_SETTING_TRADE_CAPS:
+      return JP_STAGE_LOCK_RANKING_DONE;
+    case JP_SETTING_PUBLICITY_DAYS:
+      return JP_STAGE_LOCK_PUBLICITY_STARTED;
+    case JP_SETTING_FONTS:
+    case JP_N_SETTINGS:
+    default:
+      return JP_STAGE_LOCK_NONE;
+    }
+}
+
+gboolean
+jp_setting_is_locked (JpSetting    setting,
+                      JpStageLocks locks)
+{
+  return (locks & jp_setting_locked_by (setting)) != 0;
+}
+
+/* Sets the error when `changed` while `setting` is locked by `locks`; returns FALSE then. */
 static gboolean
 check_lock (JpStageLocks locks,
-            JpStageLocks lock,
+            JpSetting    setting,
             gboolean     changed,
-            const char  *setting,
+            const char  *name,
             GError     **error)
 {
-  if (!changed || !(locks & lock))
+  if (!changed || !jp_setting_is_locked (setting, locks))
     return TRUE;
   g_set_error (error, JP_CORE_ERROR, JP_CORE_ERROR_INVALID,
                _("%s can no longer be changed: it has been locked since %s."),
-               setting, lock_reason (lock));
+               name, lock_reason (jp_setting_locked_by (setting)));
   return FALSE;
 }
 
@@ -666,37 +702,37 @@ jp_settings_change_allowed (const JpSettings *o,
   g_return_val_if_fail (o != NULL && n != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return check_lock (locks, JP_STAGE_LOCK_BALLOT_OPENED, o->max_choices != n->max_choices,
+  return check_lock (locks, JP_SETTING_MAX_CHOICES, o->max_choices != n->max_choices,
                      _("The maximum marks per ballot"), error)
-      && check_lock (locks, JP_STAGE_LOCK_BALLOT_OPENED,
+      && check_lock (locks, JP_SETTING_MAJORITY_THRESHOLD,
                      !o->majority_threshold != !n->majority_threshold,
                      _("The majority threshold"), error)
-      && check_lock (locks, JP_STAGE_LOCK_BALLOT_OPENED,
+      && check_lock (locks, JP_SETTING_QUORUM,
                      o->quorum_num * n->quorum_den != n->quorum_num * o->quorum_den,
                      _("The quorum"), error)
-      && check_lock (locks, JP_STAGE_LOCK_DEFENCE_OPENED, !same_rubric (o->rubric, n->rubric),
+      && check_lock (locks, JP_SETTING_RUBRIC, !same_rubric (o->rubric, n->rubric),
                      _("The defence rubric"), error)
-      && check_lock (locks, JP_STAGE_LOCK_DEFENCE_OPENED,
+      && check_lock (locks, JP_SETTING_PRESENTATION_MINUTES,
                      o->presentation_minutes != n->presentation_minutes,
                      _("The presentation time"), error)
-      && check_lock (locks, JP_STAGE_LOCK_DEFENCE_OPENED,
+      && check_lock (locks, JP_SETTING_QUESTIONS_MINUTES,
                      o->questions_minutes != n->questions_minutes,
                      _("The question time"), error)
-      && check_lock (locks, JP_STAGE_LOCK_DEFENCE_OPENED,
+      && check_lock (locks, JP_SETTING_DROP_MIN_TOTALS,
                      o->drop_min_totals != n->drop_min_totals,
                      _("The rule for dropping the highest and lowest totals"), error)
-      && check_lock (locks, JP_STAGE_LOCK_DEFENCE_OPENED,
+      && check_lock (locks, JP_SETTING_DEVIATION_ALERT,
                      !same_double (o->deviation_alert, n->deviation_alert),
                      _("The deviation alert"), error)
-      && check_lock (locks, JP_STAGE_LOCK_RANKING_DONE,
+      && check_lock (locks, JP_SETTING_WEIGHTS,
                      !same_double (o->weight_votes, n->weight_votes)
                      || !same_double (o->weight_online, n->weight_online)
                      || !same_double (o->weight_defence, n->weight_defence),
                      _("The stage weights"), error)
-      && check_lock (locks, JP_STAGE_LOCK_RANKING_DONE,
+      && check_lock (locks, JP_SETTING_TRADE_CAPS,
                      !same_caps (o->trade_caps, n->trade_caps),
                      _("The caps per trade of the recommended list"), error)
-      && check_lock (locks, JP_STAGE_LOCK_PUBLICITY_STARTED,
+      && check_lock (locks, JP_SETTING_PUBLICITY_DAYS,
                      o->publicity_days != n->publicity_days,
                      _("The publicity period"), error);
 }
@@ -710,8 +746,8 @@ jp_election_change_allowed (const JpElection *o,
   g_return_val_if_fail (o != NULL && n != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return check_lock (locks, JP_STAGE_LOCK_BALLOT_OPENED, o->quota != n->quota,
+  return check_lock (locks, JP_SETTING_QUOTA, o->quota != n->quota,
                      _("The quota of titles"), error)
-      && check_lock (locks, JP_STAGE_LOCK_BALLOT_OPENED, !same_double (o->ratio, n->ratio),
+      && check_lock (locks, JP_SETTING_RATIO, !same_double (o->ratio, n->ratio),
                      _("The finalist ratio"), error);
 }

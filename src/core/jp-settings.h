@@ -82,6 +82,34 @@ JpSettings *jp_settings_from_data (const char *data,
                                    gsize       length,
                                    GError    **error);
 
+/* The settings (and election parameters) that a stage locks. Which stage locks which is a
+ * rule of core: jp_settings_change_allowed and jp_election_change_allowed enforce it, the
+ * settings page asks jp_setting_locked_by to grey out what it may no longer change. */
+typedef enum {
+  JP_SETTING_QUOTA,                 /* election: titles to award */
+  JP_SETTING_RATIO,                 /* election: finalist ratio */
+  JP_SETTING_MAX_CHOICES,
+  JP_SETTING_MAJORITY_THRESHOLD,
+  JP_SETTING_QUORUM,
+  JP_SETTING_RUBRIC,
+  JP_SETTING_PRESENTATION_MINUTES,
+  JP_SETTING_QUESTIONS_MINUTES,
+  JP_SETTING_DROP_MIN_TOTALS,
+  JP_SETTING_DEVIATION_ALERT,
+  JP_SETTING_WEIGHTS,
+  JP_SETTING_TRADE_CAPS,
+  JP_SETTING_PUBLICITY_DAYS,
+  JP_SETTING_FONTS,
+  JP_N_SETTINGS
+} JpSetting;
+
+/* The stage lock under which `setting` can no longer change; JP_STAGE_LOCK_NONE for one that
+ * never locks (the fonts). */
+JpStageLocks jp_setting_locked_by (JpSetting setting);
+/* Whether `setting` is locked once the stages in `locks` have happened. */
+gboolean     jp_setting_is_locked (JpSetting    setting,
+                                   JpStageLocks locks);
+
 /* FALSE with an error naming the setting and the round that locks it when `new_settings`
  * changes a setting locked by `locks`: JP_STAGE_LOCK_BALLOT_OPENED locks max choices, the
  * majority threshold and the quorum; JP_STAGE_LOCK_DEFENCE_OPENED the rubric, the presentation and question

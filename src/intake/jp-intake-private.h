@@ -59,4 +59,43 @@ void jp_intake_save_into_entry         (JpStore       *store,
                                         GPtrArray     *notes,
                                         JpImportEntry *entry);
 
+/* jp-intake-tree.c: finding dossiers and reading their files */
+
+/* One dossier to import, or a place that was found not to be one. */
+typedef struct {
+  JpTree *tree;     /* borrowed from the import's list of trees; NULL for the disk */
+  char   *dir;      /* disk: the dossier folder; zip: the entry prefix ("" or "a/b/") */
+  char   *label;    /* the entry's source */
+  char   *reject;   /* non-NULL: reject with this reason without reading anything */
+} JpJob;
+
+void       jp_job_free                (JpJob       *job);
+JpJob     *jp_job_new                 (JpTree      *tree,
+                                       const char  *dir,
+                                       const char  *label,
+                                       const char  *reject);
+/* TRUE when `rel` is a regular file of the dossier; its size in *size. */
+gboolean   jp_intake_tree_stat        (JpJob       *job,
+                                       const char  *rel,
+                                       gint64      *size);
+/* The bytes of the dossier's file `rel`, or NULL with `error` set. */
+GBytes    *jp_intake_tree_read        (JpJob       *job,
+                                       const char  *rel,
+                                       GError     **error);
+/* The regular files directly inside `subdir` ("" for the dossier folder itself), as paths
+ * relative to the dossier ("photos/1.jpg"), sorted. */
+GPtrArray *jp_intake_tree_list        (JpJob       *job,
+                                       const char  *subdir);
+/* The regular files anywhere below `subdir`, relative to the dossier, sorted. */
+GPtrArray *jp_intake_tree_list_deep   (JpJob       *job,
+                                       const char  *subdir);
+/* The criterion a sub-folder of evidence/ names ("evidence/条件4/x.pdf" gives 4), or 0. */
+int        jp_intake_folder_criterion (const char  *rel);
+/* Expands one path into jobs. FALSE (with an error) when the path cannot be read at all. */
+gboolean   jp_intake_discover_path    (const char  *path,
+                                       gint64      *unpacked,
+                                       GPtrArray   *trees,
+                                       GPtrArray   *jobs,
+                                       GError     **error);
+
 G_END_DECLS

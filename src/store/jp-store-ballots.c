@@ -234,7 +234,8 @@ jp_store_submit_ballot (JpStore            *self,
   codes = jp_round_get_codes (round);
 
   req.round_state = round->state;
-  req.on_panel = jp_store_member_on_panel (self, round_id, member_code);
+  if (!jp_store_member_on_panel (self, round_id, member_code, &req.on_panel, error))
+    goto fail;
   stmt = jp_store_prepare (self,
                            "SELECT 1 FROM ballot_roster WHERE round_id = ? AND member_id = ?",
                            error);

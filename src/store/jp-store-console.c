@@ -72,7 +72,7 @@ jp_store_update_trade (JpStore     *self,
   g_autofree char *old_code = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonBuilder) payload = json_builder_new ();
-  gboolean found = FALSE;
+  gboolean found = FALSE, frozen = FALSE;
   int rc;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
@@ -119,7 +119,9 @@ jp_store_update_trade (JpStore     *self,
   old_code = jp_store_column_dup (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (g_strcmp0 (old_code, upper) != 0 && jp_store_is_frozen (self))
+  if (g_strcmp0 (old_code, upper) != 0 && !jp_store_is_frozen (self, &frozen, error))
+    goto fail;
+  if (g_strcmp0 (old_code, upper) != 0 && frozen)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
                    _("The candidate list is frozen, so the code of the trade “%s” can no longer "
@@ -573,10 +575,12 @@ check_freeze (JpStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 n = 0;
-  gboolean found = FALSE;
+  gboolean found = FALSE, frozen = FALSE;
   const char *qualified = jp_status_to_key (JP_STATUS_QUALIFIED);
 
-  if (jp_store_is_frozen (self))
+  if (!jp_store_is_frozen (self, &frozen, error))
+    return FALSE;
+  if (frozen)
     {
       g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
                            _("The candidate list is already frozen; its anonymous codes are "

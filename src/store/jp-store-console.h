@@ -8,6 +8,8 @@
  * core function that owns it (jp_review_check_decision, jp_settings_change_allowed,
  * jp_seats_check, jp_conflict_same_unit, ...), never re-implemented here. */
 
+#include <json-glib/json-glib.h>
+
 #include "jp-store.h"
 #include "core/jp-codes.h"
 #include "core/jp-member-rules.h"
@@ -31,7 +33,11 @@ JpStageLocks jp_store_get_stage_locks (JpStore *self);
 gboolean     jp_store_read_stage_locks (JpStore       *self,
                                         JpStageLocks  *locks,
                                         GError       **error);
-gboolean     jp_store_is_frozen       (JpStore *self);
+/* Whether the candidate list is frozen, in `*frozen`. FALSE with `error` set when it cannot
+ * be read: an unread freeze must not read as "not frozen". */
+gboolean     jp_store_is_frozen       (JpStore   *self,
+                                       gboolean  *frozen,
+                                       GError   **error);
 /* When the candidate list was frozen (unix seconds), 0 while it is not. */
 gint64       jp_store_get_frozen_at   (JpStore *self);
 
@@ -42,6 +48,13 @@ gint64       jp_store_get_frozen_at   (JpStore *self);
 JpReview  *jp_store_get_review   (JpStore  *self,
                                   gint64    candidate_id,
                                   GError  **error);
+
+/* The review as JSON, the one form of it: the payload audit "review.decide" records and what
+ * `jiangping-cli qualify --json` prints. An object {candidate_id, name, decision, criteria
+ * [n...], evidence {"n": [sha256...]}, exclusions [{key, note}], reason, decided_by,
+ * decided_at}. Returns: (transfer full). */
+JsonNode  *jp_store_review_to_json (const JpReview    *review,
+                                    const JpCandidate *candidate);
 
 /* Records `review` (its criteria, evidence links, exclusions, decision and reason) after
  * jp_review_check_decision on the stored candidate; sets decided_by = actor and decided_at =
@@ -127,11 +140,19 @@ char       *jp_store_member_new_pin   (JpStore    *self,
                                        const char *member_code,
                                        const char *actor,
                                        GError    **error);
-/* TRUE when the member exists, has a PIN and `pin` matches (jp_pin_verify). */
-gboolean    jp_store_member_check_pin (JpStore    *self,
-                                       const char *member_code,
-                                       const char *pin);
-gboolean    jp_store_member_has_pin   (JpStore *self, const char *member_code);
+/* `*matches` TRUE when the member exists, has a PIN and `pin` matches (jp_pin_verify).
+ * FALSE with `error` set when the member cannot be read. */
+gboolean    jp_store_member_check_pin (JpStore     *self,
+                                       const char  *member_code,
+                                       const char  *pin,
+                                       gboolean    *matches,
+                                       GError     **error);
+/* `*has_pin` TRUE when the member exists and has a PIN. FALSE with `error` set when the
+ * member cannot be read. */
+gboolean    jp_store_member_has_pin   (JpStore     *self,
+                                       const char  *member_code,
+                                       gboolean    *has_pin,
+                                       GError     **error);
 /* The stored PIN of the member with exactly this code, to check off the main thread with
  * jp_pin_verify(): `*hash` (transfer full) the hex hash, `salt` JP_STORE_PIN_SALT_BYTES bytes,
  * `*iterations`. TRUE with `*hash` NULL when the member has no PIN (none issued, or revoked);
@@ -177,8 +198,14 @@ gint64      jp_store_add_conflict    (JpStore        *self,
                                       GError        **error);
 gboolean    jp_store_remove_conflict (JpStore *self, gint64 conflict_id, const char *actor,
                                       GError **error);
-/* Whether member and candidate are conflicted (declared or same unit). */
-gboolean    jp_store_is_conflicted   (JpStore *self, const char *member_code, gint64 candidate_id);
+/* Whether member and candidate are conflicted (declared or same unit), in `*conflicted`
+ * (FALSE for an unknown member or candidate). FALSE with `error` set when the file cannot be
+ * read: a failure is never taken for "not conflicted". */
+gboolean    jp_store_is_conflicted   (JpStore     *self,
+                                      const char  *member_code,
+                                      gint64       candidate_id,
+                                      gboolean    *conflicted,
+                                      GError     **error);
 
 /* ---- freezing the candidate list ---- */
 /* Draws the anonymous codes of the qualified candidates of every trade (jp_codes_draw with

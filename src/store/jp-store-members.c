@@ -312,50 +312,70 @@ fail:
 }
 
 gboolean
-jp_store_member_check_pin (JpStore    *self,
-                           const char *member_code,
-                           const char *pin)
+jp_store_member_check_pin (JpStore     *self,
+                           const char  *member_code,
+                           const char  *pin,
+                           gboolean    *matches,
+                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint8 salt[PIN_SALT_BYTES];
   const char *hash;
   int iterations;
+  int rc;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (matches != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  *matches = FALSE;
   if (member_code == NULL || pin == NULL)
-    return FALSE;
+    return TRUE;
   stmt = jp_store_prepare (self,
                            "SELECT pin_hash, pin_salt, pin_iterations FROM member WHERE code = ?",
-                           NULL);
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, member_code, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;   /* no such member */
+  if (rc != SQLITE_ROW)
+    return jp_store_set_error (self, rc, error);
   hash = (const char *) sqlite3_column_text (stmt, 0);
   if (hash == NULL ||
       !bytes_of_hex ((const char *) sqlite3_column_text (stmt, 1), salt, sizeof salt))
-    return FALSE;
+    return TRUE;   /* no PIN */
   iterations = sqlite3_column_int (stmt, 2);
-  return jp_pin_verify (pin, salt, sizeof salt, (guint) MAX (iterations, 0), hash);
+  *matches = jp_pin_verify (pin, salt, sizeof salt, (guint) MAX (iterations, 0), hash);
+  return TRUE;
 }
 
 gboolean
-jp_store_member_has_pin (JpStore    *self,
-                         const char *member_code)
+jp_store_member_has_pin (JpStore     *self,
+                         const char  *member_code,
+                         gboolean    *has_pin,
+                         GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 value;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (has_pin != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  *has_pin = FALSE;
   if (member_code == NULL)
-    return FALSE;
-  stmt = jp_store_prepare (self, "SELECT pin_hash IS NOT NULL FROM member WHERE code = ?", NULL);
+    return TRUE;
+  stmt = jp_store_prepare (self, "SELECT pin_hash IS NOT NULL FROM member WHERE code = ?",
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, member_code, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  if (!jp_store_query_int (self, stmt, &value, error))
+    return FALSE;
+  *has_pin = value != 0;
+  return TRUE;
 }
 
 gboolean
@@ -724,28 +744,40 @@ fail:
 }
 
 gboolean
-jp_store_is_conflicted (JpStore    *self,
-                        const char *member_code,
-                        gint64      candidate_id)
+jp_store_is_conflicted (JpStore     *self,
+                        const char  *member_code,
+                        gint64       candidate_id,
+                        gboolean    *conflicted,
+                        GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JpCandidate) candidate = NULL;
   JpMember member = { 0 };
+  int rc;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (conflicted != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  *conflicted = FALSE;
   if (member_code == NULL)
-    return FALSE;
+    return TRUE;
   stmt = jp_store_prepare (self,
                            "SELECT 1 FROM conflict f JOIN member m ON m.id = f.member_id "
                            "WHERE m.code = ? AND f.candidate_id = ?",
-                           NULL);
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, member_code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, candidate_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return TRUE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *conflicted = TRUE;
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return jp_store_set_error (self, rc, error);
 
   /* The same-unit rule needs only the two units and the employer: read just those (this
    * runs for every candidate of a round on every ballot). */
@@ -754,18 +786,22 @@ jp_store_is_conflicted (JpStore    *self,
                            "SELECT m.unit, u.name, c.employer FROM member m, candidate c "
                            "LEFT JOIN unit u ON u.id = c.unit_id "
                            "WHERE m.code = ? AND c.id = ?",
-                           NULL);
+                           error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, member_code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, candidate_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;   /* no such member or candidate: not conflicted */
+  if (rc != SQLITE_ROW)
+    return jp_store_set_error (self, rc, error);
   member.unit = (char *) sqlite3_column_text (stmt, 0);
   candidate = jp_candidate_new ();
   candidate->unit = jp_store_column_dup (stmt, 1);
   candidate->employer = jp_store_column_dup (stmt, 2);
-  return jp_conflict_same_unit (&member, candidate);
+  *conflicted = jp_conflict_same_unit (&member, candidate);
+  return TRUE;
 }
 
 GStrv

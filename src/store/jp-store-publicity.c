@@ -12,8 +12,11 @@
 #include "jp-store-publicity.h"
 #include "jp-holiday-files.h"
 #include "jp-store-ranking.h"
+#include "jp-store-publicity-private.h"
 
-/* Publicity (公示), the objections register and the final list (RULES.md "Publicity"). */
+/* Publicity (公示): its period, its start, its close and the final list (RULES.md
+ * "Publicity"). The objections register is in jp-store-objections.c. */
+
 
 void
 jp_publicity_candidate_free (JpPublicityCandidate *c)
@@ -47,33 +50,15 @@ jp_publicity_free (JpPublicity *p)
   g_free (p);
 }
 
-void
-jp_objection_free (JpObjection *o)
-{
-  if (o == NULL)
-    return;
-  g_free (o->code);
-  g_free (o->name);
-  g_free (o->received);
-  g_free (o->channel);
-  g_free (o->from_kind);
-  g_free (o->from_name);
-  g_free (o->content);
-  g_free (o->investigation);
-  g_free (o->outcome);
-  g_free (o->handled_by);
-  g_free (o);
-}
-
-static const char *
-actor_or_system (const char *actor)
+const char *
+jp_publicity_actor (const char *actor)
 {
   return actor != NULL && *actor != '\0' ? actor : "system";
 }
 
 /* Today by the store's clock, in local time. */
-static void
-store_today (JpStore *self,
+void
+jp_publicity_today (JpStore *self,
              GDate   *date)
 {
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (jp_store_now (self));
@@ -83,8 +68,8 @@ store_today (JpStore *self,
                   g_date_time_get_year (now));
 }
 
-static gboolean
-parse_date_arg (const char  *text,
+gboolean
+jp_publicity_parse_date (const char  *text,
                 const char  *what,
                 GDate       *date,
                 GError     **error)
@@ -98,8 +83,8 @@ parse_date_arg (const char  *text,
 }
 
 /* A trimmed copy, NULL when blank. */
-static char *
-trimmed (const char *text)
+char *
+jp_publicity_trimmed (const char *text)
 {
   char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
 
@@ -133,7 +118,7 @@ jp_store_publicity_dates (JpStore                  *self,
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!parse_date_arg (start, _("start date"), &date, error))
+  if (!jp_publicity_parse_date (start, _("start date"), &date, error))
     return NULL;
   if (days == 0)
     {
@@ -177,8 +162,8 @@ publicity_state (JpStore  *self,
 }
 
 /* FALSE with LOCKED unless publicity is running (started, not closed). */
-static gboolean
-require_running (JpStore  *self,
+gboolean
+jp_publicity_require_running (JpStore  *self,
                  GError  **error)
 {
   int state = publicity_state (self, error);
@@ -307,7 +292,7 @@ jp_store_start_publicity_with (JpStore                  *self,
   g_autoptr(JpWorkdays) period = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonBuilder) payload = json_builder_new ();
-  g_autofree char *approver = trimmed (approved_by);
+  g_autofree char *approver = jp_publicity_trimmed (approved_by);
   g_autofree char *approval = NULL;
   g_autofree char *end = NULL;
   g_autofree char *start_iso = NULL;
@@ -321,7 +306,7 @@ jp_store_start_publicity_with (JpStore                  *self,
 
   if (workdays != NULL)
     *workdays = NULL;
-  if (!parse_date_arg (start, _("start date"), &start_date, error))
+  if (!jp_publicity_parse_date (start, _("start date"), &start_date, error))
     return FALSE;
   if (approver == NULL)
     {
@@ -332,11 +317,11 @@ jp_store_start_publicity_with (JpStore                  *self,
     }
   if (approved_at != NULL)
     {
-      if (!parse_date_arg (approved_at, _("approval date"), &approval_date, error))
+      if (!jp_publicity_parse_date (approved_at, _("approval date"), &approval_date, error))
         return FALSE;
     }
   else
-    store_today (self, &approval_date);
+    jp_publicity_today (self, &approval_date);
   approval = jp_date_format_iso (&approval_date);
   start_iso = jp_date_format_iso (&start_date);
   if (g_date_compare (&approval_date, &start_date) > 0)
@@ -385,7 +370,7 @@ jp_store_start_publicity_with (JpStore                  *self,
   jp_store_bind_text (stmt, 5, ranking_digest);
   sqlite3_bind_text (stmt, 6, approver, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, approval, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, actor_or_system (actor), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, jp_publicity_actor (actor), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 9, jp_store_now (self));
   if (!jp_store_step_done (self, stmt, error))
     goto fail;
@@ -570,39 +555,9 @@ jp_store_get_publicity (JpStore  *self,
   return g_steal_pointer (&p);
 }
 
-/* The candidate with `code` on the publicity list: its id, or 0 with NOT_FOUND. */
-static gint64
-listed_candidate (JpStore     *self,
-                  const char  *code,
-                  GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = jp_store_prepare (self,
-                           "SELECT c.id FROM publicity_candidate p "
-                           "JOIN candidate c ON c.id = p.candidate_id "
-                           "WHERE c.code = ? COLLATE NOCASE", error);
-  if (stmt == NULL)
-    return 0;
-  jp_store_bind_text (stmt, 1, code);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      jp_store_set_error (self, rc, error);
-      return 0;
-    }
-  g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
-               _("%s is not on the publicized list of “%s”; objections concern the candidates "
-                 "publicized."), code != NULL ? code : "", self->path);
-  return 0;
-}
-
 /* The publicity period's first and last day. */
-static gboolean
-period_dates (JpStore  *self,
+gboolean
+jp_publicity_period_dates (JpStore  *self,
               GDate    *start,
               GDate    *end,
               GError  **error)
@@ -627,337 +582,6 @@ period_dates (JpStore  *self,
   return TRUE;
 }
 
-gint64
-jp_store_add_objection (JpStore     *self,
-                        const char  *code,
-                        const char  *received,
-                        const char  *channel,
-                        const char  *from_kind,
-                        const char  *from_name,
-                        gboolean     sealed,
-                        const char  *content,
-                        const char  *actor,
-                        GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonBuilder) payload = json_builder_new ();
-  g_autofree char *name = trimmed (from_name);
-  g_autofree char *text = trimmed (content);
-  g_autofree char *received_iso = NULL;
-  GDate date, start, end, today;
-  gint64 candidate_id, id;
-
-  g_return_val_if_fail (JP_IS_STORE (self), 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
-
-  if (!parse_date_arg (received, _("date received"), &date, error))
-    return 0;
-  if (g_strcmp0 (channel, "letter") != 0 && g_strcmp0 (channel, "phone") != 0
-      && g_strcmp0 (channel, "visit") != 0)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("“%s” is not a channel: an objection comes by letter, phone or visit."),
-                   channel != NULL ? channel : "");
-      return 0;
-    }
-  if (g_strcmp0 (from_kind, "anonymous") == 0)
-    {
-      if (name != NULL || sealed)
-        {
-          g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                               _("An anonymous objection has no sender's name or seal."));
-          return 0;
-        }
-    }
-  else if (g_strcmp0 (from_kind, "unit") == 0 || g_strcmp0 (from_kind, "person") == 0)
-    {
-      if (name == NULL)
-        {
-          g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                               g_str_equal (from_kind, "unit")
-                               ? _("Name the unit the objection comes from.")
-                               : _("Name the person the objection comes from."));
-          return 0;
-        }
-      if (sealed && g_str_equal (from_kind, "person"))
-        {
-          g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                               _("Only a unit's objection bears a seal."));
-          return 0;
-        }
-    }
-  else
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("“%s”: an objection comes from a unit, a named person, or is anonymous."),
-                   from_kind != NULL ? from_kind : "");
-      return 0;
-    }
-  if (text == NULL)
-    {
-      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                           _("Write what the objection says."));
-      return 0;
-    }
-
-  if (!jp_store_begin (self, error))
-    return 0;
-  if (!require_running (self, error) || !period_dates (self, &start, &end, error))
-    goto fail;
-  received_iso = jp_date_format_iso (&date);
-  store_today (self, &today);
-  if (g_date_compare (&date, &start) < 0 || g_date_compare (&date, &today) > 0)
-    {
-      g_autofree char *a = jp_date_format_iso (&start);
-      g_autofree char *b = jp_date_format_iso (&today);
-
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("An objection received on %s: the date must lie between the start of "
-                     "publicity, %s, and today, %s."), received_iso, a, b);
-      goto fail;
-    }
-  candidate_id = listed_candidate (self, code, error);
-  if (candidate_id == 0)
-    goto fail;
-
-  stmt = jp_store_prepare (self,
-                           "INSERT INTO objection (candidate_id, received, channel, from_kind, "
-                           "  from_name, sealed, content, created_by, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, candidate_id);
-  sqlite3_bind_text (stmt, 2, received_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, channel, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, from_kind, -1, SQLITE_TRANSIENT);
-  jp_store_bind_text (stmt, 5, name);
-  sqlite3_bind_int (stmt, 6, sealed ? 1 : 0);
-  sqlite3_bind_text (stmt, 7, text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, actor_or_system (actor), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 9, jp_store_now (self));
-  if (!jp_store_step_done (self, stmt, error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  json_builder_begin_object (payload);
-  json_builder_set_member_name (payload, "objection");
-  json_builder_add_int_value (payload, id);
-  json_builder_set_member_name (payload, "candidate_id");
-  json_builder_add_int_value (payload, candidate_id);
-  json_builder_set_member_name (payload, "received");
-  json_builder_add_string_value (payload, received_iso);
-  json_builder_set_member_name (payload, "channel");
-  json_builder_add_string_value (payload, channel);
-  json_builder_set_member_name (payload, "from_kind");
-  json_builder_add_string_value (payload, from_kind);
-  json_builder_set_member_name (payload, "from_name");
-  if (name != NULL)
-    json_builder_add_string_value (payload, name);
-  else
-    json_builder_add_null_value (payload);
-  json_builder_set_member_name (payload, "sealed");
-  json_builder_add_boolean_value (payload, sealed);
-  json_builder_set_member_name (payload, "content");
-  json_builder_add_string_value (payload, text);
-  json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "objection.add", payload, error)
-      || !jp_store_commit (self, error))
-    goto fail;
-  return id;
-
-fail:
-  jp_store_rollback (self);
-  return 0;
-}
-
-gboolean
-jp_store_decide_objection (JpStore     *self,
-                           gint64       id,
-                           const char  *outcome,
-                           const char  *investigation,
-                           const char  *handled_by,
-                           const char  *actor,
-                           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonBuilder) payload = json_builder_new ();
-  g_autofree char *found = trimmed (investigation);
-  g_autofree char *handler = trimmed (handled_by);
-  gboolean upheld;
-  gint64 candidate_id;
-  int rc;
-
-  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (g_strcmp0 (outcome, "upheld") != 0 && g_strcmp0 (outcome, "rejected") != 0)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("“%s” is not an outcome: an objection is upheld or rejected."),
-                   outcome != NULL ? outcome : "");
-      return FALSE;
-    }
-  upheld = g_str_equal (outcome, "upheld");
-  if (found == NULL)
-    {
-      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                           _("Write what the investigation found."));
-      return FALSE;
-    }
-  if (handler == NULL)
-    {
-      g_set_error_literal (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                           _("Say who handled the objection."));
-      return FALSE;
-    }
-
-  if (!jp_store_begin (self, error))
-    return FALSE;
-  if (!require_running (self, error))
-    goto fail;
-  stmt = jp_store_prepare (self, "SELECT candidate_id, outcome FROM objection WHERE id = ?",
-                           error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
-                   _("There is no objection %lld in “%s”."), (long long) id, self->path);
-      goto fail;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      jp_store_set_error (self, rc, error);
-      goto fail;
-    }
-  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
-                   _("Objection %lld is already decided (%s); a decision is "
-                     "final."), (long long) id, (const char *) sqlite3_column_text (stmt, 1));
-      goto fail;
-    }
-  candidate_id = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = jp_store_prepare (self,
-                           "UPDATE objection SET outcome = ?, investigation = ?, handled_by = ?, "
-                           "  decided_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, outcome, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, found, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, handler, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, jp_store_now (self));
-  sqlite3_bind_int64 (stmt, 5, id);
-  if (!jp_store_step_done (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (upheld)
-    {
-      /* the first upheld objection disqualifies; nobody moves up (RULES.md) */
-      stmt = jp_store_prepare (self,
-                               "UPDATE publicity_candidate SET objection_id = ? "
-                               "WHERE candidate_id = ? AND objection_id IS NULL", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, candidate_id);
-      if (!jp_store_step_done (self, stmt, error))
-        goto fail;
-    }
-
-  json_builder_begin_object (payload);
-  json_builder_set_member_name (payload, "objection");
-  json_builder_add_int_value (payload, id);
-  json_builder_set_member_name (payload, "candidate_id");
-  json_builder_add_int_value (payload, candidate_id);
-  json_builder_set_member_name (payload, "outcome");
-  json_builder_add_string_value (payload, outcome);
-  json_builder_set_member_name (payload, "investigation");
-  json_builder_add_string_value (payload, found);
-  json_builder_set_member_name (payload, "handled_by");
-  json_builder_add_string_value (payload, handler);
-  json_builder_set_member_name (payload, "disqualified");
-  json_builder_add_boolean_value (payload, upheld);
-  json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "objection.decide", payload, error)
-      || !jp_store_commit (self, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  jp_store_rollback (self);
-  return FALSE;
-}
-
-GPtrArray *
-jp_store_list_objections (JpStore  *self,
-                          GError  **error)
-{
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *end = NULL;
-  int rc;
-
-  g_return_val_if_fail (JP_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = jp_store_prepare (self, "SELECT end_date FROM publicity", error);
-  if (stmt == NULL)
-    return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    end = jp_store_column_dup (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      jp_store_set_error (self, rc, error);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = jp_store_prepare (self,
-                           "SELECT o.id, o.candidate_id, c.code, c.name, o.received, o.channel, "
-                           "  o.from_kind, o.from_name, o.sealed, o.content, o.investigation, "
-                           "  o.outcome, o.handled_by, o.decided_at "
-                           "FROM objection o JOIN candidate c ON c.id = o.candidate_id "
-                           "ORDER BY o.id", error);
-  if (stmt == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_objection_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JpObjection *o = g_new0 (JpObjection, 1);
-
-      o->id = sqlite3_column_int64 (stmt, 0);
-      o->candidate_id = sqlite3_column_int64 (stmt, 1);
-      o->code = jp_store_column_dup (stmt, 2);
-      o->name = jp_store_column_dup (stmt, 3);
-      o->received = jp_store_column_dup (stmt, 4);
-      o->channel = jp_store_column_dup (stmt, 5);
-      o->from_kind = jp_store_column_dup (stmt, 6);
-      o->from_name = jp_store_column_dup (stmt, 7);
-      o->sealed = sqlite3_column_int (stmt, 8) != 0;
-      o->content = jp_store_column_dup (stmt, 9);
-      o->investigation = jp_store_column_dup (stmt, 10);
-      o->outcome = jp_store_column_dup (stmt, 11);
-      o->handled_by = jp_store_column_dup (stmt, 12);
-      o->decided_at = sqlite3_column_int64 (stmt, 13);
-      /* ISO dates compare as text */
-      o->late = end != NULL && g_strcmp0 (o->received, end) > 0;
-      g_ptr_array_add (list, o);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      jp_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
 gboolean
 jp_store_publicity_add_candidate (JpStore     *self,
                                   const char  *code,
@@ -968,8 +592,8 @@ jp_store_publicity_add_candidate (JpStore     *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonBuilder) payload = json_builder_new ();
-  g_autofree char *why = trimmed (reason);
-  g_autofree char *who = trimmed (decided_by);
+  g_autofree char *why = jp_publicity_trimmed (reason);
+  g_autofree char *who = jp_publicity_trimmed (decided_by);
   gint64 candidate_id, disqualified = 0;
   int rc;
 
@@ -985,7 +609,7 @@ jp_store_publicity_add_candidate (JpStore     *self,
     }
   if (!jp_store_begin (self, error))
     return FALSE;
-  if (!require_running (self, error))
+  if (!jp_publicity_require_running (self, error))
     goto fail;
   stmt = jp_store_prepare (self,
                            "SELECT count(*) FROM publicity_candidate WHERE objection_id IS NOT NULL",
@@ -1174,9 +798,9 @@ jp_store_close_publicity (JpStore     *self,
     *digest = NULL;
   if (!jp_store_begin (self, error))
     return NULL;
-  if (!require_running (self, error) || !period_dates (self, &start, &end, error))
+  if (!jp_publicity_require_running (self, error) || !jp_publicity_period_dates (self, &start, &end, error))
     goto fail;
-  store_today (self, &today);
+  jp_publicity_today (self, &today);
   if (g_date_compare (&today, &end) <= 0)
     {
       g_autofree char *last = jp_date_format_iso (&end);
@@ -1217,7 +841,7 @@ jp_store_close_publicity (JpStore     *self,
                            "  final_text = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, actor_or_system (actor), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, jp_publicity_actor (actor), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, jp_store_now (self));
   sqlite3_bind_text (stmt, 3, sum, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);

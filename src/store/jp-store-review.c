@@ -72,16 +72,24 @@ jp_store_get_stage_locks (JpStore *self)
 }
 
 gboolean
-jp_store_is_frozen (JpStore *self)
+jp_store_is_frozen (JpStore   *self,
+                    gboolean  *frozen,
+                    GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 value;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (frozen != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = jp_store_prepare (self, "SELECT frozen_at IS NOT NULL FROM election WHERE id = 1", NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  *frozen = FALSE;
+  stmt = jp_store_prepare (self, "SELECT frozen_at IS NOT NULL FROM election WHERE id = 1",
+                           error);
+  if (stmt == NULL || !jp_store_query_int (self, stmt, &value, error))
     return FALSE;
-  return sqlite3_column_int (stmt, 0) != 0;
+  *frozen = value != 0;
+  return TRUE;
 }
 
 gint64
@@ -364,6 +372,18 @@ review_payload (const JpReview    *review,
   return b;
 }
 
+JsonNode *
+jp_store_review_to_json (const JpReview    *review,
+                         const JpCandidate *candidate)
+{
+  g_autoptr(JsonBuilder) b = NULL;
+
+  g_return_val_if_fail (review != NULL && candidate != NULL, NULL);
+
+  b = review_payload (review, candidate);
+  return json_builder_get_root (b);
+}
+
 static gboolean
 write_review (JpStore         *self,
               const JpReview  *review,
@@ -460,7 +480,7 @@ jp_store_save_review (JpStore     *self,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) core_error = NULL;
   g_autoptr(JsonBuilder) payload = NULL;
-  gboolean was_qualified, will_be_qualified;
+  gboolean was_qualified, will_be_qualified, frozen = FALSE;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (review != NULL, FALSE);
@@ -477,7 +497,9 @@ jp_store_save_review (JpStore     *self,
 
   was_qualified = candidate->status == JP_STATUS_QUALIFIED;
   will_be_qualified = review->decision == JP_REVIEW_DECISION_QUALIFIED;
-  if (was_qualified != will_be_qualified && jp_store_is_frozen (self))
+  if (was_qualified != will_be_qualified && !jp_store_is_frozen (self, &frozen, error))
+    goto fail;
+  if (was_qualified != will_be_qualified && frozen)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
                    _("The candidate list is frozen, so the decision on %s can no longer change "

@@ -94,6 +94,19 @@ GPtrArray *jp_store_list_rounds (JpStore     *self,
                                  const char  *trade,
                                  GError     **error);
 
+/* The size of a trade's panel: the members whose trades include it (member_trade). This is
+ * the one count of a panel; rounds, defence sessions and the chair's ballot page use it.
+ * FALSE with `error` set when it cannot be read (never a silent 0). */
+gboolean   jp_store_panel_size       (JpStore     *self,
+                                      gint64       trade_id,
+                                      int         *size,
+                                      GError     **error);
+/* The same for the trade with this code (or name); NOT_FOUND when there is none. */
+gboolean   jp_store_trade_panel_size (JpStore     *self,
+                                      const char  *trade,
+                                      int         *size,
+                                      GError     **error);
+
 /* One member of a round's panel: whether they have voted, never what. */
 typedef struct {
   gint64    member_id;
@@ -112,7 +125,6 @@ GPtrArray *jp_store_round_panel (JpStore  *self,
                                  gint64    round_id,
                                  GError  **error);
 
-/* Whether the member is on the round's panel. */
 /* The codes of `round_id`'s candidates that `member_code` is conflicted with (declared or
  * same unit, by jp_conflict_same_unit), in drawn order; an empty vector when none, NULL with
  * `error` set when the file cannot be read (never an empty list: a ballot is refused rather
@@ -122,9 +134,13 @@ GStrv      jp_store_round_conflicted_codes (JpStore     *self,
                                             gint64       round_id,
                                             const char  *member_code,
                                             GError     **error);
-gboolean   jp_store_member_on_panel (JpStore    *self,
-                                     gint64      round_id,
-                                     const char *member_code);
+/* Whether the member is on the round's panel, in `*on_panel`. FALSE with `error` set when
+ * the file cannot be read: a failure is never taken for "not on the panel". */
+gboolean   jp_store_member_on_panel (JpStore     *self,
+                                     gint64       round_id,
+                                     const char  *member_code,
+                                     gboolean    *on_panel,
+                                     GError     **error);
 
 /* Casts a member's electronic ballot, in one transaction. The member must exist (NOT_FOUND);
  * when the member is on the panel, has voted, and their own key hash (SHA-256 over the

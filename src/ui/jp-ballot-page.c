@@ -313,30 +313,18 @@ on_setup_button_clicked (JpBallotPage *self)
     jp_window_show_stage (JP_WINDOW (root), "setup");
 }
 
+/* The trade's panel as the host counts it (jp_store_trade_panel_size); a failure is shown
+ * and the count is 0. */
 static int
 panel_size (JpBallotPage *self,
             const char   *code,
             const char   *name)
 {
   g_autoptr(GError) store_error = NULL;
-  g_autoptr(GPtrArray) members = NULL;
   int n = 0;
 
-  members = jp_store_list_members (self->store, &store_error);
-  if (members == NULL && store_error != NULL)
-    {
-      jp_ballot_page_report (self, _("Could Not Read the Election"), store_error);
-      g_clear_error (&store_error);
-    }
-  for (guint i = 0; members != NULL && i < members->len; i++)
-    {
-      JpMember *m = members->pdata[i];
-
-      if (m->trades != NULL && ((code != NULL && g_strv_contains ((const char *const *) m->trades,
-                                                                   code))
-                                || g_strv_contains ((const char *const *) m->trades, name)))
-        n++;
-    }
+  if (!jp_store_trade_panel_size (self->store, code != NULL ? code : name, &n, &store_error))
+    jp_ballot_page_report (self, _("Could Not Read the Election"), store_error);
   return n;
 }
 
@@ -541,8 +529,13 @@ jp_ballot_page_reload_rounds (JpBallotPage *self)
   GtkWidget *child;
   GtkListBoxRow *select = NULL;
   gint64 keep = self->round_id;
-  gboolean frozen = self->store != NULL && jp_store_is_frozen (self->store);
+  gboolean frozen = FALSE;
 
+  if (self->store != NULL && !jp_store_is_frozen (self->store, &frozen, &store_error))
+    {
+      jp_ballot_page_report (self, _("Could Not Read the Election"), store_error);
+      g_clear_error (&store_error);
+    }
   gtk_widget_set_visible (self->freeze_banner, self->store != NULL && !frozen);
   if (!frozen)
     jp_ballot_page_release_focus (self, self->open_box, NULL);

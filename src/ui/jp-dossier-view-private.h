@@ -5,6 +5,7 @@
 #include "jp-dossier-view.h"
 #include "jp-photo-gallery.h"
 #include "jp-evidence-viewer.h"
+#include "meeting/jp-meeting-anon.h"
 
 G_BEGIN_DECLS
 
@@ -63,5 +64,67 @@ GtkWindow       *jp_photo_gallery_get_viewer        (JpPhotoGallery *self);
 guint            jp_photo_gallery_get_viewer_index  (JpPhotoGallery *self);
 GtkWidget       *jp_photo_gallery_get_thumbnail     (JpPhotoGallery *self,
                                                      guint           index);
+
+/* Internals shared by jp-dossier-view.c (the form, texts, evidence list, findings) and
+ * jp-dossier-view-viewer.c (the evidence viewer, redaction boxes, the preview). */
+
+struct _JpDossierView
+{
+  GtkWidget        parent_instance;
+
+  /* template children */
+  GtkStack        *stack;
+  GtkScrolledWindow *scrolled;
+  GtkWidget       *content;
+  GtkLabel        *name_label;
+  GtkLabel        *subtitle_label;
+  GtkButton       *print_button;
+  GtkWidget       *findings_section;
+  GtkListBox      *findings_list;
+  GtkWidget       *form_section;
+  GtkListBox      *form_list;
+  GtkWidget       *photos_section;
+  JpPhotoGallery  *gallery;
+  GtkWidget       *summary_section;
+  GtkLabel        *summary_count;
+  GtkLabel        *summary_text;
+  GtkWidget       *deeds_section;
+  GtkLabel        *deeds_count;
+  GtkLabel        *deeds_text;
+  GtkWidget       *evidence_section;
+  GtkListBox      *evidence_list;
+  GtkBox          *viewer_box;
+  GtkLabel        *viewer_error;
+  GtkWidget       *back_button;
+  GtkLabel        *document_title;
+  GtkLabel        *document_criterion;
+  double           dossier_scroll;  /* where the dossier was when a document opened */
+  JpEvidenceViewer *viewer;         /* created on the first open */
+  GCancellable    *open_cancellable;
+  char            *open_sha256;     /* the document shown in the viewer */
+  JpMeetingAnonCache *anon;         /* the chair's previews, made on first use */
+  GtkWindow       *preview_window;  /* weak: closing it destroys it */
+  GCancellable    *preview_cancellable;
+
+  JpStore         *store;
+  gint64           candidate_id;
+  GHashTable      *field_rows;     /* field key -> GtkListBoxRow (borrowed) */
+  JpDossierTarget  jump_target;
+  GtkWidget       *jump_widget;    /* borrowed, highlighted */
+  char            *jump_field;
+};
+
+/* jp-dossier-view.c */
+/* Shows `page` of the stack, and tells whether the document page came or went. */
+void jp_dossier_view_show_page      (JpDossierView *self,
+                                     const char    *page);
+
+/* jp-dossier-view-viewer.c */
+/* Cancels an opening and empties the viewer. */
+void jp_dossier_view_clear_viewer   (JpDossierView *self);
+/* The dossier.back action: closes the document. */
+void jp_dossier_view_back_activated (GtkWidget     *widget,
+                                     const char    *action_name,
+                                     GVariant      *parameter);
 
 G_END_DECLS

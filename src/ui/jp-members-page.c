@@ -59,11 +59,14 @@ create_member_row (gpointer item,
   GtkWidget *pin_button;
   GtkWidget *edit_button;
   GtkWidget *delete_button;
-  gboolean has_pin = jp_store_member_has_pin (self->store, m->code);
+  g_autoptr(GError) error = NULL;
+  gboolean has_pin = FALSE;
   g_autofree char *title = g_strdup_printf ("%s  %s", m->code, m->name != NULL ? m->name : "");
   g_autofree char *trades = member_trades_text (m);
   g_autofree char *subtitle = NULL;
 
+  if (!jp_store_member_has_pin (self->store, m->code, &has_pin, &error))
+    jp_setup_show_message (self->message, error->message);
   subtitle = g_strdup_printf (_("%s · %s · Trades: %s"),
                               m->unit != NULL && *m->unit != '\0' ? m->unit : _("(no unit)"),
                               jp_member_role_label (m->role), trades);

@@ -244,9 +244,12 @@ static void
 on_round_changed (JpProjectorWindow *self,
                   gint64             round_id)
 {
+  g_autoptr(GError) store_error = NULL;
   g_autoptr(JpRound) round = jp_store_get_round (jp_meeting_service_get_store (self->service),
-                                                 round_id, NULL);
+                                                 round_id, &store_error);
 
+  if (round == NULL && store_error != NULL)
+    jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
   /* a newly opened round takes the screen; closing or sealing keeps it */
   if (round != NULL && (round->state == JP_ROUND_STATE_OPEN || self->round_id == 0))
     self->round_id = round_id;

@@ -20,76 +20,10 @@ typedef enum {
   N_COLS
 } Column;
 
-struct _JpReviewPage
-{
-  GtkWidget           parent_instance;
-
-  /* template children */
-  AdwToastOverlay    *toast_overlay;
-  GtkRevealer        *frozen_revealer;
-  GtkLabel           *frozen_label;
-  GtkLabel           *progress_label;
-  GtkProgressBar     *progress_bar;
-  GtkGrid            *trade_grid;
-  GtkStack           *mode_stack;
-  GtkDropDown        *state_dropdown;
-  GtkDropDown        *trade_dropdown;
-  GtkColumnView      *column_view;
-  GtkStack           *walk_stack;
-  JpDossierView      *dossier_view;
-  GtkLabel           *position_label;
-  GtkListBox         *criteria_list;
-  GtkListBox         *exclusions_list;
-  GtkWidget          *warnings_box;
-  GtkListBox         *warnings_list;
-  GtkCheckButton     *qualified_check;
-  GtkCheckButton     *returned_check;
-  GtkEntry           *reason_entry;
-  GtkLabel           *save_hint;
-  GtkWidget          *save_button;
-  GtkWidget          *save_next_button;
-  GtkLabel           *decided_label;
-  GtkListBox         *history_list;
-
-  /* built in code */
-  GtkCheckButton     *criterion_checks[JP_N_CRITERIA + 1];
-  GtkMenuButton      *evidence_buttons[JP_N_CRITERIA + 1];
-  GtkBox             *evidence_boxes[JP_N_CRITERIA + 1];
-  GPtrArray          *evidence_checks[JP_N_CRITERIA + 1];  /* GtkCheckButton*, borrowed */
-  GtkCheckButton     *exclusion_checks[JP_N_EXCLUSIONS];
-  GtkEntry           *exclusion_entries[JP_N_EXCLUSIONS];
-
-  JpStore            *store;
-  GListStore         *empty;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
-  GtkStringList      *trades;
-  GHashTable         *reviews;     /* candidate id (gint64*) -> JpReview* */
-  JpCandidate        *candidate;   /* the one being reviewed, with its documents */
-  gboolean            loading;     /* filling the form: no change handlers */
-  char               *last_message;
-};
-
 G_DEFINE_FINAL_TYPE (JpReviewPage, jp_review_page, GTK_TYPE_WIDGET)
 
-/* Abbreviated from RULES.md "Eligibility". */
-static const char * const criterion_texts[JP_N_CRITERIA + 1] = {
-  NULL,
-  N_("Honours: city-level or higher model worker, May Day Labour Medal or Lucheng Talent; "
-     "government special allowance"),
-  N_("Skill competitions: national top 20, autonomous-region top 3, city first place, or "
-     "city-level or higher technical expert"),
-  N_("National or autonomous-region science and technology progress award with major benefit"),
-  N_("Major invention, key production problem solved or outstanding use of advanced "
-     "technology; recognised industry leader"),
-  N_("Unique skills with patents in key fields, or major contribution to passing on ethnic "
-     "traditional crafts"),
-  N_("Main member of a national, regional or city major science and technology project"),
-};
-
-static void
-clear_list (GtkListBox *list)
+void
+jp_review_page_clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
@@ -97,8 +31,8 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static char *
-format_time (gint64 unix_time)
+char *
+jp_review_page_format_time (gint64 unix_time)
 {
   g_autoptr(GDateTime) dt = NULL;
 
@@ -108,9 +42,9 @@ format_time (gint64 unix_time)
   return g_date_time_format (dt, "%Y-%m-%d %H:%M");
 }
 
-static void
-show_message (JpReviewPage *self,
-              const char   *message)
+void
+jp_review_page_show_message (JpReviewPage *self,
+                             const char   *message)
 {
   g_free (self->last_message);
   self->last_message = g_strdup (message);
@@ -164,7 +98,7 @@ bind_cell (GtkSignalListItemFactory *factory,
     case COL_DECIDED_AT:
     case N_COLS:
     default:
-      when = format_time (review != NULL ? review->decided_at : 0);
+      when = jp_review_page_format_time (review != NULL ? review->decided_at : 0);
       gtk_label_set_text (label, when);
       break;
     }
@@ -244,7 +178,7 @@ update_progress (JpReviewPage *self)
                                  : NULL;
   if (progress == NULL && store_error != NULL)
     {
-      show_message (self, store_error->message);
+      jp_review_page_show_message (self, store_error->message);
       g_clear_error (&store_error);
     }
   if (progress == NULL)
@@ -284,464 +218,6 @@ update_progress (JpReviewPage *self)
     }
 }
 
-/* ---- the review form ---- */
-
-static JpReviewDecision
-form_decision (JpReviewPage *self)
-{
-  if (gtk_check_button_get_active (self->qualified_check))
-    return JP_REVIEW_DECISION_QUALIFIED;
-  if (gtk_check_button_get_active (self->returned_check))
-    return JP_REVIEW_DECISION_RETURNED;
-  return JP_REVIEW_DECISION_NONE;
-}
-
-/* The review as the form shows it. */
-static JpReview *
-form_review (JpReviewPage *self)
-{
-  g_autoptr(JpReview) review = jp_review_new (self->candidate->id);
-  const char *reason = gtk_editable_get_text (GTK_EDITABLE (self->reason_entry));
-
-  for (int n = 1; n <= JP_N_CRITERIA; n++)
-    {
-      if (!gtk_check_button_get_active (self->criterion_checks[n]))
-        continue;
-      review->criteria_met |= 1u << n;
-      for (guint i = 0; i < self->evidence_checks[n]->len; i++)
-        {
-          GtkCheckButton *check = g_ptr_array_index (self->evidence_checks[n], i);
-
-          if (gtk_check_button_get_active (check))
-            jp_review_link_evidence (review, n, g_object_get_data (G_OBJECT (check),
-                                                                   "jp-sha256"));
-        }
-    }
-  for (int e = 0; e < JP_N_EXCLUSIONS; e++)
-    jp_review_set_exclusion (review, e, gtk_check_button_get_active (self->exclusion_checks[e]),
-                             gtk_editable_get_text (GTK_EDITABLE (self->exclusion_entries[e])));
-  review->decision = form_decision (self);
-  review->reason = *reason != '\0' ? g_strdup (reason) : NULL;
-  return g_steal_pointer (&review);
-}
-
-static void
-update_evidence_button (JpReviewPage *self,
-                        int           n)
-{
-  guint linked = 0;
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; i < self->evidence_checks[n]->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->evidence_checks[n], i)))
-      linked++;
-  text = g_strdup_printf (ngettext ("%u document", "%u documents", linked), linked);
-  gtk_menu_button_set_label (self->evidence_buttons[n], text);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->evidence_buttons[n]),
-                            gtk_check_button_get_active (self->criterion_checks[n]));
-}
-
-static void
-add_warning_row (JpReviewPage *self,
-                 const char   *message,
-                 gboolean      error)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic"
-                                                  : "dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (message);
-
-  gtk_widget_add_css_class (icon, error ? "error" : "warning");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 8, "margin-bottom", 8,
-                NULL);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (self->warnings_list, row);
-}
-
-/* Re-checks the form with the core rule: the save button is sensitive only when the store
- * would accept the decision, and the hint beside it says why not. */
-static void
-update_form_state (JpReviewPage *self)
-{
-  g_autoptr(JpReview) review = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-  const char *hint = NULL;
-
-  if (self->candidate == NULL)
-    {
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save-next", FALSE);
-      return;
-    }
-  for (int n = 1; n <= JP_N_CRITERIA; n++)
-    update_evidence_button (self, n);
-
-  review = form_review (self);
-  ok = jp_review_check_decision (review, self->candidate, &warnings, &error);
-  if (review->decision == JP_REVIEW_DECISION_NONE)
-    {
-      ok = FALSE;
-      hint = _("Choose “Qualified” or “Returned” to save a decision.");
-    }
-  else if (!ok)
-    hint = error->message;
-  else
-    hint = _("Ctrl+S saves the decision, Ctrl+Enter saves and goes to the next candidate.");
-  gtk_label_set_text (self->save_hint, hint);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save", ok);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save-next", ok);
-  gtk_widget_set_tooltip_text (self->save_button, ok ? NULL : hint);
-
-  clear_list (self->warnings_list);
-  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
-    {
-      const JpFinding *w = g_ptr_array_index (warnings, i);
-
-      add_warning_row (self, w->message, w->severity == JP_SEVERITY_ERROR);
-    }
-  gtk_widget_set_visible (self->warnings_box, warnings != NULL && warnings->len > 0);
-}
-
-static void
-on_form_changed (JpReviewPage *self)
-{
-  if (!self->loading)
-    update_form_state (self);
-}
-
-/* Ticking a criterion pre-selects the evidence tagged with it, when nothing is linked yet. */
-static void
-on_criterion_toggled (GtkCheckButton *check,
-                      JpReviewPage   *self)
-{
-  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "jp-criterion"));
-  gboolean any = FALSE;
-
-  if (self->loading)
-    return;
-  if (gtk_check_button_get_active (check))
-    {
-      for (guint i = 0; i < self->evidence_checks[n]->len; i++)
-        any |= gtk_check_button_get_active (g_ptr_array_index (self->evidence_checks[n], i));
-      self->loading = TRUE;
-      for (guint i = 0; !any && i < self->evidence_checks[n]->len; i++)
-        {
-          GtkCheckButton *e = g_ptr_array_index (self->evidence_checks[n], i);
-
-          if (g_object_get_data (G_OBJECT (e), "jp-tagged") != NULL)
-            gtk_check_button_set_active (e, TRUE);
-        }
-      self->loading = FALSE;
-    }
-  update_form_state (self);
-}
-
-static void
-build_criteria (JpReviewPage *self)
-{
-  for (int n = 1; n <= JP_N_CRITERIA; n++)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      g_autofree char *text = g_strdup_printf (_("%d. %s"), n, gettext (criterion_texts[n]));
-      GtkWidget *check = gtk_check_button_new_with_label (text);
-      GtkWidget *popover = gtk_popover_new ();
-      GtkWidget *pbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *button = gtk_menu_button_new ();
-      GtkWidget *label = gtk_widget_get_last_child (check);
-
-      if (GTK_IS_LABEL (label))
-        {
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-        }
-      gtk_widget_set_hexpand (check, TRUE);
-      g_object_set_data (G_OBJECT (check), "jp-criterion", GINT_TO_POINTER (n));
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_criterion_toggled), self, 0);
-      g_object_set (pbox, "margin-start", 6, "margin-end", 6, "margin-top", 6,
-                    "margin-bottom", 6, NULL);
-      gtk_popover_set_child (GTK_POPOVER (popover), pbox);
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _("Evidence documents that prove this criterion"));
-      gtk_box_append (GTK_BOX (box), check);
-      gtk_box_append (GTK_BOX (box), button);
-      g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 6,
-                    "margin-bottom", 6, NULL);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->criteria_list, row);
-
-      self->criterion_checks[n] = GTK_CHECK_BUTTON (check);
-      self->evidence_buttons[n] = GTK_MENU_BUTTON (button);
-      self->evidence_boxes[n] = GTK_BOX (pbox);
-      self->evidence_checks[n] = g_ptr_array_new ();
-    }
-}
-
-static void
-build_exclusions (JpReviewPage *self)
-{
-  for (int e = 0; e < JP_N_EXCLUSIONS; e++)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *check = gtk_check_button_new_with_label (jp_exclusion_label (e));
-      GtkWidget *explain = gtk_label_new (e == JP_EXCLUSION_MISCONDUCT
-        ? _("A hard stop: a candidate with this exclusion cannot be qualified.")
-        : _("Normally not nominated; a warning only, the reviewer decides."));
-      GtkWidget *entry = gtk_entry_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (explain), 0);
-      gtk_label_set_wrap (GTK_LABEL (explain), TRUE);
-      gtk_widget_add_css_class (explain, e == JP_EXCLUSION_MISCONDUCT ? "error" : "dim-label");
-      gtk_widget_add_css_class (explain, "caption");
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note (what was found, where)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      jp_exclusion_label (e), -1);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_form_changed), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (entry, "changed", G_CALLBACK (on_form_changed), self,
-                               G_CONNECT_SWAPPED);
-      g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 8,
-                    "margin-bottom", 8, NULL);
-      gtk_box_append (GTK_BOX (box), check);
-      gtk_box_append (GTK_BOX (box), explain);
-      gtk_box_append (GTK_BOX (box), entry);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->exclusions_list, row);
-      self->exclusion_checks[e] = GTK_CHECK_BUTTON (check);
-      self->exclusion_entries[e] = GTK_ENTRY (entry);
-    }
-}
-
-static gboolean
-review_links (const JpReview *review,
-              int             n,
-              const char     *sha256)
-{
-  for (guint i = 0; review != NULL && i < review->evidence[n]->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (review->evidence[n], i), sha256) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-fill_evidence_popovers (JpReviewPage   *self,
-                        const JpReview *review)
-{
-  for (int n = 1; n <= JP_N_CRITERIA; n++)
-    {
-      GtkWidget *child;
-      gboolean stored = review != NULL && review->evidence[n]->len > 0;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_boxes[n]))) != NULL)
-        gtk_box_remove (self->evidence_boxes[n], child);
-      g_ptr_array_set_size (self->evidence_checks[n], 0);
-
-      for (guint i = 0; self->candidate->documents != NULL
-                        && i < self->candidate->documents->len; i++)
-        {
-          const JpDocumentRef *ref = g_ptr_array_index (self->candidate->documents, i);
-          g_autofree char *text = NULL;
-          GtkWidget *check;
-          gboolean tagged;
-
-          if (ref->kind != JP_DOC_EVIDENCE)
-            continue;
-          tagged = ref->criterion == n;
-          text = tagged ? g_strdup_printf (_("%s (tagged %d)"), ref->filename, n)
-                        : g_strdup (ref->filename);
-          check = gtk_check_button_new_with_label (text);
-          g_object_set_data_full (G_OBJECT (check), "jp-sha256", g_strdup (ref->sha256), g_free);
-          if (tagged)
-            g_object_set_data (G_OBJECT (check), "jp-tagged", GINT_TO_POINTER (TRUE));
-          /* a stored review says what is linked; ticking the criterion later pre-selects the
-           * tagged documents (on_criterion_toggled) */
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                       stored && review_links (review, n, ref->sha256));
-          g_signal_connect_object (check, "toggled", G_CALLBACK (on_form_changed), self,
-                                   G_CONNECT_SWAPPED);
-          gtk_box_append (self->evidence_boxes[n], check);
-          g_ptr_array_add (self->evidence_checks[n], check);
-        }
-      if (self->evidence_checks[n]->len == 0)
-        gtk_box_append (self->evidence_boxes[n],
-                        gtk_label_new (_("This dossier has no evidence documents.")));
-    }
-}
-
-static const char *
-history_action_label (const char *action)
-{
-  if (g_strcmp0 (action, "review.decide") == 0)
-    return _("Review decision");
-  if (g_strcmp0 (action, "candidate.add") == 0)
-    return _("Dossier imported");
-  if (g_strcmp0 (action, "candidate.update") == 0)
-    return _("Dossier updated");
-  return action;
-}
-
-static void
-fill_history (JpReviewPage *self)
-{
-  g_autoptr(GError) store_error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-
-  clear_list (self->history_list);
-  entries = jp_store_list_candidate_history (self->store, self->candidate->id, &store_error);
-  if (entries == NULL && store_error != NULL)
-    {
-      show_message (self, store_error->message);
-      g_clear_error (&store_error);
-    }
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      JpAuditEntry *e = g_ptr_array_index (entries, i);
-      g_autofree char *when = format_time (e->at);
-      g_autofree char *detail = NULL;
-      g_autofree char *text = NULL;
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      GtkWidget *row, *label;
-
-      if (g_strcmp0 (e->action, "review.decide") == 0 && e->payload != NULL
-          && json_parser_load_from_data (parser, e->payload, -1, NULL)
-          && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        {
-          JsonObject *o = json_node_get_object (json_parser_get_root (parser));
-          const char *decision = json_object_get_string_member_with_default (o, "decision", "");
-          const char *reason = json_object_get_string_member_with_default (o, "reason", "");
-
-          detail = *reason != '\0'
-                   ? g_strdup_printf (_("%s: %s"),
-                                      jp_review_decision_label (
-                                        jp_review_decision_from_string (decision, NULL)),
-                                      reason)
-                   : g_strdup (jp_review_decision_label (
-                                 jp_review_decision_from_string (decision, NULL)));
-        }
-      /* TRANSLATORS: "2026-03-05 14:20 · 张三 · Review decision · Returned: …" */
-      text = detail != NULL
-             ? g_strdup_printf (_("%s · %s · %s · %s"), when, e->actor, history_action_label (e->action), detail)
-             : g_strdup_printf (_("%s · %s · %s"), when, e->actor,
-                                history_action_label (e->action));
-      row = gtk_list_box_row_new ();
-      label = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      g_object_set (label, "margin-start", 12, "margin-end", 12, "margin-top", 8,
-                    "margin-bottom", 8, NULL);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->history_list, row);
-    }
-}
-
-/* Fills the form from the stored review of the selected candidate. */
-static void
-load_selected (JpReviewPage *self)
-{
-  JpCandidate *item = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(JpReview) review = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *position = NULL;
-  g_autofree char *decided = NULL;
-  g_autofree char *when = NULL;
-
-  g_clear_object (&self->candidate);
-  if (item != NULL && self->store != NULL)
-    self->candidate = jp_store_get_candidate (self->store, item->id, &error);
-  if (error != NULL)
-    show_message (self, error->message);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.previous",
-                                 gtk_single_selection_get_selected (self->selection) > 0
-                                 && self->candidate != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next", self->candidate != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next-pending",
-                                 self->candidate != NULL);
-  if (self->candidate == NULL)
-    {
-      jp_dossier_view_show_candidate (self->dossier_view, 0, NULL);
-      gtk_stack_set_visible_child_name (self->walk_stack, "empty");
-      update_form_state (self);
-      return;
-    }
-  review = jp_store_get_review (self->store, self->candidate->id, &error);
-  if (review == NULL)
-    {
-      show_message (self, error->message);
-      review = jp_review_new (self->candidate->id);
-    }
-  else if (review->decided_at == 0 && review->criteria_met == 0)
-    {
-      /* nothing stored yet: start from the criteria the form claims, with their tagged
-       * evidence; the reviewer confirms or unticks */
-      JpReviewDecision decision = review->decision;
-
-      g_clear_pointer (&review, jp_review_free);
-      review = jp_review_new_from_claims (self->candidate);
-      review->decision = decision;
-    }
-
-  self->loading = TRUE;
-  position = g_strdup_printf (_("%s (%u of %u)"), self->candidate->name,
-                              gtk_single_selection_get_selected (self->selection) + 1,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->selection)));
-  gtk_label_set_text (self->position_label, position);
-  fill_evidence_popovers (self, review);
-  for (int n = 1; n <= JP_N_CRITERIA; n++)
-    gtk_check_button_set_active (self->criterion_checks[n],
-                                 (review->criteria_met & (1u << n)) != 0);
-  for (int e = 0; e < JP_N_EXCLUSIONS; e++)
-    {
-      gtk_check_button_set_active (self->exclusion_checks[e],
-                                   (review->exclusions & (1u << e)) != 0);
-      gtk_editable_set_text (GTK_EDITABLE (self->exclusion_entries[e]),
-                             review->exclusion_notes[e] != NULL ? review->exclusion_notes[e]
-                                                                : "");
-    }
-  gtk_check_button_set_active (self->qualified_check,
-                               review->decision == JP_REVIEW_DECISION_QUALIFIED);
-  gtk_check_button_set_active (self->returned_check,
-                               review->decision == JP_REVIEW_DECISION_RETURNED);
-  if (review->decision == JP_REVIEW_DECISION_NONE)
-    {
-      /* radio buttons in a group cannot be cleared one by one */
-      gtk_check_button_set_active (self->qualified_check, FALSE);
-      gtk_check_button_set_active (self->returned_check, FALSE);
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_entry),
-                         review->reason != NULL ? review->reason : "");
-  self->loading = FALSE;
-
-  when = format_time (review->decided_at);
-  if (review->decision != JP_REVIEW_DECISION_NONE)
-    decided = g_strdup_printf (_("%s by %s on %s."), jp_review_decision_label (review->decision),
-                               review->decided_by != NULL ? review->decided_by : "—", when);
-  else
-    decided = g_strdup (_("Not reviewed yet."));
-  gtk_label_set_text (self->decided_label, decided);
-  fill_history (self);
-  if (jp_dossier_view_get_candidate_id (self->dossier_view) != self->candidate->id)
-    jp_dossier_view_show_candidate (self->dossier_view, self->candidate->id, NULL);
-  gtk_stack_set_visible_child_name (self->walk_stack, "review");
-  update_form_state (self);
-}
-
 /* ---- loading from the store ---- */
 
 static void
@@ -754,7 +230,7 @@ reload_reviews (JpReviewPage *self)
   reviews = self->store != NULL ? jp_store_list_reviews (self->store, &store_error) : NULL;
   if (reviews == NULL && store_error != NULL)
     {
-      show_message (self, store_error->message);
+      jp_review_page_show_message (self, store_error->message);
       g_clear_error (&store_error);
     }
   for (guint i = 0; reviews != NULL && i < reviews->len; i++)
@@ -792,7 +268,9 @@ jp_review_page_reload (JpReviewPage *self)
   g_autoptr(GPtrArray) trades = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GError) frozen_error = NULL;
   gint64 keep = self->candidate != NULL ? self->candidate->id : 0;
+  gboolean frozen = FALSE;
 
   g_return_if_fail (JP_IS_REVIEW_PAGE (self));
 
@@ -801,11 +279,11 @@ jp_review_page_reload (JpReviewPage *self)
     {
       candidates = jp_store_list_candidates (self->store, &error);
       if (candidates == NULL)
-        show_message (self, error->message);
+        jp_review_page_show_message (self, error->message);
       trades = jp_store_list_trades (self->store, &store_error);
       if (trades == NULL && store_error != NULL)
         {
-          show_message (self, store_error->message);
+          jp_review_page_show_message (self, store_error->message);
           g_clear_error (&store_error);
         }
     }
@@ -820,12 +298,13 @@ jp_review_page_reload (JpReviewPage *self)
 
   gtk_filter_list_model_set_model (self->filter_model, candidates != NULL
                                    ? candidates : G_LIST_MODEL (self->empty));
-  gtk_revealer_set_reveal_child (self->frozen_revealer,
-                                 self->store != NULL && jp_store_is_frozen (self->store));
+  if (self->store != NULL && !jp_store_is_frozen (self->store, &frozen, &frozen_error))
+    jp_review_page_show_message (self, frozen_error->message);
+  gtk_revealer_set_reveal_child (self->frozen_revealer, frozen);
   update_progress (self);
   if (keep != 0)
     select_candidate_id (self, keep);
-  load_selected (self);
+  jp_review_page_load_selected (self);
 }
 
 void
@@ -879,10 +358,10 @@ jp_review_page_save (JpReviewPage *self)
 
   if (self->candidate == NULL || self->store == NULL)
     return FALSE;
-  review = form_review (self);
+  review = jp_review_page_form_review (self);
   if (!jp_store_save_review (self->store, review, jp_operator_get_actor (), &warnings, &error))
     {
-      show_message (self, error->message);
+      jp_review_page_show_message (self, error->message);
       gtk_label_set_text (self->save_hint, error->message);
       return FALSE;
     }
@@ -1042,7 +521,8 @@ jp_review_page_class_init (JpReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpReviewPage, decided_label);
   gtk_widget_class_bind_template_child (widget_class, JpReviewPage, history_list);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_form_changed",
+                                                G_CALLBACK (jp_review_page_on_form_changed));
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
 
   gtk_widget_class_install_action (widget_class, "review.previous", NULL, jp_review_page_action);
@@ -1103,128 +583,18 @@ jp_review_page_init (JpReviewPage *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (load_selected),
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (jp_review_page_load_selected),
                            self, G_CONNECT_SWAPPED);
 
-  build_criteria (self);
-  build_exclusions (self);
+  jp_review_page_build_criteria (self);
+  jp_review_page_build_exclusions (self);
   self->evidence_checks[0] = g_ptr_array_new ();
-  update_form_state (self);
-  load_selected (self);
+  jp_review_page_update_form_state (self);
+  jp_review_page_load_selected (self);
 }
 
 GtkWidget *
 jp_review_page_new (void)
 {
   return g_object_new (JP_TYPE_REVIEW_PAGE, NULL);
-}
-
-/* ---- for tests ---- */
-
-GtkCheckButton *
-jp_review_page_get_criterion_check (JpReviewPage *self,
-                                    int           criterion)
-{
-  g_return_val_if_fail (criterion >= 1 && criterion <= JP_N_CRITERIA, NULL);
-  return self->criterion_checks[criterion];
-}
-
-GPtrArray *
-jp_review_page_get_evidence_checks (JpReviewPage *self,
-                                    int           criterion)
-{
-  g_return_val_if_fail (criterion >= 1 && criterion <= JP_N_CRITERIA, NULL);
-  return self->evidence_checks[criterion];
-}
-
-GtkCheckButton *
-jp_review_page_get_exclusion_check (JpReviewPage *self,
-                                    JpExclusion   exclusion)
-{
-  g_return_val_if_fail (exclusion < JP_N_EXCLUSIONS, NULL);
-  return self->exclusion_checks[exclusion];
-}
-
-GtkCheckButton *
-jp_review_page_get_qualified_check (JpReviewPage *self)
-{
-  return self->qualified_check;
-}
-
-GtkCheckButton *
-jp_review_page_get_returned_check (JpReviewPage *self)
-{
-  return self->returned_check;
-}
-
-GtkEditable *
-jp_review_page_get_reason_entry (JpReviewPage *self)
-{
-  return GTK_EDITABLE (self->reason_entry);
-}
-
-GtkWidget *
-jp_review_page_get_save_button (JpReviewPage *self)
-{
-  return self->save_button;
-}
-
-GtkWidget *
-jp_review_page_get_save_next_button (JpReviewPage *self)
-{
-  return self->save_next_button;
-}
-
-GtkLabel *
-jp_review_page_get_save_hint (JpReviewPage *self)
-{
-  return self->save_hint;
-}
-
-GtkLabel *
-jp_review_page_get_progress_label (JpReviewPage *self)
-{
-  return self->progress_label;
-}
-
-GtkLabel *
-jp_review_page_get_decided_label (JpReviewPage *self)
-{
-  return self->decided_label;
-}
-
-GtkListBox *
-jp_review_page_get_history_list (JpReviewPage *self)
-{
-  return self->history_list;
-}
-
-GtkListBox *
-jp_review_page_get_warnings_list (JpReviewPage *self)
-{
-  return self->warnings_list;
-}
-
-GtkColumnView *
-jp_review_page_get_column_view (JpReviewPage *self)
-{
-  return self->column_view;
-}
-
-JpDossierView *
-jp_review_page_get_dossier_view (JpReviewPage *self)
-{
-  return self->dossier_view;
-}
-
-gint64
-jp_review_page_get_candidate_id (JpReviewPage *self)
-{
-  return self->candidate != NULL ? self->candidate->id : 0;
-}
-
-const char *
-jp_review_page_get_last_message (JpReviewPage *self)
-{
-  return self->last_message;
 }

@@ -630,41 +630,68 @@ lock_row (JpSettingsPage *self,
 
 #define SPIN_ROW(spin) GTK_WIDGET (g_object_get_data (G_OBJECT (spin), "jp-row"))
 
+/* What the page says on a row that `lock` has locked. Which setting locks at which stage is
+ * core's rule (jp_setting_locked_by); the page only explains it. */
+static const char *
+locked_text (JpStageLocks lock)
+{
+  switch (lock)
+    {
+    case JP_STAGE_LOCK_BALLOT_OPENED: return _("Locked: the first ballot has opened");
+    case JP_STAGE_LOCK_DEFENCE_OPENED: return _("Locked: the defence has opened");
+    case JP_STAGE_LOCK_RANKING_DONE: return _("Locked: the ranking is done");
+    case JP_STAGE_LOCK_PUBLICITY_STARTED: return _("Locked: the publicity has started");
+    case JP_STAGE_LOCK_NONE:
+    default: return NULL;
+    }
+}
+
+/* Locks `row` when core says `setting` is locked by `locks`; TRUE then. */
+static gboolean
+lock_setting (JpSettingsPage *self,
+              GtkWidget      *row,
+              JpSetting       setting,
+              JpStageLocks    locks)
+{
+  if (!jp_setting_is_locked (setting, locks))
+    return FALSE;
+  lock_row (self, row, locked_text (jp_setting_locked_by (setting)));
+  return TRUE;
+}
+
 static void
 apply_locks (JpSettingsPage *self)
 {
-  JpStageLocks locks = self->store != NULL ? jp_store_get_stage_locks (self->store) : 0;
+  g_autoptr(GError) error = NULL;
+  JpStageLocks locks = 0;
+
+  /* what cannot be read is shown, and nothing is offered for editing meanwhile */
+  if (self->store != NULL && !jp_store_read_stage_locks (self->store, &locks, &error))
+    {
+      jp_setup_show_message (self->message, error->message);
+      locks = JP_STAGE_LOCK_BALLOT_OPENED | JP_STAGE_LOCK_DEFENCE_OPENED
+              | JP_STAGE_LOCK_RANKING_DONE | JP_STAGE_LOCK_PUBLICITY_STARTED;
+    }
 
   for (guint i = 0; i < self->locked_rows->len; i++)
     gtk_widget_set_sensitive (g_ptr_array_index (self->locked_rows, i), TRUE);
   g_ptr_array_set_size (self->locked_rows, 0);
 
-  if (locks & JP_STAGE_LOCK_BALLOT_OPENED)
-    {
-      const char *why = _("Locked: the first ballot has opened");
-
-      lock_row (self, SPIN_ROW (self->quota_spin), why);
-      lock_row (self, SPIN_ROW (self->ratio_spin), why);
-      lock_row (self, SPIN_ROW (self->max_choices_spin), why);
-      lock_row (self, SPIN_ROW (self->majority_switch), why);
-      lock_row (self, SPIN_ROW (self->quorum_dropdown), why);
-    }
-  if (locks & JP_STAGE_LOCK_DEFENCE_OPENED)
-    {
-      const char *why = _("Locked: the defence has opened");
-
-      lock_row (self, GTK_WIDGET (self->rubric_group), why);
-      adw_preferences_group_set_description (self->rubric_group, why);
-      lock_row (self, SPIN_ROW (self->presentation_spin), why);
-      lock_row (self, SPIN_ROW (self->questions_spin), why);
-      lock_row (self, SPIN_ROW (self->drop_spin), why);
-      lock_row (self, SPIN_ROW (self->deviation_spin), why);
-    }
-  if (locks & JP_STAGE_LOCK_RANKING_DONE)
-    for (guint i = 0; i < 3; i++)
-      lock_row (self, SPIN_ROW (self->weight_spins[i]), _("Locked: the ranking is done"));
-  if (locks & JP_STAGE_LOCK_PUBLICITY_STARTED)
-    lock_row (self, SPIN_ROW (self->publicity_spin), _("Locked: the publicity has started"));
+  lock_setting (self, SPIN_ROW (self->quota_spin), JP_SETTING_QUOTA, locks);
+  lock_setting (self, SPIN_ROW (self->ratio_spin), JP_SETTING_RATIO, locks);
+  lock_setting (self, SPIN_ROW (self->max_choices_spin), JP_SETTING_MAX_CHOICES, locks);
+  lock_setting (self, SPIN_ROW (self->majority_switch), JP_SETTING_MAJORITY_THRESHOLD, locks);
+  lock_setting (self, SPIN_ROW (self->quorum_dropdown), JP_SETTING_QUORUM, locks);
+  if (lock_setting (self, GTK_WIDGET (self->rubric_group), JP_SETTING_RUBRIC, locks))
+    adw_preferences_group_set_description (self->rubric_group,
+                                           locked_text (jp_setting_locked_by (JP_SETTING_RUBRIC)));
+  lock_setting (self, SPIN_ROW (self->presentation_spin), JP_SETTING_PRESENTATION_MINUTES, locks);
+  lock_setting (self, SPIN_ROW (self->questions_spin), JP_SETTING_QUESTIONS_MINUTES, locks);
+  lock_setting (self, SPIN_ROW (self->drop_spin), JP_SETTING_DROP_MIN_TOTALS, locks);
+  lock_setting (self, SPIN_ROW (self->deviation_spin), JP_SETTING_DEVIATION_ALERT, locks);
+  for (guint i = 0; i < 3; i++)
+    lock_setting (self, SPIN_ROW (self->weight_spins[i]), JP_SETTING_WEIGHTS, locks);
+  lock_setting (self, SPIN_ROW (self->publicity_spin), JP_SETTING_PUBLICITY_DAYS, locks);
 }
 
 static void

@@ -319,11 +319,19 @@ show_codes (JpTradesPage *self)
   g_autoptr(GList) trades = NULL;
   GtkWidget *child;
   gint64 frozen_at = 0;
+  gboolean frozen = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box))) != NULL)
     gtk_box_remove (self->codes_box, child);
   gtk_widget_set_visible (GTK_WIDGET (self->frozen_label), FALSE);
-  if (self->store == NULL || !jp_store_is_frozen (self->store))
+  if (self->store == NULL)
+    return;
+  if (!jp_store_is_frozen (self->store, &frozen, &store_error))
+    {
+      jp_setup_show_message (self->message, store_error->message);
+      return;
+    }
+  if (!frozen)
     return;
 
   /* the store keeps the freeze time only in its audit row */
@@ -423,6 +431,7 @@ jp_trades_page_reload (JpTradesPage *self)
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autofree char *sum = NULL;
+  g_autoptr(GError) store_error = NULL;
   gboolean frozen;
 
   g_return_if_fail (JP_IS_TRADES_PAGE (self));
@@ -471,7 +480,9 @@ jp_trades_page_reload (JpTradesPage *self)
   gtk_label_set_text (self->notes_label, notes->str);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
 
-  frozen = self->store != NULL && jp_store_is_frozen (self->store);
+  frozen = FALSE;
+  if (self->store != NULL && !jp_store_is_frozen (self->store, &frozen, &store_error))
+    jp_setup_show_message (self->message, store_error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->freeze_button), self->store != NULL && !frozen);
   show_codes (self);
 }

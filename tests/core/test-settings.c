@@ -359,6 +359,46 @@ test_locks (void)
   g_assert_no_error (error);
 }
 
+/* Which stage locks which setting (RULES.md "Settings"): one table in core, asked by the
+ * settings page and enforced by jp_settings_change_allowed. */
+static void
+test_locked_by (void)
+{
+  static const struct { JpSetting setting; JpStageLocks lock; } table[] = {
+    { JP_SETTING_QUOTA, JP_STAGE_LOCK_BALLOT_OPENED },
+    { JP_SETTING_RATIO, JP_STAGE_LOCK_BALLOT_OPENED },
+    { JP_SETTING_MAX_CHOICES, JP_STAGE_LOCK_BALLOT_OPENED },
+    { JP_SETTING_MAJORITY_THRESHOLD, JP_STAGE_LOCK_BALLOT_OPENED },
+    { JP_SETTING_QUORUM, JP_STAGE_LOCK_BALLOT_OPENED },
+    { JP_SETTING_RUBRIC, JP_STAGE_LOCK_DEFENCE_OPENED },
+    { JP_SETTING_PRESENTATION_MINUTES, JP_STAGE_LOCK_DEFENCE_OPENED },
+    { JP_SETTING_QUESTIONS_MINUTES, JP_STAGE_LOCK_DEFENCE_OPENED },
+    { JP_SETTING_DROP_MIN_TOTALS, JP_STAGE_LOCK_DEFENCE_OPENED },
+    { JP_SETTING_DEVIATION_ALERT, JP_STAGE_LOCK_DEFENCE_OPENED },
+    { JP_SETTING_WEIGHTS, JP_STAGE_LOCK_RANKING_DONE },
+    { JP_SETTING_TRADE_CAPS, JP_STAGE_LOCK_RANKING_DONE },
+    { JP_SETTING_PUBLICITY_DAYS, JP_STAGE_LOCK_PUBLICITY_STARTED },
+    { JP_SETTING_FONTS, JP_STAGE_LOCK_NONE },
+  };
+
+  g_assert_cmpuint (G_N_ELEMENTS (table), ==, JP_N_SETTINGS);
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      JpStageLocks others = (JP_STAGE_LOCK_BALLOT_OPENED | JP_STAGE_LOCK_DEFENCE_OPENED
+                             | JP_STAGE_LOCK_RANKING_DONE | JP_STAGE_LOCK_PUBLICITY_STARTED)
+                            & ~table[i].lock;
+
+      g_assert_cmpint (jp_setting_locked_by (table[i].setting), ==, table[i].lock);
+      /* locked by its own stage, alone or with others; never by the other stages */
+      g_assert_false (jp_setting_is_locked (table[i].setting, JP_STAGE_LOCK_NONE));
+      g_assert_cmpint (jp_setting_is_locked (table[i].setting, table[i].lock), ==,
+                       table[i].lock != JP_STAGE_LOCK_NONE);
+      g_assert_cmpint (jp_setting_is_locked (table[i].setting, others | table[i].lock), ==,
+                       table[i].lock != JP_STAGE_LOCK_NONE);
+      g_assert_false (jp_setting_is_locked (table[i].setting, others));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/core/settings/round-trip", test_round_trip);
   g_test_add_func ("/core/settings/parse", test_parse);
   g_test_add_func ("/core/settings/locks", test_locks);
+  g_test_add_func ("/core/settings/locked-by", test_locked_by);
 
   return g_test_run ();
 }

@@ -8,6 +8,20 @@
 #include "jp-store-console.h"
 #include "jp-random.h"
 
+/* jp_store_is_conflicted, which must not fail here. */
+static gboolean
+is_conflicted (JpStore    *store,
+               const char *member_code,
+               gint64      candidate_id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean conflicted = FALSE;
+
+  g_assert_true (jp_store_is_conflicted (store, member_code, candidate_id, &conflicted, &error));
+  g_assert_no_error (error);
+  return conflicted;
+}
+
 /* The host console's store: review, settings, seats, members, conflicts, the freeze. */
 
 #define FIXED_TIME 1700000000
@@ -148,6 +162,59 @@ has_finding (GPtrArray  *findings,
     if (g_strcmp0 (((JpFinding *) findings->pdata[i])->code, code) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* The one JSON form of a review: what the audit log records for "review.decide" and what
+ * `jiangping-cli qualify --json` prints (jp_store_review_to_json). */
+static void
+test_review_json (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JpReview) review = jp_review_new (f->wang);
+  g_autoptr(JpCandidate) candidate = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *logged = NULL;
+  JsonObject *o;
+  JsonArray *criteria;
+
+  jp_review_link_evidence (review, 4, f->sha_c4);
+  jp_review_set_exclusion (review, JP_EXCLUSION_CADRE_OR_HEAD, TRUE, "车间主任");
+  review->decision = JP_REVIEW_DECISION_QUALIFIED;
+  g_assert_true (jp_store_save_review (f->store, review, "secretary", NULL, &error));
+  g_assert_no_error (error);
+  candidate = jp_store_get_candidate (f->store, f->wang, &error);
+  g_assert_no_error (error);
+
+  node = jp_store_review_to_json (review, candidate);
+  o = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (o, "candidate_id"), ==, f->wang);
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, candidate->name);
+  g_assert_cmpstr (json_object_get_string_member (o, "decision"), ==, "qualified");
+  criteria = json_object_get_array_member (o, "criteria");
+  g_assert_cmpuint (json_array_get_length (criteria), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (criteria, 0), ==, 4);
+  g_assert_cmpstr (json_array_get_string_element (
+                     json_object_get_array_member (
+                       json_object_get_object_member (o, "evidence"), "4"), 0), ==, f->sha_c4);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (
+                       json_object_get_array_member (o, "exclusions"), 0), "note"), ==,
+                   "车间主任");
+  g_assert_cmpstr (json_object_get_string_member (o, "decided_by"), ==, "secretary");
+  g_assert_cmpint (json_object_get_int_member (o, "decided_at"), ==, FIXED_TIME);
+
+  /* the audit row holds the same object */
+  audit = jp_store_list_audit (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    if (g_str_equal (((JpAuditEntry *) audit->pdata[i])->action, "review.decide"))
+      logged = ((JpAuditEntry *) audit->pdata[i])->payload;
+  g_assert_nonnull (logged);
+  text = json_to_string (node, FALSE);
+  g_assert_cmpstr (logged, ==, text);
 }
 
 /* ---- review ---- */
@@ -550,6 +617,19 @@ file_contains (const char *path,
   return bytes_contain (contents, len, needle);
 }
 
+/* Denies reading member.pin_hash, as a damaged or busy file would. */
+static int
+deny_pin_hash (void       *data,
+               int         action,
+               const char *table,
+               const char *column,
+               const char *database,
+               const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (table, "member") == 0
+         && g_strcmp0 (column, "pin_hash") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
 static void
 test_member_pin (Fixture       *f,
                  gconstpointer  data)
@@ -561,7 +641,7 @@ test_member_pin (Fixture       *f,
   guint attempts;
 
   add_member (f->store, "M01", "稀土研究院");
-  g_assert_false (jp_store_member_has_pin (f->store, "M01"));
+  g_assert_false (test_has_pin (f->store, "M01"));
   /* The claim "the PIN is nowhere in the file" is only evidence when the six digits were
    * not already in the file by chance (ID numbers and phone numbers are digits too): draw
    * again in that case, so the check below cannot fail by coincidence. */
@@ -584,17 +664,31 @@ test_member_pin (Fixture       *f,
   g_assert_cmpuint (strlen (pin), ==, 6);
   for (int i = 0; i < 6; i++)
     g_assert_true (g_ascii_isdigit (pin[i]));
-  g_assert_true (jp_store_member_has_pin (f->store, "M01"));
-  g_assert_true (jp_store_member_check_pin (f->store, "M01", pin));
-  g_assert_true (jp_store_member_check_pin (f->store, "m01", pin));
+  g_assert_true (test_has_pin (f->store, "M01"));
+  g_assert_true (test_check_pin (f->store, "M01", pin));
+  g_assert_true (test_check_pin (f->store, "m01", pin));
+
+  /* a PIN that cannot be read is a failure, not "no PIN" or "wrong PIN" */
+  {
+    gboolean answer = TRUE;
+
+    sqlite3_set_authorizer (f->store->db, deny_pin_hash, NULL);
+    g_assert_false (jp_store_member_has_pin (f->store, "M01", &answer, &error));
+    g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+    g_clear_error (&error);
+    g_assert_false (jp_store_member_check_pin (f->store, "M01", pin, &answer, &error));
+    g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+    g_clear_error (&error);
+    sqlite3_set_authorizer (f->store->db, NULL, NULL);
+  }
   {
     char wrong[7];
 
     memcpy (wrong, pin, 7);
     wrong[0] = wrong[0] == '9' ? '0' : wrong[0] + 1;
-    g_assert_false (jp_store_member_check_pin (f->store, "M01", wrong));
+    g_assert_false (test_check_pin (f->store, "M01", wrong));
   }
-  g_assert_false (jp_store_member_check_pin (f->store, "M02", pin));
+  g_assert_false (test_check_pin (f->store, "M02", pin));
 
   /* the PIN is nowhere in the file, the WAL or the audit log */
   g_assert_false (file_contains (f->path, pin));
@@ -608,9 +702,9 @@ test_member_pin (Fixture       *f,
   /* a new PIN replaces the old one */
   second = jp_store_member_new_pin (f->store, "M01", "secretary", &error);
   g_assert_no_error (error);
-  g_assert_true (jp_store_member_check_pin (f->store, "M01", second));
+  g_assert_true (test_check_pin (f->store, "M01", second));
   if (g_strcmp0 (pin, second) != 0)
-    g_assert_false (jp_store_member_check_pin (f->store, "M01", pin));
+    g_assert_false (test_check_pin (f->store, "M01", pin));
 
   g_assert_null (jp_store_member_new_pin (f->store, "M99", "secretary", &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
@@ -665,13 +759,13 @@ test_random_fails (Fixture       *f,
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
   g_assert_cmpstr (error->message, ==, "no entropy (test)");
   g_clear_error (&error);
-  g_assert_false (jp_store_member_has_pin (f->store, "M01"));
+  g_assert_false (test_has_pin (f->store, "M01"));
 
   g_assert_null (jp_store_freeze (f->store, "chair", &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
   g_assert_cmpstr (error->message, ==, "no entropy (test)");
   g_clear_error (&error);
-  g_assert_false (jp_store_is_frozen (f->store));
+  g_assert_false (test_is_frozen (f->store));
   g_assert_cmpuint (calls, ==, 4);
 
   /* the kernel's source again: the same calls succeed */
@@ -762,13 +856,13 @@ test_conflicts (Fixture       *f,
   g_assert_cmpstr (c->candidate_name, ==, "赵强");
   g_assert_cmpint (c->id, ==, id);
 
-  g_assert_true (jp_store_is_conflicted (f->store, "M01", f->wang));
-  g_assert_true (jp_store_is_conflicted (f->store, "M02", f->zhao));
-  g_assert_false (jp_store_is_conflicted (f->store, "M02", f->wang));
+  g_assert_true (is_conflicted (f->store, "M01", f->wang));
+  g_assert_true (is_conflicted (f->store, "M02", f->zhao));
+  g_assert_false (is_conflicted (f->store, "M02", f->wang));
 
   g_assert_true (jp_store_remove_conflict (f->store, id, "secretary", &error));
   g_assert_no_error (error);
-  g_assert_false (jp_store_is_conflicted (f->store, "M02", f->zhao));
+  g_assert_false (is_conflicted (f->store, "M02", f->zhao));
   g_assert_false (jp_store_remove_conflict (f->store, id, "secretary", &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
   g_assert_cmpuint (count_audit (f->store, "conflict.add"), ==, 1);
@@ -776,6 +870,19 @@ test_conflicts (Fixture       *f,
 }
 
 /* ---- the freeze ---- */
+
+/* Denies reading election.frozen_at, as a damaged or busy file would. */
+static int
+deny_frozen_at (void       *data,
+                int         action,
+                const char *table,
+                const char *column,
+                const char *database,
+                const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (table, "election") == 0
+         && g_strcmp0 (column, "frozen_at") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
 
 static void
 test_freeze (Fixture       *f,
@@ -790,6 +897,7 @@ test_freeze (Fixture       *f,
   g_autoptr(JpTrade) xt = jp_store_find_trade (f->store, "XT");
   g_autoptr(GListModel) model = NULL;
   g_autoptr(JpReview) back = NULL;
+  g_autoptr(JpTrade) xt_after = NULL;
   const char *draw;
 
   /* nothing decided yet */
@@ -807,12 +915,12 @@ test_freeze (Fixture       *f,
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "光伏"));
   g_clear_error (&error);
-  g_assert_false (jp_store_is_frozen (f->store));
+  g_assert_false (test_is_frozen (f->store));
 
   g_assert_true (jp_store_update_trade (f->store, gf->id, "GF", "光伏", TRUE, "t", &error));
   codes = jp_store_freeze (f->store, "chair", &error);
   g_assert_no_error (error);
-  g_assert_true (jp_store_is_frozen (f->store));
+  g_assert_true (test_is_frozen (f->store));
   g_assert_cmpuint (codes->len, ==, 3);
   /* by trade name: 光伏 first, then 稀土 with positions 1 and 2 */
   g_assert_cmpstr (((JpCodeAssignment *) codes->pdata[0])->code, ==, "GF-01");
@@ -869,6 +977,20 @@ test_freeze (Fixture       *f,
   g_assert_no_error (error);
   /* re-reviewing a qualified candidate without changing the decision is fine */
   decide (f, f->li, JP_REVIEW_DECISION_QUALIFIED, 2, f->sha_c2);
+
+  /* when the freeze cannot be read, the locked changes are refused with the failure, not let
+   * through as if the list were open (bug: jp_store_is_frozen read a failure as "not frozen") */
+  sqlite3_set_authorizer (f->store->db, deny_frozen_at, NULL);
+  g_assert_false (jp_store_save_review (f->store, back, "secretary", NULL, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (jp_store_update_trade (f->store, xt->id, "RE", "稀土组", TRUE, "t", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  sqlite3_set_authorizer (f->store->db, NULL, NULL);
+  g_assert_cmpint (status_of (f->store, f->li), ==, JP_STATUS_QUALIFIED);
+  xt_after = jp_store_find_trade (f->store, "XT");
+  g_assert_nonnull (xt_after);
 }
 
 static void
@@ -925,6 +1047,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/store/console/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("review/round-trip", test_review_round_trip);
+  ADD ("review/json", test_review_json);
   ADD ("review/refusals", test_review_refusals);
   ADD ("review/history", test_review_history);
   ADD ("review/progress", test_review_progress);

@@ -180,7 +180,7 @@ test_v2_to_v3 (void)
                                           "'candidate_code')"), ==, 4);
 
   /* old data reads through the new functions */
-  g_assert_false (jp_store_is_frozen (store));
+  g_assert_false (test_is_frozen (store));
   review = jp_store_get_review (store, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpint (review->decision, ==, JP_REVIEW_DECISION_QUALIFIED);
@@ -204,7 +204,7 @@ test_v2_to_v3 (void)
   g_clear_error (&error);
   g_free (jp_store_member_new_pin (store, "M01", "test", &error));
   g_assert_no_error (error);
-  g_assert_true (jp_store_member_has_pin (store, "M01"));
+  g_assert_true (test_has_pin (store, "M01"));
 
   audit = jp_store_list_audit (store, &error);
   g_assert_no_error (error);

@@ -771,6 +771,75 @@ test_read_failure_reported (Fixture *f, gconstpointer data)
   g_assert_true (locks & JP_STAGE_LOCK_BALLOT_OPENED);
 }
 
+/* The panel is counted once, in the store: M01-M04 judge XT, M05 judges nothing; by code or
+ * by name; a trade that does not exist is NOT_FOUND, not a panel of 0; a round's n_panel is the
+ * same count. */
+static void
+test_panel_size (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) round = NULL;
+  int n = -1;
+
+  g_assert_true (jp_store_trade_panel_size (f->store, "XT", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 4);
+  n = -1;
+  g_assert_true (jp_store_trade_panel_size (f->store, "稀土", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 4);
+
+  add_member (f->store, "M06", "别处戊", TRUE);
+  g_assert_true (jp_store_trade_panel_size (f->store, "XT", &n, &error));
+  g_assert_cmpint (n, ==, 5);
+
+  g_assert_false (jp_store_trade_panel_size (f->store, "NOPE", &n, &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (n, ==, 0);
+  g_clear_error (&error);
+
+  round = jp_store_get_round (f->store, open_round (f, 2, 2, 5), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (round->n_panel, ==, 5);
+}
+
+/* The panel and conflict questions report a failed read instead of answering "no": a member
+ * whose panel cannot be read is not refused as "not on the panel", a conflict that cannot be
+ * read is not taken for none (bug: both returned FALSE and dropped the error). */
+static void
+test_panel_queries_report_failure (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = open_round (f, 2, 2, -1);
+  gboolean answer = TRUE;
+  int n = -1;
+
+  sqlite3_progress_handler (f->store->db, 1, interrupt_every_step, NULL);
+  g_assert_false (jp_store_member_on_panel (f->store, id, "M01", &answer, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (jp_store_is_conflicted (f->store, "M03", f->cand[2], &answer, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (jp_store_trade_panel_size (f->store, "XT", &n, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  sqlite3_progress_handler (f->store->db, 0, NULL, NULL);
+
+  /* readable again: the answers a user would check */
+  g_assert_true (jp_store_member_on_panel (f->store, id, "M01", &answer, &error));
+  g_assert_no_error (error);
+  g_assert_true (answer);
+  g_assert_true (jp_store_member_on_panel (f->store, id, "M05", &answer, &error));
+  g_assert_false (answer);
+  /* M03 works at 单位3, 候选人3's unit */
+  g_assert_true (jp_store_is_conflicted (f->store, "M03", f->cand[2], &answer, &error));
+  g_assert_no_error (error);
+  g_assert_true (answer);
+  g_assert_true (jp_store_is_conflicted (f->store, "M01", f->cand[2], &answer, &error));
+  g_assert_false (answer);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -792,5 +861,7 @@ main (int argc, char **argv)
   ADD ("/store/rounds/new-round-rule", test_new_round_rule, 0);
   ADD ("/store/rounds/tampered-result", test_tampered_result, 0);
   ADD ("/store/rounds/read-failure-reported", test_read_failure_reported, 0);
+  ADD ("/store/rounds/panel-size", test_panel_size, 0);
+  ADD ("/store/rounds/panel-queries-report-failure", test_panel_queries_report_failure, 0);
   return g_test_run ();
 }

@@ -377,8 +377,8 @@ test_chair_flow (void)
       gboolean free_of_conflicts = TRUE;
 
       for (guint k = 0; k < panel->len; k++)
-        if (jp_store_is_conflicted (st, ((JpPanelMember *) panel->pdata[k])->code,
-                                    c->candidate_id))
+        if (is_conflicted (st, ((JpPanelMember *) panel->pdata[k])->code,
+                           c->candidate_id))
           free_of_conflicts = FALSE;
       if (free_of_conflicts)
         {

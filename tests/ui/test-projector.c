@@ -144,7 +144,7 @@ test_projector (void)
       JpMember *m = members->pdata[i];
       gboolean on_panel = FALSE;
 
-      if (jp_store_is_conflicted (store, m->code, discussed->candidate_id))
+      if (is_conflicted (store, m->code, discussed->candidate_id))
         continue;
       for (guint k = 0; k < panel->len; k++)
         on_panel |= g_strcmp0 (((JpPanelMember *) panel->pdata[k])->code, m->code) == 0;

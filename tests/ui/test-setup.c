@@ -13,6 +13,44 @@
 #include "ui/jp-setup-private.h"
 #include "jp-ui-test-util.h"
 
+/* jp_store_member_has_pin and jp_store_member_check_pin, which must not fail here. */
+G_GNUC_UNUSED static gboolean
+test_has_pin (JpStore    *store,
+              const char *member_code)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean has_pin = FALSE;
+
+  g_assert_true (jp_store_member_has_pin (store, member_code, &has_pin, &error));
+  g_assert_no_error (error);
+  return has_pin;
+}
+
+G_GNUC_UNUSED static gboolean
+test_check_pin (JpStore    *store,
+                const char *member_code,
+                const char *pin)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean matches = FALSE;
+
+  g_assert_true (jp_store_member_check_pin (store, member_code, pin, &matches, &error));
+  g_assert_no_error (error);
+  return matches;
+}
+
+/* jp_store_is_frozen, which must not fail here. */
+G_GNUC_UNUSED static gboolean
+test_is_frozen (JpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean frozen = FALSE;
+
+  g_assert_true (jp_store_is_frozen (store, &frozen, &error));
+  g_assert_no_error (error);
+  return frozen;
+}
+
 #define N_CANDIDATES 30
 
 /* One demo election for all the cases, which run in order: generating it is the slow part. */
@@ -150,7 +188,7 @@ test_member_pin (Fixture       *fixture,
   GtkWidget *row_label;
 
   g_assert_nonnull (m);
-  g_assert_false (jp_store_member_has_pin (store, code));
+  g_assert_false (test_has_pin (store, code));
   jp_setup_page_show (fixture->page, "members");
   jp_test_spin ();
   gtk_widget_activate_action (GTK_WIDGET (page), "members.pin", "s", code);
@@ -162,7 +200,7 @@ test_member_pin (Fixture       *fixture,
   g_assert_cmpuint (strlen (pin), ==, 6);
   for (guint i = 0; i < 6; i++)
     g_assert_true (g_ascii_isdigit (pin[i]));
-  g_assert_true (jp_store_member_check_pin (store, code, pin));
+  g_assert_true (test_check_pin (store, code, pin));
   /* the row now says a PIN is set, and offers to regenerate it */
   row_label = jp_test_find_label (GTK_WIDGET (jp_members_page_get_list (page)), "PIN set", TRUE);
   g_assert_nonnull (row_label);
@@ -172,9 +210,9 @@ test_member_pin (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (page), "members.pin", "s", code);
   jp_test_spin ();
   pin = g_strdup (gtk_label_get_text (jp_members_page_get_pin_label (page)));
-  g_assert_true (jp_store_member_check_pin (store, code, pin));
+  g_assert_true (test_check_pin (store, code, pin));
   if (g_strcmp0 (pin, first) != 0)
-    g_assert_false (jp_store_member_check_pin (store, code, first));
+    g_assert_false (test_check_pin (store, code, first));
 }
 
 static void
@@ -444,7 +482,7 @@ test_freeze (Fixture       *fixture,
 
   jp_setup_page_show (fixture->page, "trades");
   jp_test_spin ();
-  g_assert_false (jp_store_is_frozen (store));
+  g_assert_false (test_is_frozen (store));
   g_assert_true (gtk_widget_get_visible (button));
 
   /* one candidate is still pending (test_seats kept it): the freeze action says so at once
@@ -468,7 +506,7 @@ test_freeze (Fixture       *fixture,
   /* the store refuses too, with its message */
   jp_trades_page_freeze_confirmed (page);
   jp_test_spin ();
-  g_assert_false (jp_store_is_frozen (store));
+  g_assert_false (test_is_frozen (store));
   g_assert_true (label_visible_with_text (jp_trades_page_get_message (page)));
   g_assert_true (gtk_widget_get_visible (button));
 
@@ -476,7 +514,7 @@ test_freeze (Fixture       *fixture,
   jp_trades_page_freeze_confirmed (page);
   jp_test_spin ();
   g_assert_false (label_visible_with_text (jp_trades_page_get_message (page)));
-  g_assert_true (jp_store_is_frozen (store));
+  g_assert_true (test_is_frozen (store));
   g_assert_false (gtk_widget_get_visible (button));
 
   /* every code drawn is listed, trade by trade, under an expander */

@@ -21,6 +21,20 @@
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 
+/* jp_store_is_conflicted, which must not fail here. */
+static gboolean
+is_conflicted (JpStore    *store,
+               const char *member_code,
+               gint64      candidate_id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean conflicted = FALSE;
+
+  g_assert_true (jp_store_is_conflicted (store, member_code, candidate_id, &conflicted, &error));
+  g_assert_no_error (error);
+  return conflicted;
+}
+
 /* One host for every case, in this process: a small frozen demo election with one open
  * ballot round of a trade of member M02. */
 static struct {
@@ -79,7 +93,7 @@ n_markable (const char *trade, const char *member)
 
       if (c->status == JP_STATUS_QUALIFIED &&
           (g_strcmp0 (c->trade_code, trade) == 0 || g_strcmp0 (c->trade, trade) == 0) &&
-          !jp_store_is_conflicted (host.store, member, c->id))
+          !is_conflicted (host.store, member, c->id))
         n++;
     }
   return n;
@@ -465,7 +479,7 @@ test_vote (void)
   for (guint i = 0; i < round->candidates->len; i++)
     {
       JpRoundCandidate *c = round->candidates->pdata[i];
-      gboolean conflicted = jp_store_is_conflicted (host.store, "M02", c->candidate_id);
+      gboolean conflicted = is_conflicted (host.store, "M02", c->candidate_id);
 
       g_assert_cmpint (jp_station_ballot_is_conflicted (ballot, c->code), ==, conflicted);
       g_assert_true ((jp_station_ballot_get_check (ballot, c->code) == NULL) == conflicted);
@@ -656,7 +670,7 @@ cast_first_markable (const char *member)
       const JpRoundCandidate *c = round->candidates->pdata[i];
       const char *marks[] = { c->code, NULL };
 
-      if (jp_store_is_conflicted (host.store, member, c->candidate_id))
+      if (is_conflicted (host.store, member, c->candidate_id))
         continue;
       jp_store_submit_ballot (host.store, host.round, member, marks, NULL, NULL, &error);
       g_assert_no_error (error);
