@@ -2185,6 +2185,45 @@ paper_differences (JpStore  *self,
 }
 
 GPtrArray *
+jp_store_defence_list_paper (JpStore  *self,
+                             gint64    round_id,
+                             int       pass,
+                             char    **entered_by,
+                             GError  **error)
+{
+  g_autoptr(Loaded) l = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (pass == 1 || pass == 2, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  l = load (self, round_id, error);
+  if (l == NULL || (sheets = paper_pass (self, l, pass, error)) == NULL)
+    return NULL;
+  if (entered_by == NULL)
+    return g_steal_pointer (&sheets);
+  *entered_by = NULL;
+  stmt = jp_store_prepare (self, "SELECT entered_by FROM defence_paper_entry "
+                                 "WHERE round_id = ? AND pass = ? LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int (stmt, 2, pass);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *entered_by = jp_store_column_dup (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      jp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&sheets);
+}
+
+GPtrArray *
 jp_store_defence_paper_differences (JpStore  *self,
                                     gint64    round_id,
                                     GError  **error)

@@ -27,6 +27,7 @@
 #include "jp-store.h"
 #include "jp-store-rounds.h"
 #include "core/jp-defence.h"
+#include "core/jp-paper-sheets.h"
 
 G_BEGIN_DECLS
 
@@ -278,6 +279,16 @@ int               jp_store_defence_enter_paper  (JpStore     *self,
                                                  const char  *source_name,
                                                  const char  *entered_by,
                                                  GError     **error);
+
+/* The paper sheets stored for `pass` (1 or 2), in the order they were typed (their line),
+ * and in `entered_by` (may be NULL; NULL when the pass is empty) the member who typed them:
+ * what the chair's paper entry shows again after a restart. NOT_FOUND for an unknown round.
+ * Returns: (transfer full): JpPaperSheet* (core/jp-paper-sheets.h), NULL on error. */
+GPtrArray        *jp_store_defence_list_paper   (JpStore  *self,
+                                                 gint64    round_id,
+                                                 int       pass,
+                                                 char    **entered_by,
+                                                 GError  **error);
 
 /* jp_paper_sheets_compare of pass 1 and pass 2 (a pass not entered counts as empty), plus a
  * sentence for each paper sheet that a member also submitted at a station.

@@ -10,6 +10,7 @@
 #include "meeting/jp-meeting-service-defence.h"
 #include "store/jp-store-defence.h"
 #include "jp-defence-page.h"
+#include "jp-defence-paper.h"
 #include "jp-ui-error.h"
 
 #define TICK_MS 200
@@ -37,6 +38,8 @@ struct _JpDefencePage
   GtkLabel         *detail_label;
   GtkBox           *sheets_box;
   GtkLabel         *message_label;
+  GtkExpander      *paper_expander;
+  JpDefencePaper   *paper;
 
   JpStore          *store;
   JpMeetingService *service;         /* the meeting's, or the page's own */
@@ -337,6 +340,8 @@ fill (JpDefencePage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->candidate_list))) != NULL)
     gtk_list_box_remove (self->candidate_list, child);
+  jp_defence_paper_set_session (self->paper, self->store, self->session);
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_expander), self->session != NULL);
   /* one session per trade */
   gtk_widget_set_sensitive (self->open_button, self->store != NULL && self->session == NULL);
   if (self->session == NULL)
@@ -936,6 +941,13 @@ jp_defence_page_init (JpDefencePage *self)
   gtk_widget_set_vexpand (middle, TRUE);
   gtk_box_append (GTK_BOX (outer), middle);
 
+  self->paper = JP_DEFENCE_PAPER (jp_defence_paper_new ());
+  self->paper_expander = GTK_EXPANDER (gtk_expander_new_with_mnemonic (
+                                         _("_Paper Score Sheets (two scrutineers)")));
+  gtk_expander_set_child (self->paper_expander, GTK_WIDGET (self->paper));
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_expander), FALSE);
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->paper_expander));
+
   gtk_box_append (GTK_BOX (bottom), button (self, _("Record a Member Who _Left…"),
                                             G_CALLBACK (on_absence_clicked)));
   close = button (self, _("Cl_ose Session"), G_CALLBACK (on_close_clicked));
@@ -1005,4 +1017,12 @@ jp_defence_page_get_projector_state (JpDefencePage  *self,
   if (step_out != NULL)
     *step_out = self->step_out_text;
   return c != NULL ? c->code : NULL;
+}
+
+JpDefencePaper *
+jp_defence_page_show_paper (JpDefencePage *self)
+{
+  g_return_val_if_fail (JP_IS_DEFENCE_PAGE (self), NULL);
+  gtk_expander_set_expanded (self->paper_expander, TRUE);
+  return self->paper;
 }
