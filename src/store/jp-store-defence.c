@@ -309,11 +309,12 @@ static char *
 pair_key (const char *member,
           const char *candidate)
 {
-  return g_strdup_printf ("%s\n%s", member, candidate);
+  return g_strconcat (member, "\n", candidate, NULL);
 }
 
 /* The key of pair_key() in `buf` without allocating (lookups run for every pair of member
- * and candidate on every load); codes longer than the buffer fall back to pair_key(). */
+ * and candidate on every load, so no printf either); codes longer than the buffer fall back
+ * to pair_key(). */
 static const char *
 pair_key_buf (char       *buf,
               gsize       size,
@@ -321,10 +322,17 @@ pair_key_buf (char       *buf,
               const char *candidate,
               char      **heap)
 {
-  if ((gsize) g_snprintf (buf, size, "%s\n%s", member, candidate) < size)
-    return buf;
-  *heap = pair_key (member, candidate);
-  return *heap;
+  gsize m = strlen (member), c = strlen (candidate);
+
+  if (m + c + 2 > size)
+    {
+      *heap = pair_key (member, candidate);
+      return *heap;
+    }
+  memcpy (buf, member, m);
+  buf[m] = '\n';
+  memcpy (buf + m + 1, candidate, c + 1);
+  return buf;
 }
 
 static JpDefenceSheet *
@@ -394,38 +402,85 @@ add_sheet (Loaded         *l,
   g_hash_table_replace (l->sheet_of, pair_key (sheet->member, sheet->candidate), sheet);
 }
 
+/* The codes of every member by id (sheets are read by id: no join per row). */
+static GHashTable *
+member_codes_by_id (JpStore  *self,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (self, "SELECT id, code FROM member", error);
+  g_autoptr(GHashTable) codes = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (codes, g_memdup2 (&id, sizeof id), jp_store_column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&codes);
+}
+
 static gboolean
 load_sheets (JpStore  *self,
              Loaded   *l,
              GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) members = NULL;
+  g_autoptr(GHashTable) candidates = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n = l->session->rubric->len;
   int rc;
 
+  /* One pass over the session's sheets by the primary key, codes resolved here: the
+   * session is loaded for every sheet saved and for every ranking, and the joins and the
+   * sort of the rows cost more than the rest of the load. Nothing depends on the order of
+   * l->sheets (every lookup goes through l->sheet_of). */
+  members = member_codes_by_id (self, error);
+  if (members == NULL)
+    return FALSE;
+  for (guint i = 0; i < l->session->candidates->len; i++)
+    {
+      JpDefenceCandidate *c = g_ptr_array_index (l->session->candidates, i);
+
+      g_hash_table_insert (candidates, &c->candidate_id, c->code);
+    }
   stmt = jp_store_prepare (self,
-                           "SELECT m.code, rc.code, s.scores, s.total_halves, s.state, s.source, "
-                           "  s.reopened, s.updated_at, coalesce (s.submitted_at, 0) "
-                           "FROM defence_sheet s JOIN member m ON m.id = s.member_id "
-                           "JOIN round_candidate rc ON rc.round_id = s.round_id "
-                           "  AND rc.candidate_id = s.candidate_id "
-                           "WHERE s.round_id = ? ORDER BY rc.position, m.code",
+                           "SELECT member_id, candidate_id, scores, total_halves, "
+                           "  state = 'submitted', source = 'paper', reopened, updated_at, "
+                           "  coalesce (submitted_at, 0) "
+                           "FROM defence_sheet WHERE round_id = ?",
                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, l->round->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JpDefenceSheet *s = g_new0 (JpDefenceSheet, 1);
+      gint64 member_id = sqlite3_column_int64 (stmt, 0);
+      gint64 candidate_id = sqlite3_column_int64 (stmt, 1);
+      const char *member = g_hash_table_lookup (members, &member_id);
+      const char *candidate = g_hash_table_lookup (candidates, &candidate_id);
+      JpDefenceSheet *s;
 
-      s->member = jp_store_column_dup (stmt, 0);
-      s->candidate = jp_store_column_dup (stmt, 1);
+      /* as the inner joins did: a sheet is read only with its member and candidate */
+      if (member == NULL || candidate == NULL)
+        continue;
+      s = g_new0 (JpDefenceSheet, 1);
+      s->member = g_strdup (member);
+      s->candidate = g_strdup (candidate);
       s->n_criteria = n;
       s->halves = scores_from_text ((const char *) sqlite3_column_text (stmt, 2), n);
       s->total_halves = sqlite3_column_int (stmt, 3);
-      s->state = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), "submitted") == 0
-                 ? JP_DEFENCE_SHEET_SUBMITTED : JP_DEFENCE_SHEET_DRAFT;
-      s->paper = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "paper") == 0;
+      s->state = sqlite3_column_int (stmt, 4) != 0 ? JP_DEFENCE_SHEET_SUBMITTED
+                                                   : JP_DEFENCE_SHEET_DRAFT;
+      s->paper = sqlite3_column_int (stmt, 5) != 0;
       s->reopened = sqlite3_column_int (stmt, 6) != 0;
       s->updated_at = sqlite3_column_int64 (stmt, 7);
       s->submitted_at = sqlite3_column_int64 (stmt, 8);
@@ -1779,6 +1834,39 @@ candidate_visible (Loaded             *l,
 {
   return c->complete || l->round->state == JP_ROUND_STATE_CLOSED
          || l->round->state == JP_ROUND_STATE_SEALED;
+}
+
+GHashTable *
+jp_store_defence_d_values (JpStore  *self,
+                           gint64    round_id,
+                           GError  **error)
+{
+  g_autoptr(Loaded) l = NULL;
+  g_autoptr(GHashTable) d_of = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  l = load (self, round_id, error);
+  if (l == NULL)
+    return NULL;
+  d_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* what compute_results() gives as each score's D, without the copies of the sheets, the
+   * alerts and the consistency view that the ranking does not use */
+  for (guint i = 0; i < l->session->candidates->len; i++)
+    {
+      JpDefenceCandidate *c = g_ptr_array_index (l->session->candidates, i);
+      g_autoptr(JpDefenceScore) score = NULL;
+
+      if (!candidate_visible (l, c))
+        continue;
+      score = score_candidate (l, c, NULL, error);
+      if (score == NULL)
+        return NULL;
+      if (score->has_score)
+        g_hash_table_insert (d_of, g_strdup (c->code), g_memdup2 (&score->d, sizeof (gint64)));
+    }
+  return g_steal_pointer (&d_of);
 }
 
 GPtrArray *

@@ -355,6 +355,13 @@ JpDefenceResults *jp_store_defence_results      (JpStore  *self,
                                                  gint64    round_id,
                                                  GError  **error);
 
+/* D of every candidate of the session that has one (the same D as
+ * jp_store_defence_results(), without the sheets, alerts and consistency view): what the
+ * ranking needs. Returns: (transfer full): candidate code -> gint64* (hundredths). */
+GHashTable       *jp_store_defence_d_values     (JpStore  *self,
+                                                 gint64    round_id,
+                                                 GError  **error);
+
 /* The canonical text a closed session's digest is over (docs/defence.md), recomputed from
  * the stored sheets and checked against the stored digest (FAILED when they differ); LOCKED
  * before the close. Returns: (transfer full). */
