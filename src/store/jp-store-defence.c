@@ -894,6 +894,79 @@ need_reason (const char  *reason,
   return FALSE;
 }
 
+/* What a change of one member's sheet works on: the session loaded in the write
+ * transaction, the member, the candidate (NULL when the change is not about one) and the
+ * member's sheet for it (NULL when there is none). */
+typedef struct {
+  Loaded               *l;
+  JpDefencePanelMember *m;
+  JpDefenceCandidate   *c;
+  JpDefenceSheet       *sheet;
+} Target;
+
+static void
+target_clear (Target *t)
+{
+  g_clear_pointer (&t->l, loaded_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Target, target_clear)
+
+/* Starts the write transaction and loads the session; FALSE with `error` and nothing left
+ * open when either fails. */
+static gboolean
+target_begin (JpStore  *self,
+              gint64    round_id,
+              Target   *t,
+              GError  **error)
+{
+  if (!jp_store_begin (self, error))
+    return FALSE;
+  t->l = load (self, round_id, error);
+  if (t->l != NULL)
+    return TRUE;
+  jp_store_rollback (self);
+  return FALSE;
+}
+
+/* The checks every change of a sheet starts with, in the order a person would ask them: the
+ * session is open, `candidate` (unless NULL) is one of its candidates, `member` is on its
+ * panel; then finds the member's sheet for the candidate. */
+static gboolean
+target_resolve (JpStore     *self,
+                Target      *t,
+                const char  *member,
+                const char  *candidate,
+                GError     **error)
+{
+  if (!need_open (t->l, error))
+    return FALSE;
+  if (candidate != NULL && (t->c = need_candidate (t->l, candidate, error)) == NULL)
+    return FALSE;
+  if ((t->m = need_panel_member (self, t->l, member, error)) == NULL)
+    return FALSE;
+  t->sheet = t->c != NULL ? find_sheet (t->l, t->m->code, t->c->code) : NULL;
+  return TRUE;
+}
+
+/* target_begin() then target_resolve(): the one sequence of sheet save, unlock, revise and
+ * absence. FALSE with `error` and nothing left open on failure; on success the caller
+ * commits or rolls back. */
+static gboolean
+target_open (JpStore     *self,
+             gint64       round_id,
+             const char  *member,
+             const char  *candidate,
+             Target      *t,
+             GError     **error)
+{
+  if (!target_begin (self, round_id, t, error))
+    return FALSE;
+  if (target_resolve (self, t, member, candidate, error))
+    return TRUE;
+  jp_store_rollback (self);
+  return FALSE;
+}
+
 static void
 add_str (JsonBuilder *b,
          const char  *key,
@@ -1309,9 +1382,7 @@ check_halves (GPtrArray  *rubric,
 
 static gboolean
 save_sheet_in_tx (JpStore     *self,
-                  Loaded      *l,
-                  const char  *member,
-                  const char  *candidate,
+                  Target      *t,
                   const int   *halves,
                   guint        n_halves,
                   gboolean     submit,
@@ -1321,20 +1392,15 @@ save_sheet_in_tx (JpStore     *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonBuilder) payload = NULL;
   g_autofree char *scores = NULL;
-  JpDefencePanelMember *m;
-  JpDefenceCandidate *c;
-  JpDefenceSheet *old;
+  Loaded *l = t->l;
+  JpDefencePanelMember *m = t->m;
+  JpDefenceCandidate *c = t->c;
+  JpDefenceSheet *old = t->sheet;
   Revision *rev;
   const JpDefenceCandidate *current;
   int total = 0;
   gint64 now = jp_store_now (self);
 
-  if (!need_open (l, error))
-    return FALSE;
-  if ((c = need_candidate (l, candidate, error)) == NULL)
-    return FALSE;
-  if ((m = need_panel_member (self, l, member, error)) == NULL)
-    return FALSE;
   if (is_conflicted (l, m->code, c->code))
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
@@ -1349,7 +1415,6 @@ save_sheet_in_tx (JpStore     *self,
                      "score any more."), m->code, m->absence_reason);
       return FALSE;
     }
-  old = find_sheet (l, m->code, c->code);
   if (old != NULL && old->state == JP_DEFENCE_SHEET_SUBMITTED)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
@@ -1444,17 +1509,15 @@ jp_store_defence_save_sheet (JpStore     *self,
                              const char  *actor,
                              GError     **error)
 {
-  g_autoptr(Loaded) l = NULL;
+  g_auto(Target) t = { 0 };
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (halves != NULL || n_halves == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!jp_store_begin (self, error))
+  if (!target_open (self, round_id, member, candidate != NULL ? candidate : "", &t, error))
     return FALSE;
-  l = load (self, round_id, error);
-  if (l == NULL
-      || !save_sheet_in_tx (self, l, member, candidate, halves, n_halves, submit, actor, error)
+  if (!save_sheet_in_tx (self, &t, halves, n_halves, submit, actor, error)
       || !jp_store_commit (self, error))
     {
       jp_store_rollback (self);
@@ -1473,7 +1536,7 @@ jp_store_defence_save_sheet_text (JpStore            *self,
                                   const char         *actor,
                                   GError            **error)
 {
-  g_autoptr(Loaded) l = NULL;
+  g_auto(Target) t = { 0 };
   g_autofree int *halves = NULL;
   GPtrArray *rubric;
   guint n;
@@ -1482,12 +1545,10 @@ jp_store_defence_save_sheet_text (JpStore            *self,
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!jp_store_begin (self, error))
+  /* the values are read before the member and candidate are checked, as always */
+  if (!target_begin (self, round_id, &t, error))
     return FALSE;
-  l = load (self, round_id, error);
-  if (l == NULL)
-    goto fail;
-  rubric = l->session->rubric;
+  rubric = t.l->session->rubric;
   n = g_strv_length ((GStrv) values);
   if (n != rubric->len)
     {
@@ -1517,7 +1578,8 @@ jp_store_defence_save_sheet_text (JpStore            *self,
           goto fail;
         }
     }
-  if (!save_sheet_in_tx (self, l, member, candidate, halves, n, submit, actor, error)
+  if (!target_resolve (self, &t, member, candidate != NULL ? candidate : "", error)
+      || !save_sheet_in_tx (self, &t, halves, n, submit, actor, error)
       || !jp_store_commit (self, error))
     goto fail;
   return TRUE;
@@ -1590,21 +1652,6 @@ jp_store_defence_list_sheets (JpStore  *self,
   return out;
 }
 
-/* The member and candidate of a stored sheet, resolved. */
-static gboolean
-resolve_pair (JpStore                *self,
-              Loaded                 *l,
-              const char             *member,
-              const char             *candidate,
-              JpDefencePanelMember  **m,
-              JpDefenceCandidate    **c,
-              GError                **error)
-{
-  return need_open (l, error)
-         && (*c = need_candidate (l, candidate, error)) != NULL
-         && (*m = need_panel_member (self, l, member, error)) != NULL;
-}
-
 static gboolean
 reopen_sheet (JpStore               *self,
               Loaded                *l,
@@ -1656,13 +1703,13 @@ jp_store_defence_unlock_sheet (JpStore     *self,
                                const char  *actor,
                                GError     **error)
 {
-  g_autoptr(Loaded) l = NULL;
+  g_auto(Target) t = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonBuilder) payload = json_builder_new ();
   g_autofree char *why = NULL;
   g_autofree char *scores = NULL;
-  JpDefencePanelMember *m = NULL;
-  JpDefenceCandidate *c = NULL;
+  JpDefencePanelMember *m;
+  JpDefenceCandidate *c;
   JpDefenceSheet *s;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
@@ -1670,12 +1717,11 @@ jp_store_defence_unlock_sheet (JpStore     *self,
 
   if (!need_reason (reason, _("unlocking a submitted sheet"), &why, error))
     return FALSE;
-  if (!jp_store_begin (self, error))
+  if (!target_open (self, round_id, member, candidate != NULL ? candidate : "", &t, error))
     return FALSE;
-  l = load (self, round_id, error);
-  if (l == NULL || !resolve_pair (self, l, member, candidate, &m, &c, error))
-    goto fail;
-  s = find_sheet (l, m->code, c->code);
+  m = t.m;
+  c = t.c;
+  s = t.sheet;
   if (!need_station_submitted (s, m, c, error))
     goto fail;
   scores = scores_to_text (s->halves, s->n_criteria);
@@ -1694,7 +1740,7 @@ jp_store_defence_unlock_sheet (JpStore     *self,
   sqlite3_bind_text (stmt, 7, actor != NULL && *actor != '\0' ? actor : "system", -1,
                      SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, jp_store_now (self));
-  if (!jp_store_step_done (self, stmt, error) || !reopen_sheet (self, l, m, c, error))
+  if (!jp_store_step_done (self, stmt, error) || !reopen_sheet (self, t.l, m, c, error))
     goto fail;
   json_builder_begin_object (payload);
   add_int (payload, "round", round_id);
@@ -1914,14 +1960,15 @@ jp_store_defence_request_revision (JpStore     *self,
                                    const char  *actor,
                                    GError     **error)
 {
-  g_autoptr(Loaded) l = NULL;
+  g_auto(Target) target = { 0 };
   g_autoptr(JpDefenceScore) score = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonBuilder) payload = json_builder_new ();
   g_autofree char *scores = NULL;
   g_autofree char *why = NULL;
-  JpDefencePanelMember *m = NULL;
-  JpDefenceCandidate *c = NULL;
+  Loaded *l;
+  JpDefencePanelMember *m;
+  JpDefenceCandidate *c;
   JpDefenceTotal *t;
   JpDefenceSheet *s;
 
@@ -1929,11 +1976,12 @@ jp_store_defence_request_revision (JpStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   why = reason != NULL ? g_strstrip (g_strdup (reason)) : NULL;
-  if (!jp_store_begin (self, error))
+  if (!target_open (self, round_id, member, candidate != NULL ? candidate : "", &target,
+                    error))
     return FALSE;
-  l = load (self, round_id, error);
-  if (l == NULL || !resolve_pair (self, l, member, candidate, &m, &c, error))
-    goto fail;
+  l = target.l;
+  m = target.m;
+  c = target.c;
   if (find_revision (l, m->code, c->code) != NULL)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
@@ -1948,7 +1996,7 @@ jp_store_defence_request_revision (JpStore     *self,
                      "known only then."), c->code, c->n_submitted, c->n_expected);
       goto fail;
     }
-  s = find_sheet (l, m->code, c->code);
+  s = target.sheet;
   if (!need_station_submitted (s, m, c, error))
     goto fail;
   score = score_candidate (l, c, NULL, error);
@@ -2009,7 +2057,7 @@ jp_store_defence_record_absence (JpStore     *self,
                                  const char  *actor,
                                  GError     **error)
 {
-  g_autoptr(Loaded) l = NULL;
+  g_auto(Target) t = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonBuilder) payload = json_builder_new ();
   g_autofree char *why = NULL;
@@ -2020,12 +2068,9 @@ jp_store_defence_record_absence (JpStore     *self,
 
   if (!need_reason (reason, _("a member's absence"), &why, error))
     return FALSE;
-  if (!jp_store_begin (self, error))
+  if (!target_open (self, round_id, member, NULL, &t, error))
     return FALSE;
-  l = load (self, round_id, error);
-  if (l == NULL || !need_open (l, error)
-      || (m = need_panel_member (self, l, member, error)) == NULL)
-    goto fail;
+  m = t.m;
   if (m->absent)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT,
