@@ -595,8 +595,18 @@ jp_meeting_client_send_async (JpMeetingClient     *self,
   g_return_if_fail (method != NULL && path != NULL);
   task = request_start (self, method, path, body, FALSE, cancellable, callback, user_data,
                         jp_meeting_client_get_async);
-  if (task != NULL)
-    request_send (self, task);
+  if (task == NULL)
+    return;
+  /* A draft (PUT) replaces itself and a sheet sent with its idempotency key is stored once
+   * (the host answers a resent one as accepted), so, like a ballot, they may go over the open
+   * connection: libsoup gives a POST a new connection otherwise, a new TLS handshake per
+   * sheet when the whole panel submits at once (meeting-defence-60). */
+  if (g_str_equal (method, "PUT")
+      || (body != NULL && JSON_NODE_HOLDS_OBJECT (body)
+          && json_object_has_member (json_node_get_object (body), "idempotency_key")))
+    soup_message_add_flags (((Request *) g_task_get_task_data (task))->msg,
+                            SOUP_MESSAGE_IDEMPOTENT);
+  request_send (self, task);
 }
 
 static void
