@@ -176,15 +176,9 @@ send_queued (JpMeetingClient     *self,
   g_task_set_task_data (outer, r, (GDestroyNotify) jp_meeting_client_request_free);
   inner = jp_meeting_client_request_start (self, "POST", path, body, FALSE, cancellable,
     ballot_done, outer, jp_meeting_client_submit_ballot_async);
+  /* the idempotency key lets it reuse the open connection (jp_meeting_client_request_start) */
   if (inner != NULL)
-    {
-      /* The idempotency key makes a resent ballot harmless, so the ballot may go over the
-       * open connection: libsoup gives a POST a new connection otherwise, which over TLS is
-       * a new handshake per ballot when the whole room votes at once. */
-      soup_message_add_flags (((Request *) g_task_get_task_data (inner))->msg,
-                              SOUP_MESSAGE_IDEMPOTENT);
-      jp_meeting_client_request_send (self, inner);
-    }
+    jp_meeting_client_request_send (self, inner);
 }
 
 void

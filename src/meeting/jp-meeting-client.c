@@ -355,6 +355,15 @@ jp_meeting_client_request_start (JpMeetingClient     *self,
 
       soup_message_set_request_body_from_bytes (r->msg, "application/json", bytes);
     }
+  /* A draft (PUT) replaces itself, and a submission carrying its idempotency key (a ballot, a
+   * score sheet) is stored once however often it is sent, so they may go over the open
+   * connection: libsoup gives any other POST a new connection, which over TLS is a new
+   * handshake per submission when the whole room submits at once (meeting-60,
+   * meeting-defence-60). */
+  if (g_str_equal (method, "PUT")
+      || (body != NULL && JSON_NODE_HOLDS_OBJECT (body)
+          && json_object_has_member (json_node_get_object (body), "idempotency_key")))
+    soup_message_add_flags (r->msg, SOUP_MESSAGE_IDEMPOTENT);
   return task;
 }
 

@@ -27,6 +27,7 @@
 #include "jp-store.h"
 #include "jp-store-rounds.h"
 #include "core/jp-defence.h"
+#include "core/jp-paper-sheets.h"
 
 G_BEGIN_DECLS
 
@@ -279,6 +280,16 @@ int               jp_store_defence_enter_paper  (JpStore     *self,
                                                  const char  *entered_by,
                                                  GError     **error);
 
+/* The paper sheets stored for `pass` (1 or 2), in the order they were typed (their line),
+ * and in `entered_by` (may be NULL; NULL when the pass is empty) the member who typed them:
+ * what the chair's paper entry shows again after a restart. NOT_FOUND for an unknown round.
+ * Returns: (transfer full): JpPaperSheet* (core/jp-paper-sheets.h), NULL on error. */
+GPtrArray        *jp_store_defence_list_paper   (JpStore  *self,
+                                                 gint64    round_id,
+                                                 int       pass,
+                                                 char    **entered_by,
+                                                 GError  **error);
+
 /* jp_paper_sheets_compare of pass 1 and pass 2 (a pass not entered counts as empty), plus a
  * sentence for each paper sheet that a member also submitted at a station.
  * Returns: (transfer full): char* sentences, empty when there is nothing to resolve. */
@@ -341,6 +352,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpDefenceResults, jp_defence_results_free)
  * drop rule and alert) once its sheets are all in, with the dropped totals and the alerts;
  * the judge-consistency view. Returns: (transfer full). */
 JpDefenceResults *jp_store_defence_results      (JpStore  *self,
+                                                 gint64    round_id,
+                                                 GError  **error);
+
+/* D of every candidate of the session that has one (the same D as
+ * jp_store_defence_results(), without the sheets, alerts and consistency view): what the
+ * ranking needs. Returns: (transfer full): candidate code -> gint64* (hundredths). */
+GHashTable       *jp_store_defence_d_values     (JpStore  *self,
                                                  gint64    round_id,
                                                  GError  **error);
 

@@ -154,7 +154,9 @@ compute (JpStore                   *self,
     {
       JpTradeFinalists *f = g_ptr_array_index (trades, i);
       const char *tname = f->trade_code != NULL ? f->trade_code : f->trade_name;
-      g_autoptr(JpDefenceResults) results = NULL;
+      g_autoptr(GHashTable) d_values = NULL;
+      GHashTableIter iter;
+      gpointer code, d;
       gboolean closed = FALSE;
       gint64 session_id;
 
@@ -178,15 +180,15 @@ compute (JpStore                   *self,
                                   tname, (long long) session_id);
           continue;
         }
-      results = jp_store_defence_results (self, session_id, error);
-      if (results == NULL)
+      d_values = jp_store_defence_d_values (self, session_id, error);
+      if (d_values == NULL)
         return NULL;
-      for (guint j = 0; j < results->candidates->len; j++)
+      /* a candidate without a score has D 0, as the entries below take it */
+      g_hash_table_iter_init (&iter, d_values);
+      while (g_hash_table_iter_next (&iter, &code, &d))
         {
-          JpDefenceCandidateResults *cr = g_ptr_array_index (results->candidates, j);
-          gint64 d = cr->score != NULL && cr->score->has_score ? cr->score->d : 0;
-
-          g_hash_table_insert (d_of, g_strdup (cr->code), g_memdup2 (&d, sizeof d));
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (d_of, code, d);
         }
       if (!trade_votes (self, tname, v_of, error))
         return NULL;
@@ -274,8 +276,18 @@ jp_store_compute_ranking (JpStore  *self,
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* One read transaction for the dozens of queries (a savepoint also nests in a caller's
+   * transaction): one snapshot of the file, taken once. */
+  if (!jp_store_exec (self, "SAVEPOINT jp_ranking", error))
+    return NULL;
   ranking = compute (self, NULL, error);
   if (ranking == NULL)
+    {
+      /* the failure is already in `error`; ending the read cannot make it worse */
+      jp_store_exec (self, "RELEASE jp_ranking", NULL);
+      return NULL;
+    }
+  if (!jp_store_exec (self, "RELEASE jp_ranking", error))
     return NULL;
   if (is_sealed (self, NULL, &digest, NULL) && g_strcmp0 (digest, ranking->digest) != 0)
     {

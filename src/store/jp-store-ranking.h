@@ -55,4 +55,32 @@ gboolean    jp_store_ranking_is_sealed (JpStore  *self,
 char       *jp_store_ranking_sealed_text (JpStore  *self,
                                           GError  **error);
 
+/* The chair published the ranking to the projector. */
+typedef struct {
+  JpRanking *ranking;        /* as published: recomputed from the audit entry, whose digest
+                              * it gives */
+  char      *digest;         /* the published ranking's digest */
+  char      *actor;          /* who published it */
+  gint64     published_at;   /* unix seconds */
+} JpRankingPublication;
+
+void jp_ranking_publication_free (JpRankingPublication *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpRankingPublication, jp_ranking_publication_free)
+
+/* Publishes the ranking as it is now (jp_store_compute_ranking, refused the same way): the
+ * act is recorded in the audit ("ranking.publish" {digest, ranking: the inputs that give it
+ * again: weights, quota, caps, each finalist's V, O, D and the chair's adjustments}), so the
+ * last published ranking survives a restart of the host and can be shown again exactly.
+ * Returns: (transfer full): the published ranking, or NULL. */
+JpRanking  *jp_store_rank_publish    (JpStore     *self,
+                                      const char  *actor,
+                                      GError     **error);
+
+/* The last publication, recomputed from its audit entry (FAILED when the entry does not give
+ * the digest it records). NULL without an error when the ranking was never published.
+ * Whether it changed since is the caller's comparison of the digests.
+ * Returns: (transfer full). */
+JpRankingPublication *jp_store_ranking_last_published (JpStore  *self,
+                                                       GError  **error);
+
 G_END_DECLS

@@ -9,45 +9,10 @@
 #include "core/jp-score.h"
 #include "meeting/jp-meeting-service-defence.h"
 #include "store/jp-store-defence.h"
-#include "jp-defence-page.h"
+#include "jp-defence-page-private.h"
 #include "jp-ui-error.h"
 
 #define TICK_MS 200
-
-/* What a reason dialog is for. */
-typedef enum {
-  ASK_UNLOCK,
-  ASK_REVISE,
-  ASK_ABSENCE,
-} AskKind;
-
-struct _JpDefencePage
-{
-  AdwBin            parent_instance;
-
-  GtkDropDown      *trade_dropdown;
-  GtkStringList    *trade_codes;     /* parallel to the dropdown's names */
-  GtkLabel         *session_label;
-  GtkWidget        *open_button;
-  GtkListBox       *candidate_list;
-  GtkLabel         *current_label;
-  GtkLabel         *phase_label;
-  GtkLabel         *timer_label;
-  GtkWidget        *start_button;
-  GtkLabel         *detail_label;
-  GtkBox           *sheets_box;
-  GtkLabel         *message_label;
-
-  JpStore          *store;
-  JpMeetingService *service;         /* the meeting's, or the page's own */
-  JpDefenceSession *session;
-  char             *selected;        /* code of the candidate shown in detail */
-  JpTimer           timers[2];       /* presentation, questions */
-  int               phase;
-  guint             tick_source;
-  char             *step_out_text;
-  char             *heading_text;
-};
 
 G_DEFINE_FINAL_TYPE (JpDefencePage, jp_defence_page, ADW_TYPE_BIN)
 
@@ -70,19 +35,19 @@ points (int halves)
   return jp_decimal_format_short (halves * (gint64) 5, 1);
 }
 
-static void
-show_message (JpDefencePage *self,
-              const char    *message)
+void
+jp_defence_page_show_message (JpDefencePage *self,
+                              const char    *message)
 {
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 }
 
-static void
-show_error (JpDefencePage *self,
-            GError        *error)
+void
+jp_defence_page_show_error (JpDefencePage *self,
+                            GError        *error)
 {
-  show_message (self, error->message);
+  jp_defence_page_show_message (self, error->message);
   gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
@@ -128,9 +93,9 @@ reset_timers (JpDefencePage *self)
   update_timer (self);
 }
 
-static const JpDefenceCandidate *
-find_candidate (JpDefencePage *self,
-                const char    *code)
+const JpDefenceCandidate *
+jp_defence_page_find_candidate (JpDefencePage *self,
+                                const char    *code)
 {
   return self->session != NULL && code != NULL ? jp_defence_session_find (self->session, code)
                                                : NULL;
@@ -149,8 +114,6 @@ row_text (const JpDefenceCandidate *c,
                           current ? _(" · now presenting") : "");
 }
 
-static void on_unlock_clicked (GtkButton *button, JpDefencePage *self);
-static void on_revise_clicked (GtkButton *button, JpDefencePage *self);
 
 static void
 clear_box (GtkBox *box)
@@ -192,7 +155,7 @@ sheet_row (JpDefencePage *self,
 static void
 show_detail (JpDefencePage *self)
 {
-  const JpDefenceCandidate *c = find_candidate (self, self->selected);
+  const JpDefenceCandidate *c = jp_defence_page_find_candidate (self, self->selected);
   g_autoptr(GError) error = NULL;
   g_autoptr(JpDefenceResults) results = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -264,7 +227,7 @@ show_detail (JpDefencePage *self)
                               t->alert ? _(" — deviation alert") : "");
       gtk_box_append (self->sheets_box,
                       sheet_row (self, line, open ? _("_Unlock…") : NULL, t->member,
-                                 G_CALLBACK (on_unlock_clicked)));
+                                 G_CALLBACK (jp_defence_page_on_unlock_clicked)));
     }
   for (guint i = 0; r->alerts != NULL && i < r->alerts->len; i++)
     {
@@ -289,7 +252,7 @@ show_detail (JpDefencePage *self)
       gtk_box_append (self->sheets_box,
                       sheet_row (self, line,
                                  open && !a->requested ? _("Ask to _Revise…") : NULL,
-                                 a->member, G_CALLBACK (on_revise_clicked)));
+                                 a->member, G_CALLBACK (jp_defence_page_on_revise_clicked)));
     }
 }
 
@@ -337,6 +300,8 @@ fill (JpDefencePage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->candidate_list))) != NULL)
     gtk_list_box_remove (self->candidate_list, child);
+  jp_defence_paper_set_session (self->paper, self->store, self->session);
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_expander), self->session != NULL);
   /* one session per trade */
   gtk_widget_set_sensitive (self->open_button, self->store != NULL && self->session == NULL);
   if (self->session == NULL)
@@ -507,7 +472,7 @@ jp_defence_page_open_session (JpDefencePage  *self,
         gtk_drop_down_set_selected (self->trade_dropdown, i);
   if (jp_meeting_service_defence_open (self->service, selected_trade (self), error) == 0)
     return FALSE;
-  show_message (self, NULL);
+  jp_defence_page_show_message (self, NULL);
   jp_defence_page_reload (self);
   return TRUE;
 }
@@ -531,7 +496,7 @@ jp_defence_page_call (JpDefencePage  *self,
   g_free (self->selected);
   self->selected = g_strdup (code);
   reset_timers (self);
-  show_message (self, NULL);
+  jp_defence_page_show_message (self, NULL);
   jp_defence_page_reload (self);
   return TRUE;
 }
@@ -542,7 +507,7 @@ on_open_clicked (JpDefencePage *self)
   g_autoptr(GError) error = NULL;
 
   if (!jp_defence_page_open_session (self, NULL, &error))
-    show_error (self, error);
+    jp_defence_page_show_error (self, error);
 }
 
 static void
@@ -551,7 +516,7 @@ on_call_clicked (JpDefencePage *self)
   g_autoptr(GError) error = NULL;
 
   if (!jp_defence_page_call (self, self->selected, &error))
-    show_error (self, error);
+    jp_defence_page_show_error (self, error);
 }
 
 static void
@@ -576,11 +541,11 @@ on_next_clicked (JpDefencePage *self)
     }
   if (next == NULL)
     {
-      show_message (self, _("That was the last candidate of the session."));
+      jp_defence_page_show_message (self, _("That was the last candidate of the session."));
       return;
     }
   if (!jp_defence_page_call (self, next, &error))
-    show_error (self, error);
+    jp_defence_page_show_error (self, error);
 }
 
 static void
@@ -620,177 +585,6 @@ on_phase_clicked (JpDefencePage *self)
   self->phase = 1 - self->phase;
   update_timer (self);
   update_projector_state (self);
-}
-
-/* ---- reasons ---- */
-
-typedef struct {
-  JpDefencePage *self;
-  AskKind        kind;
-  char          *member;
-  char          *candidate;
-  GtkEditable   *entry;
-} Ask;
-
-static void
-ask_free (gpointer data,
-          GClosure *closure)
-{
-  Ask *ask = data;
-
-  g_free (ask->member);
-  g_free (ask->candidate);
-  g_free (ask);
-}
-
-static void
-on_reason_changed (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "ok", *reason != '\0');
-}
-
-static void
-on_ask_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 Ask              *ask)
-{
-  JpDefencePage *self = ask->self;
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (ask->entry)));
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-  gint64 round = self->session != NULL ? self->session->round_id : 0;
-
-  if (g_strcmp0 (response, "ok") != 0 || round == 0)
-    return;
-  switch (ask->kind)
-    {
-    case ASK_UNLOCK:
-      ok = jp_meeting_service_defence_unlock (self->service, round, ask->member, ask->candidate,
-                                              reason, &error);
-      break;
-    case ASK_REVISE:
-      ok = jp_meeting_service_defence_request_revision (self->service, round, ask->member,
-                                                        ask->candidate, reason, &error);
-      break;
-    case ASK_ABSENCE:
-    default:
-      ok = jp_meeting_service_defence_record_absence (self->service, round, ask->member, reason,
-                                                      &error);
-      break;
-    }
-  if (!ok)
-    show_error (self, error);
-  else
-    show_message (self, NULL);
-  jp_defence_page_reload (self);
-}
-
-static void
-ask_reason (JpDefencePage *self,
-            AskKind        kind,
-            const char    *member,
-            const char    *heading,
-            const char    *body,
-            const char    *ok_label)
-{
-  Ask *ask = g_new0 (Ask, 1);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (
-                                                GTK_WIDGET (self))), heading, body);
-  GtkWidget *entry = gtk_entry_new ();
-
-  ask->self = self;
-  ask->kind = kind;
-  ask->member = g_strdup (member);
-  ask->candidate = g_strdup (self->selected);
-  ask->entry = GTK_EDITABLE (entry);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (required)"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "ok", ok_label, NULL);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_ask_response), ask,
-                         ask_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_unlock_clicked (GtkButton     *button,
-                   JpDefencePage *self)
-{
-  const char *member = gtk_widget_get_name (GTK_WIDGET (button));
-  g_autofree char *heading = g_strdup_printf (_("Unlock the Sheet of %s for %s?"), member,
-                                              self->selected);
-
-  ask_reason (self, ASK_UNLOCK, member, heading,
-              _("The member can then change the sheet and submit it again. The reason is "
-                "kept in the audit log."), _("_Unlock"));
-}
-
-static void
-on_revise_clicked (GtkButton     *button,
-                   JpDefencePage *self)
-{
-  const char *member = gtk_widget_get_name (GTK_WIDGET (button));
-  g_autofree char *heading = g_strdup_printf (_("Ask %s to Revise the Sheet for %s?"), member,
-                                              self->selected);
-
-  ask_reason (self, ASK_REVISE, member, heading,
-              _("A member may revise a sheet once after a deviation alert. The alert, the "
-                "request and the revision are kept and shown in the results."),
-              _("Ask to _Revise"));
-}
-
-static void
-on_absence_clicked (JpDefencePage *self)
-{
-  const JpDefenceCandidate *c = find_candidate (self, self->selected);
-  g_autofree char *heading = NULL;
-
-  if (c == NULL || c->pending == NULL || c->pending[0] == NULL)
-    {
-      show_message (self, _("Choose a candidate whose sheets are not all in: the member to "
-                            "record is the first one still missing."));
-      return;
-    }
-  heading = g_strdup_printf (_("Record That %s Has Left?"), c->pending[0]);
-  ask_reason (self, ASK_ABSENCE, c->pending[0], heading,
-              _("The member's missing sheets are then no longer due; the sheets already "
-                "submitted count."), _("_Record"));
-}
-
-static void
-on_close_clicked (JpDefencePage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->session == NULL)
-    return;
-  if (!jp_meeting_service_defence_close (self->service, self->session->round_id, &error))
-    show_error (self, error);
-  else
-    show_message (self, NULL);
-  jp_defence_page_reload (self);
-}
-
-static void
-on_seal_clicked (JpDefencePage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->session == NULL)
-    return;
-  if (!jp_meeting_service_defence_seal (self->service, self->session->round_id, &error))
-    show_error (self, error);
-  else
-    show_message (self, NULL);
-  jp_defence_page_reload (self);
 }
 
 /* ---- construction ---- */
@@ -936,14 +730,21 @@ jp_defence_page_init (JpDefencePage *self)
   gtk_widget_set_vexpand (middle, TRUE);
   gtk_box_append (GTK_BOX (outer), middle);
 
+  self->paper = JP_DEFENCE_PAPER (jp_defence_paper_new ());
+  self->paper_expander = GTK_EXPANDER (gtk_expander_new_with_mnemonic (
+                                         _("_Paper Score Sheets (two scrutineers)")));
+  gtk_expander_set_child (self->paper_expander, GTK_WIDGET (self->paper));
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_expander), FALSE);
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->paper_expander));
+
   gtk_box_append (GTK_BOX (bottom), button (self, _("Record a Member Who _Left…"),
-                                            G_CALLBACK (on_absence_clicked)));
-  close = button (self, _("Cl_ose Session"), G_CALLBACK (on_close_clicked));
+                                            G_CALLBACK (jp_defence_page_on_absence_clicked)));
+  close = button (self, _("Cl_ose Session"), G_CALLBACK (jp_defence_page_on_close_clicked));
   gtk_widget_set_hexpand (close, TRUE);
   gtk_widget_set_halign (close, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (bottom), close);
   gtk_box_append (GTK_BOX (bottom), button (self, _("Se_al Session"),
-                                            G_CALLBACK (on_seal_clicked)));
+                                            G_CALLBACK (jp_defence_page_on_seal_clicked)));
   gtk_box_append (GTK_BOX (outer), bottom);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), outer);
@@ -1005,4 +806,12 @@ jp_defence_page_get_projector_state (JpDefencePage  *self,
   if (step_out != NULL)
     *step_out = self->step_out_text;
   return c != NULL ? c->code : NULL;
+}
+
+JpDefencePaper *
+jp_defence_page_show_paper (JpDefencePage *self)
+{
+  g_return_val_if_fail (JP_IS_DEFENCE_PAGE (self), NULL);
+  gtk_expander_set_expanded (self->paper_expander, TRUE);
+  return self->paper;
 }

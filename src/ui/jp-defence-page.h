@@ -6,6 +6,7 @@
 
 #include "meeting/jp-meeting-service.h"
 #include "core/jp-timer.h"
+#include "jp-defence-paper.h"
 
 G_BEGIN_DECLS
 
@@ -51,5 +52,8 @@ const char  *jp_defence_page_get_projector_state (JpDefencePage  *self,
                                                   const char    **heading,
                                                   const JpTimer **timer,
                                                   const char    **step_out);
+
+/* Opens the paper score sheets part of the page and returns it (transfer none). */
+JpDefencePaper *jp_defence_page_show_paper (JpDefencePage *self);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _JpRankingPage
   GtkLabel      *cutoff_label;
   GtkLabel      *tie_label;
   GtkLabel      *sealed_label;
+  GtkLabel      *published_label;
   GtkWidget     *seal_button;
   GtkWidget     *publish_button;
   GtkGrid       *table;
@@ -46,6 +47,8 @@ struct _JpRankingPage
   JpRanking     *ranking;
   GPtrArray     *consistency;
   gboolean       sealed;
+  char          *published_digest;  /* the last publication's, NULL if never published */
+  char          *published_text;    /* when and by whom */
   char          *adjust_code;   /* the candidate of the open adjustment dialog */
 };
 
@@ -413,9 +416,68 @@ fill_header (JpRankingPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->adjustments_label), adjustments->len > 0);
 }
 
+/* When the ranking was last published, and whether the page now shows another one. */
+static void
+update_published (JpRankingPage *self)
+{
+  g_autofree char *text = NULL;
+  gboolean changed;
+
+  if (self->published_text == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->published_label), FALSE);
+      return;
+    }
+  changed = self->ranking == NULL
+            || g_strcmp0 (self->ranking->digest, self->published_digest) != 0;
+  text = g_strdup_printf (changed ? _("%s The ranking has changed since: publish it again to "
+                                      "show the new one on the projector.")
+                                  : _("%s The ranking shown here is the one published."),
+                          self->published_text);
+  gtk_label_set_text (self->published_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->published_label), TRUE);
+  if (changed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->published_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->published_label), "warning");
+}
+
+void
+jp_ranking_page_set_published (JpRankingPage *self,
+                               const char    *digest,
+                               const char    *actor,
+                               gint64         published_at)
+{
+  g_return_if_fail (JP_IS_RANKING_PAGE (self));
+
+  g_clear_pointer (&self->published_digest, g_free);
+  g_clear_pointer (&self->published_text, g_free);
+  if (digest != NULL)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (published_at);
+      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *short_digest = g_strndup (digest, 16);
+
+      self->published_digest = g_strdup (digest);
+      /* TRANSLATORS: time, member or operator, the first 16 hex digits of the digest */
+      self->published_text = g_strdup_printf (_("Last published to the projector at %s by %s "
+                                                "(digest %s…)."), when, actor, short_digest);
+    }
+  update_published (self);
+}
+
+const char *
+jp_ranking_page_get_published_text (JpRankingPage *self)
+{
+  g_return_val_if_fail (JP_IS_RANKING_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->published_label))
+         ? gtk_label_get_text (self->published_label) : "";
+}
+
 static void
 update_actions (JpRankingPage *self)
 {
+  update_published (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.seal",
                                  self->ranking != NULL && !self->sealed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.publish", self->ranking != NULL);
@@ -514,6 +576,8 @@ jp_ranking_page_dispose (GObject *object)
   g_clear_pointer (&self->ranking, jp_ranking_free);
   g_clear_pointer (&self->consistency, g_ptr_array_unref);
   g_clear_pointer (&self->adjust_code, g_free);
+  g_clear_pointer (&self->published_digest, g_free);
+  g_clear_pointer (&self->published_text, g_free);
 
   G_OBJECT_CLASS (jp_ranking_page_parent_class)->dispose (object);
 }
@@ -545,6 +609,7 @@ jp_ranking_page_class_init (JpRankingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, cutoff_label);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, tie_label);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, sealed_label);
+  gtk_widget_class_bind_template_child (widget_class, JpRankingPage, published_label);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, seal_button);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, table);
   gtk_widget_class_bind_template_child (widget_class, JpRankingPage, breakdown_label);

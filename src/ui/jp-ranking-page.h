@@ -34,6 +34,14 @@ void           jp_ranking_page_show              (JpRankingPage *self,
 void           jp_ranking_page_set_sealed        (JpRankingPage *self,
                                                   const char    *digest);
 const JpRanking *jp_ranking_page_get_ranking     (JpRankingPage *self);
+/* The last publication to the projector (`digest` NULL: never published): the page says
+ * when and by whom, and whether the ranking it shows is still the one published. */
+void           jp_ranking_page_set_published     (JpRankingPage *self,
+                                                  const char    *digest,
+                                                  const char    *actor,
+                                                  gint64         published_at);
+/* The text about the last publication, "" when there is none (borrowed). */
+const char    *jp_ranking_page_get_published_text (JpRankingPage *self);
 
 /* Selects the candidate `code` and shows its breakdown. */
 void           jp_ranking_page_select            (JpRankingPage *self,

@@ -80,6 +80,7 @@ jp_window_reload_ranking (JpWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *digest = NULL;
+  g_autoptr(JpRankingPublication) publication = NULL;
   JpRanking *ranking;
   GPtrArray *judges;
   gint64 sealed_at = 0;
@@ -102,6 +103,14 @@ jp_window_reload_ranking (JpWindow *self)
   /* the seal's time is not shown (the third argument is a time, not an error) */
   jp_store_ranking_is_sealed (self->store, &digest, &sealed_at);
   jp_ranking_page_set_sealed (self->ranking_page, digest);
+  publication = jp_store_ranking_last_published (self->store, &error);
+  if (publication == NULL && error != NULL)
+    jp_window_show_error (self, _("The Last Publication of the Ranking Cannot Be Read"),
+                          error->message);
+  jp_ranking_page_set_published (self->ranking_page,
+                                 publication != NULL ? publication->digest : NULL,
+                                 publication != NULL ? publication->actor : NULL,
+                                 publication != NULL ? publication->published_at : 0);
 }
 
 static void
@@ -129,16 +138,16 @@ on_ranking_seal (JpWindow *self)
   jp_window_reload_ranking (self);
 }
 
-/* The chair publishes the ranking as the page shows it now; publishing again after an
- * adjustment puts the new list on the projector. */
+/* The chair publishes the ranking: a recorded act (audit "ranking.publish" with what it
+ * showed), so a restarted host shows the same list; publishing again after an adjustment
+ * puts the new list on the projector. */
 static void
 on_ranking_publish (JpWindow *self)
 {
   JpProjectorWindow *projector = jp_ballot_page_get_projector (self->ballot_page);
-  const JpRanking *ranking = jp_ranking_page_get_ranking (self->ranking_page);
+  g_autoptr(JpRanking) published = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (ranking == NULL)
-    return;
   if (projector == NULL)
     {
       jp_window_show_error (self, _("No Projector Is Open"),
@@ -146,9 +155,34 @@ on_ranking_publish (JpWindow *self)
                               "publish the ranking again."));
       return;
     }
-  jp_projector_window_show_ranking (projector, ranking);
+  published = jp_store_rank_publish (self->store, jp_operator_get_actor (), &error);
+  if (published == NULL)
+    {
+      jp_window_show_error (self, _("The Ranking Was Not Published"), error->message);
+      jp_window_reload_ranking (self);
+      return;
+    }
+  jp_projector_window_show_ranking (projector, published);
+  jp_window_reload_ranking (self);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("The ranking is shown on the projector")));
+}
+
+/* After a restart the projector shows the ranking last published, not a newer one the chair
+ * has not published yet. */
+static void
+show_last_published (JpWindow *self)
+{
+  JpProjectorWindow *projector = jp_ballot_page_get_projector (self->ballot_page);
+  g_autoptr(JpRankingPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (projector == NULL || self->store == NULL)
+    return;
+  /* a failure to read it was reported by jp_window_reload_ranking() just before */
+  publication = jp_store_ranking_last_published (self->store, &error);
+  if (publication != NULL)
+    jp_projector_window_show_ranking (projector, publication->ranking);
 }
 
 void
@@ -175,7 +209,10 @@ jp_window_defence_load (JpWindow   *self,
   if (g_strcmp0 (stage, "defence") == 0)
     jp_defence_page_set_store (self->defence_page, self->store, meeting_service (self));
   else if (g_strcmp0 (stage, "ranking") == 0)
-    jp_window_reload_ranking (self);
+    {
+      jp_window_reload_ranking (self);
+      show_last_published (self);
+    }
 }
 
 void

@@ -728,6 +728,88 @@ test_ranking (Fixture *f, gconstpointer data)
   g_assert_cmpstr (again->digest, ==, digest);
 }
 
+/* Publishing is a recorded act: the audit keeps who, when and the digest; a host opened
+ * again gets the same ranking back, and sees when the ranking changed since. */
+static void
+test_publish (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRanking) published = NULL, now = NULL, second = NULL;
+  g_autoptr(JpRankingPublication) none = NULL, back = NULL, after = NULL, last = NULL;
+  g_autoptr(JsonObject) audit = NULL;
+  g_autoptr(JpStore) reopened = NULL;
+  g_autofree char *path = g_strdup (jp_store_get_path (f->store));
+
+  none = jp_store_ranking_last_published (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  /* nothing to publish before the session is closed, and nothing recorded */
+  g_assert_null (jp_store_rank_publish (f->store, "chair", &error));
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (last_audit (f->store, "ranking.publish"));
+
+  score_all (f);
+  g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
+  g_assert_no_error (error);
+  jp_store_set_fixed_time (f->store, 1780000000);
+  published = jp_store_rank_publish (f->store, "chair", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (published);
+  audit = last_audit (f->store, "ranking.publish");
+  g_assert_nonnull (audit);
+  g_assert_cmpstr (json_object_get_string_member (audit, "digest"), ==, published->digest);
+
+  /* the host restarts: the same ranking, to the digest and every row */
+  g_clear_object (&f->store);
+  reopened = jp_store_open (path, &error);
+  g_assert_no_error (error);
+  back = jp_store_ranking_last_published (reopened, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (back->digest, ==, published->digest);
+  g_assert_cmpstr (back->ranking->digest, ==, published->digest);
+  g_assert_cmpstr (back->actor, ==, "chair");
+  g_assert_cmpint (back->published_at, ==, 1780000000);
+  g_assert_cmpuint (back->ranking->candidates->len, ==, published->candidates->len);
+  for (guint i = 0; i < published->candidates->len; i++)
+    {
+      JpRankedCandidate *p = published->candidates->pdata[i];
+      JpRankedCandidate *b = back->ranking->candidates->pdata[i];
+
+      g_assert_cmpstr (b->code, ==, p->code);
+      g_assert_cmpint (b->c, ==, p->c);
+      g_assert_cmpint (b->rank, ==, p->rank);
+      g_assert_cmpint (b->recommended, ==, p->recommended);
+    }
+  g_assert_false (ranked (back->ranking, f->code[2])->recommended);
+
+  /* an adjustment changes the ranking; the publication stays what it was */
+  g_assert_true (jp_store_rank_adjust (reopened, f->code[2], TRUE, "国家级技能大师工作室",
+                                       "chair", &error));
+  g_assert_no_error (error);
+  now = jp_store_compute_ranking (reopened, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (now->digest, !=, published->digest);
+  after = jp_store_ranking_last_published (reopened, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->digest, ==, published->digest);
+  g_assert_false (ranked (after->ranking, f->code[2])->recommended);
+
+  /* published again: the adjusted list, with its reason, is the one remembered */
+  second = jp_store_rank_publish (reopened, "M01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second->digest, ==, now->digest);
+  last = jp_store_ranking_last_published (reopened, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (last->digest, ==, now->digest);
+  g_assert_cmpstr (last->actor, ==, "M01");
+  g_assert_true (ranked (last->ranking, f->code[2])->recommended);
+  g_assert_cmpstr (ranked (last->ranking, f->code[2])->adjustment_reason, ==,
+                   "国家级技能大师工作室");
+  f->store = g_steal_pointer (&reopened);
+}
+
 static void
 test_caps_setting (void)
 {
@@ -770,6 +852,8 @@ main (int argc, char **argv)
   g_test_add ("/store/defence/paper", Fixture, GINT_TO_POINTER (1), setup, test_paper, teardown);
   g_test_add ("/store/ranking/compute-adjust-seal", Fixture, GINT_TO_POINTER (1), setup,
               test_ranking, teardown);
+  g_test_add ("/store/ranking/publish", Fixture, GINT_TO_POINTER (1), setup, test_publish,
+              teardown);
   g_test_add_func ("/store/ranking/caps-setting", test_caps_setting);
   return g_test_run ();
 }

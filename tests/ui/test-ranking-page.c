@@ -108,6 +108,47 @@ test_worked_example (Fixture *fx, gconstpointer data)
                                         "+1.25", FALSE));
 }
 
+/* The page says when the ranking was last published and whether the one it shows is still
+ * the one published: the chair moves XT-02 in, and the page asks for a new publication. */
+static void
+test_published (Fixture *fx, gconstpointer data)
+{
+  JpRankingParams params = { 30, 10, 60, 2, NULL };
+  JpRankingEntry entries[] = {
+    { "XT-01", "XT", 8182, 10000, 8717 },
+    { "XT-02", "XT", 5455, 5000, 8033 },
+    { "GD-01", "GD", 6250, 0, 8588 },
+  };
+  JpRankingAdjustment move = { "XT-02", TRUE, "国家级技能大师工作室" };
+  g_autoptr(GError) error = NULL;
+  JpRanking *ranking = jp_ranking_compute (&params, entries, 3, NULL, 0, &error);
+  JpRanking *adjusted = NULL;
+  g_autofree char *digest = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_local (2026, 12, 4, 15, 30, 0);
+
+  g_assert_no_error (error);
+  digest = g_strdup (ranking->digest);
+  jp_ranking_page_show (fx->page, ranking, NULL, NULL);
+  g_assert_cmpstr (jp_ranking_page_get_published_text (fx->page), ==, "");
+
+  jp_ranking_page_set_published (fx->page, digest, "主任", g_date_time_to_unix (at));
+  jp_test_spin ();
+  g_assert_nonnull (strstr (jp_ranking_page_get_published_text (fx->page),
+                            "2026-12-04 15:30:00 by 主任"));
+  g_assert_nonnull (strstr (jp_ranking_page_get_published_text (fx->page),
+                            "is the one published"));
+  jp_test_screenshot (fx->window, "ranking-page-published");
+
+  adjusted = jp_ranking_compute (&params, entries, 3, &move, 1, &error);
+  g_assert_no_error (error);
+  jp_ranking_page_show (fx->page, adjusted, NULL, NULL);
+  jp_test_spin ();
+  g_assert_nonnull (strstr (jp_ranking_page_get_published_text (fx->page),
+                            "has changed since"));
+  jp_test_screenshot (fx->window, "ranking-page-changed");
+  g_assert_false (label_ellipsized (fx->window));
+}
+
 /* Two candidates equal on C, D, V and O across a quota of 2: shown as tied, neither
  * recommended, and the page says that the chair decides. */
 static void
@@ -173,6 +214,8 @@ main (int argc, char *argv[])
   }
   g_test_add ("/ui/ranking-page/worked-example", Fixture, NULL, fixture_set_up,
               test_worked_example, fixture_tear_down);
+  g_test_add ("/ui/ranking-page/published", Fixture, NULL, fixture_set_up, test_published,
+              fixture_tear_down);
   g_test_add ("/ui/ranking-page/tie-at-quota", Fixture, NULL, fixture_set_up,
               test_tie_at_quota, fixture_tear_down);
   return g_test_run ();
