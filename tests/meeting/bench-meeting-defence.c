@@ -192,8 +192,15 @@ free_codes (JpStore  *store,
       gboolean free = TRUE;
 
       for (guint j = 0; j < members->len && free; j++)
-        free = !jp_store_is_conflicted (store, ((JpMember *) members->pdata[j])->code,
-                                        c->candidate_id);
+        {
+          gboolean conflicted = FALSE;
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (jp_store_is_conflicted (store, ((JpMember *) members->pdata[j])->code,
+                                                 c->candidate_id, &conflicted, &error));
+          g_assert_no_error (error);
+          free = !conflicted;
+        }
       if (free)
         g_strv_builder_add (out, c->code);
     }
