@@ -169,6 +169,20 @@ test_restore (void)
   g_assert_cmpstr (jp_window_get_visible_stage (window), ==, "audit");
   jp_test_screenshot (GTK_WIDGET (window), "restore-done");
 
+  /* the same page on a 1920x1080 screen */
+  {
+    JpWindow *wide = jp_window_new (NULL);
+
+    gtk_window_set_default_size (GTK_WINDOW (wide), 1920, 1080);
+    gtk_window_present (GTK_WINDOW (wide));
+    jp_window_set_store (wide, store);
+    jp_window_show_stage (wide, "audit");
+    jp_test_spin ();
+    g_assert_cmpuint (n_rows (jp_audit_page_get_backups (wide->audit_page)), ==, 2);
+    jp_test_screenshot (GTK_WIDGET (wide), "restore-done-1920");
+    gtk_window_destroy (GTK_WINDOW (wide));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   jp_test_spin ();
   rm_rf (dir);
