@@ -227,6 +227,16 @@ jp_cli_cmd_restore (int argc, char **argv, GError **error)
   if (!jp_store_take_host_lock (jp_cli_opt_db, error))
     return 1;
   ok = jp_store_restore (jp_cli_opt_db, opt_from, &kept, error);
+  if (ok)
+    {
+      /* the restored record says so, as a restore from the console does */
+      g_autoptr(JpStore) restored = jp_store_open (jp_cli_opt_db, error);
+
+      ok = restored != NULL && jp_store_audit_restore (restored, opt_from, kept, NULL, error);
+      if (!ok)
+        g_prefix_error (error, _("%s was restored from %s, but the restore is not in its "
+                                 "audit log: "), jp_cli_opt_db, opt_from);
+    }
   jp_store_release_host_lock (jp_cli_opt_db);
   if (!ok)
     return 1;

@@ -479,7 +479,10 @@ test_backup_restore (Fixture *f, gconstpointer data)
   kept = json_object_get_string_member (json_node_get_object (restored), "kept");
   g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (verify (f, NULL, &report), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit"), ==, entries);
+  /* the backup's entries and the restore itself */
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit"), ==, entries + 1);
+  g_assert_cmpint (query_int (f, "SELECT action = 'backup.restore' AND payload LIKE "
+                                 "'%copy.jiangping%' FROM audit ORDER BY seq DESC LIMIT 1"), ==, 1);
 
   /* a backup that does not verify is refused, and nothing is replaced */
   g_clear_pointer (&restored, json_node_unref);
