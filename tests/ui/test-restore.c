@@ -241,6 +241,45 @@ test_refused_round_open (void)
   rm_rf (dir);
 }
 
+/* A meeting hosted from this window: the stations' connection is to this file. */
+static void
+test_refused_while_hosting (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *backup = g_build_filename (dir, "copy.jiangping", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpStore) st = ballot_test_store (dir, 6);
+  JpWindow *window;
+  GtkWindow *dialog;
+
+  jp_store_backup_to (st, backup, &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_store_restore_allowed (st, &error));
+  window = jp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  jp_window_set_store (window, st);
+  g_assert_true (jp_ballot_page_host (jp_window_get_ballot_page (window), 0, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (jp_window_get_meeting_server (window));
+  jp_test_spin ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", "s", backup);
+  jp_test_spin ();
+  dialog = jp_window_get_last_dialog (window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("Backup Not Restored"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("The meeting is being hosted from this election: end the meeting before "
+                     "restoring a backup."));
+  g_assert_cmpuint (n_replaced (dir), ==, 0);
+  g_assert_true (jp_window_get_store (window) == st);
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jp_test_spin ();
+  rm_rf (dir);
+}
+
 /* A file that is not an election is checked before anyone is asked, and refused. */
 static void
 test_refused_not_a_backup (void)
@@ -302,6 +341,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/ui/restore/backup", test_restore);
   g_test_add_func ("/ui/restore/refused-round-open", test_refused_round_open);
+  g_test_add_func ("/ui/restore/refused-while-hosting", test_refused_while_hosting);
   g_test_add_func ("/ui/restore/refused-not-a-backup", test_refused_not_a_backup);
   return g_test_run ();
 }
