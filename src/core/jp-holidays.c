@@ -382,6 +382,135 @@ jp_holiday_year_to_text (const JpHolidayYear *year)
   return g_string_free (out, FALSE);
 }
 
+/* One list of the editor (days off, or make-up working days) into `result`; `seen` maps a
+ * julian day to its entry, to name the line a date repeats. */
+static gboolean
+add_list (JpHolidayYear  *result,
+          GHashTable     *seen,
+          const char     *list,
+          gboolean        work,
+          GError        **error)
+{
+  const char *what = work ? _("Make-up working days") : _("Days off");
+  g_auto(GStrv) lines = g_strsplit (list != NULL ? list : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint number = i + 1;
+      g_autofree char *source = g_strdup_printf (_("%s, line %u"), what, number);
+      char *line = g_strstrip (lines[i]);
+      char *range, *name;
+      GDate first, last, day;
+
+      if (*line == '\0')
+        continue;
+      split_keyword (line, &range, &name);
+      if (!parse_range (range, result->year, source, 0, &first, &last, error))
+        return FALSE;
+      if (work && g_date_compare (&first, &last) != 0)
+        return fail (error, source, 0,
+                     _("list make-up working days one a line, not as a range (%s)"), range);
+      for (day = first; g_date_compare (&day, &last) <= 0; g_date_add_days (&day, 1))
+        {
+          guint32 julian = g_date_get_julian (&day);
+          JpHolidayEntry *before = g_hash_table_lookup (seen, GUINT_TO_POINTER (julian));
+          g_autofree char *iso = jp_date_format_iso (&day);
+          JpHolidayEntry *entry;
+
+          if (before != NULL && before->work != work)
+            return fail (error, source, 0,
+                         _("%s is also a day off (days off, line %u): a day is either a day "
+                           "off or a make-up working day"), iso, before->line);
+          if (before != NULL)
+            return fail (error, source, 0, _("%s is already listed on line %u"), iso,
+                         before->line);
+          if (work && !is_weekend (&day))
+            return fail (error, source, 0,
+                         _("%s is a weekday, a working day anyway; a make-up working day "
+                           "(调休上班) is a Saturday or Sunday"), iso);
+          entry = g_new0 (JpHolidayEntry, 1);
+          entry->julian = julian;
+          entry->work = work;
+          entry->name = g_strdup (name);
+          entry->line = number;
+          g_ptr_array_add (result->entries, entry);
+          g_hash_table_insert (seen, GUINT_TO_POINTER (julian), entry);
+        }
+    }
+  return TRUE;
+}
+
+JpHolidayYear *
+jp_holiday_year_from_lists (int          year,
+                            const char  *notice,
+                            const char  *days_off,
+                            const char  *workdays,
+                            GError     **error)
+{
+  g_autoptr(JpHolidayYear) result = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autofree char *year_name = g_strdup_printf ("%d", year);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (year < 1949 || year > 9999)
+    {
+      fail (error, _("Year"), 0, _("“%s” is not a year"), year_name);
+      return NULL;
+    }
+  result = g_new0 (JpHolidayYear, 1);
+  result->year = year;
+  result->source_name = g_strdup_printf ("%04d.txt", year);
+  result->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_holiday_entry_free);
+  if (notice != NULL)
+    {
+      result->notice = g_strstrip (g_strdup (notice));
+      /* the file format has one line for it */
+      g_strdelimit (result->notice, "\r\n", ' ');
+      if (*result->notice == '\0')
+        g_clear_pointer (&result->notice, g_free);
+    }
+  /* days off first, so a make-up day that repeats one is the line named as wrong */
+  if (!add_list (result, seen, days_off, FALSE, error)
+      || !add_list (result, seen, workdays, TRUE, error))
+    return NULL;
+  g_ptr_array_sort (result->entries, compare_entries);
+  return g_steal_pointer (&result);
+}
+
+void
+jp_holiday_year_to_lists (const JpHolidayYear  *year,
+                          char                **days_off,
+                          char                **workdays)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *off = g_string_new (NULL);
+  GString *work = g_string_new (NULL);
+
+  g_return_if_fail (year != NULL);
+
+  /* the file's lines, ranges made as the file makes them */
+  text = jp_holiday_year_to_text (year);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *keyword, *rest;
+
+      split_keyword (lines[i], &keyword, &rest);
+      if (g_str_equal (keyword, "off") || g_str_equal (keyword, "work"))
+        {
+          GString *out = g_str_equal (keyword, "off") ? off : work;
+          char *range, *name;
+
+          split_keyword (rest, &range, &name);
+          g_string_append_printf (out, "%s%s%s\n", range, *name != '\0' ? " " : "", name);
+        }
+    }
+  *days_off = g_string_free (off, FALSE);
+  *workdays = g_string_free (work, FALSE);
+}
+
 struct _JpHolidayCalendar {
   GHashTable *years;   /* int -> JpHolidayYear* (owned) */
   GHashTable *days;    /* julian -> JpHolidayEntry* (owned by its year) */

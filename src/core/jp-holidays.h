@@ -57,6 +57,24 @@ JpHolidayYear *jp_holiday_year_parse   (const char  *text,
  * Returns: (transfer full): UTF-8 text. */
 char          *jp_holiday_year_to_text (const JpHolidayYear *year);
 
+/* A year as the secretariat edits it (the publicity page's holiday editor): the days off
+ * and the make-up working days as two lists, one "DATE [NAME]" a line, days off also
+ * "DATE..DATE [NAME]"; blank lines are skipped. The rules are the file's (jp_holiday_year_parse);
+ * a problem fails with JP_CORE_ERROR_PARSE, message "LIST, line N: what is wrong": a date
+ * outside the year (and its December before / January after), a day both a day off and a
+ * make-up working day, a date listed twice, a make-up working day on a weekday, a range.
+ * Returns: (transfer full): the year, or NULL. */
+JpHolidayYear *jp_holiday_year_from_lists (int          year,
+                                           const char  *notice,
+                                           const char  *days_off,
+                                           const char  *workdays,
+                                           GError     **error);
+/* The inverse: the two lists of `year` (consecutive days off of one name as one range).
+ * Both (transfer full). */
+void           jp_holiday_year_to_lists   (const JpHolidayYear  *year,
+                                           char                **days_off,
+                                           char                **workdays);
+
 /* Several years' calendars together. */
 typedef struct _JpHolidayCalendar JpHolidayCalendar;
 

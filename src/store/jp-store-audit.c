@@ -491,10 +491,13 @@ backup_db (sqlite3     *from,
     {
       g_autofree char *detail = g_strdup (to != NULL ? sqlite3_errmsg (to)
                                                      : sqlite3_errstr (rc));
+      /* a write past the space left or the file size allowed comes back as an I/O error */
+      int os_errno = to != NULL ? sqlite3_system_errno (to) : 0;
 
       sqlite3_close_v2 (to);
       g_unlink (dest);
-      if ((rc & 0xff) == SQLITE_FULL)
+      if ((rc & 0xff) == SQLITE_FULL || os_errno == ENOSPC || os_errno == EFBIG
+          || os_errno == EDQUOT)
         g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
                      _("The disk holding “%s” is full: the backup of “%s” was not written."),
                      dest, from_path);

@@ -92,6 +92,37 @@ gboolean       jp_store_restore (const char  *path,
                                  char       **kept,
                                  GError     **error);
 
+/* A backup kept beside the election file (jp_store_backup_stage). */
+typedef struct {
+  char   *path;     /* the file */
+  char   *name;     /* its basename */
+  gint64  time;     /* when it was written (unix seconds, UTC, from its name) */
+  char   *reason;   /* the stage change that wrote it ("round-closed", "manual", ...) */
+  gint64  size;     /* bytes */
+} JpBackupInfo;
+
+void           jp_backup_info_free (JpBackupInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpBackupInfo, jp_backup_info_free)
+
+/* The backups in jp_store_backup_dir, newest first (an absent folder: none); other files of
+ * the folder are ignored. Returns: (transfer full) (element-type JpBackupInfo). */
+GPtrArray     *jp_store_list_backups (JpStore  *self,
+                                      GError  **error);
+
+/* Whether the open election may be replaced by a backup now: LOCKED with a message while a
+ * ballot or defence round is open (its ballots and sheets exist in this file only). The host
+ * that serves a meeting refuses too; that is the caller's to check. */
+gboolean       jp_store_restore_allowed (JpStore  *self,
+                                         GError  **error);
+
+/* Records in the restored file that it was restored: audit "backup.restore" {from, kept}
+ * (basenames; `kept` may be NULL). */
+gboolean       jp_store_audit_restore (JpStore     *self,
+                                       const char  *from,
+                                       const char  *kept,
+                                       const char  *actor,
+                                       GError     **error);
+
 /* ---- the host lock ---- */
 
 /* Takes the host lock of the election file: a file "PATH.host-lock" holding the computer's

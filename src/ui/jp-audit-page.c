@@ -27,6 +27,8 @@ struct _JpAuditPage
   GtkEditable *until_entry;
   GtkLabel    *count;
   GtkListBox  *list;
+  GtkLabel    *backups_status;
+  GtkListBox  *backups;
 
   JpStore     *store;
   GPtrArray   *entries;   /* JpAuditEntry*, oldest first */
@@ -60,6 +62,102 @@ entry_row (JpAuditEntry *e)
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_set_tooltip_text (row, e->hash);
   return row;
+}
+
+/* What a backup's reason word (jp_store_backup_stage) says to a person. */
+static const char *
+reason_label (const char *reason)
+{
+  static const struct { const char *reason; const char *label; } reasons[] = {
+    { "round-closed", N_("A ballot round was closed") },
+    { "round-sealed", N_("A ballot round was sealed") },
+    { "defence-closed", N_("A defence session was closed") },
+    { "defence-sealed", N_("A defence session was sealed") },
+    { "ranking-sealed", N_("The ranking was sealed") },
+    { "publicity-started", N_("Publicity started") },
+    { "publicity-closed", N_("Publicity closed") },
+    { "before-restore", N_("Before a restore") },
+    { "manual", N_("Written on request") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    if (g_str_equal (reason, reasons[i].reason))
+      return _(reasons[i].label);
+  return reason;
+}
+
+static GtkWidget *
+backup_row (JpBackupInfo *b)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (b->time);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S")
+                                        : g_strdup ("?");
+  g_autofree char *size = g_format_size (b->size);
+  g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s · %s", reason_label (b->reason),
+                                                       size, b->name);
+  g_autofree char *button_name = g_strdup_printf (_("Restore the backup of %s"), when);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.restore-backup");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", b->path);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  button_name, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* The backups kept beside the election file, newest first. */
+static void
+reload_backups (JpAuditPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *dir = NULL;
+
+  clear_list (self->backups);
+  gtk_widget_set_visible (GTK_WIDGET (self->backups), FALSE);
+  if (self->store == NULL)
+    {
+      gtk_label_set_text (self->backups_status, "");
+      return;
+    }
+  backups = jp_store_list_backups (self->store, &error);
+  if (backups == NULL)
+    {
+      gtk_label_set_text (self->backups_status, error->message);
+      return;
+    }
+  dir = jp_store_backup_dir (self->store);
+  if (backups->len == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("No backup yet. One is written to %s at "
+                                                 "every stage change (a round closed or "
+                                                 "sealed, a session sealed, the ranking "
+                                                 "sealed, publicity started or closed)."),
+                                               dir);
+
+      gtk_label_set_text (self->backups_status, text);
+      return;
+    }
+  {
+    g_autofree char *text = g_strdup_printf (ngettext ("%u backup in %s. Restoring one "
+                                                       "checks it first and backs up the "
+                                                       "current file.",
+                                                       "%u backups in %s. Restoring one "
+                                                       "checks it first and backs up the "
+                                                       "current file.", backups->len),
+                                             backups->len, dir);
+
+    gtk_label_set_text (self->backups_status, text);
+  }
+  for (guint i = 0; i < backups->len; i++)
+    gtk_list_box_append (self->backups, backup_row (g_ptr_array_index (backups, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->backups), TRUE);
 }
 
 static void
@@ -140,6 +238,7 @@ jp_audit_page_reload (JpAuditPage *self)
         gtk_label_set_text (self->status, error->message);
     }
   apply_filter (self);
+  reload_backups (self);
 }
 
 void
@@ -240,6 +339,8 @@ jp_audit_page_class_init (JpAuditPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpAuditPage, until_entry);
   gtk_widget_class_bind_template_child (widget_class, JpAuditPage, count);
   gtk_widget_class_bind_template_child (widget_class, JpAuditPage, list);
+  gtk_widget_class_bind_template_child (widget_class, JpAuditPage, backups_status);
+  gtk_widget_class_bind_template_child (widget_class, JpAuditPage, backups);
   gtk_widget_class_bind_template_callback (widget_class, on_verify_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 }
@@ -304,4 +405,10 @@ jp_audit_page_get_filter (JpAuditPage *self,
   if (g_str_equal (name, "from"))
     return self->from_entry;
   return self->until_entry;
+}
+
+GtkListBox *
+jp_audit_page_get_backups (JpAuditPage *self)
+{
+  return self->backups;
 }

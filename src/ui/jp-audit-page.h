@@ -24,6 +24,8 @@ void        jp_audit_page_verify    (JpAuditPage *self);
 /* For tests: the list of shown entries, the problems list, the status label, the filters. */
 GtkListBox *jp_audit_page_get_list     (JpAuditPage *self);
 GtkListBox *jp_audit_page_get_problems (JpAuditPage *self);
+/* The backups kept beside the file, newest first (tests). */
+GtkListBox *jp_audit_page_get_backups  (JpAuditPage *self);
 GtkLabel   *jp_audit_page_get_status   (JpAuditPage *self);
 GtkEditable *jp_audit_page_get_filter  (JpAuditPage *self,
                                         const char  *name);   /* "actor", "action",

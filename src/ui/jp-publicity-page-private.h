@@ -19,6 +19,8 @@ struct _JpPublicityPage {
   GtkLabel            *period_label;
   GtkLabel            *days_label;
   GtkLabel            *warning_label;
+  GtkButton           *holidays_button;
+  int                  missing_year;   /* the first year without a calendar, 0 if none */
   AdwEntryRow         *approved_by_row;
   AdwEntryRow         *approved_at_row;
   GtkButton           *start_button;
@@ -40,5 +42,10 @@ struct _JpPublicityPage {
   GtkLabel            *close_label;
   GtkButton           *close_button;
 };
+
+/* Opens the holiday calendar editor for the year the warning names, else the year of the
+ * selected start day; a year saved there reloads the calendars and recomputes the period.
+ * Returns: (transfer none): the editor (tests). */
+GtkWindow *jp_publicity_page_edit_holidays (JpPublicityPage *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "jp-resources.h"
 #include "store/jp-store-publicity.h"
 #include "store/jp-holiday-files.h"
+#include "jp-holiday-editor.h"
 #include "jp-publicity-page-private.h"
 
 
@@ -96,6 +97,48 @@ update_period (JpPublicityPage *self)
     }
   gtk_label_set_text (self->warning_label, warnings->str);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warnings->len > 0);
+  self->missing_year = w->missing_years->len > 0 ? g_array_index (w->missing_years, int, 0) : 0;
+  /* the warning names the year; the button opens it */
+  if (self->missing_year != 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("_Enter the Holidays of %d…"),
+                                                self->missing_year);
+
+      gtk_button_set_label (self->holidays_button, label);
+    }
+  else
+    gtk_button_set_label (self->holidays_button, _("_Holiday Calendar…"));
+}
+
+static void
+on_holidays_saved (JpPublicityPage *self,
+                   int              year)
+{
+  /* read the folders again: the saved year hides a shipped one */
+  g_clear_pointer (&self->calendar, jp_holiday_calendar_free);
+  update_period (self);
+}
+
+GtkWindow *
+jp_publicity_page_edit_holidays (JpPublicityPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GDateTime) start = gtk_calendar_get_date (self->start_calendar);
+  JpHolidayEditor *editor;
+  int year = self->missing_year != 0 ? self->missing_year : g_date_time_get_year (start);
+
+  editor = jp_holiday_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  get_calendar (self), year);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_holidays_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+static void
+on_holidays_button_clicked (JpPublicityPage *self)
+{
+  jp_publicity_page_edit_holidays (self);
 }
 
 static void
@@ -393,6 +436,7 @@ jp_publicity_page_class_init (JpPublicityPageClass *klass)
   CHILD (period_label);
   CHILD (days_label);
   CHILD (warning_label);
+  CHILD (holidays_button);
   CHILD (approved_by_row);
   CHILD (approved_at_row);
   CHILD (start_button);
@@ -416,6 +460,7 @@ jp_publicity_page_class_init (JpPublicityPageClass *klass)
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_start_calendar_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_start_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_holidays_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_close_button_clicked);
 }

@@ -216,13 +216,21 @@ jp_window_action_print_document (GtkWidget  *widget,
     jp_documents_page_generate (page);
 }
 
+static void
+jp_window_action_restore_backup (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  jp_window_restore_backup (JP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* Actions that need an open election are disabled on the start screen. */
 void
 jp_window_update_actions (JpWindow *self)
 {
   static const char * const election_actions[] = {
     "win.close-election", "win.import", "win.import-folder", "win.import-zip",
-    "win.import-roster", "win.find", "win.print-document",
+    "win.import-roster", "win.find", "win.print-document", "win.restore-backup",
   };
   gboolean has_store = self->store != NULL;
 
@@ -252,4 +260,6 @@ jp_window_class_actions_init (JpWindowClass *klass)
                                    jp_window_action_operator);
   gtk_widget_class_install_action (widget_class, "win.print-document", "(sx)",
                                    jp_window_action_print_document);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", "s",
+                                   jp_window_action_restore_backup);
 }

@@ -77,6 +77,17 @@ void      jp_window_defence_load       (JpWindow   *self,
 void      jp_window_defence_unload     (JpWindow   *self);
 void      jp_window_reload_ranking     (JpWindow   *self);
 
+/* Shows the store just opened from `path`, whose host lock this window holds (jp-window.c). */
+void      jp_window_finish_open        (JpWindow   *self,
+                                        const char *path,
+                                        JpStore    *store);
+
+/* Checks the backup `from`, asks to confirm, then replaces the election file by it and
+ * reopens it (jp-window-restore.c; the action "win.restore-backup"). Refused with a message
+ * while a meeting is hosted or a round is open. */
+void      jp_window_restore_backup     (JpWindow   *self,
+                                        const char *from);
+
 /* Asks who operates this console (jp-window.c); shown when an election is opened while
  * nobody is named, and from the main menu. */
 void      jp_window_ask_operator       (JpWindow *self);

@@ -431,7 +431,7 @@ on_backup_failed (JpWindow   *self,
 }
 
 /* Shows the store just opened from `path` (its host lock taken by this window). */
-static void
+void
 jp_window_finish_open (JpWindow   *self,
                        const char *path,
                        JpStore    *store)

@@ -479,7 +479,10 @@ test_backup_restore (Fixture *f, gconstpointer data)
   kept = json_object_get_string_member (json_node_get_object (restored), "kept");
   g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (verify (f, NULL, &report), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit"), ==, entries);
+  /* the backup's entries and the restore itself */
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit"), ==, entries + 1);
+  g_assert_cmpint (query_int (f, "SELECT action = 'backup.restore' AND payload LIKE "
+                                 "'%copy.jiangping%' FROM audit ORDER BY seq DESC LIMIT 1"), ==, 1);
 
   /* a backup that does not verify is refused, and nothing is replaced */
   g_clear_pointer (&restored, json_node_unref);
@@ -502,7 +505,7 @@ test_backup_restore (Fixture *f, gconstpointer data)
   }
 }
 
-/* Unpacks `zip` into `dir` (flat: the archive has no folders yet). */
+/* Unpacks `zip` into `dir`, its folders (documents/) made as needed. */
 static void
 unpack (const char *zip,
         const char *dir)
@@ -515,6 +518,7 @@ unpack (const char *zip,
   while (archive_read_next_header (a, &entry) == ARCHIVE_OK)
     {
       g_autofree char *path = g_build_filename (dir, archive_entry_pathname (entry), NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
       g_autoptr(GByteArray) data = g_byte_array_new ();
       g_autoptr(GError) error = NULL;
       char buf[16384];
@@ -523,6 +527,7 @@ unpack (const char *zip,
       while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
         g_byte_array_append (data, (const guint8 *) buf, n);
       g_assert_cmpint (n, ==, 0);
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
       g_file_set_contents (path, (const char *) data->data, data->len, &error);
       g_assert_no_error (error);
     }
@@ -545,8 +550,25 @@ test_restore_while_hosted (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
 }
 
-static void
-test_archive (Fixture *f, gconstpointer data)
+/* Whether `name` is in the JSON array `member` of `o`. */
+static gboolean
+json_has (JsonObject *o,
+          const char *member,
+          const char *name)
+{
+  JsonArray *array = json_object_get_array_member (o, member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_str_has_prefix (json_array_get_string_element (array, i), name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Archives the election, unpacks it, checks every sum of the manifest with sha256sum and
+ * that the database inside verifies; returns the command's JSON and the manifest. */
+static JsonObject *
+archive_and_check (Fixture  *f,
+                   char    **manifest_out)
 {
   g_autofree char *zip = g_build_filename (f->dir, "election.zip", NULL);
   g_autofree char *unzip_dir = g_build_filename (f->dir, "unzipped", NULL);
@@ -556,11 +578,14 @@ test_archive (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) written = NULL;
   g_autoptr(JsonObject) report = NULL;
+  JsonObject *o;
+  JsonArray *docs;
   const char *head;
 
   written = run_json (f->db, "archive", "-o", zip, NULL);
-  head = json_object_get_string_member (json_node_get_object (written), "head");
-  g_assert_true (json_object_get_boolean_member (json_node_get_object (written), "verified"));
+  o = json_node_get_object (written);
+  head = json_object_get_string_member (o, "head");
+  g_assert_true (json_object_get_boolean_member (o, "verified"));
 
   /* every file of the manifest checks with sha256sum */
   g_assert_cmpint (g_mkdir (unzip_dir, 0700), ==, 0);
@@ -579,10 +604,104 @@ test_archive (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "seq,at,time,actor,action,payload"));
   g_assert_nonnull (strstr (csv, head));
 
+  /* every document listed is a PDF in documents/ with its sum in the manifest; every one
+   * left out is named there with the reason */
+  docs = json_object_get_array_member (o, "documents");
+  for (guint i = 0; i < json_array_get_length (docs); i++)
+    {
+      const char *name = json_array_get_string_element (docs, i);
+      g_autofree char *line = g_strdup_printf ("  %s\n", name);
+      g_autofree char *pdf = g_build_filename (unzip_dir, name, NULL);
+      g_autofree char *data = NULL;
+
+      g_assert_true (g_str_has_prefix (name, "documents/"));
+      g_assert_nonnull (strstr (manifest, line));
+      g_assert_true (g_file_get_contents (pdf, &data, NULL, NULL));
+      g_assert_true (g_str_has_prefix (data, "%PDF-"));
+    }
+  docs = json_object_get_array_member (o, "skipped");
+  for (guint i = 0; i < json_array_get_length (docs); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("# not included: %s\n",
+                                               json_array_get_string_element (docs, i));
+
+      g_assert_nonnull (strstr (manifest, line));
+    }
+
   /* the database inside is the election and verifies */
   g_free (f->db);
   f->db = g_build_filename (unzip_dir, "test.jiangping", NULL);
   g_assert_cmpint (verify (f, head, &report), ==, 0);
+  *manifest_out = g_steal_pointer (&manifest);
+  return json_object_ref (o);
+}
+
+/* After the ballot: the forms, the summary table and the sealed round's tally report are in;
+ * the ranking and the publicity, which do not exist yet, are named as left out. */
+static void
+test_archive (Fixture *f, gconstpointer data)
+{
+  g_autofree char *manifest = NULL;
+  g_autofree char *tally = g_strdup_printf ("documents/tally-report-round-%" G_GINT64_FORMAT
+                                            ".pdf", query_int (f, "SELECT min (id) FROM round "
+                                                                  "WHERE state = 'sealed'"));
+  g_autoptr(JsonObject) o = archive_and_check (f, &manifest);
+
+  g_assert_true (json_has (o, "documents", "documents/approval-form.pdf"));
+  g_assert_true (json_has (o, "documents", "documents/summary-table.pdf"));
+  g_assert_true (json_has (o, "documents", tally));
+  g_assert_false (json_has (o, "documents", "documents/ballot-papers"));
+  g_assert_true (json_has (o, "skipped", "ranking-report.pdf: "));
+  g_assert_true (json_has (o, "skipped", "publicity.pdf: "));
+}
+
+/* At the end: the ranking report, the publicity notice and the certificates too. */
+static void
+test_archive_late (Fixture *f, gconstpointer data)
+{
+  g_autofree char *manifest = NULL;
+  g_autoptr(JsonObject) o = archive_and_check (f, &manifest);
+
+  g_assert_true (json_has (o, "documents", "documents/approval-form.pdf"));
+  g_assert_true (json_has (o, "documents", "documents/ranking-report.pdf"));
+  g_assert_true (json_has (o, "documents", "documents/publicity.pdf"));
+  g_assert_true (json_has (o, "documents", "documents/certificates.pdf"));
+  g_assert_true (json_has (o, "documents", "documents/tally-report-round-"));
+}
+
+/* A document that fails midway (no font can be found) fails the archive, which leaves no
+ * file under its name and no partial file beside it. */
+static void
+test_archive_fails_whole (Fixture *f, gconstpointer data)
+{
+  g_autofree char *zip = g_build_filename (f->dir, "election.zip", NULL);
+  g_autofree char *fonts = g_build_filename (f->dir, "fonts.conf", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *name;
+
+  write_text (fonts, "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n");
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "FONTCONFIG_FILE", fonts, TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("JP_CLI"), "archive",
+                                      "--db", f->db, "-o", zip, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
+  /* the message names the document that failed */
+  g_assert_nonnull (strstr (err, "approval-form.pdf"));
+  g_assert_false (g_file_test (zip, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, "election.zip"));
 }
 
 /* The file carried to its end verifies, with every sealed stage checked. */
@@ -681,9 +800,11 @@ main (int argc, char **argv)
   ADD ("/cli/audit/backup-restore", test_backup_restore);
   ADD ("/cli/audit/restore-while-hosted", test_restore_while_hosted);
   ADD ("/cli/audit/archive", test_archive);
+  ADD ("/cli/audit/archive-fails-whole", test_archive_fails_whole);
 #define ADD_LATE(path, fn) \
   g_test_add (path, Fixture, NULL, set_up_late, fn, fixture_tear_down)
   ADD_LATE ("/cli/audit/late-clean", test_late_clean);
+  ADD_LATE ("/cli/audit/archive-late", test_archive_late);
   ADD_LATE ("/cli/audit/sheet-changed", test_sheet_changed);
   ADD_LATE ("/cli/audit/adjustment-changed", test_adjustment_changed);
   ADD_LATE ("/cli/audit/likes-changed", test_likes_changed);
