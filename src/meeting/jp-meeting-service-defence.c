@@ -205,11 +205,20 @@ emit_progress (JpMeetingService *self,
                gint64            round_id,
                const char       *code)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(JpDefenceSession) s = jp_store_get_defence_session (
-      jp_meeting_service_get_store (self), round_id, NULL);
+      jp_meeting_service_get_store (self), round_id, &error);
   const JpDefenceCandidate *c = s != NULL ? jp_defence_session_find (s, code) : NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
+  if (s == NULL)
+    {
+      /* the sheet itself is stored; only the live count could not be sent: the chair's
+       * page reads the store again and shows the failure there */
+      g_warning ("The progress of defence session %" G_GINT64_FORMAT " was not sent: %s",
+                 round_id, error->message);
+      return;
+    }
   if (c == NULL)
     return;
   json_builder_begin_object (b);
@@ -416,9 +425,14 @@ emit_round (JpMeetingService *self,
             const char       *type,
             gint64            round_id)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(JpDefenceSession) s = jp_store_get_defence_session (
-      jp_meeting_service_get_store (self), round_id, NULL);
+      jp_meeting_service_get_store (self), round_id, &error);
   g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  if (s == NULL)
+    g_warning ("Defence session %" G_GINT64_FORMAT " could not be read for its %s event: %s",
+               round_id, type, error->message);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");

@@ -307,13 +307,9 @@ jp_store_open_defence_session (JpStore     *self,
                    (long long) existing);
       goto fail;
     }
-  stmt = jp_store_prepare (self, "SELECT count (*) FROM member_trade WHERE trade_id = ?", error);
-  if (stmt == NULL)
+  /* the panel is counted as the ballot rounds count it (one rule, jp_store_panel_size) */
+  if (!jp_store_panel_size (self, t->id, &panel, error))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, t->id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    panel = sqlite3_column_int (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
   if (panel < 1)
     {
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
