@@ -39,7 +39,7 @@ def mnemonic(label):
 po = load_po(os.path.join(root, 'po', 'zh_CN.po'))
 groups = []   # (where, [labels])
 
-for path in sorted(glob.glob(os.path.join(root, 'ui', '*.ui'))):
+for path in sorted(glob.glob(os.path.join(root, 'ui', '**', '*.ui'), recursive=True)):
     text = open(path, encoding='utf-8').read()
     for block in re.findall(r'<responses>(.*?)</responses>', text, re.S):
         groups.append((path, re.findall(r'<response[^>]*>([^<]*)</response>', block)))
@@ -47,7 +47,7 @@ for path in sorted(glob.glob(os.path.join(root, 'ui', '*.ui'))):
 literal = r'_\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)'
 helpers = {}   # helper function name -> its own literal labels
 bodies = []
-for path in sorted(glob.glob(os.path.join(root, 'src', 'ui', '*.c'))):
+for path in sorted(glob.glob(os.path.join(root, 'src', 'ui', '**', '*.c'), recursive=True)):
     text = open(path, encoding='utf-8').read()
     for m in re.finditer(r'^(\w+) \([^)]*\)\n\{\n(.*?)\n\}\n', text, re.S | re.M):
         name, body = m.group(1), m.group(2)

@@ -7,7 +7,7 @@
 #include <locale.h>
 #include <glib/gi18n-lib.h>
 
-#include "ui/jp-application.h"
+#include "ui/app/jp-application.h"
 
 int
 main (int   argc,

@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
-#include "ui/jp-candidate-list-private.h"
-#include "ui/jp-window-private.h"
+#include "ui/candidates/jp-candidate-list-private.h"
+#include "ui/app/jp-window-private.h"
 #include "demo/jp-demo.h"
 #include "jp-ui-test-util.h"
 

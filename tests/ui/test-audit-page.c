@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "store/jp-store-private.h"
-#include "ui/jp-audit-page.h"
+#include "ui/records/jp-audit-page.h"
 #include "jp-ui-test-util.h"
 
 /* The audit browser: the log filtered by who, action, candidate and day, and the check. */

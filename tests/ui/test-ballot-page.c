@@ -7,10 +7,10 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "ui/jp-ballot-page-private.h"
+#include "ui/chair/jp-ballot-page-private.h"
 #include "store/jp-store-private.h"   /* jp_store_exec: a test edits the file as an attacker */
 #include "jp-ballot-test-util.h"
-#include "ui/jp-operator.h"
+#include "ui/app/jp-operator.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 

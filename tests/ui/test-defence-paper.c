@@ -7,7 +7,7 @@
 
 #include "../meeting/meeting-test-util.h"
 #include "meeting/jp-meeting-service-defence.h"
-#include "jp-defence-page.h"
+#include "ui/chair/jp-defence-page.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 

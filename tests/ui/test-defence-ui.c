@@ -7,8 +7,8 @@
 
 #include "../meeting/meeting-test-util.h"
 #include "meeting/jp-meeting-service-defence.h"
-#include "jp-defence-page.h"
-#include "jp-station-defence.h"
+#include "ui/chair/jp-defence-page.h"
+#include "ui/station/jp-station-defence.h"
 #include "store/jp-random.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"

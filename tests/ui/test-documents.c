@@ -13,10 +13,10 @@
 #include <glib/gstdio.h>
 
 #include "demo/jp-demo.h"
-#include "ui/jp-ballot-page-private.h"
-#include "ui/jp-documents-page.h"
-#include "ui/jp-evidence-viewer.h"
-#include "ui/jp-window-private.h"
+#include "ui/chair/jp-ballot-page-private.h"
+#include "ui/records/jp-documents-page.h"
+#include "ui/evidence/jp-evidence-viewer.h"
+#include "ui/app/jp-window-private.h"
 #include "store/jp-store-defence.h"
 #include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "ui/jp-ballot-page-private.h"
+#include "ui/chair/jp-ballot-page-private.h"
 #include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"
 

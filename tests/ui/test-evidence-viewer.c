@@ -9,7 +9,7 @@
 
 #include "jp-ui-test-util.h"
 #include "../evidence/jp-evidence-test-util.h"
-#include "ui/jp-evidence-viewer.h"
+#include "ui/evidence/jp-evidence-viewer.h"
 
 /* 12 A4 pages; "Craftsman" on pages 3 and 11 once, on page 7 twice: 4 hits on 3 pages. */
 static void

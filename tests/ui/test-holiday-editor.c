@@ -10,8 +10,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "ui/jp-publicity-page-private.h"
-#include "ui/jp-holiday-editor.h"
+#include "ui/records/jp-publicity-page-private.h"
+#include "ui/records/jp-holiday-editor.h"
 #include "store/jp-holiday-files.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"

@@ -7,9 +7,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "ui/jp-candidate-list-private.h"
-#include "ui/jp-import-dialog.h"
-#include "ui/jp-window-private.h"
+#include "ui/candidates/jp-candidate-list-private.h"
+#include "ui/app/jp-import-dialog.h"
+#include "ui/app/jp-window-private.h"
 #include "jp-ui-test-util.h"
 
 /* The import flows of the election window, as a secretary meets them: a progress dialog,

@@ -11,10 +11,10 @@
 #include <glib/gstdio.h>
 
 #include "demo/jp-demo.h"
-#include "ui/jp-candidate-list-private.h"
-#include "ui/jp-dossier-view-private.h"
-#include "ui/jp-review-page-private.h"
-#include "ui/jp-window-private.h"
+#include "ui/candidates/jp-candidate-list-private.h"
+#include "ui/candidates/jp-dossier-view-private.h"
+#include "ui/review/jp-review-page-private.h"
+#include "ui/app/jp-window-private.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 

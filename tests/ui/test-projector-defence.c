@@ -2,7 +2,7 @@
 /* Copyright 2026 The Jiangping authors */
 #include "config.h"
 
-#include "jp-projector-defence.h"
+#include "ui/chair/jp-projector-defence.h"
 #include "jp-resources.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"

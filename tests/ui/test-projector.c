@@ -7,8 +7,8 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "ui/jp-projector-window.h"
-#include "ui/jp-ranking-page.h"
+#include "ui/chair/jp-projector-window.h"
+#include "ui/chair/jp-ranking-page.h"
 #include "core/jp-core.h"
 #include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"

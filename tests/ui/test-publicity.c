@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "ui/jp-publicity-page-private.h"
+#include "ui/records/jp-publicity-page-private.h"
 #include "store/jp-store-publicity.h"
 #include "store/jp-holiday-files.h"
 #include "jp-ui-test-util.h"

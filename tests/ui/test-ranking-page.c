@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/jp-core.h"
-#include "jp-ranking-page.h"
+#include "ui/chair/jp-ranking-page.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 

@@ -8,11 +8,11 @@
 #include <glib/gstdio.h>
 
 #include "demo/jp-demo.h"
-#include "ui/jp-candidate-list-private.h"
-#include "ui/jp-dossier-view-private.h"
-#include "ui/jp-evidence-viewer-private.h"
-#include "ui/jp-operator.h"
-#include "ui/jp-window-private.h"
+#include "ui/candidates/jp-candidate-list-private.h"
+#include "ui/candidates/jp-dossier-view-private.h"
+#include "ui/evidence/jp-evidence-viewer-private.h"
+#include "ui/app/jp-operator.h"
+#include "ui/app/jp-window-private.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 

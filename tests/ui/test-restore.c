@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "store/jp-store-audit.h"
-#include "ui/jp-window-private.h"
+#include "ui/app/jp-window-private.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 #include "jp-ballot-test-util.h"

@@ -8,9 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "demo/jp-demo.h"
-#include "ui/jp-operator.h"
-#include "ui/jp-review-page-private.h"
-#include "ui/jp-window-private.h"
+#include "ui/app/jp-operator.h"
+#include "ui/review/jp-review-page-private.h"
+#include "ui/app/jp-window-private.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 

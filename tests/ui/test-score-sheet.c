@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/jp-settings.h"
-#include "jp-score-sheet.h"
+#include "ui/station/jp-score-sheet.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 

@@ -10,7 +10,7 @@
 #include <locale.h>
 
 #include "demo/jp-demo.h"
-#include "ui/jp-setup-private.h"
+#include "ui/setup/jp-setup-private.h"
 #include "jp-ui-test-util.h"
 
 /* jp_store_member_has_pin and jp_store_member_check_pin, which must not fail here. */

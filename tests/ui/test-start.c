@@ -7,9 +7,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "ui/jp-application.h"
-#include "ui/jp-new-election-dialog.h"
-#include "ui/jp-window-private.h"
+#include "ui/app/jp-application.h"
+#include "ui/app/jp-new-election-dialog.h"
+#include "ui/app/jp-window-private.h"
 #include "demo/jp-demo.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"

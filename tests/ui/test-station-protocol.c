@@ -9,8 +9,8 @@
 
 #include "meeting/jp-meeting-client.h"
 #include "meeting/jp-meeting-tls.h"
-#include "ui/jp-station-ballot.h"
-#include "ui/jp-station-window.h"
+#include "ui/station/jp-station-ballot.h"
+#include "ui/station/jp-station-window.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 

@@ -12,8 +12,8 @@
 #include <X11/extensions/XTest.h>
 #endif
 
-#include "ui/jp-tooltip.h"
-#include "ui/jp-window-private.h"
+#include "ui/widgets/jp-tooltip.h"
+#include "ui/app/jp-window-private.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 
