@@ -169,6 +169,14 @@ make_late_template (void)
   g_clear_pointer (&list, json_node_unref);
   list = run_json (late_db, "rank", "seal", NULL);
   g_clear_pointer (&list, json_node_unref);
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    /* the office that takes objections, printed on the notice */
+    must_run ("settings contact", run_cli (&out, &err, "settings", "--db", late_db, "--set",
+                                           "publicity.contact_person=王喆", "--set",
+                                           "publicity.contact_phone=0472-5123456", NULL), err);
+  }
   list = run_json (late_db, "publicity", "start", "--date", "2024-02-08", "--approved-by",
                    "市总工会主席会议", "--approved-at", "2024-02-06", NULL);
   g_clear_pointer (&list, json_node_unref);
