@@ -12,6 +12,7 @@
 #include "core/jp-sheet-model.h"
 #include "jp-resources.h"
 #include "ui/app/jp-ui-error.h"
+#include "ui/widgets/jp-csv-chooser.h"
 #include "ui/chair/jp-defence-paper.h"
 
 typedef struct {
@@ -46,7 +47,6 @@ struct _JpDefencePaper
   GStrv            scrutineers;    /* member codes, parallel to the scrutineer dropdown */
   GStrv            panel;          /* member codes, parallel to the member dropdown */
   GStrv            candidates;     /* codes in order of appearance, parallel to its dropdown */
-  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (JpDefencePaper, jp_defence_paper, GTK_TYPE_BOX)
@@ -545,44 +545,26 @@ jp_defence_paper_import_data (JpDefencePaper  *self,
 }
 
 static void
-on_chooser_response (JpDefencePaper       *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+on_csv_chosen (GtkWidget    *owner,
+               const char   *name,
+               const char   *data,
+               gsize         length,
+               const GError *load_error)
 {
-  g_autoptr(GFile) file = NULL;
+  JpDefencePaper *self = JP_DEFENCE_PAPER (owner);
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  gsize length = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-  name = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error)
-      || !jp_defence_paper_import_data (self, data, length, name, &error))
+  if (load_error != NULL)
+    show_error (self, load_error->message);
+  else if (!jp_defence_paper_import_data (self, data, length, name, &error))
     show_error (self, error->message);
 }
 
 static void
 on_import_button_clicked (JpDefencePaper *self)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  self->chooser = gtk_file_chooser_native_new (_("Import Paper Score Sheets"),
-                                               GTK_WINDOW (gtk_widget_get_root (
-                                                             GTK_WIDGET (self))),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                                               _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Paper score sheets (CSV)"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  jp_csv_chooser_open (GTK_WIDGET (self), _("Import Paper Score Sheets"),
+                       _("Paper score sheets (CSV)"), on_csv_chosen);
 }
 
 static void
@@ -707,7 +689,6 @@ jp_defence_paper_dispose (GObject *object)
 {
   JpDefencePaper *self = JP_DEFENCE_PAPER (object);
 
-  g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rubric, g_ptr_array_unref);
   g_clear_pointer (&self->model, jp_sheet_model_free);

@@ -8,6 +8,7 @@
 
 #include "jp-resources.h"
 #include "ui/app/jp-ui-error.h"
+#include "ui/widgets/jp-csv-chooser.h"
 #include "ui/chair/jp-paper-entry.h"
 
 struct _JpPaperEntry
@@ -32,7 +33,6 @@ struct _JpPaperEntry
   GStrv            codes;         /* the round's codes in drawn order */
   GStrv            member_codes;  /* parallel to the scrutineer dropdown */
   GPtrArray       *typed[2];      /* JpPaperBallot* per pass, as stored */
-  GtkFileChooserNative *chooser;
   gboolean         syncing;
 };
 
@@ -419,44 +419,26 @@ jp_paper_entry_import_data (JpPaperEntry  *self,
 }
 
 static void
-on_chooser_response (JpPaperEntry         *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+on_csv_chosen (GtkWidget    *owner,
+               const char   *name,
+               const char   *data,
+               gsize         length,
+               const GError *load_error)
 {
-  g_autoptr(GFile) file = NULL;
+  JpPaperEntry *self = JP_PAPER_ENTRY (owner);
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  gsize length = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-  name = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error)
-      || !jp_paper_entry_import_data (self, data, length, name, &error))
+  if (load_error != NULL)
+    show_error (self, load_error->message);
+  else if (!jp_paper_entry_import_data (self, data, length, name, &error))
     show_error (self, error->message);
 }
 
 static void
 on_import_button_clicked (JpPaperEntry *self)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  self->chooser = gtk_file_chooser_native_new (_("Import Paper Ballots"),
-                                               GTK_WINDOW (gtk_widget_get_root (
-                                                             GTK_WIDGET (self))),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                                               _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Paper ballots (CSV)"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  jp_csv_chooser_open (GTK_WIDGET (self), _("Import Paper Ballots"), _("Paper ballots (CSV)"),
+                       on_csv_chosen);
 }
 
 static void
@@ -464,7 +446,6 @@ jp_paper_entry_dispose (GObject *object)
 {
   JpPaperEntry *self = JP_PAPER_ENTRY (object);
 
-  g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_pointer (&self->codes, g_strfreev);
   g_clear_pointer (&self->member_codes, g_strfreev);
