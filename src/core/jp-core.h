@@ -33,3 +33,4 @@
 #include "jp-workdays.h"
 #include "jp-final-list.h"
 #include "jp-audit.h"
+#include "jp-audit-actions.h"

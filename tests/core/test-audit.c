@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jp-core.h"
+#include "jp-audit-actions.h"
 
 /* The chain check and the browser's filter, on entries made here. */
 
@@ -135,6 +136,19 @@ test_filter (void)
   g_assert_nonnull (strstr (error->message, "From"));
 }
 
+/* The audit browser names an action in words; an action of a newer version has none (the
+ * page then shows its code). */
+static void
+test_action_labels (void)
+{
+  g_assert_cmpstr (jp_audit_action_label ("round.close"), ==, "Round closed");
+  g_assert_cmpstr (jp_audit_action_label ("ballot.cast"), ==, "Ballot cast");
+  g_assert_cmpstr (jp_audit_action_label ("unit.update"), ==, "Nominating unit changed");
+  g_assert_null (jp_audit_action_label ("round.reopen"));
+  g_assert_null (jp_audit_action_label (""));
+  g_assert_null (jp_audit_action_label (NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -142,5 +156,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/audit/chain-checks", test_chain_checks);
   g_test_add_func ("/core/audit/filter", test_filter);
+  g_test_add_func ("/core/audit/action-labels", test_action_labels);
   return g_test_run ();
 }

@@ -78,6 +78,14 @@ row_title (GtkListBox *list,
                                                                                           index)));
 }
 
+static const char *
+row_subtitle (GtkListBox *list,
+              int         index)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list,
+                                                                                   index)));
+}
+
 static void
 test_filters (Fixture *f, gconstpointer data)
 {
@@ -85,8 +93,11 @@ test_filters (Fixture *f, gconstpointer data)
 
   /* election.create, trade.add XT, trade.add FW; newest first */
   g_assert_cmpuint (n_rows (list), ==, 3);
-  g_assert_nonnull (strstr (row_title (list, 0), "trade.add"));
+  /* the action in words, who did it; its code (what the filter matches) below */
+  g_assert_nonnull (strstr (row_title (list, 0), "Trade added"));
   g_assert_nonnull (strstr (row_title (list, 0), "王主任"));
+  g_assert_nonnull (strstr (row_subtitle (list, 0), "trade.add"));
+  g_assert_nonnull (strstr (row_title (list, 2), "Election created"));
 
   gtk_editable_set_text (jp_audit_page_get_filter (f->page, "actor"), "秘书");
   jp_test_spin ();

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/jp-audit-actions.h"
 #include "ui/records/jp-audit-page.h"
 #include "jp-resources.h"
 #include "store/jp-store-audit.h"
@@ -52,9 +53,13 @@ entry_row (JpAuditEntry *e)
   g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
   g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S")
                                         : g_strdup ("?");
+  const char *label = jp_audit_action_label (e->action);
+  /* the action in words; its code (what the filter matches) and the recorded details below */
   g_autofree char *title = g_markup_printf_escaped ("%" G_GINT64_FORMAT "  %s  %s", e->seq,
-                                                    e->action, e->actor);
-  g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s", when, e->payload);
+                                                    label != NULL ? label : e->action,
+                                                    e->actor != NULL ? e->actor : "");
+  g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s · %s", when, e->action,
+                                                       e->payload);
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
