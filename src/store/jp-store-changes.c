@@ -16,7 +16,7 @@
 
 static const char * const change_names[] = {
   "candidates", "reviews", "settings", "trades", "units", "members", "conflicts",
-  "rounds", "defence", "ranking", "publicity", "audit",
+  "rounds", "defence", "ranking", "publicity", "audit", "evidence",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (change_names) == JP_STORE_N_CHANGES);
@@ -35,8 +35,9 @@ static const struct {
   guint       changes;
 } action_changes[] = {
   { "candidate",  JP_STORE_CHANGE_CANDIDATES },
-  { "document",   JP_STORE_CHANGE_CANDIDATES },
-  { "redaction",  JP_STORE_CHANGE_CANDIDATES },
+  /* how a document is shown, not what the candidate list shows */
+  { "document",   JP_STORE_CHANGE_EVIDENCE },
+  { "redaction",  JP_STORE_CHANGE_EVIDENCE },
   { "likes",      JP_STORE_CHANGE_CANDIDATES | JP_STORE_CHANGE_RANKING },
   /* the freeze fixes the list, and with it the seats and the settings it locks */
   { "candidates", JP_STORE_CHANGE_CANDIDATES | JP_STORE_CHANGE_TRADES | JP_STORE_CHANGE_SETTINGS },

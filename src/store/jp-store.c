@@ -50,7 +50,7 @@ jp_store_class_init (JpStoreClass *klass)
   /**
    * JpStore::changed:
    * @what: the detail: "candidates", "reviews", "settings", "trades", "units", "members",
-   *   "conflicts", "rounds", "defence", "ranking", "publicity" or "audit"
+   *   "conflicts", "rounds", "defence", "ranking", "publicity", "audit" or "evidence"
    *
    * A committed transaction changed this kind of data (see jp-store.h, "change signals").
    */

@@ -63,7 +63,7 @@ void        jp_store_set_fixed_time (JpStore *self,
  * back; the writes of a batch are announced together at jp_store_batch_commit. The detail
  * (and the string argument) is one of: "candidates", "reviews", "settings", "trades",
  * "units", "members", "conflicts", "rounds", "defence", "ranking", "publicity", "audit"
- * (every write: the log grew). Emitted on the main context the store was opened in: at once
+ * (every write: the log grew), "evidence" (page rotations, redaction boxes). Emitted on the main context the store was opened in: at once
  * when the commit runs on it, otherwise from an idle source there. Connect to
  * "changed::rounds" for one kind, or to "changed" for all. */
 typedef enum {
@@ -79,8 +79,9 @@ typedef enum {
   JP_STORE_CHANGE_RANKING    = 1 << 9,
   JP_STORE_CHANGE_PUBLICITY  = 1 << 10,
   JP_STORE_CHANGE_AUDIT      = 1 << 11,
+  JP_STORE_CHANGE_EVIDENCE   = 1 << 12,
 } JpStoreChange;
-#define JP_STORE_N_CHANGES 12
+#define JP_STORE_N_CHANGES 13
 #define JP_STORE_CHANGE_ALL ((1u << JP_STORE_N_CHANGES) - 1)
 
 /* The detail string of one change ("candidates", ...). */

@@ -235,6 +235,8 @@ test_action_details (void)
                     JP_STORE_CHANGE_REVIEWS | JP_STORE_CHANGE_CANDIDATES |
                     JP_STORE_CHANGE_AUDIT);
   g_assert_cmpuint (jp_store_changes_for_action ("backup.restore"), ==, JP_STORE_CHANGE_ALL);
+  g_assert_cmpuint (jp_store_changes_for_action ("redaction.add"), ==,
+                    JP_STORE_CHANGE_EVIDENCE | JP_STORE_CHANGE_AUDIT);
   g_assert_cmpuint (jp_store_changes_for_action ("backup.write"), ==, JP_STORE_CHANGE_AUDIT);
   /* "candidates.freeze" is not "candidate.*" read with a longer prefix */
   g_assert_cmpuint (jp_store_changes_for_action ("candidates.freeze") & JP_STORE_CHANGE_TRADES,
