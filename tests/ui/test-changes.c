@@ -12,6 +12,7 @@
 #include "ui/review/jp-review-page-private.h"
 #include "ui/app/jp-window-private.h"
 #include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
 
 /* Pages follow JpStore::changed: a change made through one page shows on the others without
  * anybody reloading them by hand. */
@@ -88,6 +89,7 @@ test_review_shows_in_list (Fixture       *fixture,
 {
   g_autoptr(GListModel) all = jp_store_list_candidates (fixture->store, NULL);
   g_autoptr(JpCandidate) first = g_list_model_get_item (all, 0);
+  g_autofree char *heading = NULL;
   JpReviewPage *page;
 
   g_assert_cmpint (listed_status (fixture, first->id), !=, JP_STATUS_RETURNED);
@@ -103,10 +105,16 @@ test_review_shows_in_list (Fixture       *fixture,
   jp_test_spin ();
   g_assert_null (jp_review_page_get_last_message (page));
 
+  /* the dossier beside the form: its heading says Returned, as the progress does */
+  heading = g_strdup_printf ("%s · %s · %s", first->unit, first->trade,
+                             jp_status_label (JP_STATUS_RETURNED));
+  g_assert_nonnull (jp_test_find_label (GTK_WIDGET (page), heading, TRUE));
+
   /* back on the candidate list: it shows the decision */
   jp_window_show_stage (fixture->window, "candidates");
   jp_test_spin ();
   g_assert_cmpint (listed_status (fixture, first->id), ==, JP_STATUS_RETURNED);
+  jp_test_screenshot (GTK_WIDGET (fixture->window), "changes-list-after-review");
 }
 
 /* A candidate saved from elsewhere (here the store, as the import's worker does on its own
