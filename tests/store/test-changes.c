@@ -139,6 +139,27 @@ test_failed_write_emits_nothing (Fixture       *f,
   g_assert_cmpuint (heard_count (f, "candidates"), ==, 1);
 }
 
+/* A write that fails after some of its audit rows (here the new unit's "unit.add" is written,
+ * then the candidate's own row is refused) announces nothing, not even the unit. */
+static void
+test_failed_late_emits_nothing (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *idn = test_id_number ("15020519750505004");
+  g_autoptr(JpCandidate) c = test_candidate ("甲", idn, "新单位", "稀土");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (f->store->db,
+                                 "CREATE TEMP TRIGGER refuse AFTER INSERT ON main.audit "
+                                 "WHEN NEW.action = 'candidate.add' "
+                                 "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (jp_store_save_candidate (f->store, c, NULL, "tester", NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (f->heard->len, ==, 0);
+  g_assert_cmpuint (jp_store_count_candidates (f->store), ==, 0);
+}
+
 /* The writes of a batch are announced once, at its commit; a write that failed inside the
  * batch adds nothing; a batch that does not commit announces nothing. */
 static void
@@ -252,6 +273,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/store/changes/write-once", test_write_emits_once);
   ADD ("/store/changes/failed-write", test_failed_write_emits_nothing);
+  ADD ("/store/changes/failed-late", test_failed_late_emits_nothing);
   ADD ("/store/changes/batch-once", test_batch_emits_once);
   ADD ("/store/changes/worker", test_worker_delivered_on_main);
 #undef ADD
