@@ -117,6 +117,42 @@ test_review_shows_in_list (Fixture       *fixture,
   jp_test_screenshot (GTK_WIDGET (fixture->window), "changes-list-after-review");
 }
 
+/* The audit log, filled when it was first visited, shows a decision saved since on another
+ * stage: the window no longer reloads it on the stage switch, the page follows the store. */
+static void
+test_audit_follows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GListModel) all = jp_store_list_candidates (fixture->store, NULL);
+  g_autoptr(JpCandidate) first = g_list_model_get_item (all, 0);
+  GtkListBox *list = jp_audit_page_get_list (fixture->window->audit_page);
+  GtkListBoxRow *newest;
+  JpReviewPage *page;
+
+  jp_window_show_stage (fixture->window, "audit");
+  jp_test_spin ();
+  newest = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (newest);
+  g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (newest)),
+                         "review.decide"));
+
+  jp_window_show_stage (fixture->window, "qualification");
+  page = jp_window_get_review_page (fixture->window);
+  jp_test_spin ();
+  g_assert_true (jp_review_page_show_candidate (page, first->id));
+  gtk_check_button_set_active (jp_review_page_get_returned_check (page), TRUE);
+  gtk_editable_set_text (jp_review_page_get_reason_entry (page), "推荐材料不全，请补充证明材料");
+  jp_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.save", NULL));
+  jp_test_spin ();
+
+  jp_window_show_stage (fixture->window, "audit");
+  jp_test_spin ();
+  newest = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (newest)),
+                            "review.decide"));
+}
+
 /* A candidate saved from elsewhere (here the store, as the import's worker does on its own
  * connection) shows on the qualification page's progress without a reload. */
 static gboolean
@@ -187,6 +223,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/ui/changes/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("review-shows-in-list", test_review_shows_in_list);
+  ADD ("audit-follows", test_audit_follows);
   ADD ("worker-write-shows", test_worker_write_shows);
 #undef ADD
 
