@@ -659,6 +659,8 @@ import_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* the caller's store announces these writes (JpStore::changed) on its main context */
+  jp_store_forward_changes (store, source_object);
   report = jp_intake_import_paths (store, (const char * const *) data->paths, data->actor,
                                    data->progress ? forward_progress : NULL, data,
                                    cancellable, &error);

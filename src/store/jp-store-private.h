@@ -23,12 +23,36 @@ struct _JpStore {
                             * lay out again before its commit (docs/ballot-secrecy.md) */
   gboolean wal_has_ballots; /* the -wal file may hold ballot pages: empty it when we can */
 
+  /* change signals (jp-store-changes.c) */
+  GMainContext *context;      /* where JpStore::changed is emitted */
+  guint    changes_write;     /* JpStoreChange of the running write */
+  guint    changes_batch;     /* of the writes a running batch has released */
+  JpStore *changes_target;    /* jp_store_forward_changes */
+
   char    *path;
   sqlite3 *db;
   int      schema_version;
   gint64   fixed_time;
   int      auto_backup_keep;  /* > 0: a backup at every stage change (jp_store_stage_changed) */
 };
+
+/* jp-store-changes.c */
+
+/* What a write with audit action `action` changed (JpStoreChange bits). */
+guint       jp_store_changes_for_action    (const char *action);
+/* Marks `changes` (JpStoreChange bits) as written by the running write. */
+void        jp_store_mark_changed          (JpStore *self,
+                                            guint    changes);
+/* Transaction hooks, called by jp_store_begin / commit / rollback and the batch. */
+void        jp_store_changes_begin         (JpStore *self);
+void        jp_store_changes_released      (JpStore *self);
+void        jp_store_changes_discard       (JpStore *self);
+void        jp_store_changes_discard_batch (JpStore *self);
+/* After COMMIT: announces what the transaction changed (and clears it). */
+void        jp_store_changes_committed     (JpStore *self);
+/* jp-store.c: emits JpStore::changed with `detail`. */
+void        jp_store_emit_changed          (JpStore    *self,
+                                            const char *detail);
 
 /* jp-store-schema.c */
 

@@ -26,11 +26,14 @@ jp_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
   g_clear_pointer (&self->ballot_rounds, g_array_unref);
+  g_clear_object (&self->changes_target);
+  g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (jp_store_parent_class)->finalize (object);
 }
 
 static guint backup_failed_signal;
+static guint changed_signal;
 
 static void
 jp_store_class_init (JpStoreClass *klass)
@@ -43,6 +46,24 @@ jp_store_class_init (JpStoreClass *klass)
   backup_failed_signal = g_signal_new ("backup-failed", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * JpStore::changed:
+   * @what: the detail: "candidates", "reviews", "settings", "trades", "units", "members",
+   *   "conflicts", "rounds", "defence", "ranking", "publicity", "audit" or "evidence"
+   *
+   * A committed transaction changed this kind of data (see jp-store.h, "change signals").
+   */
+  changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+jp_store_emit_changed (JpStore    *self,
+                       const char *detail)
+{
+  g_signal_emit (self, changed_signal, g_quark_from_static_string (detail), detail);
 }
 
 void
@@ -55,6 +76,7 @@ jp_store_emit_backup_failed (JpStore    *self,
 static void
 jp_store_init (JpStore *self)
 {
+  self->context = g_main_context_ref_thread_default ();
 }
 
 /* ---- errors ---- */
@@ -246,6 +268,7 @@ jp_store_begin (JpStore  *self,
 {
   /* Inside a batch each write is a savepoint of the batch's transaction: it can fail and
    * roll back alone, and the batch commits (and syncs) once for all of them. */
+  jp_store_changes_begin (self);
   return jp_store_exec (self, self->in_batch ? "SAVEPOINT jp_write" : "BEGIN IMMEDIATE", error);
 }
 
@@ -253,12 +276,23 @@ gboolean
 jp_store_commit (JpStore  *self,
                  GError  **error)
 {
-  return jp_store_exec (self, self->in_batch ? "RELEASE jp_write" : "COMMIT", error);
+  if (self->in_batch)
+    {
+      if (!jp_store_exec (self, "RELEASE jp_write", error))
+        return FALSE;
+      jp_store_changes_released (self);
+      return TRUE;
+    }
+  if (!jp_store_exec (self, "COMMIT", error))
+    return FALSE;
+  jp_store_changes_committed (self);
+  return TRUE;
 }
 
 void
 jp_store_rollback (JpStore *self)
 {
+  jp_store_changes_discard (self);
   /* A failed statement may already have ended the transaction. */
   if (sqlite3_get_autocommit (self->db))
     return;
@@ -286,6 +320,7 @@ jp_store_batch_begin (JpStore  *self,
   if (!jp_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_batch = TRUE;
+  jp_store_changes_discard_batch (self);
   if (self->ballot_rounds != NULL)
     g_array_set_size (self->ballot_rounds, 0);
   return TRUE;
@@ -311,6 +346,7 @@ jp_store_batch_commit (JpStore  *self,
       g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
                    _("The changes to %s could not be saved; nothing of them was written."),
                    self->path);
+      jp_store_changes_discard_batch (self);
       return FALSE;
     }
   /* the batch's ballots go into the pages in serial order, not in the order they came */
@@ -319,11 +355,13 @@ jp_store_batch_commit (JpStore  *self,
       {
         g_array_set_size (self->ballot_rounds, 0);
         jp_store_rollback (self);
+        jp_store_changes_discard_batch (self);
         return FALSE;
       }
   if (!jp_store_exec (self, "COMMIT", error))
     {
       jp_store_rollback (self);
+      jp_store_changes_discard_batch (self);
       return FALSE;
     }
   if (self->ballot_rounds != NULL && self->ballot_rounds->len > 0)
@@ -333,6 +371,7 @@ jp_store_batch_commit (JpStore  *self,
     }
   if (self->wal_has_ballots)
     jp_store_ballots_committed (self);
+  jp_store_changes_committed (self);
   return TRUE;
 }
 
@@ -439,7 +478,11 @@ jp_store_audit_text (JpStore     *self,
   sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, prev, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, hash, -1, SQLITE_TRANSIENT);
-  return jp_store_step_done (self, stmt, error);
+  if (!jp_store_step_done (self, stmt, error))
+    return FALSE;
+  /* every write audits: its action says what it changed (jp-store-changes.c) */
+  jp_store_mark_changed (self, jp_store_changes_for_action (action));
+  return TRUE;
 }
 
 gboolean

@@ -56,6 +56,40 @@ int         jp_store_get_schema_version (JpStore *self);
 void        jp_store_set_fixed_time (JpStore *self,
                                      gint64   unix_time);
 
+/* ---- change signals (docs/internals.md, "Change signals") ----
+ *
+ * JpStore::changed (detailed): emitted after a write's transaction commits, once per
+ * transaction for each kind of data it changed, never for a write that failed or was rolled
+ * back; the writes of a batch are announced together at jp_store_batch_commit. The detail
+ * (and the string argument) is one of: "candidates", "reviews", "settings", "trades",
+ * "units", "members", "conflicts", "rounds", "defence", "ranking", "publicity", "audit"
+ * (every write: the log grew), "evidence" (page rotations, redaction boxes). Emitted on the main context the store was opened in: at once
+ * when the commit runs on it, otherwise from an idle source there. Connect to
+ * "changed::rounds" for one kind, or to "changed" for all. */
+typedef enum {
+  JP_STORE_CHANGE_CANDIDATES = 1 << 0,
+  JP_STORE_CHANGE_REVIEWS    = 1 << 1,
+  JP_STORE_CHANGE_SETTINGS   = 1 << 2,
+  JP_STORE_CHANGE_TRADES     = 1 << 3,
+  JP_STORE_CHANGE_UNITS      = 1 << 4,
+  JP_STORE_CHANGE_MEMBERS    = 1 << 5,
+  JP_STORE_CHANGE_CONFLICTS  = 1 << 6,
+  JP_STORE_CHANGE_ROUNDS     = 1 << 7,
+  JP_STORE_CHANGE_DEFENCE    = 1 << 8,
+  JP_STORE_CHANGE_RANKING    = 1 << 9,
+  JP_STORE_CHANGE_PUBLICITY  = 1 << 10,
+  JP_STORE_CHANGE_AUDIT      = 1 << 11,
+  JP_STORE_CHANGE_EVIDENCE   = 1 << 12,
+} JpStoreChange;
+#define JP_STORE_N_CHANGES 13
+#define JP_STORE_CHANGE_ALL ((1u << JP_STORE_N_CHANGES) - 1)
+
+/* The detail string of one change ("candidates", ...). */
+const char *jp_store_change_name     (JpStoreChange change);
+/* Announces what `self` (a worker's own connection) commits on `target` too (NULL: stop). */
+void        jp_store_forward_changes (JpStore *self,
+                                      JpStore *target);
+
 /* Group commit: writes between these share one transaction and one sync; each write still
  * succeeds or fails alone (see jp_store_batch_begin). */
 gboolean    jp_store_batch_begin  (JpStore  *self,

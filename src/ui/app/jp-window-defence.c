@@ -121,9 +121,12 @@ on_ranking_adjust (JpWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
+  /* done: the page follows JpStore::changed; refused: it shows the list as it was */
   if (!jp_store_rank_adjust (self->store, code, in, reason, jp_operator_get_actor (), &error))
-    jp_window_show_error (self, _("The Adjustment Was Not Recorded"), error->message);
-  jp_window_reload_ranking (self);
+    {
+      jp_window_show_error (self, _("The Adjustment Was Not Recorded"), error->message);
+      jp_window_reload_ranking (self);
+    }
 }
 
 static void
@@ -134,8 +137,10 @@ on_ranking_seal (JpWindow *self)
                                                     &error);
 
   if (sealed == NULL)
-    jp_window_show_error (self, _("The Ranking Was Not Sealed"), error->message);
-  jp_window_reload_ranking (self);
+    {
+      jp_window_show_error (self, _("The Ranking Was Not Sealed"), error->message);
+      jp_window_reload_ranking (self);
+    }
 }
 
 /* The chair publishes the ranking: a recorded act (audit "ranking.publish" with what it
@@ -163,7 +168,6 @@ on_ranking_publish (JpWindow *self)
       return;
     }
   jp_projector_window_show_ranking (projector, published);
-  jp_window_reload_ranking (self);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("The ranking is shown on the projector")));
 }
@@ -202,14 +206,33 @@ jp_window_defence_build (JpWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* JpStore::changed on the ranking page (the window fills it): sessions closed, adjustments,
+ * the seal and publications made anywhere show on it. */
+static void
+on_ranking_changed (gpointer page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+
+  if (JP_IS_WINDOW (root))
+    jp_window_reload_ranking (JP_WINDOW (root));
+}
+
 void
 jp_window_defence_load (JpWindow   *self,
                         const char *stage)
 {
+  static const char * const watched[] = {
+    "candidates", "settings", "rounds", "defence", "ranking", NULL,
+  };
+
   if (g_strcmp0 (stage, "defence") == 0)
     jp_defence_page_set_store (self->defence_page, self->store, meeting_service (self));
   else if (g_strcmp0 (stage, "ranking") == 0)
     {
+      if (self->ranking_watch == NULL)
+        self->ranking_watch = jp_store_watch_new (self->store, watched,
+                                                  GTK_WIDGET (self->ranking_page),
+                                                  on_ranking_changed);
       jp_window_reload_ranking (self);
       show_last_published (self);
     }
@@ -219,5 +242,6 @@ void
 jp_window_defence_unload (JpWindow *self)
 {
   jp_defence_page_set_store (self->defence_page, NULL, NULL);
+  g_clear_pointer (&self->ranking_watch, jp_store_watch_free);
   jp_ranking_page_show (self->ranking_page, NULL, NULL, NULL);
 }

@@ -55,7 +55,7 @@ import_op_finish (ImportOp       *op,
     jp_import_dialog_show_report (op->dialog, report);
   else
     jp_import_dialog_show_error (op->dialog, error);
-  jp_window_reload (op->window);
+  /* the pages have followed the import's writes already (JpStore::changed) */
 }
 
 /* ---- dossier folders and zips ---- */
@@ -109,7 +109,7 @@ roster_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  char **args = task_data;   /* store path, csv path, actor */
+  char **args = task_data;   /* store path, csv path, actor; the source is the window's store */
   g_autoptr(JpStore) store = NULL;
   JpImportReport *report;
   GError *error = NULL;
@@ -120,6 +120,8 @@ roster_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  /* the window's pages hear these writes on their own store, in the main thread */
+  jp_store_forward_changes (store, source_object);
   report = jp_intake_import_roster (store, args[1], args[2], cancellable, &error);
   if (report == NULL)
     g_task_return_error (task, error);
@@ -169,7 +171,8 @@ jp_window_import_roster_file (JpWindow   *self,
   args[0] = g_strdup (jp_store_get_path (self->store));
   args[1] = g_strdup (csv_path);
   args[2] = g_strdup (import_actor ());
-  task = g_task_new (NULL, jp_import_dialog_get_cancellable (op->dialog), on_roster_imported, op);
+  task = g_task_new (self->store, jp_import_dialog_get_cancellable (op->dialog),
+                     on_roster_imported, op);
   g_task_set_source_tag (task, jp_window_import_roster_file);
   g_task_set_task_data (task, args, (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, roster_thread);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/app/jp-window.h"
+#include "ui/widgets/jp-store-watch.h"
 #include "ui/records/jp-audit-page.h"
 #include "ui/chair/jp-ballot-page.h"
 #include "ui/records/jp-publicity-page.h"
@@ -38,6 +39,7 @@ struct _JpWindow
   JpBallotPage         *ballot_page;
   JpDefencePage        *defence_page;
   JpRankingPage        *ranking_page;
+  JpStoreWatch         *ranking_watch;   /* JpStore::changed: the ranking follows */
   /* the stage pages get the store when first shown, not when the election opens */
   gboolean              review_loaded, setup_loaded, ballot_loaded;
   JpPublicityPage      *publicity_page;

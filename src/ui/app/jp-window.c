@@ -206,15 +206,7 @@ on_stage_list_row_selected (JpWindow      *self,
   ensure_stage_loaded (self, gtk_widget_get_name (GTK_WIDGET (row)));
   if (self->store != NULL)
     jp_window_defence_load (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  /* the setup may have frozen the list or changed seats since the page was filled */
-  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "ballot") == 0)
-    jp_ballot_page_reload (self->ballot_page);
-  /* rounds closed and candidates changed since the documents page was filled */
-  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "documents") == 0)
-    jp_documents_page_reload (self->documents_page);
-  /* the log grows behind the page's back */
-  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "audit") == 0)
-    jp_audit_page_reload (self->audit_page);
+  /* no page is reloaded here: each follows JpStore::changed (docs/internals.md) */
   gtk_stack_set_visible_child_name (self->stage_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -246,6 +238,7 @@ jp_window_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_pointer (&self->ranking_watch, jp_store_watch_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
   if (self->store != NULL && self->host_locked)
     jp_store_release_host_lock (jp_store_get_path (self->store));
@@ -626,19 +619,6 @@ jp_window_close_election (JpWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Jiangping"));
   gtk_stack_set_visible_child_name (self->main_stack, "start");
   jp_window_update_actions (self);
-}
-
-void
-jp_window_reload (JpWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (JP_IS_WINDOW (self));
-
-  if (self->store != NULL && !jp_candidate_list_reload (self->candidate_list, &error))
-    jp_window_show_error (self, _("Could Not Read the Candidates"), error->message);
-  if (self->store != NULL && self->review_loaded)
-    jp_review_page_reload (self->review_page);
 }
 
 void

@@ -36,9 +36,6 @@ JpStore  *jp_window_get_store  (JpWindow *self);
 /* Closes the election and returns to the start screen. */
 void      jp_window_close_election (JpWindow *self);
 
-/* Reloads the candidate list from the store (after an import). */
-void      jp_window_reload     (JpWindow *self);
-
 /* Presents a modal message dialog with `heading` and `body`. */
 void      jp_window_show_error (JpWindow   *self,
                                 const char *heading,

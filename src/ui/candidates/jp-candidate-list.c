@@ -6,7 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ui/app/jp-ui-error.h"
 #include "ui/candidates/jp-candidate-list-private.h"
+#include "ui/widgets/jp-store-watch.h"
 
 struct _JpCandidateList
 {
@@ -31,6 +33,7 @@ struct _JpCandidateList
   GtkStringList       *trades;        /* "All trades" + trade names */
   GtkStringList       *units;         /* "All nominating units" + unit names */
   char                *needle;        /* casefolded search text, NULL when empty */
+  JpStoreWatch        *watch;         /* JpStore::changed */
 };
 
 G_DEFINE_FINAL_TYPE (JpCandidateList, jp_candidate_list, GTK_TYPE_WIDGET)
@@ -242,16 +245,61 @@ jp_candidate_list_reload (JpCandidateList *self,
   return TRUE;
 }
 
+static gint64
+selected_id (JpCandidateList *self)
+{
+  JpCandidate *c = gtk_single_selection_get_selected_item (self->selection);
+
+  return c != NULL ? c->id : 0;
+}
+
+static void
+select_id (JpCandidateList *self,
+           gint64           id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; id != 0 && i < n; i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (model, i);
+
+      if (c->id == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+/* JpStore::changed: the list follows what was written anywhere (another page, the import's
+ * worker), keeping the person's selection. */
+static void
+on_store_changed (gpointer page)
+{
+  JpCandidateList *self = page;
+  g_autoptr(GError) error = NULL;
+  gint64 keep = selected_id (self);
+
+  if (!jp_candidate_list_reload (self, &error))
+    jp_ui_report_error (GTK_WIDGET (self), _("Could Not Read the Candidates"), error);
+  select_id (self, keep);
+}
+
 void
 jp_candidate_list_set_store (JpCandidateList *self,
                              JpStore         *store)
 {
+  static const char * const watched[] = { "candidates", "trades", "units", NULL };
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (JP_IS_CANDIDATE_LIST (self));
   g_return_if_fail (store == NULL || JP_IS_STORE (store));
 
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self), on_store_changed);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->trade_dropdown, 0);
   gtk_drop_down_set_selected (self->unit_dropdown, 0);
@@ -285,6 +333,7 @@ jp_candidate_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_clear_object (&self->store);
   g_clear_object (&self->empty);
   g_clear_object (&self->trades);

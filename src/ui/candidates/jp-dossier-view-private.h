@@ -4,6 +4,7 @@
 
 #include "ui/candidates/jp-dossier-view.h"
 #include "ui/widgets/jp-photo-gallery.h"
+#include "ui/widgets/jp-store-watch.h"
 #include "ui/evidence/jp-evidence-viewer.h"
 #include "meeting/jp-meeting-anon.h"
 
@@ -107,6 +108,7 @@ struct _JpDossierView
   GCancellable    *preview_cancellable;
 
   JpStore         *store;
+  JpStoreWatch    *watch;          /* JpStore::changed::candidates: the heading follows */
   gint64           candidate_id;
   GHashTable      *field_rows;     /* field key -> GtkListBoxRow (borrowed) */
   JpDossierTarget  jump_target;

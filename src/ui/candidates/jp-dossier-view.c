@@ -466,15 +466,51 @@ fill_findings (JpDossierView *self,
 
 /* ---- public ---- */
 
+static void
+set_heading (JpDossierView *self,
+             JpCandidate   *c)
+{
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"), or_dash (c->unit),
+                                               or_dash (c->trade), jp_status_label (c->status));
+
+  gtk_label_set_text (self->name_label, or_dash (c->name));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+/* JpStore::changed: a decision saved on the qualification page (or an import) changes the
+ * status the heading shows; the rest of the dossier, and an open document, stay as they are. */
+static void
+on_store_changed (gpointer page)
+{
+  JpDossierView *self = page;
+  g_autoptr(JpCandidate) c = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->candidate_id <= 0 || self->store == NULL)
+    return;
+  c = jp_store_get_candidate (self->store, self->candidate_id, &error);
+  if (c == NULL)
+    jp_ui_report_error (GTK_WIDGET (self), _("Could Not Read the Dossier"), error);
+  else
+    set_heading (self, c);
+}
+
 void
 jp_dossier_view_set_store (JpDossierView *self,
                            JpStore       *store)
 {
+  static const char * const watched[] = { "candidates", NULL };
+
   g_return_if_fail (JP_IS_DOSSIER_VIEW (self));
   g_return_if_fail (store == NULL || JP_IS_STORE (store));
 
   if (g_set_object (&self->store, store) || store == NULL)
-    jp_dossier_view_show_candidate (self, 0, NULL);
+    {
+      g_clear_pointer (&self->watch, jp_store_watch_free);
+      if (store != NULL)
+        self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self), on_store_changed);
+      jp_dossier_view_show_candidate (self, 0, NULL);
+    }
 }
 
 gboolean
@@ -483,7 +519,6 @@ jp_dossier_view_show_candidate (JpDossierView *self,
                                 GError       **error)
 {
   g_autoptr(JpCandidate) c = NULL;
-  g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (JP_IS_DOSSIER_VIEW (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -506,10 +541,7 @@ jp_dossier_view_show_candidate (JpDossierView *self,
     }
 
   self->candidate_id = candidate_id;
-  gtk_label_set_text (self->name_label, or_dash (c->name));
-  subtitle = g_strdup_printf (_("%s · %s · %s"), or_dash (c->unit), or_dash (c->trade),
-                              jp_status_label (c->status));
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  set_heading (self, c);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->print_button), "(sx)",
                                     "approval-form", candidate_id);
   fill_findings (self, c);
@@ -552,6 +584,7 @@ jp_dossier_view_dispose (GObject *object)
       self->preview_window = NULL;
     }
   self->viewer = NULL;   /* a child of viewer_box, which the template disposes */
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_DOSSIER_VIEW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->field_rows, g_hash_table_unref);

@@ -5,6 +5,7 @@
 #include "ui/chair/jp-ballot-page.h"
 #include "ui/chair/jp-paper-entry.h"
 #include "ui/chair/jp-projector-window.h"
+#include "ui/widgets/jp-store-watch.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,7 @@ struct _JpBallotPage
   GtkLabel          *finalists_label;
 
   JpStore           *store;
+  JpStoreWatch      *watch;          /* JpStore::changed */
   GSettings         *settings;
   JpMeetingService  *service;
   JpMeetingServer   *server;

@@ -752,6 +752,7 @@ jp_ballot_page_dispose (GObject *object)
     jp_ballot_page_end_meeting (self);
   /* the list empties itself while the template goes: nothing to show any more */
   self->round_id = 0;
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_clear_object (&self->store);
   g_clear_handle_id (&self->stations_timeout, g_source_remove);
   if (self->projector != NULL)
@@ -860,9 +861,16 @@ void
 jp_ballot_page_set_store (JpBallotPage *self,
                           JpStore      *store)
 {
+  /* the list frozen, seats, members and conflicts changed on the setup stage: the page
+   * follows them (its own round commands and the meeting's progress reload it already) */
+  static const char * const watched[] = {
+    "candidates", "trades", "settings", "members", "conflicts", NULL,
+  };
+
   g_return_if_fail (JP_IS_BALLOT_PAGE (self));
   g_return_if_fail (store == NULL || JP_IS_STORE (store));
 
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   if (self->server != NULL)
     jp_ballot_page_end_meeting (self);
   if (self->projector != NULL)
@@ -872,7 +880,11 @@ jp_ballot_page_set_store (JpBallotPage *self,
   g_hash_table_remove_all (self->published);
   self->round_id = 0;
   if (store != NULL)
-    connect_service (self);
+    {
+      connect_service (self);
+      self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self),
+                                        (JpStoreWatchFunc) jp_ballot_page_reload);
+    }
   rebuild_trades (self);
   jp_ballot_page_reload_rounds (self);
   update_meeting (self);

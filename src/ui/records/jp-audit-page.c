@@ -10,6 +10,7 @@
 #include "ui/records/jp-audit-page.h"
 #include "jp-resources.h"
 #include "store/jp-store-audit.h"
+#include "ui/widgets/jp-store-watch.h"
 
 /* Rows shown at most: a long log is narrowed with the filters, not scrolled through. */
 #define MAX_ROWS 500
@@ -32,6 +33,7 @@ struct _JpAuditPage
   GtkListBox  *backups;
 
   JpStore     *store;
+  JpStoreWatch *watch;    /* JpStore::changed::audit: the log grows behind the page */
   GPtrArray   *entries;   /* JpAuditEntry*, oldest first */
 };
 
@@ -317,6 +319,7 @@ jp_audit_page_dispose (GObject *object)
   JpAuditPage *self = JP_AUDIT_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_AUDIT_PAGE);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   G_OBJECT_CLASS (jp_audit_page_parent_class)->dispose (object);
@@ -366,9 +369,15 @@ void
 jp_audit_page_set_store (JpAuditPage *self,
                          JpStore     *store)
 {
+  static const char * const watched[] = { "audit", NULL };
+
   g_return_if_fail (JP_IS_AUDIT_PAGE (self));
 
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self),
+                                      (JpStoreWatchFunc) jp_audit_page_reload);
   clear_list (self->problems);
   gtk_widget_set_visible (GTK_WIDGET (self->problems), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status), "success");

@@ -4,6 +4,7 @@
 
 #include "ui/records/jp-documents-page.h"
 #include "ui/evidence/jp-evidence-viewer.h"
+#include "ui/widgets/jp-store-watch.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,7 @@ struct _JpDocumentsPage
   GtkButton          *export_results_button;
 
   JpStore            *store;
+  JpStoreWatch       *watch;        /* JpStore::changed */
   GArray             *scopes;       /* JpDocumentScopeKind of each scope_row position */
   GPtrArray          *items;        /* JpDocumentsItem* of each item_row position */
   gboolean            filling;      /* rows are being refilled: ignore their signals */

@@ -570,7 +570,19 @@ jp_documents_page_set_store (JpDocumentsPage *self,
       g_clear_object (&self->cancellable);
     }
   clear_document (self);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_set_object (&self->store, store);
+  /* rounds closed, candidates changed, the ranking sealed: the list of documents follows */
+  if (store != NULL)
+    {
+      static const char * const watched[] = {
+        "candidates", "reviews", "settings", "trades", "rounds", "defence", "ranking",
+        "publicity", NULL,
+      };
+
+      self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self),
+                                        (JpStoreWatchFunc) jp_documents_page_reload);
+    }
   jp_documents_page_set_status (self, NULL, FALSE);
   fill_scopes (self);
 }
@@ -606,6 +618,7 @@ jp_documents_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_clear_object (&self->chooser);
   if (self->viewer != NULL)
     clear_document (self);

@@ -5,6 +5,7 @@
 /* The publicity page's widgets, for its .c and its tests. */
 
 #include "ui/records/jp-publicity-page.h"
+#include "ui/widgets/jp-store-watch.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,7 @@ struct _JpPublicityPage {
   GtkBox             parent_instance;
 
   JpStore           *store;
+  JpStoreWatch      *watch;     /* JpStore::changed */
   JpHolidayCalendar *calendar;
 
   AdwPreferencesGroup *start_group;

@@ -388,11 +388,20 @@ void
 jp_publicity_page_set_store (JpPublicityPage *self,
                              JpStore         *store)
 {
+  /* the ranking sealed or published on its stage: the list shown for publicity follows */
+  static const char * const watched[] = {
+    "publicity", "ranking", "candidates", "settings", NULL,
+  };
+
   g_return_if_fail (JP_IS_PUBLICITY_PAGE (self));
   g_return_if_fail (store == NULL || JP_IS_STORE (store));
 
   if (!g_set_object (&self->store, store))
     return;
+  g_clear_pointer (&self->watch, jp_store_watch_free);
+  if (store != NULL)
+    self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self),
+                                      (JpStoreWatchFunc) jp_publicity_page_reload);
   jp_publicity_page_reload (self);
 }
 
@@ -413,6 +422,7 @@ jp_publicity_page_dispose (GObject *object)
   JpPublicityPage *self = JP_PUBLICITY_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_PUBLICITY_PAGE);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->calendar, jp_holiday_calendar_free);
   G_OBJECT_CLASS (jp_publicity_page_parent_class)->dispose (object);

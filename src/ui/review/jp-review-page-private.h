@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/review/jp-review-page.h"
+#include "ui/widgets/jp-store-watch.h"
 #include "ui/candidates/jp-dossier-view.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,7 @@ struct _JpReviewPage
   JpCandidate        *candidate;   /* the one being reviewed, with its documents */
   gboolean            loading;     /* filling the form: no change handlers */
   char               *last_message;
+  JpStoreWatch       *watch;       /* JpStore::changed */
 };
 
 /* jp-review-page.c */

@@ -311,10 +311,18 @@ void
 jp_review_page_set_store (JpReviewPage *self,
                           JpStore      *store)
 {
+  /* decisions, candidates and trades written anywhere (this page, the candidate list's
+   * dossier, an import) show here */
+  static const char * const watched[] = { "candidates", "reviews", "trades", NULL };
+
   g_return_if_fail (JP_IS_REVIEW_PAGE (self));
   g_return_if_fail (store == NULL || JP_IS_STORE (store));
 
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self),
+                                      (JpStoreWatchFunc) jp_review_page_reload);
   g_clear_object (&self->candidate);
   jp_dossier_view_set_store (self->dossier_view, store);
   gtk_drop_down_set_selected (self->state_dropdown, 0);
@@ -369,6 +377,9 @@ jp_review_page_save (JpReviewPage *self)
   done = g_strdup_printf (_("Saved: %s is %s."), self->candidate->name,
                           jp_review_decision_label (review->decision));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  /* at once, not at the reload JpStore::changed queued: "save and next" steps on what was
+   * just decided (the other pages follow the signal) */
+  jp_store_watch_done (self->watch);
   jp_review_page_reload (self);
   return TRUE;
 }
@@ -470,6 +481,7 @@ jp_review_page_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_REVIEW_PAGE);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_object (&self->empty);
