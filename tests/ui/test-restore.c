@@ -176,6 +176,7 @@ test_restore (void)
   /* the copy runs on a worker behind the loading page */
   assert_loading (window, _("Restoring the Backup…"), backup_name);
   g_assert_null (jp_window_get_store (window));
+  jp_test_screenshot (GTK_WIDGET (window), "restore-loading");
   g_assert_true (jp_test_wait_until (election_back, window, 60000));
   jp_test_spin ();
 
