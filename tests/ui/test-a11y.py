@@ -7,12 +7,15 @@ AT-SPI by role and Chinese name. Fails when a control on the main window, the re
 the evidence viewer or a later stage (the chair's defence page, the ranking, the publicity
 page and its holiday calendar editor, the documents, the audit log with its backups) has no
 name, a toolkit class name ("GtkMenuButton", "GtkImage") or a raw mnemonic ("新建评审(_N)")
-as its name. (The defence page's paper score sheet section shows only while a session is
-open, which the demo election does not reach.)
+as its name. For the defence page, one trade of the demo is brought to an open defence
+session with jiangping-cli (its paper score sheet section shows only then).
 
 usage: test-a11y.py JIANGPING JIANGPING-CLI LOCALEDIR SCHEMADIR [SCREENSHOT-DIR]"""
 
+import json
 import os
+import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -170,6 +173,59 @@ def screenshot(shots, name):
                        check=False)
 
 
+def open_defence_session(cli, db, env, trade='YJ'):
+    """Brings one trade of the demo to an open defence session through jiangping-cli, as a
+    secretariat would: its candidates qualified (with the evidence tagged to each claimed
+    criterion), the others returned, the list frozen, a ballot round voted, closed and
+    sealed, then the defence session opened. Returns the trade's name, or None."""
+    def run(*args):
+        r = subprocess.run([cli] + list(args) + ['--db', db], env=env, capture_output=True,
+                           text=True, check=False)
+        return r.returncode == 0, r.stdout + r.stderr
+
+    candidates = json.loads(subprocess.run([cli, 'candidates', '--db', db, '--json'], env=env,
+                                           capture_output=True, text=True, check=True).stdout)
+    links = sqlite3.connect('file:%s?mode=ro' % db, uri=True)
+    name = None
+    for c in candidates:
+        if c['trade_code'] != trade:
+            ok, out = run('qualify', '--candidate', str(c['id']), '--return', '测试：退回')
+        else:
+            name = c['trade']
+            args = ['qualify', '--candidate', str(c['id']),
+                    '--criteria', ','.join(str(k) for k in c['criteria'])]
+            for k in c['criteria']:
+                row = links.execute('SELECT sha256 FROM candidate_document WHERE candidate_id = ? '
+                                    'AND criterion = ? LIMIT 1', (c['id'], k)).fetchone()
+                if row is not None:
+                    args += ['--evidence', '%d=%s' % (k, row[0])]
+            ok, out = run(*args)
+        if not ok:
+            fail('defence set-up: candidate %s: %s' % (c['id'], out.strip()))
+            return None
+    links.close()
+    for args in (['freeze'],
+                 ['round', 'open', '--kind', 'ballot', '--trade', trade, '--seats', '1',
+                  '--max-choices', '1']):
+        ok, out = run(*args)
+        if not ok:
+            fail('defence set-up: %s: %s' % (' '.join(args), out.strip()))
+            return None
+    # "Round 1 is open." / "第 1 号轮次已开启。"
+    ballot = re.search(r'\d+', out).group(0)
+    members = [line.split()[0] for line in run('members')[1].splitlines() if line[:1] == 'M']
+    for m in members:
+        run('vote', '--round', ballot, '--member', m, '--marks', trade + '-01')
+    for args in (['round', 'close', '--round', ballot],
+                 ['round', 'seal', '--round', ballot],
+                 ['round', 'open', '--kind', 'defence', '--trade', trade]):
+        ok, out = run(*args)
+        if not ok:
+            fail('defence set-up: %s: %s' % (' '.join(args), out.strip()))
+            return None
+    return name
+
+
 def display_ready():
     """The X server of DISPLAY answers a client (xvfb-run may return before it does)."""
     return subprocess.run(['import', '-window', 'root', '-crop', '1x1+0+0', 'png:-'],
@@ -254,10 +310,20 @@ def main():
             screenshot(shots, 'a11y-review')
             check_names(frame, 'review walk')
 
-        # the chair's defence page (on the demo no session is open, so its paper score
-        # sheet section is not shown yet)
-        if select_stage(frame, '现场答辩') is not None:
-            require(frame, pyatspi.ROLE_PUSH_BUTTON, '开始答辩', 'defence page')
+        # the chair's defence page with a session open, and its paper score sheet section
+        trade = open_defence_session(cli, db, env)
+        if trade is not None and select_stage(frame, '现场答辩') is not None:
+            # the section's expander, named by its title
+            paper = wait_for('the paper score sheet section', lambda: next(
+                (n for n in walk(frame) if n.getRole() in CONTROL_ROLES
+                 and (n.name or '').startswith('纸质评分表') and showing(n)), None), 20)
+            if paper is None:
+                fail('defence page: no paper score sheet section (纸质评分表…) with a session open')
+            else:
+                click(paper)
+                # the scrutineer's and the member's choices of the form, now shown
+                wait_for('the paper score sheet form', lambda: sum(
+                    1 for n in controls(paper.parent)) > 3, 10)
             screenshot(shots, 'a11y-defence')
             check_names(frame, 'defence page')
 
