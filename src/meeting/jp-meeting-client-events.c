@@ -46,7 +46,13 @@ flush_after_reconnect (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  jp_meeting_client_flush_queue_finish (JP_MEETING_CLIENT (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* a ballot refused for good is told by "ballot-refused"; what is left here is a flush
+   * that could not run at all */
+  jp_meeting_client_flush_queue_finish (JP_MEETING_CLIENT (source), result, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("The ballots kept on this station could not be sent again: %s", error->message);
 }
 
 static void

@@ -86,5 +86,8 @@ void     jp_meeting_client_emit_event         (JpMeetingClient *self,
                                                JsonNode        *data);
 void     jp_meeting_client_emit_connected     (JpMeetingClient *self,
                                                gboolean         connected);
+void     jp_meeting_client_emit_ballot_refused (JpMeetingClient *self,
+                                                gint64           round_id,
+                                                const char      *message);
 
 G_END_DECLS

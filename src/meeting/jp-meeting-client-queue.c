@@ -222,6 +222,11 @@ jp_meeting_client_submit_ballot_finish (JpMeetingClient  *self,
 
 static void flush_next (GTask *task);
 
+typedef struct {
+  guint  n_sent;     /* ballots sent by this flush */
+  gint64 round_id;   /* the round of the ballot being resent */
+} FlushState;
+
 static void
 flush_one_done (GObject      *source,
                 GAsyncResult *result,
@@ -241,8 +246,15 @@ flush_one_done (GObject      *source,
       g_object_unref (task);
       return;
     }
+  /* refused for good (the round closed meanwhile, ...): it has left the queue, and the
+   * member is told which round's ballot and why */
   if (error != NULL)
-    g_message ("A queued ballot was refused by the host: %s", error->message);
+    {
+      FlushState *state = g_task_get_task_data (task);
+
+      jp_meeting_client_emit_ballot_refused (g_task_get_source_object (task), state->round_id,
+                                             error->message);
+    }
   flush_next (task);
 }
 
@@ -250,20 +262,22 @@ static void
 flush_next (GTask *task)
 {
   JpMeetingClient *self = g_task_get_source_object (task);
-  guint *index = g_task_get_task_data (task);
+  FlushState *state = g_task_get_task_data (task);
+  QueuedBallot *q;
 
   /* Entries leave the queue when answered, so the next one is always at the front, except
    * those queued meanwhile (sent by their own call) which we leave alone. */
-  if (self->queue->len == 0 || *index >= 64)
+  if (self->queue->len == 0 || state->n_sent >= 64)
     {
       self->flushing = FALSE;
       g_task_return_int (task, self->queue->len);
       g_object_unref (task);
       return;
     }
-  (*index)++;
-  send_queued (self, self->queue->pdata[0], g_task_get_cancellable (task), flush_one_done,
-               task);
+  state->n_sent++;
+  q = self->queue->pdata[0];
+  state->round_id = q->round_id;
+  send_queued (self, q, g_task_get_cancellable (task), flush_one_done, task);
 }
 
 void
@@ -277,7 +291,7 @@ jp_meeting_client_flush_queue_async (JpMeetingClient     *self,
   g_return_if_fail (JP_IS_MEETING_CLIENT (self));
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, jp_meeting_client_flush_queue_async);
-  g_task_set_task_data (task, g_new0 (guint, 1), g_free);
+  g_task_set_task_data (task, g_new0 (FlushState, 1), g_free);
   self->flushing = TRUE;
   flush_next (task);
 }

@@ -13,7 +13,7 @@
 
 G_DEFINE_FINAL_TYPE (JpMeetingClient, jp_meeting_client, G_TYPE_OBJECT)
 
-enum { SIGNAL_EVENT, SIGNAL_EVENTS_CONNECTED, N_SIGNALS };
+enum { SIGNAL_EVENT, SIGNAL_EVENTS_CONNECTED, SIGNAL_BALLOT_REFUSED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -55,6 +55,9 @@ jp_meeting_client_class_init (JpMeetingClientClass *klass)
   signals[SIGNAL_EVENTS_CONNECTED] =
     g_signal_new ("events-connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_BALLOT_REFUSED] =
+    g_signal_new ("ballot-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 }
 
 static void
@@ -593,6 +596,14 @@ jp_meeting_client_emit_connected (JpMeetingClient *self,
                                   gboolean         connected)
 {
   g_signal_emit (self, signals[SIGNAL_EVENTS_CONNECTED], 0, connected);
+}
+
+void
+jp_meeting_client_emit_ballot_refused (JpMeetingClient *self,
+                                       gint64           round_id,
+                                       const char      *message)
+{
+  g_signal_emit (self, signals[SIGNAL_BALLOT_REFUSED], 0, round_id, message);
 }
 
 

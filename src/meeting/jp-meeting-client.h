@@ -20,7 +20,10 @@ G_DECLARE_FINAL_TYPE (JpMeetingClient, jp_meeting_client, JP, MEETING_CLIENT, GO
  *
  * Signals: "event" (const char *type, JsonNode *data): an event from the host
  * (round_opened, round_closed, current_candidate, timer, progress, results_published,
- * meeting_ended); "events-connected" (gboolean connected). */
+ * meeting_ended); "events-connected" (gboolean connected); "ballot-refused" (gint64 round,
+ * const char *message): a kept (queued) ballot resent by a flush was refused for good by the
+ * host (the round closed meanwhile, ...) and has left the queue; `message` is the host's
+ * reason, for the member. */
 JpMeetingClient *jp_meeting_client_new (const char *base_uri,
                                         const char *queue_path);
 

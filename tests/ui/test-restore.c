@@ -71,6 +71,35 @@ n_replaced (const char *dir)
   return n;
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return jp_window_get_last_dialog (data) != NULL;
+}
+
+static gboolean
+election_back (gpointer data)
+{
+  JpWindow *window = data;
+
+  return jp_window_get_store (window) != NULL
+         && g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "election") == 0;
+}
+
+/* The window's loading page is up, with `title` and the backup's name: the file work runs
+ * on a worker, the window stays responsive. */
+static void
+assert_loading (JpWindow   *window,
+                const char *title,
+                const char *backup_name)
+{
+  AdwStatusPage *page = jp_window_get_loading_page (window);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, title);
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, backup_name);
+}
+
 static void
 test_restore (void)
 {
@@ -126,7 +155,11 @@ test_restore (void)
 
   /* the row's button asks; nothing is replaced before the answer */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", "s", backup);
-  jp_test_spin ();
+  /* the backup is checked on a worker, behind the loading page */
+  g_assert_null (jp_window_get_last_dialog (window));
+  assert_loading (window, _("Checking the Backup…"), backup_name);
+  g_assert_true (jp_test_wait_until (dialog_shown, window, 60000));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "election");
   dialog = jp_window_get_last_dialog (window);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -140,6 +173,11 @@ test_restore (void)
   g_assert_cmpuint (n_replaced (dir), ==, 0);
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  /* the copy runs on a worker behind the loading page */
+  assert_loading (window, _("Restoring the Backup…"), backup_name);
+  g_assert_null (jp_window_get_store (window));
+  jp_test_screenshot (GTK_WIDGET (window), "restore-loading");
+  g_assert_true (jp_test_wait_until (election_back, window, 60000));
   jp_test_spin ();
 
   /* the election is the backup's: the trade added after it is gone */
@@ -311,7 +349,10 @@ test_refused_not_a_backup (void)
   jp_test_spin ();
   g_assert_cmpuint (n_rows (jp_audit_page_get_backups (window->audit_page)), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", "s", junk);
-  jp_test_spin ();
+  assert_loading (window, _("Checking the Backup…"), "a-20260301-090000-manual.jiangping");
+  g_assert_true (jp_test_wait_until (dialog_shown, window, 60000));
+  /* the election is shown again, with the reason named */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "election");
   dialog = jp_window_get_last_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    _("Backup Not Restored"));
@@ -328,6 +369,9 @@ test_refused_not_a_backup (void)
 int
 main (int argc, char *argv[])
 {
+  const char *const *data_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
   if (g_getenv ("JP_LOCALEDIR") != NULL && g_getenv ("JP_TEST_SCREENSHOT_DIR") != NULL)
     {
       setlocale (LC_ALL, "");
@@ -335,9 +379,14 @@ main (int argc, char *argv[])
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
     }
-  /* not G_TEST_OPTION_ISOLATE_DIRS: with it, a window showing the demo election fails an
-   * unref in a worker's callback (seen also without any restore) */
-  g_test_init (&argc, &argv, NULL);
+  /* the data folders of the machine, for its MIME database (kept below) */
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* the isolated data folders hold no MIME database, which GTK needs to load the loading
+   * page's spinner (an SVG): the machine's is used, as GLib advises for isolated tests */
+  g_content_type_set_mime_dirs ((const char *const *) mime_dirs->pdata);
   adw_init ();
   g_test_add_func ("/ui/restore/backup", test_restore);
   g_test_add_func ("/ui/restore/refused-round-open", test_refused_round_open);

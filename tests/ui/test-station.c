@@ -919,6 +919,126 @@ test_new_round_and_logout (void)
   jp_meeting_server_disconnect (server);
 }
 
+static gboolean
+refusal_shown (gpointer data)
+{
+  return jp_station_window_get_refusal_dialog (data) != NULL;
+}
+
+/* A ballot kept on the station while the host was away, for a round the chair closed
+ * meanwhile: when the host is back and the ballot is resent, the host refuses it for good,
+ * and the member is told which round's ballot was not accepted and why (it no longer
+ * waits on the station). A meeting of its own on the same election. */
+static void
+test_refused_after_reconnect (void)
+{
+  g_autoptr(JpMeetingService) service = jp_meeting_service_new (host.store);
+  g_autoptr(JpMeetingServer) server = jp_meeting_server_new (service);
+  g_autoptr(JpJoinDialog) dialog = NULL;
+  g_autoptr(JpStationWindow) station = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRound) first = jp_store_get_round (host.store, host.round, NULL);
+  g_autoptr(JpRound) round = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) none = g_new0 (char *, 1);
+  JpStationBallot *ballot;
+  GtkWindow *refusal;
+  const char *body;
+  gint64 id;
+  guint port;
+
+  /* the trade's open round, if an earlier case left one, is closed: a fresh one is opened */
+  open = jp_store_list_rounds (host.store, first->trade_code, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < open->len; i++)
+    {
+      JpRound *r = open->pdata[i];
+
+      if (r->state == JP_ROUND_STATE_OPEN && g_strcmp0 (r->trade_code, first->trade_code) == 0)
+        {
+          if (r->n_cast == 0)
+            jp_store_submit_ballot (host.store, r->id, "M02", (const char *const *) none, NULL,
+                                    NULL, &error);
+          g_assert_no_error (error);
+          g_assert_true (jp_store_close_round (host.store, r->id, "chair", &error));
+          g_assert_no_error (error);
+        }
+    }
+  id = jp_meeting_service_open_round_with_reason (service, first->trade_code, first->seats,
+                                                  first->max_choices, -1,
+                                                  "测试：断线期间结束的一轮", &error);
+  g_assert_no_error (error);
+  round = jp_store_get_round (host.store, id, &error);
+  g_assert_no_error (error);
+  title = g_strdup_printf (_("%s, round %d"), round->trade_name, round->number);
+
+  g_assert_true (jp_meeting_server_listen_local (server, 0, &error));
+  g_assert_no_error (error);
+  port = jp_meeting_server_get_port (server);
+  where = g_strdup_printf ("127.0.0.1:%u", port);
+  dialog = join (where, host.other, host.pin_other, &station);
+  g_assert_nonnull (station);
+  g_assert_true (jp_test_wait_until (station_ready, station, 10000));
+  jp_station_window_open_round (station, id);
+  g_object_set_data (G_OBJECT (station), "jp-test-wanted-round", GINT_TO_POINTER ((int) id));
+  g_assert_true (jp_test_wait_until (ballot_of_round, station, 10000));
+  ballot = jp_station_window_get_ballot (station);
+  wait_ballot (ballot, JP_STATION_BALLOT_CHOOSING);
+  codes = jp_station_ballot_get_codes (ballot);
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (jp_station_ballot_get_check (ballot, codes[i]) != NULL)
+      {
+        gtk_check_button_set_active (jp_station_ballot_get_check (ballot, codes[i]), TRUE);
+        break;
+      }
+  jp_station_ballot_review (ballot);
+
+  /* the host goes away; the member's ballot is kept on the station */
+  jp_meeting_server_disconnect (server);
+  g_assert_true (jp_test_wait_until (reconnecting, station, 10000));
+  jp_station_ballot_submit (ballot);
+  wait_ballot (ballot, JP_STATION_BALLOT_QUEUED);
+  g_assert_cmpuint (jp_meeting_client_get_n_queued (jp_station_window_get_client (station)),
+                    ==, 1);
+
+  /* meanwhile the chair closes the round (with the other member's ballot) */
+  g_assert_true (jp_store_submit_ballot (host.store, id, "M02", (const char *const *) none,
+                                         NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_close_round (host.store, id, "chair", &error));
+  g_assert_no_error (error);
+  g_assert_null (jp_station_window_get_refusal_dialog (station));
+
+  /* the host is back: the kept ballot is resent, refused, and the member is told */
+  g_assert_true (jp_meeting_server_listen_local (server, port, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_test_wait_until (refusal_shown, station, 30000));
+  refusal = jp_station_window_get_refusal_dialog (station);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (refusal)), ==,
+                   _("Ballot Not Accepted"));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refusal));
+  g_assert_nonnull (strstr (body, title));
+  g_test_message ("%s", body);
+  g_assert_cmpuint (jp_meeting_client_get_n_queued (jp_station_window_get_client (station)),
+                    ==, 0);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (refusal), "station-ballot-refused");
+  jp_test_screenshot (GTK_WIDGET (station), "station-after-refusal");
+  {
+    g_autoptr(JpRound) after = jp_store_get_round (host.store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (after->n_cast, ==, 1);
+  }
+  gtk_window_destroy (refusal);
+  gtk_window_destroy (GTK_WINDOW (station));
+  close_dialog (dialog);
+  jp_meeting_server_disconnect (server);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -945,6 +1065,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/station/offline-queue", test_offline_queue);
   g_test_add_func ("/ui/station/meeting-ended", test_meeting_ended);
   g_test_add_func ("/ui/station/new-round-and-logout", test_new_round_and_logout);
+  g_test_add_func ("/ui/station/refused-after-reconnect", test_refused_after_reconnect);
   status = g_test_run ();
   return status;
 }

@@ -84,6 +84,14 @@ void      jp_window_finish_open        (JpWindow   *self,
                                         const char *path,
                                         JpStore    *store);
 
+/* Empties the election's pages and lets its store go (jp_window_close_election); with
+ * `keep_lock` the window keeps the file's host lock, to reopen the same file. */
+void      jp_window_unload_election    (JpWindow   *self,
+                                        gboolean    keep_lock);
+/* Lets go of the host lock of `path` when this window holds it. */
+void      jp_window_release_file_lock  (JpWindow   *self,
+                                        const char *path);
+
 /* Checks the backup `from`, asks to confirm, then replaces the election file by it and
  * reopens it (jp-window-restore.c; the action "win.restore-backup"). Refused with a message
  * while a meeting is hosted or a round is open. */

@@ -230,6 +230,77 @@ on_start_page_open_file (JpWindow    *self,
   jp_window_load_file (self, path);
 }
 
+/* ---- the host lock (one host per election file, docs/audit-chain.md) ----
+ * The lock file names this process, so it cannot tell two windows of one Jiangping apart:
+ * which window holds which file is kept here, so that a second window is refused as a
+ * second computer is, and a window lets go only of the files it holds. */
+
+static GHashTable *held_files;   /* path -> JpWindow* holding its lock (not a reference) */
+
+static gboolean
+window_take_host_lock (JpWindow    *self,
+                       const char  *path,
+                       GError     **error)
+{
+  JpWindow *holder = held_files != NULL ? g_hash_table_lookup (held_files, path) : NULL;
+
+  if (holder != NULL && holder != self)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED,
+                   _("“%s” is already open in another window of Jiangping on this "
+                     "computer: use that window, or close it first."), path);
+      return FALSE;
+    }
+  if (!jp_store_take_host_lock (path, error))
+    return FALSE;
+  if (held_files == NULL)
+    held_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (held_files, g_strdup (path), self);
+  return TRUE;
+}
+
+static void
+window_release_host_lock (JpWindow   *self,
+                          const char *path)
+{
+  if (held_files == NULL || g_hash_table_lookup (held_files, path) != self)
+    return;
+  g_hash_table_remove (held_files, path);
+  jp_store_release_host_lock (path);
+}
+
+void
+jp_window_release_file_lock (JpWindow   *self,
+                             const char *path)
+{
+  g_return_if_fail (JP_IS_WINDOW (self));
+
+  window_release_host_lock (self, path);
+  if (self->store == NULL)
+    self->host_locked = FALSE;
+}
+
+/* Whether the window still needs the lock of `path`: its election, or the file it opens. */
+static gboolean
+window_wants_file (JpWindow   *self,
+                   const char *path)
+{
+  if (self->store != NULL && self->host_locked
+      && g_strcmp0 (jp_store_get_path (self->store), path) == 0)
+    return TRUE;
+  return self->loading != NULL
+         && g_strcmp0 (g_object_get_data (G_OBJECT (self->loading), "jp-path"), path) == 0;
+}
+
+/* Lets go of the lock of the election shown (closed, replaced, or the window closing). */
+static void
+window_release_store_lock (JpWindow *self)
+{
+  if (self->store != NULL && self->host_locked)
+    window_release_host_lock (self, jp_store_get_path (self->store));
+  self->host_locked = FALSE;
+}
+
 static void
 jp_window_dispose (GObject *object)
 {
@@ -240,9 +311,7 @@ jp_window_dispose (GObject *object)
   g_clear_object (&self->loading);
   g_clear_pointer (&self->ranking_watch, jp_store_watch_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
-  if (self->store != NULL && self->host_locked)
-    jp_store_release_host_lock (jp_store_get_path (self->store));
-  self->host_locked = FALSE;
+  window_release_store_lock (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->last_dialog);
@@ -436,7 +505,7 @@ jp_window_finish_open (JpWindow   *self,
 
   if (self->store != NULL && self->host_locked
       && g_strcmp0 (jp_store_get_path (self->store), path) != 0)
-    jp_store_release_host_lock (jp_store_get_path (self->store));
+    window_release_host_lock (self, jp_store_get_path (self->store));
   jp_window_set_store (self, store);
   self->host_locked = TRUE;
   /* asked once per computer: who the audit log and review decisions will name */
@@ -455,7 +524,7 @@ jp_window_open_file (JpWindow   *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* one host per election file: a second computer (or window) is told who holds it */
-  if (!jp_store_take_host_lock (path, &error))
+  if (!window_take_host_lock (self, path, &error))
     {
       jp_window_show_error (self, _("Could Not Open the Election"), error->message);
       return FALSE;
@@ -463,7 +532,8 @@ jp_window_open_file (JpWindow   *self,
   store = jp_store_open (path, &error);
   if (store == NULL)
     {
-      jp_store_release_host_lock (path);
+      if (!window_wants_file (self, path))
+        window_release_host_lock (self, path);
       jp_window_show_error (self, _("Could Not Open the Election"), error->message);
       return FALSE;
     }
@@ -505,7 +575,8 @@ load_file_done (GObject      *source,
   if (!current || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
       /* another file was chosen meanwhile, or the window closed */
-      jp_store_release_host_lock (path);
+      if (!window_wants_file (self, path))
+        window_release_host_lock (self, path);
       return;
     }
   g_clear_object (&self->loading);
@@ -514,7 +585,8 @@ load_file_done (GObject      *source,
       g_autofree char *basename = g_path_get_basename (path);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
 
-      jp_store_release_host_lock (path);
+      if (!window_wants_file (self, path))
+        window_release_host_lock (self, path);
       gtk_stack_set_visible_child_name (self->main_stack,
                                         self->store != NULL ? "election" : "start");
       jp_window_show_error (self, heading, error->message);
@@ -540,18 +612,20 @@ jp_window_load_file (JpWindow   *self,
       g_clear_object (&self->loading);
     }
   /* one host per election file: a second computer (or window) is told who holds it */
-  if (!jp_store_take_host_lock (path, &error))
+  if (!window_take_host_lock (self, path, &error))
     {
       jp_window_show_error (self, _("Could Not Open the Election"), error->message);
       return;
     }
 
   basename = g_path_get_basename (path);
+  adw_status_page_set_title (self->loading_page, _("Opening the Election…"));
   adw_status_page_set_description (self->loading_page, basename);
   gtk_window_set_title (GTK_WINDOW (self), basename);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
   self->loading = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (self->loading), "jp-path", g_strdup (path), g_free);
   task = g_task_new (self, self->loading, load_file_done, NULL);
   g_task_set_source_tag (task, jp_window_load_file);
   g_task_set_task_data (task, g_strdup (path), g_free);
@@ -612,9 +686,20 @@ jp_window_close_election (JpWindow *self)
 {
   g_return_if_fail (JP_IS_WINDOW (self));
 
+  jp_window_unload_election (self, FALSE);
+}
+
+/* The election's pages emptied and its store let go; with `keep_lock`, the window keeps the
+ * file's host lock (a restore reopens the same file: nobody may take it in between). */
+void
+jp_window_unload_election (JpWindow *self,
+                           gboolean  keep_lock)
+{
   jp_candidate_list_set_store (self->candidate_list, NULL);
   jp_dossier_view_set_store (self->dossier_view, NULL);
   unload_stages (self);
+  if (!keep_lock)
+    window_release_store_lock (self);
   g_clear_object (&self->store);
   gtk_window_set_title (GTK_WINDOW (self), _("Jiangping"));
   gtk_stack_set_visible_child_name (self->main_stack, "start");

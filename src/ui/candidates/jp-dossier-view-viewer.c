@@ -253,11 +253,14 @@ on_document_opened (GObject      *source,
   const char *sha256;
 
   document = g_task_propagate_pointer (G_TASK (result), &error);
+  /* cancelled: another document was opened, or the view was disposed (its template
+   * children gone) */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (document == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->viewer_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->viewer_error), error != NULL);
+      gtk_label_set_text (self->viewer_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->viewer_error), TRUE);
       return;
     }
   sha256 = jp_evidence_document_get_sha256 (document);

@@ -42,6 +42,9 @@ struct _JpStationWindow
                                     * queued ballot is not cast twice) */
   gint64           ballot_round;   /* round of the ballot shown, 0 if none */
   gint64           opened_round;   /* a round_opened event not yet matched with GET /state */
+  GHashTable      *round_titles;   /* round id (gint64*) -> "稀土, 第 1 轮" of every round
+                                    * listed, to name it after it closed */
+  GtkWindow       *refusal_dialog; /* weak: the last "Ballot Not Accepted" */
   guint            poll_source;
   guint            last_queued;
   gboolean         ever_connected;
@@ -120,6 +123,8 @@ rebuild_rounds (JpStationWindow *self)
       g_autofree char *escaped = g_markup_escape_text (title, -1);
       g_autofree char *subtitle = NULL;
       const char *icon = "go-next-symbolic";
+
+      g_hash_table_replace (self->round_titles, g_memdup2 (&id, sizeof id), g_strdup (title));
 
       if (voted)
         {
@@ -362,6 +367,35 @@ poll_queue (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A kept ballot, resent after a reconnect, that the host refused for good (the round was
+ * closed while the station was cut off): it is no longer on the station, so the member is
+ * told which round's ballot was not accepted and why, and the rounds are read again. */
+static void
+on_client_ballot_refused (JpStationWindow *self,
+                          gint64           round_id,
+                          const char      *message)
+{
+  const char *title = g_hash_table_lookup (self->round_titles, &round_id);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (title != NULL)
+    body = g_strdup_printf (_("The ballot kept on this station for %s was sent again when the "
+                              "connection came back, and the host did not accept it: %s"),
+                            title, message);
+  else
+    body = g_strdup_printf (_("The ballot kept on this station for ballot round %lld was sent "
+                              "again when the connection came back, and the host did not "
+                              "accept it: %s"), (long long) round_id, message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Ballot Not Accepted"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_set_weak_pointer (&self->refusal_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  self->last_queued = jp_meeting_client_get_n_queued (self->client);
+  update_connection (self);
+  refresh_state (self);
+}
+
 static void
 on_ballot_open_dossier (JpStationWindow *self,
                         const char      *code)
@@ -530,6 +564,8 @@ jp_station_window_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_STATION_WINDOW);
   g_clear_pointer (&self->ballots, g_hash_table_unref);
+  g_clear_pointer (&self->round_titles, g_hash_table_unref);
+  g_clear_weak_pointer (&self->refusal_dialog);
   g_clear_pointer (&self->rounds, g_ptr_array_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
@@ -582,6 +618,7 @@ jp_station_window_init (JpStationWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->ballots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->round_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   update_page (self);
 }
 
@@ -609,6 +646,8 @@ jp_station_window_new (GtkApplication  *app,
   g_signal_connect_object (client, "event", G_CALLBACK (on_client_event), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (client, "events-connected", G_CALLBACK (on_client_events_connected),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (client, "ballot-refused", G_CALLBACK (on_client_ballot_refused),
                            self, G_CONNECT_SWAPPED);
   self->defence = JP_STATION_DEFENCE (jp_station_defence_new (client));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->defence), "defence");
@@ -700,4 +739,11 @@ jp_station_window_is_ended (JpStationWindow *self)
 {
   g_return_val_if_fail (JP_IS_STATION_WINDOW (self), FALSE);
   return self->ended;
+}
+
+GtkWindow *
+jp_station_window_get_refusal_dialog (JpStationWindow *self)
+{
+  g_return_val_if_fail (JP_IS_STATION_WINDOW (self), NULL);
+  return self->refusal_dialog;
 }

@@ -57,6 +57,9 @@ void             jp_station_window_go_back        (JpStationWindow *self);
  * of queued ballots). Borrowed. */
 const char      *jp_station_window_get_connection_text (JpStationWindow *self);
 gboolean         jp_station_window_is_ended       (JpStationWindow *self);
+/* The last "Ballot Not Accepted" dialog (a kept ballot the host refused when it was resent),
+ * or NULL. Borrowed. */
+GtkWindow       *jp_station_window_get_refusal_dialog (JpStationWindow *self);
 /* Ends this member's session on the host (DELETE /session, the header's log-out button) and
  * returns to the start screen; the window goes away. */
 void             jp_station_window_log_out        (JpStationWindow *self);

@@ -238,6 +238,16 @@ name_widget (GtkWidget *widget)
       return;
     }
 
+  /* GTK 4.8 names an expander's button by its class ("GtkExpander"): its label's words */
+  if (GTK_IS_EXPANDER (widget))
+    {
+      const char *label = gtk_expander_get_label (GTK_EXPANDER (widget));
+      g_autofree char *name = label != NULL ? jp_accessible_strip_mnemonic (label) : NULL;
+
+      set_name (widget, name);
+      return;
+    }
+
   if (GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
     {
       /* the words on it, or for an icon its tooltip */

@@ -50,6 +50,15 @@ decode_job_free (DecodeJob *job)
   g_free (job);
 }
 
+/* The decoded list holds NULL for a photo that did not decode (or whose decoding was
+ * cancelled), so its free function must accept NULL: g_object_unref does not. */
+static void
+pixbuf_unref_nullable (gpointer pixbuf)
+{
+  if (pixbuf != NULL)
+    g_object_unref (pixbuf);
+}
+
 static void
 decode_thread (GTask        *task,
                gpointer      source,
@@ -57,8 +66,7 @@ decode_thread (GTask        *task,
                GCancellable *cancellable)
 {
   DecodeJob *job = task_data;
-  GPtrArray *pixbufs = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) (void (*) (void)) g_object_unref);
+  GPtrArray *pixbufs = g_ptr_array_new_with_free_func (pixbuf_unref_nullable);
 
   for (guint i = 0; i < job->blobs->len; i++)
     {
@@ -126,6 +134,9 @@ on_thumbnails_decoded (GObject      *source,
   if (pixbufs == NULL || g_task_had_error (G_TASK (result)))
     return;
   self = JP_PHOTO_GALLERY (source);
+  /* disposed meanwhile (its cancellable went with it) */
+  if (self->pictures == NULL)
+    return;
   for (guint i = 0; i < pixbufs->len && i < self->pictures->len; i++)
     {
       GdkPixbuf *pixbuf = g_ptr_array_index (pixbufs, i);
