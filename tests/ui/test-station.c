@@ -445,6 +445,7 @@ test_vote (void)
   g_autofree char *joined = NULL;
   g_autofree char *review = NULL;
   g_autofree char *refusal = NULL;
+  g_autofree char *evidence_title = NULL;
   JpStationBallot *ballot;
   JpStationBallot *stale;
   GtkCheckButton *extra = NULL;
@@ -523,9 +524,14 @@ test_vote (void)
   g_assert_true (jp_test_wait_until (dossier_loaded, dossier, 10000));
   g_assert_nonnull (jp_test_find_label (GTK_WIDGET (dossier), open_code, FALSE));
   g_assert_cmpuint (jp_station_dossier_get_n_evidence (dossier), >, 0);
+  /* the trade is among the facts; each evidence file has a row that opens it */
+  g_assert_nonnull (jp_test_find_label (GTK_WIDGET (dossier), round->trade_name, FALSE));
+  evidence_title = g_strdup_printf (_("Evidence %u"), 1u);
+  label = jp_test_find_label (GTK_WIDGET (dossier), evidence_title, FALSE);
+  g_assert_nonnull (label);
   jp_test_spin ();
   jp_test_screenshot (GTK_WIDGET (station), "station-dossier");
-  jp_station_dossier_open_evidence (dossier, 0);
+  gtk_widget_activate (row_of_label (label));
   g_assert_true (jp_test_wait_until (on_evidence_page, station, 20000));
   /* it opens at fit width, not wider than 150 % (more than the title in sight) */
   jp_test_spin ();
