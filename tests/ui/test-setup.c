@@ -11,6 +11,7 @@
 
 #include "demo/jp-demo.h"
 #include "ui/setup/jp-setup-private.h"
+#include "ui/setup/jp-unit-row.h"
 #include "jp-ui-test-util.h"
 
 /* jp_store_member_has_pin and jp_store_member_check_pin, which must not fail here. */
@@ -589,6 +590,117 @@ save_screenshots (const char *folder)
   gtk_window_destroy (window);
 }
 
+/* The unit as the store keeps it now. */
+static JpUnit *
+find_unit (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = jp_store_list_units (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < units->len; i++)
+    {
+      JpUnit *u = g_ptr_array_index (units, i);
+
+      if (g_strcmp0 (u->name, name) == 0)
+        return g_ptr_array_steal_index (units, i);
+    }
+  return NULL;
+}
+
+static guint
+count_nominated (const char *unit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) candidates = jp_store_list_candidates (store, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (candidates, i);
+
+      if (g_strcmp0 (c->unit, unit) == 0)
+        n++;
+    }
+  return n;
+}
+
+static JpUnitRow *
+unit_row_at (JpUnitsPage *page,
+             int          index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (jp_units_page_get_list (page), index);
+
+  g_assert_true (JP_IS_UNIT_ROW (row));
+  return JP_UNIT_ROW (row);
+}
+
+/* A unit's pilot switch and limit reach the store, and its row says what they mean. */
+static void
+test_unit_limit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  JpUnitsPage *page = jp_setup_page_get_units_page (fixture->page);
+  JpUnitRow *row;
+  g_autofree char *name = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *nominated = NULL;
+  g_autoptr(JpUnit) stored = NULL;
+  g_autoptr(JpUnit) stored2 = NULL;
+  g_autoptr(JpUnit) stored3 = NULL;
+  guint count;
+
+  jp_setup_page_show (fixture->page, "units");
+  jp_test_spin ();
+  row = unit_row_at (page, 0);
+  name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  count = count_nominated (name);
+  g_assert_cmpuint (count, >, 0);
+  nominated = g_strdup_printf (ngettext ("%u candidate nominated", "%u candidates nominated",
+                                         count), count);
+  stored = find_unit (name);
+  g_assert_nonnull (stored);
+  g_assert_false (stored->pilot);
+  g_assert_cmpuint (stored->limit, ==, 0);
+  expected = g_strdup_printf ("%s · limit 3 (default)", nominated);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+  g_assert_cmpint (jp_unit_row_is_over_limit (row), ==, count > 3);
+
+  /* a limit set here */
+  gtk_spin_button_set_value (jp_unit_row_get_limit_spin (row), 1);
+  stored2 = find_unit (name);
+  g_assert_cmpuint (stored2->limit, ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s · limit 1 (set here)", nominated);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+  g_assert_cmpint (jp_unit_row_is_over_limit (row), ==, count > 1);
+
+  /* back to the default, as a pilot unit */
+  gtk_spin_button_set_value (jp_unit_row_get_limit_spin (row), 0);
+  gtk_switch_set_active (jp_unit_row_get_pilot_switch (row), TRUE);
+  stored3 = find_unit (name);
+  g_assert_true (stored3->pilot);
+  g_assert_cmpuint (stored3->limit, ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s · limit 5 (default)", nominated);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+
+  /* a reloaded page shows what the store kept */
+  jp_units_page_reload (page);
+  jp_test_spin ();
+  row = unit_row_at (page, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
+  g_assert_true (gtk_switch_get_active (jp_unit_row_get_pilot_switch (row)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (jp_unit_row_get_limit_spin (row)), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+
+  gtk_switch_set_active (jp_unit_row_get_pilot_switch (row), FALSE);
+  g_clear_pointer (&stored, jp_unit_free);
+  stored = find_unit (name);
+  g_assert_false (stored->pilot);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +739,7 @@ main (int   argc,
               fixture_tear_down);
   ADD ("weights", test_weights);
   ADD ("seats", test_seats);
+  ADD ("unit-limit", test_unit_limit);
   ADD ("freeze", test_freeze);
 #undef ADD
 
