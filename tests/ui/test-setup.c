@@ -384,17 +384,96 @@ decide_candidates (guint keep)
     }
 }
 
+/* The control of type `type` in the trades column view's cell of trade `trade_id`. */
+static GtkWidget *
+find_trade_control (GtkWidget *widget,
+                    gint64     trade_id,
+                    GType      type)
+{
+  if (JP_IS_TRADE_CELL (widget))
+    {
+      JpSeatRow *row = jp_trade_cell_get_row (JP_TRADE_CELL (widget));
+      GtkWidget *control = jp_trade_cell_get_control (JP_TRADE_CELL (widget));
+
+      if (row != NULL && row->trade_id == trade_id && G_TYPE_CHECK_INSTANCE_TYPE (control, type))
+        return control;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_trade_control (child, trade_id, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+trade_priority (gint64 trade_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) trades = jp_store_list_trades (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < trades->len; i++)
+    {
+      JpTrade *t = g_ptr_array_index (trades, i);
+
+      if (t->id == trade_id)
+        return t->priority;
+    }
+  g_assert_not_reached ();
+}
+
+/* The priority switch of a trade's row reaches the store, and the row shows it after the
+ * page reloads. */
+static void
+test_trade_priority (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  JpTradesPage *page = jp_setup_page_get_trades_page (fixture->page);
+  GtkWidget *view = GTK_WIDGET (jp_trades_page_get_column_view (page));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpSeatPlan) plan = jp_store_get_seat_plan (store, &error);
+  const JpSeatRow *target;
+  gboolean before;
+  GtkWidget *sw;
+
+  jp_setup_page_show (fixture->page, "trades");
+  jp_test_spin ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->rows->len, >, 0);
+  target = g_ptr_array_index (plan->rows, 0);
+  before = trade_priority (target->trade_id);
+  sw = find_trade_control (view, target->trade_id, GTK_TYPE_SWITCH);
+  g_assert_nonnull (sw);
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (sw)), ==, before);
+
+  gtk_switch_set_active (GTK_SWITCH (sw), !before);
+  jp_test_spin ();
+  g_assert_false (label_visible_with_text (jp_trades_page_get_message (page)));
+  g_assert_cmpint (trade_priority (target->trade_id), ==, !before);
+  sw = find_trade_control (view, target->trade_id, GTK_TYPE_SWITCH);
+  g_assert_nonnull (sw);
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (sw)), ==, !before);
+
+  gtk_switch_set_active (GTK_SWITCH (sw), before);
+  jp_test_spin ();
+  g_assert_cmpint (trade_priority (target->trade_id), ==, before);
+}
+
 static GtkSpinButton *
 find_seats_spin (GtkWidget *widget,
                  gint64     trade_id)
 {
-  if (GTK_IS_SPIN_BUTTON (widget))
+  if (JP_IS_TRADE_CELL (widget))
     {
-      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "jp-list-item");
-      gpointer obj = item != NULL ? gtk_list_item_get_item (item) : NULL;
+      JpSeatRow *row = jp_trade_cell_get_row (JP_TRADE_CELL (widget));
+      GtkWidget *control = jp_trade_cell_get_control (JP_TRADE_CELL (widget));
 
-      if (obj != NULL && ((JpSeatRow *) jp_setup_item_get (obj))->trade_id == trade_id)
-        return GTK_SPIN_BUTTON (widget);
+      if (row != NULL && row->trade_id == trade_id && GTK_IS_SPIN_BUTTON (control))
+        return GTK_SPIN_BUTTON (control);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -739,6 +818,7 @@ main (int   argc,
               fixture_tear_down);
   ADD ("weights", test_weights);
   ADD ("seats", test_seats);
+  ADD ("trade-priority", test_trade_priority);
   ADD ("unit-limit", test_unit_limit);
   ADD ("freeze", test_freeze);
 #undef ADD

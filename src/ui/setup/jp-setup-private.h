@@ -78,6 +78,12 @@ GtkLabel        *jp_settings_page_get_message       (JpSettingsPage *self);
 gboolean         jp_settings_page_apply             (JpSettingsPage *self);
 
 GtkColumnView   *jp_trades_page_get_column_view     (JpTradesPage *self);
+/* A cell of the trades page's column view: the trade it shows and its control (a label, the
+ * code entry, the priority switch, the seats spin button or the delete button). */
+#define JP_TYPE_TRADE_CELL (jp_trade_cell_get_type ())
+G_DECLARE_FINAL_TYPE (JpTradeCell, jp_trade_cell, JP, TRADE_CELL, AdwBin)
+JpSeatRow       *jp_trade_cell_get_row              (JpTradeCell *self);
+GtkWidget       *jp_trade_cell_get_control          (JpTradeCell *self);
 GtkLabel        *jp_trades_page_get_sum_label       (JpTradesPage *self);
 GtkButton       *jp_trades_page_get_freeze_button   (JpTradesPage *self);
 GtkLabel        *jp_trades_page_get_message         (JpTradesPage *self);
