@@ -11,7 +11,9 @@
 
 #include "demo/jp-demo.h"
 #include "ui/setup/jp-setup-private.h"
+#include "ui/setup/jp-rubric-row.h"
 #include "ui/setup/jp-unit-row.h"
+#include "jp-ui3a-shot.h"
 #include "jp-ui-test-util.h"
 
 /* jp_store_member_has_pin and jp_store_member_check_pin, which must not fail here. */
@@ -335,6 +337,85 @@ test_weights (Fixture       *fixture,
   g_assert_cmpstr (saved->contact_person, ==, "王喆");
   g_assert_cmpstr (saved->contact_phone, ==, "0472-5123456");
   g_assert_cmpstr (saved->contact_address, ==, "钢铁大街1号");
+}
+
+static JpRubricRow *
+rubric_row_at (JpSettingsPage *page,
+               int             index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (jp_settings_page_get_rubric_list (page),
+                                                      index);
+
+  g_assert_true (JP_IS_RUBRIC_ROW (row));
+  return JP_RUBRIC_ROW (row);
+}
+
+/* A rubric row's name and maximum reach the store; moving a criterion keeps its data. */
+static void
+test_rubric_edit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JpSettingsPage *page = jp_setup_page_get_settings_page (fixture->page);
+  g_autoptr(JpSettings) original = jp_store_get_settings (store);
+  g_autoptr(JpSettings) saved = NULL;
+  g_autoptr(JpSettings) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  const JpRubricCriterion *c0;
+  const JpRubricCriterion *c1;
+  JpRubricRow *row;
+
+  jp_setup_page_show (fixture->page, "settings");
+  jp_test_spin ();
+  g_assert_cmpuint (original->rubric->len, >=, 2);
+  c0 = g_ptr_array_index (original->rubric, 0);
+  c1 = g_ptr_array_index (original->rubric, 1);
+  for (guint i = 0; i < original->rubric->len; i++)
+    {
+      const JpRubricCriterion *c = g_ptr_array_index (original->rubric, i);
+
+      row = rubric_row_at (page, (int) i);
+      g_assert_cmpuint (jp_rubric_row_get_index (row), ==, i);
+      g_assert_cmpstr (gtk_editable_get_text (jp_rubric_row_get_name_entry (row)), ==, c->name);
+      g_assert_cmpfloat (gtk_spin_button_get_value (jp_rubric_row_get_max_spin (row)), ==,
+                         c->max);
+    }
+
+  /* half a point moves from the second criterion to the renamed first; the total stays */
+  row = rubric_row_at (page, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (jp_rubric_row_get_name_entry (row)));
+  gtk_editable_set_text (jp_rubric_row_get_name_entry (row), "测试标准");
+  gtk_spin_button_set_value (jp_rubric_row_get_max_spin (row), c0->max + 0.5);
+  gtk_spin_button_set_value (jp_rubric_row_get_max_spin (rubric_row_at (page, 1)),
+                             c1->max - 0.5);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (fixture->window), "setup-rubric");
+  g_assert_true (jp_settings_page_apply (page));
+  saved = jp_store_get_settings (store);
+  g_assert_cmpstr (((JpRubricCriterion *) g_ptr_array_index (saved->rubric, 0))->name, ==,
+                   "测试标准");
+  g_assert_cmpfloat (((JpRubricCriterion *) g_ptr_array_index (saved->rubric, 0))->max, ==,
+                     c0->max + 0.5);
+  g_assert_cmpfloat (((JpRubricCriterion *) g_ptr_array_index (saved->rubric, 1))->max, ==,
+                     c1->max - 0.5);
+
+  /* moved down, the criterion's row is rebuilt second with its own name and maximum */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "settings.rubric-move", "(ii)",
+                                             0, 1));
+  jp_test_spin ();
+  row = rubric_row_at (page, 1);
+  g_assert_cmpstr (gtk_editable_get_text (jp_rubric_row_get_name_entry (row)), ==, "测试标准");
+  g_assert_cmpfloat (gtk_spin_button_get_value (jp_rubric_row_get_max_spin (row)), ==,
+                     c0->max + 0.5);
+  g_assert_true (jp_settings_page_apply (page));
+  moved = jp_store_get_settings (store);
+  g_assert_cmpstr (((JpRubricCriterion *) g_ptr_array_index (moved->rubric, 1))->name, ==,
+                   "测试标准");
+  g_assert_cmpfloat (((JpRubricCriterion *) g_ptr_array_index (moved->rubric, 0))->max, ==,
+                     c1->max - 0.5);
+
+  /* leave the election as it was for the cases that follow */
+  g_assert_true (jp_store_update_settings (store, original, "test", &error));
+  g_assert_no_error (error);
 }
 
 /* Qualifies each pending candidate with evidence for a criterion, returns the others;
@@ -817,6 +898,7 @@ main (int   argc,
   g_test_add ("/ui/setup/conflict-add", Fixture, "T03", fixture_set_up, test_conflict_add,
               fixture_tear_down);
   ADD ("weights", test_weights);
+  ADD ("rubric-edit", test_rubric_edit);
   ADD ("seats", test_seats);
   ADD ("trade-priority", test_trade_priority);
   ADD ("unit-limit", test_unit_limit);

@@ -72,6 +72,8 @@ GtkSpinButton   *jp_settings_page_get_weight_spin   (JpSettingsPage *self, guint
 /* 0 contact person, 1 contact phone, 2 postal address of the publicity office */
 GtkEditable     *jp_settings_page_get_contact_entry (JpSettingsPage *self, guint i);
 GtkLabel        *jp_settings_page_get_weight_sum    (JpSettingsPage *self);
+/* the rubric's rows, JpRubricRow */
+GtkListBox      *jp_settings_page_get_rubric_list   (JpSettingsPage *self);
 GtkButton       *jp_settings_page_get_apply_button  (JpSettingsPage *self);
 GtkLabel        *jp_settings_page_get_message       (JpSettingsPage *self);
 /* Applies the form as the Apply button does; FALSE if refused (message shown). */
