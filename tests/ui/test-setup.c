@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "demo/jp-demo.h"
+#include "store/jp-store-rounds.h"
 #include "ui/setup/jp-setup-private.h"
 #include "ui/setup/jp-rubric-row.h"
 #include "ui/setup/jp-unit-row.h"
@@ -702,6 +703,84 @@ test_freeze (Fixture       *fixture,
   g_assert_cmpuint (n_codes, >, 0);
 }
 
+/* The row of the settings form titled `title`. */
+static AdwPreferencesRow *
+find_settings_row (GtkWidget  *widget,
+                   const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_PREFERENCES_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *found = find_settings_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Once a ballot round has opened, the settings core locks at that stage are greyed out with
+ * the reason, each on its own row, and the others stay editable. */
+static void
+test_ballot_locks (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  JpSettingsPage *page = jp_setup_page_get_settings_page (fixture->page);
+  static const char *locked[] = { "Titles to award", "Finalist ratio", "Marks per ballot",
+                                  "Majority threshold", "Quorum" };
+  static const char *open[] = { "Year", "Committee vote (wV)", "Online vote (wO)",
+                                "Defence (wD)", "Presentation (minutes)",
+                                "Publicity period (working days)" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpSeatPlan) plan = NULL;
+  gint64 round_id = 0;
+
+  if (!test_is_frozen (store))
+    {
+      g_autoptr(GPtrArray) codes = NULL;
+
+      decide_candidates (0);
+      codes = jp_store_freeze (store, "test", &error);
+      g_assert_no_error (error);
+    }
+  plan = jp_store_get_seat_plan (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < plan->rows->len && round_id == 0; i++)
+    {
+      const JpSeatRow *r = g_ptr_array_index (plan->rows, i);
+
+      if (r->qualified > 0 && r->code != NULL)
+        {
+          round_id = jp_store_open_ballot_round (store, r->code, -1, -1, -1, "test", &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_cmpint (round_id, >, 0);
+
+  jp_settings_page_set_store (page, store);
+  jp_setup_page_show (fixture->page, "settings");
+  jp_test_spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (locked); i++)
+    {
+      AdwPreferencesRow *row = find_settings_row (GTK_WIDGET (page), locked[i]);
+
+      g_assert_nonnull (row);
+      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       "Locked: the first ballot has opened");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (open); i++)
+    {
+      AdwPreferencesRow *row = find_settings_row (GTK_WIDGET (page), open[i]);
+
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+    }
+}
+
 /* Looking at it: with JP_SETUP_SHOTS=<folder>, after the cases, each page is saved as a PNG
  * (setup-<page>.png) from the widget's own rendering. */
 static void
@@ -903,6 +982,8 @@ main (int   argc,
   ADD ("trade-priority", test_trade_priority);
   ADD ("unit-limit", test_unit_limit);
   ADD ("freeze", test_freeze);
+  /* opens a ballot round: the last case */
+  ADD ("ballot-locks", test_ballot_locks);
 #undef ADD
 
   if (g_getenv ("JP_SETUP_SHOTS") == NULL)
