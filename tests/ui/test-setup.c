@@ -219,6 +219,37 @@ test_member_pin (Fixture       *fixture,
     g_assert_false (test_check_pin (store, code, first));
 }
 
+/* Removing a member asks first; "Remove" removes the member the dialog named. */
+static void
+test_member_remove (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JpMember) before = find_member (data);
+  g_autoptr(JpMember) after = NULL;
+  GListModel *toplevels;    /* owned by GTK */
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_nonnull (before);
+  jp_setup_page_show (fixture->page, "members");
+  jp_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jp_setup_page_get_members_page (
+                                               fixture->page)), "members.delete", "s", data));
+  jp_test_spin ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  jp_test_spin ();
+  after = find_member (data);
+  g_assert_null (after);
+}
+
 static void
 test_conflict_add (Fixture       *fixture,
                    gconstpointer  data)
@@ -973,6 +1004,8 @@ main (int   argc,
   g_test_add ("/ui/setup/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("member-add", test_member_add);
   g_test_add ("/ui/setup/member-pin", Fixture, "T02", fixture_set_up, test_member_pin,
+              fixture_tear_down);
+  g_test_add ("/ui/setup/member-remove", Fixture, "T04", fixture_set_up, test_member_remove,
               fixture_tear_down);
   g_test_add ("/ui/setup/conflict-add", Fixture, "T03", fixture_set_up, test_conflict_add,
               fixture_tear_down);
