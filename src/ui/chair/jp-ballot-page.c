@@ -489,9 +489,8 @@ jp_round_row_init (JpRoundRow *self)
 {
 }
 
-/* the round of a row of the rounds list, 0 for none */
-static gint64
-row_round_id (GtkWidget *row)
+gint64
+jp_ballot_page_row_round_id (GtkWidget *row)
 {
   return JP_IS_ROUND_ROW (row) ? JP_ROUND_ROW (row)->round_id : 0;
 }
@@ -605,7 +604,7 @@ static void
 on_rounds_list_row_selected (JpBallotPage  *self,
                              GtkListBoxRow *row)
 {
-  gint64 id = row != NULL ? row_round_id (GTK_WIDGET (row)) : 0;
+  gint64 id = row != NULL ? jp_ballot_page_row_round_id (GTK_WIDGET (row)) : 0;
 
   if (id == self->round_id)
     return;
@@ -619,7 +618,7 @@ jp_ballot_page_select_round (JpBallotPage *self,
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->rounds_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (row_round_id (row) == round_id)
+    if (jp_ballot_page_row_round_id (row) == round_id)
       {
         gtk_list_box_select_row (self->rounds_list, GTK_LIST_BOX_ROW (row));
         return TRUE;
@@ -733,7 +732,7 @@ on_progress (JpBallotPage *self,
   /* the round's row in the list counts too, not only the live card */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->rounds_list));
        round != NULL && row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (row_round_id (row) == round_id)
+    if (jp_ballot_page_row_round_id (row) == round_id)
       {
         g_autofree char *subtitle = round_row_subtitle (round);
 
