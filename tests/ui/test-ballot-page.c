@@ -303,7 +303,7 @@ row_subtitle (JpBallotPage *page, gint64 round_id)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (page->rounds_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "round-id")) == round_id)
+    if (jp_ballot_page_row_round_id (row) == round_id)
       return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
   return NULL;
 }

@@ -9,6 +9,8 @@
 
 #include "demo/jp-demo.h"
 #include "ui/app/jp-operator.h"
+#include "ui/review/jp-evidence-check.h"
+#include "ui/review/jp-exclusion-row.h"
 #include "ui/review/jp-review-page-private.h"
 #include "ui/app/jp-window-private.h"
 #include "jp-ui-test-util.h"
@@ -103,9 +105,9 @@ tick_criterion (Fixture *fixture,
   g_assert_cmpuint (checks->len, >, 0);
   for (guint i = 0; i < checks->len; i++)
     if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
-      return g_strdup (g_object_get_data (g_ptr_array_index (checks, i), "jp-sha256"));
+      return g_strdup (jp_evidence_check_get_sha256 (g_ptr_array_index (checks, i)));
   gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
-  return g_strdup (g_object_get_data (g_ptr_array_index (checks, 0), "jp-sha256"));
+  return g_strdup (jp_evidence_check_get_sha256 (g_ptr_array_index (checks, 0)));
 }
 
 static gboolean
@@ -254,6 +256,44 @@ test_misconduct_blocks (Fixture       *fixture,
                             "5"));
   /* nothing was written */
   g_assert_cmpuint (count_decisions (fixture, c->id), ==, 0);
+}
+
+/* An exclusion ticked with a note is saved with the review, the note as typed; the evidence
+ * linked is the document the check button stands for. */
+static void
+test_exclusion_note (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JpCandidate) c = nth_with_evidence (fixture, 3);
+  g_autoptr(JpReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+  GtkCheckButton *check;
+  GtkWidget *row;
+
+  g_assert_true (jp_review_page_show_candidate (fixture->page, c->id));
+  sha256 = tick_criterion (fixture, 1);
+  gtk_check_button_set_active (jp_review_page_get_qualified_check (fixture->page), TRUE);
+  check = jp_review_page_get_exclusion_check (fixture->page, JP_EXCLUSION_CADRE_OR_HEAD);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (check), JP_TYPE_EXCLUSION_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpint (jp_exclusion_row_get_exclusion (JP_EXCLUSION_ROW (row)), ==,
+                   JP_EXCLUSION_CADRE_OR_HEAD);
+  gtk_check_button_set_active (check, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (jp_exclusion_row_get_note (JP_EXCLUSION_ROW (row))),
+                         "测试：曾任企业负责人");
+  /* a warning only: the reviewer may still qualify */
+  g_assert_true (save_enabled (fixture));
+  g_assert_true (jp_review_page_save (fixture->page));
+
+  review = jp_store_get_review (fixture->store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (review);
+  g_assert_true ((review->exclusions & (1u << JP_EXCLUSION_CADRE_OR_HEAD)) != 0);
+  g_assert_false ((review->exclusions & (1u << JP_EXCLUSION_MISCONDUCT)) != 0);
+  g_assert_cmpstr (review->exclusion_notes[JP_EXCLUSION_CADRE_OR_HEAD], ==,
+                   "测试：曾任企业负责人");
+  g_assert_true (review_links (review, 1, sha256));
 }
 
 static void
@@ -497,6 +537,7 @@ main (int   argc,
   g_test_add ("/ui/review/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("qualify-return-rereview", test_qualify_return_rereview);
   ADD ("misconduct-blocks", test_misconduct_blocks);
+  ADD ("exclusion-note", test_exclusion_note);
   ADD ("navigation", test_navigation);
   ADD ("claims-save-next", test_claims_save_next);
   ADD ("operator", test_operator);

@@ -10,46 +10,13 @@
 #include <locale.h>
 
 #include "demo/jp-demo.h"
+#include "store/jp-store-rounds.h"
 #include "ui/setup/jp-setup-private.h"
+#include "ui/setup/jp-rubric-row.h"
+#include "ui/setup/jp-unit-row.h"
+#include "jp-ui3a-shot.h"
 #include "jp-ui-test-util.h"
-
-/* jp_store_member_has_pin and jp_store_member_check_pin, which must not fail here. */
-G_GNUC_UNUSED static gboolean
-test_has_pin (JpStore    *store,
-              const char *member_code)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean has_pin = FALSE;
-
-  g_assert_true (jp_store_member_has_pin (store, member_code, &has_pin, &error));
-  g_assert_no_error (error);
-  return has_pin;
-}
-
-G_GNUC_UNUSED static gboolean
-test_check_pin (JpStore    *store,
-                const char *member_code,
-                const char *pin)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean matches = FALSE;
-
-  g_assert_true (jp_store_member_check_pin (store, member_code, pin, &matches, &error));
-  g_assert_no_error (error);
-  return matches;
-}
-
-/* jp_store_is_frozen, which must not fail here. */
-G_GNUC_UNUSED static gboolean
-test_is_frozen (JpStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean frozen = FALSE;
-
-  g_assert_true (jp_store_is_frozen (store, &frozen, &error));
-  g_assert_no_error (error);
-  return frozen;
-}
+#include "jp-setup-test-util.h"
 
 #define N_CANDIDATES 30
 
@@ -215,6 +182,37 @@ test_member_pin (Fixture       *fixture,
     g_assert_false (test_check_pin (store, code, first));
 }
 
+/* Removing a member asks first; "Remove" removes the member the dialog named. */
+static void
+test_member_remove (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JpMember) before = find_member (data);
+  g_autoptr(JpMember) after = NULL;
+  GListModel *toplevels;    /* owned by GTK */
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_nonnull (before);
+  jp_setup_page_show (fixture->page, "members");
+  jp_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jp_setup_page_get_members_page (
+                                               fixture->page)), "members.delete", "s", data));
+  jp_test_spin ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  jp_test_spin ();
+  after = find_member (data);
+  g_assert_null (after);
+}
+
 static void
 test_conflict_add (Fixture       *fixture,
                    gconstpointer  data)
@@ -336,6 +334,74 @@ test_weights (Fixture       *fixture,
   g_assert_cmpstr (saved->contact_address, ==, "钢铁大街1号");
 }
 
+/* A rubric row's name and maximum reach the store; moving a criterion keeps its data. */
+static void
+test_rubric_edit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JpSettingsPage *page = jp_setup_page_get_settings_page (fixture->page);
+  g_autoptr(JpSettings) original = jp_store_get_settings (store);
+  g_autoptr(JpSettings) saved = NULL;
+  g_autoptr(JpSettings) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  const JpRubricCriterion *c0;
+  const JpRubricCriterion *c1;
+  JpRubricRow *row;
+
+  jp_setup_page_show (fixture->page, "settings");
+  jp_test_spin ();
+  g_assert_cmpuint (original->rubric->len, >=, 2);
+  c0 = g_ptr_array_index (original->rubric, 0);
+  c1 = g_ptr_array_index (original->rubric, 1);
+  for (guint i = 0; i < original->rubric->len; i++)
+    {
+      const JpRubricCriterion *c = g_ptr_array_index (original->rubric, i);
+
+      row = rubric_row_at (page, (int) i);
+      g_assert_cmpuint (jp_rubric_row_get_index (row), ==, i);
+      g_assert_cmpstr (gtk_editable_get_text (jp_rubric_row_get_name_entry (row)), ==, c->name);
+      g_assert_cmpfloat (gtk_spin_button_get_value (jp_rubric_row_get_max_spin (row)), ==,
+                         c->max);
+    }
+
+  /* half a point moves from the second criterion to the renamed first; the total stays */
+  row = rubric_row_at (page, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (jp_rubric_row_get_name_entry (row)));
+  gtk_editable_set_text (jp_rubric_row_get_name_entry (row), "测试标准");
+  gtk_spin_button_set_value (jp_rubric_row_get_max_spin (row), c0->max + 0.5);
+  gtk_spin_button_set_value (jp_rubric_row_get_max_spin (rubric_row_at (page, 1)),
+                             c1->max - 0.5);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (fixture->window), "setup-rubric");
+  g_assert_true (jp_settings_page_apply (page));
+  saved = jp_store_get_settings (store);
+  g_assert_cmpstr (((JpRubricCriterion *) g_ptr_array_index (saved->rubric, 0))->name, ==,
+                   "测试标准");
+  g_assert_cmpfloat (((JpRubricCriterion *) g_ptr_array_index (saved->rubric, 0))->max, ==,
+                     c0->max + 0.5);
+  g_assert_cmpfloat (((JpRubricCriterion *) g_ptr_array_index (saved->rubric, 1))->max, ==,
+                     c1->max - 0.5);
+
+  /* moved down, the criterion's row is rebuilt second with its own name and maximum */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "settings.rubric-move", "(ii)",
+                                             0, 1));
+  jp_test_spin ();
+  row = rubric_row_at (page, 1);
+  g_assert_cmpstr (gtk_editable_get_text (jp_rubric_row_get_name_entry (row)), ==, "测试标准");
+  g_assert_cmpfloat (gtk_spin_button_get_value (jp_rubric_row_get_max_spin (row)), ==,
+                     c0->max + 0.5);
+  g_assert_true (jp_settings_page_apply (page));
+  moved = jp_store_get_settings (store);
+  g_assert_cmpstr (((JpRubricCriterion *) g_ptr_array_index (moved->rubric, 1))->name, ==,
+                   "测试标准");
+  g_assert_cmpfloat (((JpRubricCriterion *) g_ptr_array_index (moved->rubric, 0))->max, ==,
+                     c1->max - 0.5);
+
+  /* leave the election as it was for the cases that follow */
+  g_assert_true (jp_store_update_settings (store, original, "test", &error));
+  g_assert_no_error (error);
+}
+
 /* Qualifies each pending candidate with evidence for a criterion, returns the others;
  * `keep` candidates stay pending. */
 static void
@@ -383,27 +449,58 @@ decide_candidates (guint keep)
     }
 }
 
-static GtkSpinButton *
-find_seats_spin (GtkWidget *widget,
-                 gint64     trade_id)
+static gboolean
+trade_priority (gint64 trade_id)
 {
-  if (GTK_IS_SPIN_BUTTON (widget))
-    {
-      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "jp-list-item");
-      gpointer obj = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) trades = jp_store_list_trades (store, &error);
 
-      if (obj != NULL && ((JpSeatRow *) jp_setup_item_get (obj))->trade_id == trade_id)
-        return GTK_SPIN_BUTTON (widget);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  g_assert_no_error (error);
+  for (guint i = 0; i < trades->len; i++)
     {
-      GtkSpinButton *found = find_seats_spin (child, trade_id);
+      JpTrade *t = g_ptr_array_index (trades, i);
 
-      if (found != NULL)
-        return found;
+      if (t->id == trade_id)
+        return t->priority;
     }
-  return NULL;
+  g_assert_not_reached ();
+}
+
+/* The priority switch of a trade's row reaches the store, and the row shows it after the
+ * page reloads. */
+static void
+test_trade_priority (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  JpTradesPage *page = jp_setup_page_get_trades_page (fixture->page);
+  GtkWidget *view = GTK_WIDGET (jp_trades_page_get_column_view (page));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpSeatPlan) plan = jp_store_get_seat_plan (store, &error);
+  const JpSeatRow *target;
+  gboolean before;
+  GtkWidget *sw;
+
+  jp_setup_page_show (fixture->page, "trades");
+  jp_test_spin ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->rows->len, >, 0);
+  target = g_ptr_array_index (plan->rows, 0);
+  before = trade_priority (target->trade_id);
+  sw = find_trade_control (view, target->trade_id, GTK_TYPE_SWITCH);
+  g_assert_nonnull (sw);
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (sw)), ==, before);
+
+  gtk_switch_set_active (GTK_SWITCH (sw), !before);
+  jp_test_spin ();
+  g_assert_false (label_visible_with_text (jp_trades_page_get_message (page)));
+  g_assert_cmpint (trade_priority (target->trade_id), ==, !before);
+  sw = find_trade_control (view, target->trade_id, GTK_TYPE_SWITCH);
+  g_assert_nonnull (sw);
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (sw)), ==, !before);
+
+  gtk_switch_set_active (GTK_SWITCH (sw), before);
+  jp_test_spin ();
+  g_assert_cmpint (trade_priority (target->trade_id), ==, before);
 }
 
 static void
@@ -541,6 +638,65 @@ test_freeze (Fixture       *fixture,
   g_assert_cmpuint (n_codes, >, 0);
 }
 
+/* Once a ballot round has opened, the settings core locks at that stage are greyed out with
+ * the reason, each on its own row, and the others stay editable. */
+static void
+test_ballot_locks (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  JpSettingsPage *page = jp_setup_page_get_settings_page (fixture->page);
+  static const char *locked[] = { "Titles to award", "Finalist ratio", "Marks per ballot",
+                                  "Majority threshold", "Quorum" };
+  static const char *open[] = { "Year", "Committee vote (wV)", "Online vote (wO)",
+                                "Defence (wD)", "Presentation (minutes)",
+                                "Publicity period (working days)" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpSeatPlan) plan = NULL;
+  gint64 round_id = 0;
+
+  if (!test_is_frozen (store))
+    {
+      g_autoptr(GPtrArray) codes = NULL;
+
+      decide_candidates (0);
+      codes = jp_store_freeze (store, "test", &error);
+      g_assert_no_error (error);
+    }
+  plan = jp_store_get_seat_plan (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < plan->rows->len && round_id == 0; i++)
+    {
+      const JpSeatRow *r = g_ptr_array_index (plan->rows, i);
+
+      if (r->qualified > 0 && r->code != NULL)
+        {
+          round_id = jp_store_open_ballot_round (store, r->code, -1, -1, -1, "test", &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_cmpint (round_id, >, 0);
+
+  jp_settings_page_set_store (page, store);
+  jp_setup_page_show (fixture->page, "settings");
+  jp_test_spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (locked); i++)
+    {
+      AdwPreferencesRow *row = find_settings_row (GTK_WIDGET (page), locked[i]);
+
+      g_assert_nonnull (row);
+      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       "Locked: the first ballot has opened");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (open); i++)
+    {
+      AdwPreferencesRow *row = find_settings_row (GTK_WIDGET (page), open[i]);
+
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+    }
+}
+
 /* Looking at it: with JP_SETUP_SHOTS=<folder>, after the cases, each page is saved as a PNG
  * (setup-<page>.png) from the widget's own rendering. */
 static void
@@ -589,6 +745,107 @@ save_screenshots (const char *folder)
   gtk_window_destroy (window);
 }
 
+/* The unit as the store keeps it now. */
+static JpUnit *
+find_unit (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = jp_store_list_units (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < units->len; i++)
+    {
+      JpUnit *u = g_ptr_array_index (units, i);
+
+      if (g_strcmp0 (u->name, name) == 0)
+        return g_ptr_array_steal_index (units, i);
+    }
+  return NULL;
+}
+
+static guint
+count_nominated (const char *unit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) candidates = jp_store_list_candidates (store, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(JpCandidate) c = g_list_model_get_item (candidates, i);
+
+      if (g_strcmp0 (c->unit, unit) == 0)
+        n++;
+    }
+  return n;
+}
+
+/* A unit's pilot switch and limit reach the store, and its row says what they mean. */
+static void
+test_unit_limit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  JpUnitsPage *page = jp_setup_page_get_units_page (fixture->page);
+  JpUnitRow *row;
+  g_autofree char *name = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *nominated = NULL;
+  g_autoptr(JpUnit) stored = NULL;
+  g_autoptr(JpUnit) stored2 = NULL;
+  g_autoptr(JpUnit) stored3 = NULL;
+  guint count;
+
+  jp_setup_page_show (fixture->page, "units");
+  jp_test_spin ();
+  row = unit_row_at (page, 0);
+  name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  count = count_nominated (name);
+  g_assert_cmpuint (count, >, 0);
+  nominated = g_strdup_printf (ngettext ("%u candidate nominated", "%u candidates nominated",
+                                         count), count);
+  stored = find_unit (name);
+  g_assert_nonnull (stored);
+  g_assert_false (stored->pilot);
+  g_assert_cmpuint (stored->limit, ==, 0);
+  expected = g_strdup_printf ("%s · limit 3 (default)", nominated);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+  g_assert_cmpint (jp_unit_row_is_over_limit (row), ==, count > 3);
+
+  /* a limit set here */
+  gtk_spin_button_set_value (jp_unit_row_get_limit_spin (row), 1);
+  stored2 = find_unit (name);
+  g_assert_cmpuint (stored2->limit, ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s · limit 1 (set here)", nominated);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+  g_assert_cmpint (jp_unit_row_is_over_limit (row), ==, count > 1);
+
+  /* back to the default, as a pilot unit */
+  gtk_spin_button_set_value (jp_unit_row_get_limit_spin (row), 0);
+  gtk_switch_set_active (jp_unit_row_get_pilot_switch (row), TRUE);
+  stored3 = find_unit (name);
+  g_assert_true (stored3->pilot);
+  g_assert_cmpuint (stored3->limit, ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s · limit 5 (default)", nominated);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+
+  /* a reloaded page shows what the store kept */
+  jp_units_page_reload (page);
+  jp_test_spin ();
+  row = unit_row_at (page, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
+  g_assert_true (gtk_switch_get_active (jp_unit_row_get_pilot_switch (row)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (jp_unit_row_get_limit_spin (row)), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+
+  gtk_switch_set_active (jp_unit_row_get_pilot_switch (row), FALSE);
+  g_clear_pointer (&stored, jp_unit_free);
+  stored = find_unit (name);
+  g_assert_false (stored->pilot);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,11 +880,18 @@ main (int   argc,
   ADD ("member-add", test_member_add);
   g_test_add ("/ui/setup/member-pin", Fixture, "T02", fixture_set_up, test_member_pin,
               fixture_tear_down);
+  g_test_add ("/ui/setup/member-remove", Fixture, "T04", fixture_set_up, test_member_remove,
+              fixture_tear_down);
   g_test_add ("/ui/setup/conflict-add", Fixture, "T03", fixture_set_up, test_conflict_add,
               fixture_tear_down);
   ADD ("weights", test_weights);
+  ADD ("rubric-edit", test_rubric_edit);
   ADD ("seats", test_seats);
+  ADD ("trade-priority", test_trade_priority);
+  ADD ("unit-limit", test_unit_limit);
   ADD ("freeze", test_freeze);
+  /* opens a ballot round: the last case */
+  ADD ("ballot-locks", test_ballot_locks);
 #undef ADD
 
   if (g_getenv ("JP_SETUP_SHOTS") == NULL)

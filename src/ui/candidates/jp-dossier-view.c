@@ -262,11 +262,13 @@ fill_evidence (JpDossierView *self,
                       "dim-label");
 }
 
+/* dossier.open-document (s: the document's sha256), the Open button of a document row */
 static void
-on_open_document_clicked (GtkButton     *button,
-                          JpDossierView *self)
+dossier_open_document (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  jp_dossier_view_open_document (self, g_object_get_data (G_OBJECT (button), "jp-sha256"));
+  jp_dossier_view_open_document (JP_DOSSIER_VIEW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -292,10 +294,10 @@ add_document_row (JpDossierView       *self,
   gtk_widget_add_css_class (pages, "dim-label");
   gtk_widget_add_css_class (pages, "numeric");
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (open), "jp-sha256", g_strdup (ref->sha256), g_free);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "dossier.open-document");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", ref->sha256);
   tooltip = g_strdup_printf (_("Read %s in the evidence viewer"),
                              ref->filename != NULL ? ref->filename : "");
-  g_signal_connect_object (open, "clicked", G_CALLBACK (on_open_document_clicked), self, 0);
   gtk_widget_set_tooltip_text (open, tooltip);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -385,13 +387,18 @@ jp_dossier_view_jump (JpDossierView   *self,
   return TRUE;
 }
 
+/* dossier.jump ((is): a JpDossierTarget and a field name, "" for none), the button of a
+ * finding row */
 static void
-on_jump_clicked (GtkButton     *button,
-                 JpDossierView *self)
+dossier_jump (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  jp_dossier_view_jump (self,
-                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "jp-target")),
-                        g_object_get_data (G_OBJECT (button), "jp-field"));
+  int target = 0;
+  const char *field = NULL;
+
+  g_variant_get (parameter, "(i&s)", &target, &field);
+  jp_dossier_view_jump (JP_DOSSIER_VIEW (widget), target, *field != '\0' ? field : NULL);
 }
 
 static GtkWidget *
@@ -432,9 +439,9 @@ create_finding_row (JpDossierView   *self,
       gtk_widget_add_css_class (button, "flat");
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Show what this is about"), -1);
-      g_object_set_data (G_OBJECT (button), "jp-target", GINT_TO_POINTER (target));
-      g_object_set_data_full (G_OBJECT (button), "jp-field", g_strdup (field), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_jump_clicked), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "dossier.jump");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(is)", (int) target,
+                                        field != NULL ? field : "");
       gtk_box_append (GTK_BOX (box), button);
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -658,6 +665,9 @@ jp_dossier_view_class_init (JpDossierViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpDossierView, document_criterion);
 
   gtk_widget_class_install_action (widget_class, "dossier.back", NULL, jp_dossier_view_back_activated);
+  gtk_widget_class_install_action (widget_class, "dossier.open-document", "s",
+                                   dossier_open_document);
+  gtk_widget_class_install_action (widget_class, "dossier.jump", "(is)", dossier_jump);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dossier.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "dossier.back", NULL);

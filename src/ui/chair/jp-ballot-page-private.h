@@ -91,6 +91,8 @@ void     jp_ballot_page_update_progress (JpBallotPage *self,
 void     jp_ballot_page_connect_round_signals (JpBallotPage *self);
 void     jp_ballot_page_round_class_init (GtkWidgetClass *widget_class);
 
+/* The round of a row of the rounds list, 0 for any other widget. */
+gint64   jp_ballot_page_row_round_id    (GtkWidget    *row);
 /* for tests: selects round `round_id` in the list; TRUE if found */
 gboolean jp_ballot_page_select_round    (JpBallotPage *self,
                                          gint64        round_id);

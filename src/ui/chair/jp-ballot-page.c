@@ -466,10 +466,40 @@ round_row_subtitle (const JpRound *r)
                           r->n_panel);
 }
 
+/* A row of the rounds list, knowing its round. */
+#define JP_TYPE_ROUND_ROW (jp_round_row_get_type ())
+G_DECLARE_FINAL_TYPE (JpRoundRow, jp_round_row, JP, ROUND_ROW, AdwActionRow)
+
+struct _JpRoundRow
+{
+  AdwActionRow parent_instance;
+
+  gint64       round_id;
+};
+
+G_DEFINE_FINAL_TYPE (JpRoundRow, jp_round_row, ADW_TYPE_ACTION_ROW)
+
+static void
+jp_round_row_class_init (JpRoundRowClass *klass)
+{
+}
+
+static void
+jp_round_row_init (JpRoundRow *self)
+{
+}
+
+gint64
+jp_ballot_page_row_round_id (GtkWidget *row)
+{
+  return JP_IS_ROUND_ROW (row) ? JP_ROUND_ROW (row)->round_id : 0;
+}
+
 static GtkWidget *
 create_round_row (const JpRound *r)
 {
-  GtkWidget *row = adw_action_row_new ();
+  JpRoundRow *round_row = g_object_new (JP_TYPE_ROUND_ROW, NULL);
+  GtkWidget *row = GTK_WIDGET (round_row);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *state = gtk_label_new (state_label (r->state));
@@ -483,7 +513,7 @@ create_round_row (const JpRound *r)
   gtk_widget_add_css_class (state, "jp-round-state");
   gtk_widget_add_css_class (state, r->state == JP_ROUND_STATE_OPEN ? "success" : "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  g_object_set_data (G_OBJECT (row), "round-id", GINT_TO_POINTER ((int) r->id));
+  round_row->round_id = r->id;
   return row;
 }
 
@@ -574,7 +604,7 @@ static void
 on_rounds_list_row_selected (JpBallotPage  *self,
                              GtkListBoxRow *row)
 {
-  gint64 id = row != NULL ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "round-id")) : 0;
+  gint64 id = row != NULL ? jp_ballot_page_row_round_id (GTK_WIDGET (row)) : 0;
 
   if (id == self->round_id)
     return;
@@ -588,7 +618,7 @@ jp_ballot_page_select_round (JpBallotPage *self,
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->rounds_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "round-id")) == round_id)
+    if (jp_ballot_page_row_round_id (row) == round_id)
       {
         gtk_list_box_select_row (self->rounds_list, GTK_LIST_BOX_ROW (row));
         return TRUE;
@@ -702,7 +732,7 @@ on_progress (JpBallotPage *self,
   /* the round's row in the list counts too, not only the live card */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->rounds_list));
        round != NULL && row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "round-id")) == round_id)
+    if (jp_ballot_page_row_round_id (row) == round_id)
       {
         g_autofree char *subtitle = round_row_subtitle (round);
 

@@ -147,14 +147,19 @@ on_start_calendar_day_selected (JpPublicityPage *self)
   update_period (self);
 }
 
+/* publicity.decide ((xs): objection id, "upheld" or "rejected"), the buttons of an open
+ * objection's row */
 static void
-on_decide_clicked (GtkButton       *button,
-                   JpPublicityPage *self)
+publicity_decide (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "objection"));
-  const char *outcome = g_object_get_data (G_OBJECT (button), "outcome");
+  JpPublicityPage *self = JP_PUBLICITY_PAGE (widget);
+  gint64 id = 0;
+  const char *outcome = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_variant_get (parameter, "(x&s)", &id, &outcome);
   if (!jp_store_decide_objection (self->store, id, outcome,
                                   gtk_editable_get_text (GTK_EDITABLE (self->investigation_row)),
                                   gtk_editable_get_text (GTK_EDITABLE (self->handled_by_row)),
@@ -215,10 +220,10 @@ objection_row (JpPublicityPage *self,
           GtkWidget *button = gtk_button_new_with_label (gettext (labels[i]));
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          g_object_set_data (G_OBJECT (button), "objection", GSIZE_TO_POINTER (o->id));
-          g_object_set_data (G_OBJECT (button), "outcome", (gpointer) outcomes[i]);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "publicity.decide");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xs)", (gint64) o->id,
+                                            outcomes[i]);
           gtk_widget_set_name (button, outcomes[i]);
-          g_signal_connect (button, "clicked", G_CALLBACK (on_decide_clicked), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
     }
@@ -473,6 +478,7 @@ jp_publicity_page_class_init (JpPublicityPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_holidays_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_close_button_clicked);
+  gtk_widget_class_install_action (widget_class, "publicity.decide", "(xs)", publicity_decide);
 }
 
 static void

@@ -7,6 +7,9 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "ui/review/jp-criterion-row.h"
+#include "ui/review/jp-evidence-check.h"
+#include "ui/review/jp-exclusion-row.h"
 #include "ui/review/jp-review-page-private.h"
 
 /* The review form of JpReviewPage: the criteria and exclusion rows, the evidence popovers,
@@ -56,8 +59,8 @@ jp_review_page_form_review (JpReviewPage *self)
           GtkCheckButton *check = g_ptr_array_index (self->evidence_checks[n], i);
 
           if (gtk_check_button_get_active (check))
-            jp_review_link_evidence (review, n, g_object_get_data (G_OBJECT (check),
-                                                                   "jp-sha256"));
+            jp_review_link_evidence (review, n,
+                                     jp_evidence_check_get_sha256 (JP_EVIDENCE_CHECK (check)));
         }
     }
   for (int e = 0; e < JP_N_EXCLUSIONS; e++)
@@ -165,70 +168,46 @@ jp_review_page_on_form_changed (JpReviewPage *self)
 
 /* Ticking a criterion pre-selects the evidence tagged with it, when nothing is linked yet. */
 static void
-on_criterion_toggled (GtkCheckButton *check,
-                      JpReviewPage   *self)
+on_criterion_row_toggled (JpCriterionRow *row,
+                          JpReviewPage   *self)
 {
-  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "jp-criterion"));
+  int n = jp_criterion_row_get_criterion (row);
   gboolean any = FALSE;
 
   if (self->loading)
     return;
-  if (gtk_check_button_get_active (check))
+  if (gtk_check_button_get_active (jp_criterion_row_get_check (row)))
     {
       for (guint i = 0; i < self->evidence_checks[n]->len; i++)
         any |= gtk_check_button_get_active (g_ptr_array_index (self->evidence_checks[n], i));
       self->loading = TRUE;
       for (guint i = 0; !any && i < self->evidence_checks[n]->len; i++)
         {
-          GtkCheckButton *e = g_ptr_array_index (self->evidence_checks[n], i);
+          JpEvidenceCheck *e = g_ptr_array_index (self->evidence_checks[n], i);
 
-          if (g_object_get_data (G_OBJECT (e), "jp-tagged") != NULL)
-            gtk_check_button_set_active (e, TRUE);
+          if (jp_evidence_check_is_tagged (e))
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (e), TRUE);
         }
       self->loading = FALSE;
     }
   jp_review_page_update_form_state (self);
 }
 
+/* The rows are templates (jp-criterion-row.ui, jp-exclusion-row.ui); the page keeps their
+ * controls to read the form. */
 void
 jp_review_page_build_criteria (JpReviewPage *self)
 {
   for (int n = 1; n <= JP_N_CRITERIA; n++)
     {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       g_autofree char *text = g_strdup_printf (_("%d. %s"), n, gettext (criterion_texts[n]));
-      GtkWidget *check = gtk_check_button_new_with_label (text);
-      GtkWidget *popover = gtk_popover_new ();
-      GtkWidget *pbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *button = gtk_menu_button_new ();
-      GtkWidget *label = gtk_widget_get_last_child (check);
+      JpCriterionRow *row = JP_CRITERION_ROW (jp_criterion_row_new (n, text));
 
-      if (GTK_IS_LABEL (label))
-        {
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-        }
-      gtk_widget_set_hexpand (check, TRUE);
-      g_object_set_data (G_OBJECT (check), "jp-criterion", GINT_TO_POINTER (n));
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_criterion_toggled), self, 0);
-      g_object_set (pbox, "margin-start", 6, "margin-end", 6, "margin-top", 6,
-                    "margin-bottom", 6, NULL);
-      gtk_popover_set_child (GTK_POPOVER (popover), pbox);
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _("Evidence documents that prove this criterion"));
-      gtk_box_append (GTK_BOX (box), check);
-      gtk_box_append (GTK_BOX (box), button);
-      g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 6,
-                    "margin-bottom", 6, NULL);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->criteria_list, row);
-
-      self->criterion_checks[n] = GTK_CHECK_BUTTON (check);
-      self->evidence_buttons[n] = GTK_MENU_BUTTON (button);
-      self->evidence_boxes[n] = GTK_BOX (pbox);
+      g_signal_connect_object (row, "toggled", G_CALLBACK (on_criterion_row_toggled), self, 0);
+      gtk_list_box_append (self->criteria_list, GTK_WIDGET (row));
+      self->criterion_checks[n] = jp_criterion_row_get_check (row);
+      self->evidence_buttons[n] = jp_criterion_row_get_evidence_button (row);
+      self->evidence_boxes[n] = jp_criterion_row_get_evidence_box (row);
       self->evidence_checks[n] = g_ptr_array_new ();
     }
 }
@@ -238,35 +217,13 @@ jp_review_page_build_exclusions (JpReviewPage *self)
 {
   for (int e = 0; e < JP_N_EXCLUSIONS; e++)
     {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *check = gtk_check_button_new_with_label (jp_exclusion_label (e));
-      GtkWidget *explain = gtk_label_new (e == JP_EXCLUSION_MISCONDUCT
-        ? _("A hard stop: a candidate with this exclusion cannot be qualified.")
-        : _("Normally not nominated; a warning only, the reviewer decides."));
-      GtkWidget *entry = gtk_entry_new ();
+      JpExclusionRow *row = JP_EXCLUSION_ROW (jp_exclusion_row_new (e));
 
-      gtk_label_set_xalign (GTK_LABEL (explain), 0);
-      gtk_label_set_wrap (GTK_LABEL (explain), TRUE);
-      gtk_widget_add_css_class (explain, e == JP_EXCLUSION_MISCONDUCT ? "error" : "dim-label");
-      gtk_widget_add_css_class (explain, "caption");
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note (what was found, where)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      jp_exclusion_label (e), -1);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (jp_review_page_on_form_changed), self,
+      g_signal_connect_object (row, "changed", G_CALLBACK (jp_review_page_on_form_changed), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (entry, "changed", G_CALLBACK (jp_review_page_on_form_changed), self,
-                               G_CONNECT_SWAPPED);
-      g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 8,
-                    "margin-bottom", 8, NULL);
-      gtk_box_append (GTK_BOX (box), check);
-      gtk_box_append (GTK_BOX (box), explain);
-      gtk_box_append (GTK_BOX (box), entry);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->exclusions_list, row);
-      self->exclusion_checks[e] = GTK_CHECK_BUTTON (check);
-      self->exclusion_entries[e] = GTK_ENTRY (entry);
+      gtk_list_box_append (self->exclusions_list, GTK_WIDGET (row));
+      self->exclusion_checks[e] = jp_exclusion_row_get_check (row);
+      self->exclusion_entries[e] = jp_exclusion_row_get_note (row);
     }
 }
 
@@ -307,10 +264,7 @@ fill_evidence_popovers (JpReviewPage   *self,
           tagged = ref->criterion == n;
           text = tagged ? g_strdup_printf (_("%s (tagged %d)"), ref->filename, n)
                         : g_strdup (ref->filename);
-          check = gtk_check_button_new_with_label (text);
-          g_object_set_data_full (G_OBJECT (check), "jp-sha256", g_strdup (ref->sha256), g_free);
-          if (tagged)
-            g_object_set_data (G_OBJECT (check), "jp-tagged", GINT_TO_POINTER (TRUE));
+          check = jp_evidence_check_new (text, ref->sha256, tagged);
           /* a stored review says what is linked; ticking the criterion later pre-selects the
            * tagged documents (on_criterion_toggled) */
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check),

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 /* for tests: the widgets a reviewer uses, 1-based criteria */
 GtkCheckButton *jp_review_page_get_criterion_check (JpReviewPage *self,
                                                     int           criterion);
-/* the evidence check buttons of a criterion's popover (GtkCheckButton*, borrowed); each
- * carries its document's sha256 as object data "jp-sha256" */
+/* the evidence check buttons of a criterion's popover (JpEvidenceCheck*, borrowed), which
+ * know their document's sha256 */
 GPtrArray      *jp_review_page_get_evidence_checks (JpReviewPage *self,
                                                     int           criterion);
 GtkCheckButton *jp_review_page_get_exclusion_check (JpReviewPage *self,

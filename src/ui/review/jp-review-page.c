@@ -60,14 +60,28 @@ review_of (JpReviewPage *self,
   return self->reviews != NULL ? g_hash_table_lookup (self->reviews, &c->id) : NULL;
 }
 
+/* What a column's factory knows. */
+typedef struct {
+  JpReviewPage *page;     /* unowned: the page owns the column view holding the factory */
+  Column        column;
+} ColumnInfo;
+
+static void
+column_info_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           JpReviewPage             *self)
+           ColumnInfo               *info)
 {
+  JpReviewPage *self = info->page;
   JpCandidate *c = gtk_list_item_get_item (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "jp-column"));
+  Column column = info->column;
   JpReview *review = review_of (self, c);
   g_autofree char *when = NULL;
 
@@ -124,10 +138,12 @@ add_column (JpReviewPage *self,
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) col = NULL;
+  ColumnInfo *info = g_new0 (ColumnInfo, 1);
 
-  g_object_set_data (G_OBJECT (factory), "jp-column", GINT_TO_POINTER (column));
+  info->page = self;
+  info->column = column;
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell), self, 0);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), info, column_info_free, 0);
   col = gtk_column_view_column_new (title, g_object_ref (factory));
   if (width > 0)
     gtk_column_view_column_set_fixed_width (col, width);

@@ -40,6 +40,56 @@ struct _JpMembersPage
 
 G_DEFINE_FINAL_TYPE (JpMembersPage, jp_members_page, ADW_TYPE_BIN)
 
+/* A check button of the trades popover, knowing the trade's key (its code, else its name). */
+#define JP_TYPE_TRADE_CHECK (jp_trade_check_get_type ())
+G_DECLARE_FINAL_TYPE (JpTradeCheck, jp_trade_check, JP, TRADE_CHECK, GtkCheckButton)
+
+struct _JpTradeCheck
+{
+  GtkCheckButton parent_instance;
+
+  char          *key;
+};
+
+G_DEFINE_FINAL_TYPE (JpTradeCheck, jp_trade_check, GTK_TYPE_CHECK_BUTTON)
+
+static void
+jp_trade_check_finalize (GObject *object)
+{
+  g_free (JP_TRADE_CHECK (object)->key);
+  G_OBJECT_CLASS (jp_trade_check_parent_class)->finalize (object);
+}
+
+static void
+jp_trade_check_class_init (JpTradeCheckClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jp_trade_check_finalize;
+}
+
+static void
+jp_trade_check_init (JpTradeCheck *self)
+{
+}
+
+static GtkWidget *
+jp_trade_check_new (const char *label,
+                    const char *key)
+{
+  JpTradeCheck *self = g_object_new (JP_TYPE_TRADE_CHECK, "label", label, NULL);
+
+  self->key = g_strdup (key);
+  return GTK_WIDGET (self);
+}
+
+/* The key of a ticked trade check, NULL for anything else. */
+static const char *
+ticked_trade_key (GtkWidget *widget)
+{
+  if (!JP_IS_TRADE_CHECK (widget) || !gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)))
+    return NULL;
+  return JP_TRADE_CHECK (widget)->key;
+}
+
 static char *
 member_trades_text (const JpMember *m)
 {
@@ -128,8 +178,8 @@ update_trades_button (JpMembersPage *self)
 
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->trades_box)); c != NULL;
        c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_CHECK_BUTTON (c) && gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
-      g_ptr_array_add (names, (gpointer) g_object_get_data (G_OBJECT (c), "jp-key"));
+    if (ticked_trade_key (c) != NULL)
+      g_ptr_array_add (names, (gpointer) ticked_trade_key (c));
   g_ptr_array_add (names, NULL);
   text = names->len > 1 ? g_strjoinv ("、", (char **) names->pdata) : g_strdup (_("None"));
   gtk_menu_button_set_label (self->trades_button, text);
@@ -156,9 +206,8 @@ fill_trades_popover (JpMembersPage *self)
       const JpTrade *t = g_ptr_array_index (trades, i);
       const char *key = t->code != NULL && *t->code != '\0' ? t->code : t->name;
       g_autofree char *label = g_strdup_printf ("%s (%s)", t->name, key);
-      GtkWidget *check = gtk_check_button_new_with_label (label);
+      GtkWidget *check = jp_trade_check_new (label, key);
 
-      g_object_set_data_full (G_OBJECT (check), "jp-key", g_strdup (key), g_free);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_trades_button), self);
       gtk_box_append (self->trades_box, check);
     }
@@ -176,8 +225,7 @@ jp_members_page_set_trade_checked (JpMembersPage *self,
 
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->trades_box)); c != NULL;
        c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_CHECK_BUTTON (c)
-        && g_strcmp0 (g_object_get_data (G_OBJECT (c), "jp-key"), code) == 0)
+    if (JP_IS_TRADE_CHECK (c) && g_strcmp0 (JP_TRADE_CHECK (c)->key, code) == 0)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (c), checked);
 }
 
@@ -240,8 +288,8 @@ members_add (GtkWidget  *widget,
   unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry))));
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->trades_box)); c != NULL;
        c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_CHECK_BUTTON (c) && gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
-      g_strv_builder_add (trades, g_object_get_data (G_OBJECT (c), "jp-key"));
+    if (ticked_trade_key (c) != NULL)
+      g_strv_builder_add (trades, ticked_trade_key (c));
 
   member.id = self->editing_id;
   member.code = code;
@@ -304,13 +352,30 @@ members_edit (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
+/* Whom a removal dialog asks about, for which page. */
+typedef struct {
+  JpMembersPage *page;    /* owned */
+  char          *code;
+} DeleteRequest;
+
+static void
+delete_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  DeleteRequest *request = data;
+
+  g_object_unref (request->page);
+  g_free (request->code);
+  g_free (request);
+}
+
 static void
 on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
-                    JpMembersPage    *self)
+                    DeleteRequest    *request)
 {
-  const char *code = g_object_get_data (G_OBJECT (dialog), "jp-code");
-  const JpMember *m = find_member (self, code);
+  JpMembersPage *self = request->page;
+  const JpMember *m = find_member (self, request->code);
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "delete") || m == NULL)
@@ -332,6 +397,7 @@ members_delete (GtkWidget  *widget,
   JpMembersPage *self = JP_MEMBERS_PAGE (widget);
   const char *code = g_variant_get_string (parameter, NULL);
   const JpMember *m = find_member (self, code);
+  DeleteRequest *request;
   GtkWidget *dialog;
 
   if (m == NULL)
@@ -345,8 +411,11 @@ members_delete (GtkWidget  *widget,
                                     "delete", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  g_object_set_data_full (G_OBJECT (dialog), "jp-code", g_strdup (code), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  request = g_new0 (DeleteRequest, 1);
+  request->page = g_object_ref (self);
+  request->code = g_strdup (code);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response), request,
+                         delete_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "ui/setup/jp-rubric-row.h"
 #include "ui/setup/jp-setup-private.h"
 
 enum { FONT_SONG, FONT_KAI, N_FONTS };
@@ -21,26 +22,37 @@ struct _JpSettingsPage
   GtkButton           *apply_button;
   GtkButton           *revert_button;
 
-  /* built in code */
   AdwEntryRow         *title_entry;
   AdwEntryRow         *award_entry;
   AdwEntryRow         *organiser_entry;
+  AdwActionRow        *year_row;
   GtkSpinButton       *year_spin;
+  AdwActionRow        *quota_row;
   GtkSpinButton       *quota_spin;
+  AdwActionRow        *ratio_row;
   GtkSpinButton       *ratio_spin;
+  AdwActionRow        *weight_rows[3];   /* V O D */
   GtkSpinButton       *weight_spins[3];
   GtkLabel            *weight_sum;
   AdwPreferencesGroup *rubric_group;
   GtkListBox          *rubric_list;
   GtkLabel            *rubric_total;
+  AdwActionRow        *presentation_row;
   GtkSpinButton       *presentation_spin;
+  AdwActionRow        *questions_row;
   GtkSpinButton       *questions_spin;
+  AdwActionRow        *drop_row;
   GtkSpinButton       *drop_spin;
+  AdwActionRow        *deviation_row;
   GtkSpinButton       *deviation_spin;
+  AdwActionRow        *max_choices_row;
   GtkSpinButton       *max_choices_spin;
+  AdwActionRow        *majority_row;
   GtkSwitch           *majority_switch;
+  AdwActionRow        *quorum_row;
   GtkDropDown         *quorum_dropdown;
   int                  quorum_custom[2];   /* a fraction not in the list, as loaded */
+  AdwActionRow        *publicity_row;
   GtkSpinButton       *publicity_spin;
   AdwEntryRow         *contact_person_entry;
   AdwEntryRow         *contact_phone_entry;
@@ -61,7 +73,7 @@ G_DEFINE_FINAL_TYPE (JpSettingsPage, jp_settings_page, ADW_TYPE_BIN)
 static void form_changed (JpSettingsPage *self);
 static void rebuild_rubric (JpSettingsPage *self);
 
-/* ---- building the form ---- */
+/* ---- the form (its rows are in jp-settings-page.ui) ---- */
 
 /* The quorums offered: at least num/den of the panel; 0/1 is none. */
 static const int quorums[][2] = { { 2, 3 }, { 1, 2 }, { 3, 4 }, { 0, 1 } };
@@ -118,81 +130,21 @@ quorum_from_dropdown (JpSettingsPage *self,
     }
 }
 
-static GtkSpinButton *
-add_spin_row (AdwPreferencesGroup *group,
-              const char          *title,
-              const char          *subtitle,
-              double               min,
-              double               max,
-              double               step,
-              guint                digits,
-              JpSettingsPage      *self)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  g_object_set_data (G_OBJECT (spin), "jp-row", row);
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (form_changed), self);
-  return GTK_SPIN_BUTTON (spin);
-}
-
-static AdwEntryRow *
-add_entry_row (AdwPreferencesGroup *group,
-               const char          *title,
-               JpSettingsPage      *self)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (group, row);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (form_changed), self);
-  return ADW_ENTRY_ROW (row);
-}
-
-static AdwPreferencesGroup *
-add_group (JpSettingsPage *self,
-           const char     *title,
-           const char     *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_page_add (self->prefs, ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
-
 static void
-on_rubric_name_changed (GtkEditable    *entry,
-                        JpSettingsPage *self)
+on_form_changed (JpSettingsPage *self)
 {
-  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "jp-index"));
-  JpRubricCriterion *c = g_ptr_array_index (self->rubric, i);
-
-  g_free (c->name);
-  c->name = g_strdup (gtk_editable_get_text (entry));
   form_changed (self);
 }
 
 static void
-on_rubric_max_changed (GtkSpinButton  *spin,
-                       JpSettingsPage *self)
+on_rubric_row_edited (JpRubricRow    *row,
+                      JpSettingsPage *self)
 {
-  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "jp-index"));
-  JpRubricCriterion *c = g_ptr_array_index (self->rubric, i);
+  JpRubricCriterion *c = g_ptr_array_index (self->rubric, jp_rubric_row_get_index (row));
 
-  c->max = gtk_spin_button_get_value (spin);
+  g_free (c->name);
+  c->name = g_strdup (jp_rubric_row_get_name (row));
+  c->max = jp_rubric_row_get_max (row);
   form_changed (self);
 }
 
@@ -243,22 +195,6 @@ settings_rubric_add (GtkWidget  *widget,
   form_changed (self);
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  return button;
-}
-
 static void
 rebuild_rubric (JpSettingsPage *self)
 {
@@ -268,42 +204,10 @@ rebuild_rubric (JpSettingsPage *self)
     gtk_list_box_remove (self->rubric_list, child);
   for (guint i = 0; i < self->rubric->len; i++)
     {
-      const JpRubricCriterion *c = g_ptr_array_index (self->rubric, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *entry = gtk_entry_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 0.5);
-      GtkWidget *points = jp_setup_dim_label (_("points"));
-      g_autofree char *number = g_strdup_printf ("%u.", i + 1);
+      GtkWidget *row = jp_rubric_row_new (i, g_ptr_array_index (self->rubric, i));
 
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 6);
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_box_append (GTK_BOX (box), jp_setup_dim_label (number));
-      gtk_editable_set_text (GTK_EDITABLE (entry), c->name != NULL ? c->name : "");
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Criterion name"));
-      gtk_widget_set_hexpand (entry, TRUE);
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), c->max);
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (entry), "jp-index", GUINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (spin), "jp-index", GUINT_TO_POINTER (i));
-      g_signal_connect (entry, "changed", G_CALLBACK (on_rubric_name_changed), self);
-      g_signal_connect (spin, "value-changed", G_CALLBACK (on_rubric_max_changed), self);
-      gtk_box_append (GTK_BOX (box), entry);
-      gtk_box_append (GTK_BOX (box), spin);
-      gtk_box_append (GTK_BOX (box), points);
-      gtk_box_append (GTK_BOX (box), icon_button ("go-up-symbolic", _("Move up"),
-                                                  "settings.rubric-move",
-                                                  g_variant_new ("(ii)", (int) i, -1)));
-      gtk_box_append (GTK_BOX (box), icon_button ("go-down-symbolic", _("Move down"),
-                                                  "settings.rubric-move",
-                                                  g_variant_new ("(ii)", (int) i, 1)));
-      gtk_box_append (GTK_BOX (box), icon_button ("list-remove-symbolic",
-                                                  _("Remove this criterion"),
-                                                  "settings.rubric-remove",
-                                                  g_variant_new_int32 ((int) i)));
-      gtk_list_box_append (self->rubric_list, box);
+      g_signal_connect_object (row, "edited", G_CALLBACK (on_rubric_row_edited), self, 0);
+      gtk_list_box_append (self->rubric_list, row);
     }
 }
 
@@ -317,12 +221,29 @@ font_update_row (JpSettingsPage *self,
                                : _("System default"));
 }
 
+/* Which font a chooser dialog picks, for which page. */
+typedef struct {
+  JpSettingsPage *page;    /* owned */
+  guint           font;
+} FontChoice;
+
+static void
+font_choice_free (gpointer  data,
+                  GClosure *closure)
+{
+  FontChoice *choice = data;
+
+  g_object_unref (choice->page);
+  g_free (choice);
+}
+
 static void
 on_font_response (GtkNativeDialog *dialog,
                   int              response,
-                  JpSettingsPage  *self)
+                  FontChoice      *choice)
 {
-  guint font = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "jp-font"));
+  JpSettingsPage *self = choice->page;
+  guint font = choice->font;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -345,6 +266,7 @@ settings_font_choose (GtkWidget  *widget,
   guint font = (guint) g_variant_get_int32 (parameter);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *dialog;
+  FontChoice *choice;
 
   dialog = gtk_file_chooser_native_new (font == FONT_SONG ? _("Choose the Body Font (Song)")
                                         : _("Choose the Certificate Font (Kai)"),
@@ -356,8 +278,11 @@ settings_font_choose (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.ttc");
   gtk_file_filter_add_pattern (filter, "*.TTF");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_set_data (G_OBJECT (dialog), "jp-font", GUINT_TO_POINTER (font));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_font_response), self);
+  choice = g_new0 (FontChoice, 1);
+  choice->page = g_object_ref (self);
+  choice->font = font;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_font_response), choice,
+                         font_choice_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -372,138 +297,6 @@ settings_font_clear (GtkWidget  *widget,
   g_clear_pointer (&self->fonts[font], g_free);
   font_update_row (self, font);
   form_changed (self);
-}
-
-static void
-build_form (JpSettingsPage *self)
-{
-  AdwPreferencesGroup *g;
-  GtkWidget *row;
-  GtkWidget *button;
-  static const char *weight_titles[3] = {
-    N_("Committee vote (wV)"), N_("Online vote (wO)"), N_("Defence (wD)"),
-  };
-
-  g = add_group (self, _("Election"), NULL);
-  self->title_entry = add_entry_row (g, _("Title"), self);
-  self->award_entry = add_entry_row (g, _("Title awarded"), self);
-  self->organiser_entry = add_entry_row (g, _("Organiser"), self);
-  self->year_spin = add_spin_row (g, _("Year"), NULL, 2000, 2100, 1, 0, self);
-  self->quota_spin = add_spin_row (g, _("Titles to award"), NULL, 1, 999, 1, 0, self);
-  self->ratio_spin = add_spin_row (g, _("Finalist ratio"),
-                                   _("Finalists = titles × ratio, rounded up"), 1, 5, 0.1, 2,
-                                   self);
-
-  g = add_group (self, _("Stage Weights"),
-                 _("The final score is wV × vote + wO × online vote + wD × defence; the three "
-                   "weights must add up to 1."));
-  for (guint i = 0; i < 3; i++)
-    self->weight_spins[i] = add_spin_row (g, _(weight_titles[i]), NULL, 0, 1, 0.01, 2, self);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Sum of the weights"));
-  self->weight_sum = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->weight_sum), "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->weight_sum));
-  adw_preferences_group_add (g, row);
-
-  self->rubric_group = add_group (self, _("Defence Rubric"),
-                                  _("The criteria each committee member scores in the defence, "
-                                    "with their maximum points (a multiple of 0.5); they should "
-                                    "total 100 points."));
-  self->rubric_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->rubric_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->rubric_list), "boxed-list");
-  adw_preferences_group_add (self->rubric_group, GTK_WIDGET (self->rubric_list));
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Add a criterion"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "settings.rubric-add");
-  adw_preferences_group_set_header_suffix (self->rubric_group, button);
-  self->rubric_total = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->rubric_total, 1);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->rubric_total), 6);
-  adw_preferences_group_add (self->rubric_group, GTK_WIDGET (self->rubric_total));
-
-  g = add_group (self, _("Defence"), NULL);
-  self->presentation_spin = add_spin_row (g, _("Presentation (minutes)"), NULL, 1, 60, 1, 0,
-                                          self);
-  self->questions_spin = add_spin_row (g, _("Questions (minutes)"), NULL, 1, 60, 1, 0, self);
-  self->drop_spin = add_spin_row (g, _("Drop highest and lowest from"),
-                                  _("With at least this many scores, the highest and the "
-                                    "lowest are dropped"), 0, 99, 1, 0, self);
-  self->deviation_spin = add_spin_row (g, _("Deviation alert (points)"),
-                                       _("A score this far from the panel median is flagged"),
-                                       0, 100, 0.5, 1, self);
-
-  g = add_group (self, _("Ballot"), NULL);
-  self->max_choices_spin = add_spin_row (g, _("Marks per ballot"),
-                                         _("0 lets each member mark as many as the trade has "
-                                           "seats"), 0, 999, 1, 0, self);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Majority threshold"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("A candidate advances only with more "
-                                                       "than half of the valid ballots"));
-  self->majority_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->majority_switch), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->majority_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
-                                         GTK_WIDGET (self->majority_switch));
-  g_object_set_data (G_OBJECT (self->majority_switch), "jp-row", row);
-  g_signal_connect_swapped (self->majority_switch, "notify::active", G_CALLBACK (form_changed),
-                            self);
-  adw_preferences_group_add (g, row);
-
-  /* the quorum (RULES.md: 评审会议须有三分之二以上评委出席), checked when a round opens */
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Quorum"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Members of the trade's panel who must be present for a ballot "
-                                 "round to open"));
-  self->quorum_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_widget_set_valign (GTK_WIDGET (self->quorum_dropdown), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->quorum_dropdown));
-  g_object_set_data (G_OBJECT (self->quorum_dropdown), "jp-row", row);
-  g_signal_connect_swapped (self->quorum_dropdown, "notify::selected",
-                            G_CALLBACK (form_changed), self);
-  adw_preferences_group_add (g, row);
-
-  g = add_group (self, _("Publicity"), NULL);
-  self->publicity_spin = add_spin_row (g, _("Publicity period (working days)"), NULL, 1, 30, 1,
-                                       0, self);
-  /* where objections go: printed on the notice, which is refused without them */
-  self->contact_person_entry = add_entry_row (g, _("Contact person"), self);
-  self->contact_phone_entry = add_entry_row (g, _("Contact phone"), self);
-  self->contact_address_entry = add_entry_row (g, _("Postal address"), self);
-  adw_preferences_group_set_description (g, _("The publicity notice names the contact person "
-                                              "and phone of the office that takes objections; "
-                                              "it cannot be printed without them."));
-
-  g = add_group (self, _("Fonts"), _("TrueType fonts embedded in the printed documents; leave "
-                                     "empty to use the system's."));
-  for (guint f = 0; f < N_FONTS; f++)
-    {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     f == FONT_SONG ? _("Body font (Song)")
-                                     : _("Certificate font (Kai)"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("document-open-symbolic", _("Choose a font file"),
-                                              "settings.font-choose",
-                                              g_variant_new_int32 ((int) f)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("edit-clear-symbolic", _("Use the system font"),
-                                              "settings.font-clear",
-                                              g_variant_new_int32 ((int) f)));
-      adw_preferences_group_add (g, row);
-      self->font_rows[f] = ADW_ACTION_ROW (row);
-    }
-
-  g = add_group (self, _("Checks"), NULL);
-  self->findings_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->findings_label, TRUE);
-  gtk_label_set_xalign (self->findings_label, 0);
-  gtk_label_set_selectable (self->findings_label, TRUE);
-  adw_preferences_group_add (g, GTK_WIDGET (self->findings_label));
 }
 
 /* ---- form <-> store ---- */
@@ -628,8 +421,6 @@ lock_row (JpSettingsPage *self,
   g_ptr_array_add (self->locked_rows, row);
 }
 
-#define SPIN_ROW(spin) GTK_WIDGET (g_object_get_data (G_OBJECT (spin), "jp-row"))
-
 /* What the page says on a row that `lock` has locked. Which setting locks at which stage is
  * core's rule (jp_setting_locked_by); the page only explains it. */
 static const char *
@@ -677,21 +468,21 @@ apply_locks (JpSettingsPage *self)
     gtk_widget_set_sensitive (g_ptr_array_index (self->locked_rows, i), TRUE);
   g_ptr_array_set_size (self->locked_rows, 0);
 
-  lock_setting (self, SPIN_ROW (self->quota_spin), JP_SETTING_QUOTA, locks);
-  lock_setting (self, SPIN_ROW (self->ratio_spin), JP_SETTING_RATIO, locks);
-  lock_setting (self, SPIN_ROW (self->max_choices_spin), JP_SETTING_MAX_CHOICES, locks);
-  lock_setting (self, SPIN_ROW (self->majority_switch), JP_SETTING_MAJORITY_THRESHOLD, locks);
-  lock_setting (self, SPIN_ROW (self->quorum_dropdown), JP_SETTING_QUORUM, locks);
+  lock_setting (self, GTK_WIDGET (self->quota_row), JP_SETTING_QUOTA, locks);
+  lock_setting (self, GTK_WIDGET (self->ratio_row), JP_SETTING_RATIO, locks);
+  lock_setting (self, GTK_WIDGET (self->max_choices_row), JP_SETTING_MAX_CHOICES, locks);
+  lock_setting (self, GTK_WIDGET (self->majority_row), JP_SETTING_MAJORITY_THRESHOLD, locks);
+  lock_setting (self, GTK_WIDGET (self->quorum_row), JP_SETTING_QUORUM, locks);
   if (lock_setting (self, GTK_WIDGET (self->rubric_group), JP_SETTING_RUBRIC, locks))
     adw_preferences_group_set_description (self->rubric_group,
                                            locked_text (jp_setting_locked_by (JP_SETTING_RUBRIC)));
-  lock_setting (self, SPIN_ROW (self->presentation_spin), JP_SETTING_PRESENTATION_MINUTES, locks);
-  lock_setting (self, SPIN_ROW (self->questions_spin), JP_SETTING_QUESTIONS_MINUTES, locks);
-  lock_setting (self, SPIN_ROW (self->drop_spin), JP_SETTING_DROP_MIN_TOTALS, locks);
-  lock_setting (self, SPIN_ROW (self->deviation_spin), JP_SETTING_DEVIATION_ALERT, locks);
+  lock_setting (self, GTK_WIDGET (self->presentation_row), JP_SETTING_PRESENTATION_MINUTES, locks);
+  lock_setting (self, GTK_WIDGET (self->questions_row), JP_SETTING_QUESTIONS_MINUTES, locks);
+  lock_setting (self, GTK_WIDGET (self->drop_row), JP_SETTING_DROP_MIN_TOTALS, locks);
+  lock_setting (self, GTK_WIDGET (self->deviation_row), JP_SETTING_DEVIATION_ALERT, locks);
   for (guint i = 0; i < 3; i++)
-    lock_setting (self, SPIN_ROW (self->weight_spins[i]), JP_SETTING_WEIGHTS, locks);
-  lock_setting (self, SPIN_ROW (self->publicity_spin), JP_SETTING_PUBLICITY_DAYS, locks);
+    lock_setting (self, GTK_WIDGET (self->weight_rows[i]), JP_SETTING_WEIGHTS, locks);
+  lock_setting (self, GTK_WIDGET (self->publicity_row), JP_SETTING_PUBLICITY_DAYS, locks);
 }
 
 static void
@@ -828,6 +619,56 @@ jp_settings_page_class_init (JpSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, status);
   gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, apply_button);
   gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, revert_button);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, award_entry);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, organiser_entry);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, year_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, quota_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, quota_spin);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, ratio_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, ratio_spin);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, weight_sum);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, rubric_group);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, rubric_list);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, rubric_total);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, presentation_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, presentation_spin);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, questions_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, questions_spin);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, drop_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, drop_spin);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, deviation_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, deviation_spin);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, max_choices_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, max_choices_spin);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, majority_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, majority_switch);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, quorum_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, quorum_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, publicity_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, publicity_spin);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, contact_person_entry);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, contact_phone_entry);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, contact_address_entry);
+  gtk_widget_class_bind_template_child (widget_class, JpSettingsPage, findings_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "weight_votes_row", FALSE,
+                                             G_STRUCT_OFFSET (JpSettingsPage, weight_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "weight_online_row", FALSE,
+                                             G_STRUCT_OFFSET (JpSettingsPage, weight_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "weight_defence_row", FALSE,
+                                             G_STRUCT_OFFSET (JpSettingsPage, weight_rows[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "weight_votes_spin", FALSE,
+                                             G_STRUCT_OFFSET (JpSettingsPage, weight_spins[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "weight_online_spin", FALSE,
+                                             G_STRUCT_OFFSET (JpSettingsPage, weight_spins[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "weight_defence_spin", FALSE,
+                                             G_STRUCT_OFFSET (JpSettingsPage, weight_spins[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "font_song_row", FALSE,
+                                             G_STRUCT_OFFSET (JpSettingsPage, font_rows[FONT_SONG]));
+  gtk_widget_class_bind_template_child_full (widget_class, "font_kai_row", FALSE,
+                                             G_STRUCT_OFFSET (JpSettingsPage, font_rows[FONT_KAI]));
+  gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
 
   gtk_widget_class_install_action (widget_class, "settings.apply", NULL, settings_apply);
   gtk_widget_class_install_action (widget_class, "settings.revert", NULL, settings_revert);
@@ -849,7 +690,6 @@ jp_settings_page_init (JpSettingsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rubric = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_rubric_criterion_free);
   self->locked_rows = g_ptr_array_new ();
-  build_form (self);
 }
 
 void
@@ -885,6 +725,12 @@ GtkLabel *
 jp_settings_page_get_weight_sum (JpSettingsPage *self)
 {
   return self->weight_sum;
+}
+
+GtkListBox *
+jp_settings_page_get_rubric_list (JpSettingsPage *self)
+{
+  return self->rubric_list;
 }
 
 GtkButton *

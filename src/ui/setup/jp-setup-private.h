@@ -72,12 +72,20 @@ GtkSpinButton   *jp_settings_page_get_weight_spin   (JpSettingsPage *self, guint
 /* 0 contact person, 1 contact phone, 2 postal address of the publicity office */
 GtkEditable     *jp_settings_page_get_contact_entry (JpSettingsPage *self, guint i);
 GtkLabel        *jp_settings_page_get_weight_sum    (JpSettingsPage *self);
+/* the rubric's rows, JpRubricRow */
+GtkListBox      *jp_settings_page_get_rubric_list   (JpSettingsPage *self);
 GtkButton       *jp_settings_page_get_apply_button  (JpSettingsPage *self);
 GtkLabel        *jp_settings_page_get_message       (JpSettingsPage *self);
 /* Applies the form as the Apply button does; FALSE if refused (message shown). */
 gboolean         jp_settings_page_apply             (JpSettingsPage *self);
 
 GtkColumnView   *jp_trades_page_get_column_view     (JpTradesPage *self);
+/* A cell of the trades page's column view: the trade it shows and its control (a label, the
+ * code entry, the priority switch, the seats spin button or the delete button). */
+#define JP_TYPE_TRADE_CELL (jp_trade_cell_get_type ())
+G_DECLARE_FINAL_TYPE (JpTradeCell, jp_trade_cell, JP, TRADE_CELL, AdwBin)
+JpSeatRow       *jp_trade_cell_get_row              (JpTradeCell *self);
+GtkWidget       *jp_trade_cell_get_control          (JpTradeCell *self);
 GtkLabel        *jp_trades_page_get_sum_label       (JpTradesPage *self);
 GtkButton       *jp_trades_page_get_freeze_button   (JpTradesPage *self);
 GtkLabel        *jp_trades_page_get_message         (JpTradesPage *self);

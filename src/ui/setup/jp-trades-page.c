@@ -63,25 +63,48 @@ queue_reload (JpTradesPage *self)
                                        g_object_unref);
 }
 
-static JpSeatRow *
-cell_row (GtkWidget *cell)
-{
-  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "jp-list-item");
-  gpointer obj = item != NULL ? gtk_list_item_get_item (item) : NULL;
+/* ---- JpTradeCell: one cell of the column view, knowing its page, list item and column ---- */
 
+struct _JpTradeCell
+{
+  AdwBin        parent_instance;
+
+  JpTradesPage *page;       /* unowned: the page owns the column view holding the cell */
+  GtkListItem  *item;       /* unowned: the list item owns the cell */
+  Column        column;
+  gboolean      binding;    /* set while bind_cell fills the controls */
+  GtkWidget    *control;    /* the label, entry, switch, spin button or button */
+  GtkWidget    *edited;     /* seats column: the "edited" badge */
+  GtkWidget    *reset;      /* seats column: back to the automatic number */
+};
+
+G_DEFINE_FINAL_TYPE (JpTradeCell, jp_trade_cell, ADW_TYPE_BIN)
+
+static void
+jp_trade_cell_class_init (JpTradeCellClass *klass)
+{
+}
+
+static void
+jp_trade_cell_init (JpTradeCell *self)
+{
+}
+
+JpSeatRow *
+jp_trade_cell_get_row (JpTradeCell *self)
+{
+  gpointer obj;
+
+  g_return_val_if_fail (JP_IS_TRADE_CELL (self), NULL);
+  obj = self->item != NULL ? gtk_list_item_get_item (self->item) : NULL;
   return obj != NULL ? jp_setup_item_get (obj) : NULL;
 }
 
-static JpTradesPage *
-cell_page (GtkWidget *cell)
+GtkWidget *
+jp_trade_cell_get_control (JpTradeCell *self)
 {
-  return g_object_get_data (G_OBJECT (cell), "jp-page");
-}
-
-static gboolean
-cell_binding (GtkWidget *cell)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "jp-binding"));
+  g_return_val_if_fail (JP_IS_TRADE_CELL (self), NULL);
+  return self->control;
 }
 
 static void
@@ -94,16 +117,16 @@ report (JpTradesPage *self,
 }
 
 static void
-update_trade (GtkWidget  *cell,
-              const char *code,
-              gboolean    priority)
+update_trade (JpTradeCell *cell,
+              const char  *code,
+              gboolean     priority)
 {
-  JpTradesPage *self = cell_page (cell);
-  JpSeatRow *row = cell_row (cell);
+  JpTradesPage *self = cell->page;
+  JpSeatRow *row = jp_trade_cell_get_row (cell);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (row == NULL || self->store == NULL || cell_binding (cell))
+  if (row == NULL || self->store == NULL || cell->binding)
     return;
   if (g_strcmp0 (code, row->code) == 0 && priority == row->priority)
     return;
@@ -113,48 +136,49 @@ update_trade (GtkWidget  *cell,
 }
 
 static void
-on_code_activate (GtkEntry *entry)
+on_code_activate (JpTradeCell *cell)
 {
-  JpSeatRow *row = cell_row (GTK_WIDGET (entry));
-  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  JpSeatRow *row = jp_trade_cell_get_row (cell);
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (
+    GTK_EDITABLE (cell->control))));
 
   if (row != NULL)
-    update_trade (GTK_WIDGET (entry), *code != '\0' ? code : NULL, row->priority);
+    update_trade (cell, *code != '\0' ? code : NULL, row->priority);
 }
 
 static void
-on_priority_changed (GtkSwitch *sw)
+on_priority_changed (JpTradeCell *cell)
 {
-  JpSeatRow *row = cell_row (GTK_WIDGET (sw));
+  JpSeatRow *row = jp_trade_cell_get_row (cell);
 
   if (row != NULL)
-    update_trade (GTK_WIDGET (sw), row->code, gtk_switch_get_active (sw));
+    update_trade (cell, row->code, gtk_switch_get_active (GTK_SWITCH (cell->control)));
 }
 
 static void
-on_seats_changed (GtkSpinButton *spin)
+on_seats_changed (JpTradeCell *cell)
 {
-  JpSeatRow *row = cell_row (GTK_WIDGET (spin));
+  JpSeatRow *row = jp_trade_cell_get_row (cell);
 
-  if (row != NULL && !cell_binding (GTK_WIDGET (spin)))
-    jp_trades_page_set_seats (cell_page (GTK_WIDGET (spin)), row->trade_id,
-                              gtk_spin_button_get_value_as_int (spin));
+  if (row != NULL && !cell->binding)
+    jp_trades_page_set_seats (cell->page, row->trade_id,
+                              gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (cell->control)));
 }
 
 static void
-on_reset_clicked (GtkButton *button)
+on_reset_clicked (JpTradeCell *cell)
 {
-  JpSeatRow *row = cell_row (GTK_WIDGET (button));
+  JpSeatRow *row = jp_trade_cell_get_row (cell);
 
   if (row != NULL)
-    jp_trades_page_set_seats (cell_page (GTK_WIDGET (button)), row->trade_id, -1);
+    jp_trades_page_set_seats (cell->page, row->trade_id, -1);
 }
 
 static void
-on_delete_clicked (GtkButton *button)
+on_delete_clicked (JpTradeCell *cell)
 {
-  JpTradesPage *self = cell_page (GTK_WIDGET (button));
-  JpSeatRow *row = cell_row (GTK_WIDGET (button));
+  JpTradesPage *self = cell->page;
+  JpSeatRow *row = jp_trade_cell_get_row (cell);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -164,16 +188,31 @@ on_delete_clicked (GtkButton *button)
   report (self, ok, error);
 }
 
+/* What a column's factory knows. */
+typedef struct {
+  JpTradesPage *page;
+  Column        column;
+} ColumnInfo;
+
+static void
+column_info_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
-            gpointer                  data)
+            ColumnInfo               *info)
 {
-  JpTradesPage *self = g_object_get_data (G_OBJECT (factory), "jp-page");
-  Column column = GPOINTER_TO_INT (data);
+  JpTradeCell *cell = g_object_new (JP_TYPE_TRADE_CELL, NULL);
+  Column column = info->column;
   GtkWidget *widget = NULL;
-  GtkWidget *main_widget;
 
+  cell->page = info->page;
+  cell->item = item;
+  cell->column = column;
   switch (column)
     {
     case COL_NAME:
@@ -184,47 +223,37 @@ setup_cell (GtkSignalListItemFactory *factory,
       gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
       if (column != COL_NAME)
         gtk_widget_add_css_class (widget, "numeric");
-      main_widget = widget;
+      cell->control = widget;
       break;
     case COL_CODE:
       widget = gtk_entry_new ();
       gtk_editable_set_width_chars (GTK_EDITABLE (widget), 6);
       gtk_widget_set_tooltip_text (widget, _("Upper-case letters and digits, 1 to 6 characters; "
                                              "press Enter to save"));
-      g_signal_connect (widget, "activate", G_CALLBACK (on_code_activate), NULL);
-      main_widget = widget;
+      g_signal_connect_swapped (widget, "activate", G_CALLBACK (on_code_activate), cell);
+      cell->control = widget;
       break;
     case COL_PRIORITY:
       widget = gtk_switch_new ();
       gtk_widget_set_halign (widget, GTK_ALIGN_CENTER);
-      g_signal_connect (widget, "notify::active", G_CALLBACK (on_priority_changed), NULL);
-      main_widget = widget;
+      g_signal_connect_swapped (widget, "notify::active", G_CALLBACK (on_priority_changed), cell);
+      cell->control = widget;
       break;
     case COL_SEATS:
-      {
-        GtkWidget *spin = gtk_spin_button_new_with_range (0, 999, 1);
-        GtkWidget *edited = gtk_label_new (_("edited"));
-        GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
-
-        widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        gtk_widget_add_css_class (edited, "warning");
-        gtk_widget_add_css_class (edited, "caption");
-        gtk_widget_add_css_class (reset, "flat");
-        gtk_widget_set_tooltip_text (reset, _("Return to the automatic number of seats"));
-        gtk_box_append (GTK_BOX (widget), spin);
-        gtk_box_append (GTK_BOX (widget), edited);
-        gtk_box_append (GTK_BOX (widget), reset);
-        g_object_set_data (G_OBJECT (widget), "jp-edited", edited);
-        g_object_set_data (G_OBJECT (widget), "jp-reset", reset);
-        g_object_set_data (G_OBJECT (widget), "jp-spin", spin);
-        g_object_set_data (G_OBJECT (spin), "jp-list-item", item);
-        g_object_set_data (G_OBJECT (spin), "jp-page", self);
-        g_object_set_data (G_OBJECT (reset), "jp-list-item", item);
-        g_object_set_data (G_OBJECT (reset), "jp-page", self);
-        g_signal_connect (spin, "value-changed", G_CALLBACK (on_seats_changed), NULL);
-        g_signal_connect (reset, "clicked", G_CALLBACK (on_reset_clicked), NULL);
-        main_widget = spin;
-      }
+      widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      cell->control = gtk_spin_button_new_with_range (0, 999, 1);
+      cell->edited = gtk_label_new (_("edited"));
+      cell->reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+      gtk_widget_add_css_class (cell->edited, "warning");
+      gtk_widget_add_css_class (cell->edited, "caption");
+      gtk_widget_add_css_class (cell->reset, "flat");
+      gtk_widget_set_tooltip_text (cell->reset, _("Return to the automatic number of seats"));
+      gtk_box_append (GTK_BOX (widget), cell->control);
+      gtk_box_append (GTK_BOX (widget), cell->edited);
+      gtk_box_append (GTK_BOX (widget), cell->reset);
+      g_signal_connect_swapped (cell->control, "value-changed", G_CALLBACK (on_seats_changed),
+                                cell);
+      g_signal_connect_swapped (cell->reset, "clicked", G_CALLBACK (on_reset_clicked), cell);
       break;
     case COL_DELETE:
     default:
@@ -232,54 +261,51 @@ setup_cell (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (widget, "flat");
       gtk_widget_set_tooltip_text (widget, _("Delete this trade (only a trade without "
                                              "candidates can be deleted)"));
-      g_signal_connect (widget, "clicked", G_CALLBACK (on_delete_clicked), NULL);
-      main_widget = widget;
+      g_signal_connect_swapped (widget, "clicked", G_CALLBACK (on_delete_clicked), cell);
+      cell->control = widget;
       break;
     }
-  g_object_set_data (G_OBJECT (main_widget), "jp-list-item", item);
-  g_object_set_data (G_OBJECT (main_widget), "jp-page", self);
-  g_object_set_data (G_OBJECT (widget), "jp-main", main_widget);
-  gtk_list_item_set_child (item, widget);
+  adw_bin_set_child (ADW_BIN (cell), widget);
+  gtk_list_item_set_child (item, GTK_WIDGET (cell));
 }
 
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           gpointer                  data)
+           ColumnInfo               *info)
 {
-  Column column = GPOINTER_TO_INT (data);
   JpSeatRow *row = jp_setup_item_get (gtk_list_item_get_item (item));
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  GtkWidget *main_widget = g_object_get_data (G_OBJECT (widget), "jp-main");
+  JpTradeCell *cell = JP_TRADE_CELL (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
-  g_object_set_data (G_OBJECT (main_widget), "jp-binding", GINT_TO_POINTER (TRUE));
-  switch (column)
+  cell->binding = TRUE;
+  switch (cell->column)
     {
     case COL_NAME:
-      gtk_label_set_text (GTK_LABEL (widget), row->name);
+      gtk_label_set_text (GTK_LABEL (cell->control), row->name);
       break;
     case COL_QUALIFIED:
     case COL_AUTOMATIC:
-      text = g_strdup_printf ("%d", column == COL_QUALIFIED ? row->qualified : row->automatic);
-      gtk_label_set_text (GTK_LABEL (widget), text);
+      text = g_strdup_printf ("%d", cell->column == COL_QUALIFIED ? row->qualified
+                                                                  : row->automatic);
+      gtk_label_set_text (GTK_LABEL (cell->control), text);
       break;
     case COL_CODE:
-      gtk_editable_set_text (GTK_EDITABLE (widget), row->code != NULL ? row->code : "");
+      gtk_editable_set_text (GTK_EDITABLE (cell->control), row->code != NULL ? row->code : "");
       break;
     case COL_PRIORITY:
-      gtk_switch_set_active (GTK_SWITCH (widget), row->priority);
+      gtk_switch_set_active (GTK_SWITCH (cell->control), row->priority);
       break;
     case COL_SEATS:
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (main_widget), row->seats);
-      gtk_widget_set_visible (g_object_get_data (G_OBJECT (widget), "jp-edited"), row->edited);
-      gtk_widget_set_visible (g_object_get_data (G_OBJECT (widget), "jp-reset"), row->edited);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (cell->control), row->seats);
+      gtk_widget_set_visible (cell->edited, row->edited);
+      gtk_widget_set_visible (cell->reset, row->edited);
       break;
     case COL_DELETE:
     default:
       break;
     }
-  g_object_set_data (G_OBJECT (main_widget), "jp-binding", GINT_TO_POINTER (FALSE));
+  cell->binding = FALSE;
 }
 
 static void
@@ -290,10 +316,13 @@ add_column (JpTradesPage *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) col = NULL;
+  ColumnInfo *info = g_new0 (ColumnInfo, 1);
 
-  g_object_set_data (G_OBJECT (factory), "jp-page", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  /* the factory lives in the page's column view, so no longer than the page */
+  info->page = self;
+  info->column = column;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell), info, column_info_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), info);
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (col, expand);
   gtk_column_view_append_column (self->column_view, col);

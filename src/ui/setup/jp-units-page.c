@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/setup/jp-setup-private.h"
+#include "ui/setup/jp-unit-row.h"
 
 struct _JpUnitsPage
 {
@@ -22,37 +23,14 @@ struct _JpUnitsPage
 
 G_DEFINE_FINAL_TYPE (JpUnitsPage, jp_units_page, ADW_TYPE_BIN)
 
-/* The subtitle follows the switch and the spin button without rebuilding the row, so the
- * spin button keeps the focus while the secretary types. */
 static void
-update_row (JpUnitsPage *self,
-            GtkWidget   *row)
+on_unit_row_edited (JpUnitRow   *row,
+                    JpUnitsPage *self)
 {
-  JpUnit *u = g_object_get_data (G_OBJECT (row), "jp-unit");
-  GtkWidget *over = g_object_get_data (G_OBJECT (row), "jp-over");
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->nominations, u->name));
-  guint limit = jp_unit_nomination_limit (u->pilot, u->limit);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *nominated = NULL;
-
-  nominated = g_strdup_printf (ngettext ("%u candidate nominated", "%u candidates nominated",
-                                         count), count);
-  subtitle = g_strdup_printf (u->limit == 0 ? _("%s · limit %u (default)")
-                              : _("%s · limit %u (set here)"), nominated, limit);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_visible (over, count > limit);
-}
-
-static void
-save_row (JpUnitsPage *self,
-          GtkWidget   *row)
-{
-  JpUnit *u = g_object_get_data (G_OBJECT (row), "jp-unit");
-  GtkSwitch *pilot = g_object_get_data (G_OBJECT (row), "jp-pilot");
-  GtkSpinButton *limit = g_object_get_data (G_OBJECT (row), "jp-limit");
+  JpUnit *u = jp_unit_row_get_unit (row);
   g_autoptr(GError) error = NULL;
-  gboolean new_pilot = gtk_switch_get_active (pilot);
-  guint new_limit = (guint) gtk_spin_button_get_value_as_int (limit);
+  gboolean new_pilot = jp_unit_row_get_pilot (row);
+  guint new_limit = jp_unit_row_get_limit (row);
 
   if (self->store == NULL || (new_pilot == u->pilot && new_limit == u->limit))
     return;
@@ -61,29 +39,13 @@ save_row (JpUnitsPage *self,
     {
       jp_setup_show_message (self->message, error->message);
       /* show what the store kept */
-      gtk_switch_set_active (pilot, u->pilot);
-      gtk_spin_button_set_value (limit, u->limit);
+      jp_unit_row_reset (row);
       return;
     }
   jp_setup_show_message (self->message, NULL);
   u->pilot = new_pilot;
   u->limit = new_limit;
-  update_row (self, row);
-}
-
-static void
-on_pilot_changed (GtkWidget  *sw,
-                  GParamSpec *pspec,
-                  GtkWidget  *row)
-{
-  save_row (g_object_get_data (G_OBJECT (row), "jp-page"), row);
-}
-
-static void
-on_limit_changed (GtkSpinButton *spin,
-                  GtkWidget     *row)
-{
-  save_row (g_object_get_data (G_OBJECT (row), "jp-page"), row);
+  jp_unit_row_set_nominated (row, jp_unit_row_get_nominated (row));
 }
 
 static GtkWidget *
@@ -92,46 +54,11 @@ create_unit_row (gpointer item,
 {
   JpUnitsPage *self = user_data;
   JpUnit *u = jp_setup_item_get (item);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *over = gtk_label_new (_("Over the limit"));
-  GtkWidget *pilot_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *pilot = gtk_switch_new ();
-  GtkWidget *limit = gtk_spin_button_new_with_range (0, 50, 1);
+  GtkWidget *row = jp_unit_row_new (item);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), u->name);
-  gtk_widget_add_css_class (over, "jp-error-badge");
-  gtk_widget_add_css_class (over, "error");
-  gtk_widget_set_valign (over, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), over);
-
-  gtk_box_append (GTK_BOX (pilot_box), jp_setup_dim_label (_("Pilot unit")));
-  gtk_switch_set_active (GTK_SWITCH (pilot), u->pilot);
-  gtk_widget_set_valign (pilot, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (pilot, _("A pilot unit of the industrial workforce reform may "
-                                        "nominate 5 candidates instead of 3"));
-  gtk_box_append (GTK_BOX (pilot_box), pilot);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pilot_box);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), jp_setup_dim_label (_("Limit")));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (limit), u->limit);
-  gtk_widget_set_valign (limit, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (limit, _("Nomination limit; 0 keeps the default of 3, or 5 "
-                                        "for a pilot unit"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (limit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Nomination limit"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), limit);
-
-  g_object_set_data (G_OBJECT (row), "jp-page", self);
-  g_object_set_data (G_OBJECT (row), "jp-unit", u);
-  g_object_set_data (G_OBJECT (row), "jp-over", over);
-  g_object_set_data (G_OBJECT (row), "jp-pilot", pilot);
-  g_object_set_data (G_OBJECT (row), "jp-limit", limit);
-  /* the row lives no longer than the model holding `u` */
-  g_object_set_data_full (G_OBJECT (row), "jp-item", g_object_ref (item), g_object_unref);
-  g_signal_connect (pilot, "notify::active", G_CALLBACK (on_pilot_changed), row);
-  g_signal_connect (limit, "value-changed", G_CALLBACK (on_limit_changed), row);
-  update_row (self, row);
+  jp_unit_row_set_nominated (JP_UNIT_ROW (row),
+                             GPOINTER_TO_UINT (g_hash_table_lookup (self->nominations, u->name)));
+  g_signal_connect_object (row, "edited", G_CALLBACK (on_unit_row_edited), self, 0);
   return row;
 }
 

@@ -187,13 +187,13 @@ on_check_toggled (JpStationBallot *self,
   update_count (self);
 }
 
+/* ballot.dossier (s: the candidate's code), the Dossier button of a row */
 static void
-on_dossier_clicked (GtkButton       *button,
-                    JpStationBallot *self)
+action_dossier (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  const char *code = g_object_get_data (G_OBJECT (button), "jp-code");
-
-  g_signal_emit (self, signals[SIGNAL_OPEN_DOSSIER], 0, code);
+  g_signal_emit (widget, signals[SIGNAL_OPEN_DOSSIER], 0, g_variant_get_string (parameter, NULL));
 }
 
 static GtkWidget *
@@ -240,8 +240,8 @@ create_row (JpStationBallot *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, tip);
       gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "jp-code", g_strdup (code), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_dossier_clicked), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "ballot.dossier");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", code);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       info->check = GTK_CHECK_BUTTON (check);
     }
@@ -495,6 +495,7 @@ jp_station_ballot_class_init (JpStationBallotClass *klass)
   gtk_widget_class_install_action (widget_class, "ballot.review", NULL, action_review);
   gtk_widget_class_install_action (widget_class, "ballot.back", NULL, action_back);
   gtk_widget_class_install_action (widget_class, "ballot.submit", NULL, action_submit);
+  gtk_widget_class_install_action (widget_class, "ballot.dossier", "s", action_dossier);
 }
 
 static void

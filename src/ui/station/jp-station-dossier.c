@@ -11,18 +11,28 @@
 
 struct _JpStationDossier
 {
-  AdwBin           parent_instance;
+  AdwBin               parent_instance;
 
-  GtkStack        *stack;
-  GtkBox          *content;
-  AdwStatusPage   *error_page;
-  GtkLabel        *evidence_message;
+  GtkStack            *stack;
+  GtkLabel            *title;
+  AdwActionRow        *trade_row;
+  AdwActionRow        *work_type_row;
+  AdwActionRow        *skill_level_row;
+  AdwActionRow        *years_row;
+  AdwActionRow        *education_row;
+  AdwActionRow        *criteria_row;
+  GtkLabel            *summary;
+  GtkLabel            *deeds;
+  AdwPreferencesGroup *evidence_group;
+  GtkListBox          *evidence_list;
+  AdwStatusPage       *error_page;
+  GtkLabel            *evidence_message;
 
-  JpMeetingClient *client;
-  GCancellable    *cancellable;
-  char            *code;
-  GPtrArray       *evidence;    /* sha256 (char*) in the order listed */
-  gboolean         loaded;
+  JpMeetingClient     *client;
+  GCancellable        *cancellable;
+  char                *code;
+  GPtrArray           *evidence;    /* sha256 (char*) in the order listed */
+  gboolean             loaded;
 };
 
 G_DEFINE_FINAL_TYPE (JpStationDossier, jp_station_dossier, ADW_TYPE_BIN)
@@ -34,39 +44,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-text_section (const char *title,
-              const char *text)
+static const char *
+or_not_given (const char *text)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *body = gtk_label_new (text != NULL && *text != '\0' ? text : _("(not given)"));
-
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  gtk_widget_add_css_class (body, "jp-body-text");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), body);
-  return box;
+  return text != NULL && *text != '\0' ? text : _("(not given)");
 }
 
+/* Row subtitles are markup in libadwaita 1.2. */
 static void
-add_fact (GtkWidget  *group,
-          const char *title,
-          const char *value)
+set_fact (AdwActionRow *row,
+          const char   *value)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped = g_markup_escape_text (value != NULL && *value != '\0'
-                                                   ? value : _("(not given)"), -1);
+  g_autofree char *escaped = g_markup_escape_text (or_not_given (value), -1);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_action_row_set_subtitle (row, escaped);
 }
 
 static void
@@ -115,34 +106,53 @@ jp_station_dossier_open_evidence (JpStationDossier *self,
 }
 
 static void
-on_evidence_row_activated (GtkListBox       *list,
-                           GtkListBoxRow    *row,
-                           JpStationDossier *self)
+on_evidence_list_row_activated (GtkListBox       *list,
+                                GtkListBoxRow    *row,
+                                JpStationDossier *self)
 {
   jp_station_dossier_open_evidence (self, (guint) gtk_list_box_row_get_index (row));
 }
 
-static void
-build_dossier (JpStationDossier      *self,
-               const JpRemoteDossier *d)
+static GtkWidget *
+evidence_row_new (const JpRemoteEvidence *e,
+                  guint                   i)
 {
-  GtkWidget *title = gtk_label_new (self->code);
-  GtkWidget *facts = adw_preferences_group_new ();
-  GtkWidget *ev_group = adw_preferences_group_new ();
-  GtkWidget *ev_list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+  int criterion = e->criterion;
+  int pages = e->pages;
+  g_autofree char *title_text = g_strdup_printf (_("Evidence %u"), i + 1);
+  g_autofree char *pages_text = g_strdup_printf (ngettext ("%d page", "%d pages", pages),
+                                                 pages);
+  g_autofree char *subtitle = NULL;
+
+  if (criterion >= 1 && criterion <= 6)
+    subtitle = g_strdup_printf (_("Criterion %d — %s · %s"), criterion,
+                                jp_criterion_short_title (criterion), pages_text);
+  else
+    subtitle = g_strdup (pages_text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_text);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+/* Fills the template's rows; the structure is in jp-station-dossier.ui. */
+static void
+show_dossier (JpStationDossier      *self,
+              const JpRemoteDossier *d)
+{
   g_autoptr(GString) crit = g_string_new (NULL);
   g_autofree char *years = NULL;
 
-  gtk_widget_add_css_class (title, "title-1");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_box_append (self->content, title);
-
-  add_fact (facts, _("Trade"), d->trade_name);
-  add_fact (facts, _("Work type"), d->work_type);
-  add_fact (facts, _("Skill level"), d->skill_level);
+  gtk_label_set_text (self->title, self->code);
+  set_fact (self->trade_row, d->trade_name);
+  set_fact (self->work_type_row, d->work_type);
+  set_fact (self->skill_level_row, d->skill_level);
   years = g_strdup_printf ("%" G_GINT64_FORMAT, d->years_in_trade);
-  add_fact (facts, _("Years in the trade"), years);
-  add_fact (facts, _("Education"), d->education);
+  set_fact (self->years_row, years);
+  set_fact (self->education_row, d->education);
   for (guint i = 0; i < d->criteria->len; i++)
     {
       int n = g_array_index (d->criteria, int, i);
@@ -152,51 +162,23 @@ build_dossier (JpStationDossier      *self,
       if (n >= 1 && n <= 6)
         g_string_append_printf (crit, _("Criterion %d — %s"), n, jp_criterion_short_title (n));
     }
-  add_fact (facts, _("Criteria claimed"), crit->str);
-  gtk_box_append (self->content, facts);
+  set_fact (self->criteria_row, crit->str);
+  gtk_label_set_text (self->summary, or_not_given (d->summary));
+  gtk_label_set_text (self->deeds, or_not_given (d->deeds));
 
-  gtk_box_append (self->content, text_section (_("Summary"), d->summary));
-  gtk_box_append (self->content, text_section (_("Main deeds"), d->deeds));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (ev_group), _("Evidence"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (ev_group),
-                                         _("Anonymised copies made by the host: names, ID "
-                                           "numbers, phones and units are blacked out."));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (ev_list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (ev_list, "boxed-list");
-  g_signal_connect_object (ev_list, "row-activated", G_CALLBACK (on_evidence_row_activated),
-                           self, 0);
   for (guint i = 0; i < d->evidence->len; i++)
     {
       const JpRemoteEvidence *e = d->evidence->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      int criterion = e->criterion;
-      int pages = e->pages;
-      g_autofree char *title_text = g_strdup_printf (_("Evidence %u"), i + 1);
-      g_autofree char *pages_text = g_strdup_printf (ngettext ("%d page", "%d pages", pages),
-                                                     pages);
-      g_autofree char *subtitle = NULL;
 
-      if (criterion >= 1 && criterion <= 6)
-        subtitle = g_strdup_printf (_("Criterion %d — %s · %s"), criterion,
-                                    jp_criterion_short_title (criterion), pages_text);
-      else
-        subtitle = g_strdup (pages_text);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_text);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (GTK_LIST_BOX (ev_list), row);
+      gtk_list_box_append (self->evidence_list, evidence_row_new (e, i));
       g_ptr_array_add (self->evidence, g_strdup (e->sha256));
     }
   if (self->evidence->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (ev_group),
-                                           _("No evidence files in this dossier."));
-  else
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (ev_group), ev_list);
-  gtk_box_append (self->content, ev_group);
-  gtk_box_append (self->content, GTK_WIDGET (self->evidence_message));
+    {
+      adw_preferences_group_set_description (self->evidence_group,
+                                             _("No evidence files in this dossier."));
+      gtk_widget_set_visible (GTK_WIDGET (self->evidence_list), FALSE);
+    }
 }
 
 static void
@@ -218,7 +200,7 @@ dossier_loaded (GObject      *source,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  build_dossier (self, d);
+  show_dossier (self, d);
   gtk_stack_set_visible_child_name (self->stack, "dossier");
 }
 
@@ -232,7 +214,9 @@ jp_station_dossier_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
-  g_clear_object (&self->evidence_message);
+  /* the stack is both the bin's child and a bound template child: unparent it once */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_STATION_DOSSIER);
 
   G_OBJECT_CLASS (jp_station_dossier_parent_class)->dispose (object);
 }
@@ -241,55 +225,39 @@ static void
 jp_station_dossier_class_init (JpStationDossierClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jp_station_dossier_dispose;
 
   signals[SIGNAL_EVIDENCE_READY] =
     g_signal_new ("evidence-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 1, JP_TYPE_EVIDENCE_DOCUMENT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/jiangping/Jiangping/jp-station-dossier.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, stack);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, title);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, trade_row);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, work_type_row);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, skill_level_row);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, years_row);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, education_row);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, criteria_row);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, summary);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, deeds);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, error_page);
+  gtk_widget_class_bind_template_child (widget_class, JpStationDossier, evidence_message);
+  gtk_widget_class_bind_template_callback (widget_class, on_evidence_list_row_activated);
 }
 
 static void
 jp_station_dossier_init (JpStationDossier *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *loading = gtk_label_new (_("Loading the dossier from the host…"));
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->evidence = g_ptr_array_new_with_free_func (g_free);
-  self->stack = GTK_STACK (gtk_stack_new ());
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
-  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  self->evidence_message = GTK_LABEL (gtk_label_new (NULL));
-
-  gtk_widget_add_css_class (loading, "dim-label");
-  gtk_widget_set_halign (loading, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (loading, GTK_ALIGN_CENTER);
-  gtk_stack_add_named (self->stack, loading, "loading");
-
-  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 24);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_stack_add_named (self->stack, scrolled, "dossier");
-
-  adw_status_page_set_icon_name (self->error_page, "action-unavailable-symbolic");
-  adw_status_page_set_title (self->error_page, _("The Dossier Cannot Be Shown"));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
-
-  gtk_label_set_wrap (self->evidence_message, TRUE);
-  gtk_label_set_xalign (self->evidence_message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->evidence_message), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->evidence_message), FALSE);
-  g_object_ref_sink (self->evidence_message);
-
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
 }
 
 GtkWidget *

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Jiangping authors */
+#pragma once
+
+/* Helpers of tests/ui/test-setup.c: the store calls that must not fail there, and the rows and
+ * controls of the setup pages found by what they show. */
+
+#include <adwaita.h>
+
+#include "ui/setup/jp-rubric-row.h"
+#include "ui/setup/jp-setup-private.h"
+#include "ui/setup/jp-unit-row.h"
+
+static inline JpRubricRow *
+rubric_row_at (JpSettingsPage *page,
+               int             index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (jp_settings_page_get_rubric_list (page),
+                                                      index);
+
+  g_assert_true (JP_IS_RUBRIC_ROW (row));
+  return JP_RUBRIC_ROW (row);
+}
+
+/* The control of type `type` in the trades column view's cell of trade `trade_id`. */
+static inline GtkWidget *
+find_trade_control (GtkWidget *widget,
+                    gint64     trade_id,
+                    GType      type)
+{
+  if (JP_IS_TRADE_CELL (widget))
+    {
+      JpSeatRow *row = jp_trade_cell_get_row (JP_TRADE_CELL (widget));
+      GtkWidget *control = jp_trade_cell_get_control (JP_TRADE_CELL (widget));
+
+      if (row != NULL && row->trade_id == trade_id && G_TYPE_CHECK_INSTANCE_TYPE (control, type))
+        return control;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_trade_control (child, trade_id, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline GtkSpinButton *
+find_seats_spin (GtkWidget *widget,
+                 gint64     trade_id)
+{
+  if (JP_IS_TRADE_CELL (widget))
+    {
+      JpSeatRow *row = jp_trade_cell_get_row (JP_TRADE_CELL (widget));
+      GtkWidget *control = jp_trade_cell_get_control (JP_TRADE_CELL (widget));
+
+      if (row != NULL && row->trade_id == trade_id && GTK_IS_SPIN_BUTTON (control))
+        return GTK_SPIN_BUTTON (control);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found = find_seats_spin (child, trade_id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of the settings form titled `title`. */
+static inline AdwPreferencesRow *
+find_settings_row (GtkWidget  *widget,
+                   const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_PREFERENCES_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *found = find_settings_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline JpUnitRow *
+unit_row_at (JpUnitsPage *page,
+             int          index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (jp_units_page_get_list (page), index);
+
+  g_assert_true (JP_IS_UNIT_ROW (row));
+  return JP_UNIT_ROW (row);
+}
+
+/* jp_store_member_has_pin and jp_store_member_check_pin, which must not fail here. */
+static inline gboolean
+test_has_pin (JpStore    *store,
+              const char *member_code)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean has_pin = FALSE;
+
+  g_assert_true (jp_store_member_has_pin (store, member_code, &has_pin, &error));
+  g_assert_no_error (error);
+  return has_pin;
+}
+
+G_GNUC_UNUSED static inline gboolean
+test_check_pin (JpStore    *store,
+                const char *member_code,
+                const char *pin)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean matches = FALSE;
+
+  g_assert_true (jp_store_member_check_pin (store, member_code, pin, &matches, &error));
+  g_assert_no_error (error);
+  return matches;
+}
+
+/* jp_store_is_frozen, which must not fail here. */
+static inline gboolean
+test_is_frozen (JpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean frozen = FALSE;
+
+  g_assert_true (jp_store_is_frozen (store, &frozen, &error));
+  g_assert_no_error (error);
+  return frozen;
+}
