@@ -22,6 +22,9 @@ struct _JpStore {
   GArray  *ballot_rounds;  /* gint64: rounds whose ballots the running batch wrote, to
                             * lay out again before its commit (docs/ballot-secrecy.md) */
   gboolean wal_has_ballots; /* the -wal file may hold ballot pages: empty it when we can */
+  GHashTable *tally_memo;   /* round id -> checked JpTally, only between
+                             * jp_store_tally_memo_begin and _end (jp-store-round-tally.c) */
+  guint    tally_memo_depth;
 
   /* change signals (jp-store-changes.c) */
   GMainContext *context;      /* where JpStore::changed is emitted */
@@ -53,6 +56,14 @@ void        jp_store_changes_committed     (JpStore *self);
 /* jp-store.c: emits JpStore::changed with `detail`. */
 void        jp_store_emit_changed          (JpStore    *self,
                                             const char *detail);
+/* jp-store-round-tally.c */
+
+/* Inside begin .. end (nested calls allowed), jp_store_get_tally counts a closed round once
+ * and hands out copies of that checked tally: for one read-only computation (the composite
+ * ranking) that asks for the same tallies several times. Nothing writes in between; the
+ * memo is dropped at the outermost end, so no later call sees it. */
+void        jp_store_tally_memo_begin (JpStore *self);
+void        jp_store_tally_memo_end   (JpStore *self);
 
 /* jp-store-schema.c */
 

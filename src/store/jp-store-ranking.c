@@ -116,9 +116,9 @@ defence_session_of (JpStore  *self,
 }
 
 static JpRanking *
-compute (JpStore                   *self,
-         const JpRankingAdjustment *extra,
-         GError                   **error)
+compute_counted (JpStore                   *self,
+                 const JpRankingAdjustment *extra,
+                 GError                   **error)
 {
   g_autoptr(GPtrArray) trades = NULL;
   g_autoptr(GPtrArray) likes = NULL;
@@ -263,6 +263,22 @@ compute (JpStore                   *self,
                                 &core_error);
   if (ranking == NULL)
     jp_store_take_core_error (error, JP_STORE_ERROR_INVALID, g_steal_pointer (&core_error));
+  return ranking;
+}
+
+/* One ranking reads each closed round's tally three times (the finalists, the finalists
+ * behind the likes, V of the main round): count each once for this call, checked against
+ * its digest as always, and forget the counts when it returns. */
+static JpRanking *
+compute (JpStore                   *self,
+         const JpRankingAdjustment *extra,
+         GError                   **error)
+{
+  JpRanking *ranking;
+
+  jp_store_tally_memo_begin (self);
+  ranking = compute_counted (self, extra, error);
+  jp_store_tally_memo_end (self);
   return ranking;
 }
 

@@ -248,6 +248,22 @@ check_closed (JpRound  *round,
   return FALSE;
 }
 
+void
+jp_store_tally_memo_begin (JpStore *self)
+{
+  if (self->tally_memo_depth++ == 0)
+    self->tally_memo = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) jp_tally_free);
+}
+
+void
+jp_store_tally_memo_end (JpStore *self)
+{
+  g_return_if_fail (self->tally_memo_depth > 0);
+  if (--self->tally_memo_depth == 0)
+    g_clear_pointer (&self->tally_memo, g_hash_table_unref);
+}
+
 JpTally *
 jp_store_get_tally (JpStore  *self,
                     gint64    round_id,
@@ -269,6 +285,14 @@ jp_store_get_tally (JpStore  *self,
                      "results instead of a tally."), (long long) round_id);
       return NULL;
     }
+  if (self->tally_memo != NULL)
+    {
+      JpTally *kept = g_hash_table_lookup (self->tally_memo, &round_id);
+
+      /* counted and checked against this very digest earlier in the same computation */
+      if (kept != NULL && g_strcmp0 (kept->digest, round->digest) == 0)
+        return jp_tally_copy (kept);
+    }
   tally = jp_store_recount_round (self, round, error);
   if (tally == NULL)
     return NULL;
@@ -281,6 +305,9 @@ jp_store_get_tally (JpStore  *self,
                    self->path);
       return NULL;
     }
+  if (self->tally_memo != NULL)
+    g_hash_table_insert (self->tally_memo, g_memdup2 (&round_id, sizeof round_id),
+                         jp_tally_copy (tally));
   return g_steal_pointer (&tally);
 }
 

@@ -728,6 +728,33 @@ test_ranking (Fixture *f, gconstpointer data)
   g_assert_cmpstr (again->digest, ==, digest);
 }
 
+/* A ranking counts each closed round once and forgets the count when it returns: ballots
+ * altered after one ranking are caught by the next, never hidden by the earlier count. */
+static void
+test_ranking_counts_again (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRanking) ranking = NULL, twice = NULL, altered = NULL;
+
+  score_all (f);
+  g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
+  g_assert_no_error (error);
+  ranking = jp_store_compute_ranking (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ranked (ranking, f->code[0])->v, ==, 10000);
+  twice = jp_store_compute_ranking (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (twice->digest, ==, ranking->digest);
+
+  g_assert_true (jp_store_exec (f->store, "DROP TRIGGER ballot_no_update;"
+                                          "UPDATE ballot SET marks = ''", &error));
+  g_assert_no_error (error);
+  altered = jp_store_compute_ranking (f->store, &error);
+  g_assert_null (altered);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "altered"));
+}
+
 /* Publishing is a recorded act: the audit keeps who, when and the digest; a host opened
  * again gets the same ranking back, and sees when the ranking changed since. */
 static void
@@ -852,6 +879,8 @@ main (int argc, char **argv)
   g_test_add ("/store/defence/paper", Fixture, GINT_TO_POINTER (1), setup, test_paper, teardown);
   g_test_add ("/store/ranking/compute-adjust-seal", Fixture, GINT_TO_POINTER (1), setup,
               test_ranking, teardown);
+  g_test_add ("/store/ranking/counts-again", Fixture, GINT_TO_POINTER (1), setup,
+              test_ranking_counts_again, teardown);
   g_test_add ("/store/ranking/publish", Fixture, GINT_TO_POINTER (1), setup, test_publish,
               teardown);
   g_test_add_func ("/store/ranking/caps-setting", test_caps_setting);
