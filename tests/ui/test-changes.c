@@ -149,7 +149,10 @@ test_audit_follows (Fixture       *fixture,
   jp_window_show_stage (fixture->window, "audit");
   jp_test_spin ();
   newest = gtk_list_box_get_row_at_index (list, 0);
+  /* the action in words, its code beside the details */
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (newest)),
+                            "Qualification decided"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (newest)),
                             "review.decide"));
 }
 
