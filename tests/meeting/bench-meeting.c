@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <unistd.h>
 #include "meeting-test-util.h"
+#include "bench-stations.h"
 
 /* jp_store_is_conflicted, which must not fail here. */
 static gboolean
@@ -166,33 +167,21 @@ run_stations (const char *plan_path)
 
 /* ---- the host (this process) ---- */
 
-static void
-on_stations_done (GObject *source, GAsyncResult *res, gpointer user_data)
-{
-  char **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), res, out, NULL, &error))
-    g_error ("stations: %s", error->message);
-}
-
 int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL, *path = NULL, *plan_path = NULL, *base = NULL;
-  g_autofree char *first_code = NULL, *out = NULL, *stations_dir = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *base = NULL;
+  g_autofree char *first_code = NULL, *stations_dir = NULL;
   g_autoptr(GHashTable) pins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GKeyFile) plan = g_key_file_new ();
   g_autoptr(JpStore) store = NULL;
   g_autoptr(JpMeetingService) service = NULL;
   g_autoptr(JpMeetingServer) server = NULL;
-  g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GArray) replies = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) sent = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) to_progress = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(JpRound) round = NULL;
-  g_auto(GStrv) lines = NULL;
   GHashTableIter iter;
   gpointer key, value;
   guint accepted = 0;
@@ -253,33 +242,7 @@ main (int argc, char **argv)
       if (m != NULL && g_strv_contains ((const char *const *) m->trades, "XT"))
         g_key_file_set_string (plan, "pins", key, value);
     }
-  plan_path = g_build_filename (dir, "plan.ini", NULL);
-  g_assert_true (g_key_file_save_to_file (plan, plan_path, NULL));
-
-  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, argv[0], "--stations",
-                            plan_path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (child, NULL, NULL, on_stations_done, &out);
-  while (out == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_get_successful (child));
-
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
-    {
-      gint64 started = 0, replied = 0;
-      int ok = 0;
-
-      if (sscanf (lines[i], "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d", &started, &replied,
-                  &ok) == 3)
-        {
-          gint64 reply = replied - started;
-
-          accepted += ok;
-          g_array_append_val (replies, reply);
-          g_array_append_val (sent, started);
-        }
-    }
+  accepted = bench_run_stations (argv[0], plan, dir, replies, sent);
   /* the k-th progress signal answers (at the latest) the k-th ballot sent */
   g_array_sort (sent, cmp_gint64);
   for (guint i = 0; i < progress_times->len && i < sent->len; i++)
