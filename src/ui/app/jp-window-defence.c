@@ -172,23 +172,6 @@ on_ranking_publish (JpWindow *self)
                                adw_toast_new (_("The ranking is shown on the projector")));
 }
 
-/* After a restart the projector shows the ranking last published, not a newer one the chair
- * has not published yet. */
-static void
-show_last_published (JpWindow *self)
-{
-  JpProjectorWindow *projector = jp_ballot_page_get_projector (self->ballot_page);
-  g_autoptr(JpRankingPublication) publication = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (projector == NULL || self->store == NULL)
-    return;
-  /* a failure to read it was reported by jp_window_reload_ranking() just before */
-  publication = jp_store_ranking_last_published (self->store, &error);
-  if (publication != NULL)
-    jp_projector_window_show_ranking (projector, publication->ranking);
-}
-
 void
 jp_window_defence_build (JpWindow *self)
 {
@@ -234,7 +217,6 @@ jp_window_defence_load (JpWindow   *self,
                                                   GTK_WIDGET (self->ranking_page),
                                                   on_ranking_changed);
       jp_window_reload_ranking (self);
-      show_last_published (self);
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include "jp-resources.h"
 #include "ui/chair/jp-ballot-page-private.h"
+#include "store/jp-store-ranking.h"
 #include "ui/station/jp-join-dialog.h"
 #include "ui/app/jp-operator.h"
 #include "ui/app/jp-window.h"
@@ -266,6 +267,22 @@ rebuild_monitors (JpBallotPage *self)
   gtk_drop_down_set_selected (self->monitor_dropdown, n > 1 ? n : 0);
 }
 
+/* A projector opened after a restart (or opened again) shows the ranking the chair last
+ * published, not a newer one the chair has not published yet, nor nothing. */
+static void
+show_last_published_ranking (JpBallotPage      *self,
+                             JpProjectorWindow *projector)
+{
+  g_autoptr(JpRankingPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+
+  publication = jp_store_ranking_last_published (self->store, &error);
+  if (publication != NULL)
+    jp_projector_window_show_ranking (projector, publication->ranking);
+  else if (error != NULL)
+    jp_ballot_page_report (self, _("The Last Publication of the Ranking Cannot Be Read"), error);
+}
+
 static void
 on_projector_button_clicked (JpBallotPage *self)
 {
@@ -287,6 +304,7 @@ on_projector_button_clicked (JpBallotPage *self)
         jp_projector_window_mark_published (projector, *(gint64 *) key);
       if (self->round_id != 0)
         jp_projector_window_set_round (projector, self->round_id);
+      show_last_published_ranking (self, projector);
       update_meeting (self);
     }
   jp_projector_window_set_dark (self->projector, gtk_switch_get_active (self->dark_switch));
