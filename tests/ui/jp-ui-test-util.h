@@ -21,16 +21,74 @@ jp_test_wait_until (gboolean (*done) (gpointer data),
   return done (data);
 }
 
-/* Runs the main loop until nothing is pending (idle handlers, relayout). */
+typedef struct
+{
+  GtkWidget **windows;   /* weak: NULL once a window is gone */
+  gint64     *frames;    /* each window's frame counter before the wait */
+  guint       n;
+} JpTestFrames;
+
+static inline gboolean
+jp_test_frames_drawn (gpointer data)
+{
+  JpTestFrames *f = data;
+
+  for (guint i = 0; i < f->n; i++)
+    {
+      GdkFrameClock *clock;
+
+      /* a window closed or hidden meanwhile draws no more frames: nothing to wait for */
+      if (f->windows[i] == NULL || !gtk_widget_get_mapped (f->windows[i]))
+        continue;
+      clock = gtk_widget_get_frame_clock (f->windows[i]);
+      if (clock != NULL && gdk_frame_clock_get_frame_counter (clock) <= f->frames[i])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lets the UI catch up with what the test just did: handles everything pending (idle
+ * handlers, signals), then waits until every shown window has drawn a new frame (so layout,
+ * scrolling and allocation reflect the change), then handles what that frame queued. A
+ * condition, not a fixed pause: a slow machine waits longer, a fast one not at all. */
 static inline void
 jp_test_spin (void)
 {
-  for (int i = 0; i < 5; i++)
+  GListModel *toplevels;
+  JpTestFrames f = { NULL, NULL, 0 };
+  guint n;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (gdk_display_get_default () == NULL)
+    return;
+  toplevels = gtk_window_get_toplevels ();
+  n = g_list_model_get_n_items (toplevels);
+  f.windows = g_new0 (GtkWidget *, n + 1);
+  f.frames = g_new0 (gint64, n + 1);
+  for (guint i = 0; i < n; i++)
     {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_mapped (window)
+                               ? gtk_widget_get_frame_clock (window) : NULL;
+
+      if (clock == NULL)
+        continue;
+      f.windows[f.n] = window;
+      f.frames[f.n] = gdk_frame_clock_get_frame_counter (clock);
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &f.windows[f.n]);
+      gtk_widget_queue_draw (window);
+      f.n++;
     }
+  if (!jp_test_wait_until (jp_test_frames_drawn, &f, 10000))
+    g_test_message ("a window drew no new frame within 10 s");
+  for (guint i = 0; i < f.n; i++)
+    if (f.windows[i] != NULL)
+      g_object_remove_weak_pointer (G_OBJECT (f.windows[i]), (gpointer *) &f.windows[i]);
+  g_free (f.windows);
+  g_free (f.frames);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 /* A descendant GtkLabel (or the widget itself) showing exactly `text`, or NULL. When
