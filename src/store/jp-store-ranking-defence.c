@@ -113,22 +113,17 @@ altered (JpStore  *self,
   return FALSE;
 }
 
-/* The stored rows, checked against the outcome digest recorded at the close. */
+/* Whether the stored rows give the outcome digest recorded at the close. */
 static gboolean
-checked_outcome (JpStore     *self,
-                 gint64       round_id,
-                 const char  *session,
-                 const char  *outcome,
-                 GHashTable  *d_of,
-                 GError     **error)
+rows_give (GArray      *rows,
+           gint64       round_id,
+           const char  *session,
+           const char  *outcome)
 {
-  g_autoptr(GArray) rows = stored_rows (self, round_id, error);
   g_autofree JpDefenceOutcome *outcomes = NULL;
   g_autofree char *text = NULL;
   g_autofree char *digest = NULL;
 
-  if (rows == NULL)
-    return FALSE;
   outcomes = g_new0 (JpDefenceOutcome, MAX (rows->len, 1));
   for (guint i = 0; i < rows->len; i++)
     {
@@ -141,7 +136,23 @@ checked_outcome (JpStore     *self,
     }
   text = jp_defence_outcome_text (round_id, session, outcomes, rows->len);
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-  if (g_strcmp0 (digest, outcome) != 0)
+  return g_strcmp0 (digest, outcome) == 0;
+}
+
+/* The stored rows, checked against the outcome digest recorded at the close. */
+static gboolean
+checked_outcome (JpStore     *self,
+                 gint64       round_id,
+                 const char  *session,
+                 const char  *outcome,
+                 GHashTable  *d_of,
+                 GError     **error)
+{
+  g_autoptr(GArray) rows = stored_rows (self, round_id, error);
+
+  if (rows == NULL)
+    return FALSE;
+  if (!rows_give (rows, round_id, session, outcome))
     return altered (self, round_id, error);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -153,11 +164,13 @@ checked_outcome (JpStore     *self,
   return TRUE;
 }
 
-/* D scored from the sheets; with stored rows, they must say the same. */
+/* D scored from the sheets; with a stored outcome, its rows must say the same and give its
+ * digest. */
 static gboolean
 from_sheets (JpStore     *self,
              gint64       round_id,
-             gboolean     has_outcome,
+             const char  *session,
+             const char  *outcome,
              GHashTable  *d_of,
              GError     **error)
 {
@@ -167,13 +180,15 @@ from_sheets (JpStore     *self,
 
   if (d_values == NULL)
     return FALSE;
-  if (has_outcome)
+  if (outcome != NULL)
     {
       g_autoptr(GArray) rows = stored_rows (self, round_id, error);
       guint n_scored = 0;
 
       if (rows == NULL)
         return FALSE;
+      if (!rows_give (rows, round_id, session, outcome))
+        return altered (self, round_id, error);
       for (guint i = 0; i < rows->len; i++)
         {
           Row *r = &g_array_index (rows, Row, i);
@@ -223,5 +238,21 @@ jp_store_ranking_session_d (JpStore     *self,
       if (text == NULL)
         return FALSE;
     }
-  return from_sheets (self, round_id, outcome != NULL, d_of, error);
+  return from_sheets (self, round_id, session, outcome, d_of, error);
+}
+
+gboolean
+jp_store_defence_outcome_check (JpStore  *self,
+                                gint64    round_id,
+                                GError  **error)
+{
+  g_autoptr(GHashTable) d_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *session = NULL;
+  g_autofree char *outcome = NULL;
+
+  if (!session_digests (self, round_id, &session, &outcome, error))
+    return FALSE;
+  if (outcome == NULL)
+    return TRUE;
+  return from_sheets (self, round_id, session, outcome, d_of, error);
 }

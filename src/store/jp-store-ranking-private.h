@@ -21,4 +21,11 @@ gboolean jp_store_ranking_session_d (JpStore     *self,
                                      GHashTable  *d_of,
                                      GError     **error);
 
+/* For the audit's check of a closed session whose sheets give its digest: the outcome
+ * stored at its close (if any) must be the one its sheets give, and give its own digest.
+ * FALSE with `error` (FAILED) otherwise. */
+gboolean jp_store_defence_outcome_check (JpStore  *self,
+                                         gint64    round_id,
+                                         GError  **error);
+
 G_END_DECLS

@@ -19,11 +19,11 @@
 /* V of every candidate of the trade's main ballot round: code -> gint64* (hundredths). */
 static gboolean
 trade_votes (JpStore     *self,
-             const char  *trade,
+             gint64       trade_id,
              GHashTable  *v_of,
              GError     **error)
 {
-  g_autoptr(GPtrArray) rounds = jp_store_list_rounds (self, trade, error);
+  g_autoptr(GPtrArray) rounds = jp_store_memo_rounds (self, error);
   g_autoptr(GArray) infos = g_array_new (FALSE, TRUE, sizeof (JpBallotRoundInfo));
   g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_tally_free);
   g_autoptr(GHashTable) void_rounds = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -38,7 +38,8 @@ trade_votes (JpStore     *self,
       JpBallotRoundInfo info = { 0 };
       JpTally *tally;
 
-      if (r->kind != JP_ROUND_KIND_BALLOT
+      /* the trade's rounds, in the order jp_store_list_rounds gives them */
+      if (r->trade_id != trade_id || r->kind != JP_ROUND_KIND_BALLOT
           || (r->state != JP_ROUND_STATE_CLOSED && r->state != JP_ROUND_STATE_SEALED))
         continue;
       tally = jp_store_get_tally (self, r->id, error);
@@ -182,7 +183,7 @@ compute_counted (JpStore                   *self,
       /* a candidate without a score has D 0, as the entries below take it */
       if (!jp_store_ranking_session_d (self, session_id, sheets, d_of, error))
         return NULL;
-      if (!trade_votes (self, tname, v_of, error))
+      if (!trade_votes (self, f->trade_id, v_of, error))
         return NULL;
     }
   if (problems->len > 0)

@@ -261,7 +261,50 @@ jp_store_tally_memo_end (JpStore *self)
 {
   g_return_if_fail (self->tally_memo_depth > 0);
   if (--self->tally_memo_depth == 0)
-    g_clear_pointer (&self->tally_memo, g_hash_table_unref);
+    {
+      g_clear_pointer (&self->tally_memo, g_hash_table_unref);
+      g_clear_pointer (&self->rounds_memo, g_ptr_array_unref);
+      g_clear_pointer (&self->finalists_memo, g_ptr_array_unref);
+    }
+}
+
+GPtrArray *
+jp_store_memo_rounds (JpStore  *self,
+                      GError  **error)
+{
+  GPtrArray *rounds;
+
+  if (self->tally_memo != NULL && self->rounds_memo != NULL)
+    return g_ptr_array_ref (self->rounds_memo);
+  rounds = jp_store_list_rounds (self, NULL, error);
+  if (rounds != NULL && self->tally_memo != NULL)
+    self->rounds_memo = g_ptr_array_ref (rounds);
+  return rounds;
+}
+
+/* A tally counted and checked earlier in the same memo, if the round still has the digest
+ * it was checked against (one query instead of loading the round again). */
+static JpTally *
+memo_tally (JpStore *self,
+            gint64   round_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JpTally *kept;
+
+  if (self->tally_memo == NULL)
+    return NULL;
+  kept = g_hash_table_lookup (self->tally_memo, &round_id);
+  if (kept == NULL)
+    return NULL;
+  stmt = jp_store_prepare (self, "SELECT digest FROM round WHERE id = ? AND kind = 'ballot' "
+                                 "AND state IN ('closed', 'sealed')", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW
+      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), kept->digest) != 0)
+    return NULL;
+  return jp_tally_copy (kept);
 }
 
 JpTally *
@@ -275,6 +318,11 @@ jp_store_get_tally (JpStore  *self,
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* counted and checked against this very digest earlier in the same computation (a
+   * failed look-up falls through to the full path, which says why) */
+  tally = memo_tally (self, round_id);
+  if (tally != NULL)
+    return g_steal_pointer (&tally);
   round = jp_store_load_round (self, round_id, error);
   if (round == NULL || !check_closed (round, error))
     return NULL;
@@ -284,14 +332,6 @@ jp_store_get_tally (JpStore  *self,
                    _("Round %lld is a defence session: it has sheets, not ballots; see its "
                      "results instead of a tally."), (long long) round_id);
       return NULL;
-    }
-  if (self->tally_memo != NULL)
-    {
-      JpTally *kept = g_hash_table_lookup (self->tally_memo, &round_id);
-
-      /* counted and checked against this very digest earlier in the same computation */
-      if (kept != NULL && g_strcmp0 (kept->digest, round->digest) == 0)
-        return jp_tally_copy (kept);
     }
   tally = jp_store_recount_round (self, round, error);
   if (tally == NULL)
@@ -423,11 +463,15 @@ jp_store_finalists (JpStore  *self,
 {
   g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GPtrArray) tallies = NULL;
+  GPtrArray *finalists;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  rounds = jp_store_list_rounds (self, NULL, error);
+  /* inside a memo (one ranking), the finalists are computed once; callers only read them */
+  if (self->tally_memo != NULL && self->finalists_memo != NULL)
+    return g_ptr_array_ref (self->finalists_memo);
+  rounds = jp_store_memo_rounds (self, error);
   if (rounds == NULL)
     return NULL;
   /* the checked tally of every closed ballot round: a file altered since its close fails
@@ -447,5 +491,8 @@ jp_store_finalists (JpStore  *self,
         }
       g_ptr_array_add (tallies, tally);
     }
-  return jp_finalists_compute (rounds, tallies);
+  finalists = jp_finalists_compute (rounds, tallies);
+  if (self->tally_memo != NULL)
+    self->finalists_memo = g_ptr_array_ref (finalists);
+  return finalists;
 }
