@@ -19,8 +19,43 @@
 static void
 tally_ballot_free (JpTallyBallot *b)
 {
-  g_strfreev (b->marks);
+  g_free (b->marks);   /* one block: split_marks */
   g_free (b);
+}
+
+/* The marks of a stored ballot split at each space, exactly as g_strsplit (marks, " ", -1)
+ * splits them, but in one block (the vector, then the strings) freed with one g_free:
+ * a recount splits every ballot of every closed round. */
+static char **
+split_marks (const char *marks)
+{
+  size_t len = strlen (marks);
+  guint n = 0, i = 0;
+  char **v;
+  char *buf;
+
+  if (len > 0)
+    {
+      n = 1;
+      for (const char *p = marks; *p != '\0'; p++)
+        if (*p == ' ')
+          n++;
+    }
+  v = g_malloc ((n + 1) * sizeof (char *) + len + 1);
+  buf = (char *) (v + n + 1);
+  memcpy (buf, marks, len + 1);
+  if (n > 0)
+    {
+      v[i++] = buf;
+      for (char *p = buf; *p != '\0'; p++)
+        if (*p == ' ')
+          {
+            *p = '\0';
+            v[i++] = p + 1;
+          }
+    }
+  v[n] = NULL;
+  return v;
 }
 
 /* Computes the tally of a round from its stored ballots. */
@@ -50,9 +85,9 @@ jp_store_compute_tally (JpStore  *self,
       JpTallyBallot *b = g_new0 (JpTallyBallot, 1);
       const char *marks = (const char *) sqlite3_column_text (stmt, 0);
 
-      b->marks = g_strsplit (marks != NULL ? marks : "", " ", -1);
+      b->marks = split_marks (marks != NULL ? marks : "");
       if (b->marks[0] != NULL && b->marks[0][0] == '\0')
-        g_clear_pointer (&b->marks, g_strfreev);
+        g_clear_pointer (&b->marks, g_free);
       b->invalid = sqlite3_column_int (stmt, 1) != 0;
       b->serial = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (ballots, b);
