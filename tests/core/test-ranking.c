@@ -288,6 +288,17 @@ test_tie_at_quota (void)
   g_assert_cmpuint (r->n_recommended, ==, 1);
   g_assert_cmpint (find (r, "A")->margin, ==, 1000);
   g_assert_cmpint (find (r, "D")->margin, ==, -1000);
+  /* the tie as the canonical text writes it */
+  {
+    g_autofree char *tie_text = jp_ranking_canonical_text (r);
+
+    g_assert_nonnull (strstr (tie_text, "{\"C\":80.00,\"D\":80.00,\"O\":80.00,\"V\":80.00,"
+                                        "\"adjustment\":null,\"code\":\"B\",\"rank\":2,"
+                                        "\"recommended\":false,\"rule\":\"tie\",\"tied\":true,"
+                                        "\"trade\":\"XT\"}"));
+    g_assert_nonnull (strstr (tie_text, "\"code\":\"D\",\"rank\":4,\"recommended\":false,"
+                                        "\"rule\":\"out\",\"tied\":false,"));
+  }
 
   /* with three places the tie fits: everybody tied is in, no cut-off tie */
   params.quota = 3;
