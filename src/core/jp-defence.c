@@ -401,3 +401,56 @@ jp_defence_digest (gint64                          round_id,
     return NULL;
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
+
+/* ---- the outcome text of a closed defence session ---- */
+
+static int
+compare_outcomes (gconstpointer a,
+                  gconstpointer b)
+{
+  const JpDefenceOutcome *x = *(JpDefenceOutcome *const *) a;
+  const JpDefenceOutcome *y = *(JpDefenceOutcome *const *) b;
+
+  if (x->order != y->order)
+    return x->order < y->order ? -1 : 1;
+  return strcmp (x->code, y->code);
+}
+
+char *
+jp_defence_outcome_text (gint64                  round_id,
+                         const char             *session_digest,
+                         const JpDefenceOutcome *outcomes,
+                         guint                   n_outcomes)
+{
+  g_autoptr(GString) out = g_string_sized_new (64 + n_outcomes * 48);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (n_outcomes);
+
+  g_return_val_if_fail (outcomes != NULL || n_outcomes == 0, NULL);
+
+  for (guint i = 0; i < n_outcomes; i++)
+    g_ptr_array_add (sorted, (gpointer) &outcomes[i]);
+  g_ptr_array_sort (sorted, compare_outcomes);
+  g_string_append (out, "{\"candidates\":[");
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const JpDefenceOutcome *o = sorted->pdata[i];
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"D\":");
+      if (o->has_score)
+        jp_canonical_append_decimal (out, o->d);
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ",\"code\":");
+      jp_canonical_append_string (out, o->code != NULL ? o->code : "");
+      g_string_append_printf (out, ",\"order\":%d}", o->order);
+    }
+  g_string_append_printf (out, "],\"round\":%" G_GINT64_FORMAT ",\"session\":", round_id);
+  if (session_digest != NULL)
+    jp_canonical_append_string (out, session_digest);
+  else
+    g_string_append (out, "null");
+  g_string_append_c (out, '}');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -122,4 +122,25 @@ char       *jp_defence_digest         (gint64                          round_id,
                                        guint                           n_candidates,
                                        GError                        **error);
 
+/* ---- the outcome text of a closed defence session (docs/ranking.md) ---- */
+
+/* One candidate's outcome: D as the session's canonical text has it. */
+typedef struct {
+  const char *code;
+  int         order;      /* place in the drawn order of appearance, from 1 */
+  gboolean    has_score;
+  gint64      d;          /* hundredths; ignored without a score */
+} JpDefenceOutcome;
+
+/* The outcome text of a closed session, stored with the session at its close and read by
+ * the ranking: every candidate's D and the session's own digest (`session_digest`, the
+ * SHA-256 of jp_defence_canonical_text()), one line of JSON with keys in byte order:
+ * {"candidates":[{"D":87.17|null,"code":"XT-01","order":1},...],"round":ID,
+ *  "session":"<digest>"}, candidates by order, then code.
+ * Returns: (transfer full): the text. */
+char       *jp_defence_outcome_text   (gint64                          round_id,
+                                       const char                     *session_digest,
+                                       const JpDefenceOutcome         *outcomes,
+                                       guint                           n_outcomes);
+
 G_END_DECLS

@@ -506,6 +506,41 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* What jp_canonical_append_decimal (out, value) appends (jp_decimal_format (value, 2)),
+ * without its allocation and printf: the ranking's text has four of them per candidate and
+ * is written on every ranking (for its digest). */
+static void
+append_hundredths (GString *out,
+                   gint64   value)
+{
+  char buf[32];
+  guint64 magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
+  guint64 whole = magnitude / 100;
+  guint cents = (guint) (magnitude % 100);
+  char *p = buf + sizeof buf;
+
+  *--p = (char) ('0' + cents % 10);
+  *--p = (char) ('0' + cents / 10);
+  *--p = '.';
+  do
+    {
+      *--p = (char) ('0' + whole % 10);
+      whole /= 10;
+    }
+  while (whole > 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+static void
+append_int (GString *out,
+            int      value)
+{
+  append_hundredths (out, (gint64) value * 100);
+  g_string_truncate (out, out->len - 3);
+}
+
 char *
 jp_ranking_canonical_text (const JpRanking *ranking)
 {
@@ -517,7 +552,8 @@ jp_ranking_canonical_text (const JpRanking *ranking)
   g_return_val_if_fail (ranking != NULL, NULL);
 
   /* Keys are written in byte order by hand: the object is small and fixed. */
-  out = g_string_new ("{\"candidates\":[");
+  out = g_string_sized_new (256 + ranking->candidates->len * 160);
+  g_string_append (out, "{\"candidates\":[");
   for (guint i = 0; i < ranking->candidates->len; i++)
     {
       const JpRankedCandidate *c = ranking->candidates->pdata[i];
@@ -525,13 +561,13 @@ jp_ranking_canonical_text (const JpRanking *ranking)
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append (out, "{\"C\":");
-      jp_canonical_append_decimal (out, c->c);
+      append_hundredths (out, c->c);
       g_string_append (out, ",\"D\":");
-      jp_canonical_append_decimal (out, c->d);
+      append_hundredths (out, c->d);
       g_string_append (out, ",\"O\":");
-      jp_canonical_append_decimal (out, c->o);
+      append_hundredths (out, c->o);
       g_string_append (out, ",\"V\":");
-      jp_canonical_append_decimal (out, c->v);
+      append_hundredths (out, c->v);
       g_string_append (out, ",\"adjustment\":");
       if (c->adjustment == 0)
         g_string_append (out, "null");
@@ -544,10 +580,13 @@ jp_ranking_canonical_text (const JpRanking *ranking)
         }
       g_string_append (out, ",\"code\":");
       jp_canonical_append_string (out, c->code);
-      g_string_append_printf (out, ",\"rank\":%d,\"recommended\":%s,\"rule\":\"%s\","
-                              "\"tied\":%s,\"trade\":",
-                              c->rank, c->recommended ? "true" : "false",
-                              jp_rank_rule_to_key (c->rule), c->tied ? "true" : "false");
+      g_string_append (out, ",\"rank\":");
+      append_int (out, c->rank);
+      g_string_append (out, c->recommended ? ",\"recommended\":true,\"rule\":\""
+                                           : ",\"recommended\":false,\"rule\":\"");
+      g_string_append (out, jp_rank_rule_to_key (c->rule));
+      g_string_append (out, c->tied ? "\",\"tied\":true,\"trade\":"
+                                    : "\",\"tied\":false,\"trade\":");
       if (c->trade != NULL)
         jp_canonical_append_string (out, c->trade);
       else
@@ -569,11 +608,11 @@ jp_ranking_canonical_text (const JpRanking *ranking)
                                                                     trades->pdata[i])));
     }
   g_string_append_printf (out, "},\"quota\":%d,\"weights\":{\"D\":", ranking->quota);
-  jp_canonical_append_decimal (out, ranking->weight_d);
+  append_hundredths (out, ranking->weight_d);
   g_string_append (out, ",\"O\":");
-  jp_canonical_append_decimal (out, ranking->weight_o);
+  append_hundredths (out, ranking->weight_o);
   g_string_append (out, ",\"V\":");
-  jp_canonical_append_decimal (out, ranking->weight_v);
+  append_hundredths (out, ranking->weight_v);
   g_string_append (out, "}}");
   return g_string_free (out, FALSE);
 }

@@ -9,23 +9,22 @@
 
 #include "jp-store-console.h"
 #include "jp-store-defence-private.h"
+#include "jp-store-ranking-private.h"
 
 /* Defence sessions: the canonical text and its digest, close and seal. */
 
 /* ---- canonical text, close and seal ---- */
 
 static char *
-canonical_text (Loaded  *l,
-                GError **error)
+results_text (Loaded           *l,
+              JpDefenceResults *r,
+              GError          **error)
 {
-  g_autoptr(JpDefenceResults) r = jp_store_defence_compute_results (l, error);
   g_autofree JpDefenceCandidateResult *cands = NULL;
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) core_error = NULL;
   char *text;
 
-  if (r == NULL)
-    return NULL;
   cands = g_new0 (JpDefenceCandidateResult, MAX (r->candidates->len, 1));
   for (guint i = 0; i < r->candidates->len; i++)
     {
@@ -55,6 +54,71 @@ canonical_text (Loaded  *l,
 }
 
 static char *
+canonical_text (Loaded  *l,
+                GError **error)
+{
+  g_autoptr(JpDefenceResults) r = jp_store_defence_compute_results (l, error);
+
+  if (r == NULL)
+    return NULL;
+  return results_text (l, r, error);
+}
+
+/* Each candidate's D and the digest of the outcome text (jp_defence_outcome_text), in the
+ * close's transaction, while the round is still open (the triggers refuse it afterwards):
+ * what the ranking reads instead of scoring every sheet again. Returns the outcome digest. */
+static char *
+store_outcome (JpStore          *self,
+               JpDefenceResults *r,
+               const char       *session_digest,
+               GError          **error)
+{
+  g_autofree JpDefenceOutcome *outcomes = g_new0 (JpDefenceOutcome, MAX (r->candidates->len, 1));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *digest = NULL;
+
+  stmt = jp_store_prepare (self,
+                           "INSERT INTO defence_result (round_id, candidate_id, code, position, "
+                           " d) VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < r->candidates->len; i++)
+    {
+      JpDefenceCandidateResults *cr = g_ptr_array_index (r->candidates, i);
+      gboolean has_score = cr->score != NULL && cr->score->has_score;
+
+      outcomes[i].code = cr->code;
+      outcomes[i].order = cr->order;
+      outcomes[i].has_score = has_score;
+      outcomes[i].d = has_score ? cr->score->d : 0;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, r->round_id);
+      sqlite3_bind_int64 (stmt, 2, cr->candidate_id);
+      sqlite3_bind_text (stmt, 3, cr->code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, cr->order);
+      if (has_score)
+        sqlite3_bind_int64 (stmt, 5, cr->score->d);
+      else
+        sqlite3_bind_null (stmt, 5);
+      if (!jp_store_step_done (self, stmt, error))
+        return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  text = jp_defence_outcome_text (r->round_id, session_digest, outcomes, r->candidates->len);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  stmt = jp_store_prepare (self, "INSERT INTO defence_outcome (round_id, digest) VALUES (?, ?)",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, r->round_id);
+  sqlite3_bind_text (stmt, 2, digest, -1, SQLITE_TRANSIENT);
+  if (!jp_store_step_done (self, stmt, error))
+    return NULL;
+  return g_steal_pointer (&digest);
+}
+
+static char *
 sha256_hex (const char *text)
 {
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
@@ -73,6 +137,8 @@ jp_store_defence_close (JpStore     *self,
   g_autoptr(JsonBuilder) payload = json_builder_new ();
   g_autofree char *text = NULL;
   g_autofree char *digest = NULL;
+  g_autofree char *outcome = NULL;
+  g_autoptr(JpDefenceResults) results = NULL;
   gint64 now;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
@@ -156,10 +222,16 @@ jp_store_defence_close (JpStore     *self,
   if (l == NULL)
     goto fail;
   l->round->state = JP_ROUND_STATE_CLOSED;
-  text = canonical_text (l, error);
+  results = jp_store_defence_compute_results (l, error);
+  if (results == NULL)
+    goto fail;
+  text = results_text (l, results, error);
   if (text == NULL)
     goto fail;
   digest = sha256_hex (text);
+  outcome = store_outcome (self, results, digest, error);
+  if (outcome == NULL)
+    goto fail;
   stmt = jp_store_prepare (self,
                            "UPDATE round SET state = 'closed', closed_at = ?, result = ?, "
                            "digest = ? WHERE id = ?", error);
@@ -175,6 +247,7 @@ jp_store_defence_close (JpStore     *self,
   jp_store_defence_add_int (payload, "round", round_id);
   jp_store_defence_add_str (payload, "trade", l->session->trade_code);
   jp_store_defence_add_str (payload, "digest", digest);
+  jp_store_defence_add_str (payload, "outcome", outcome);
   json_builder_end_object (payload);
   if (!jp_store_audit (self, actor, "defence.close", payload, error)
       || !jp_store_commit (self, error))
@@ -304,11 +377,22 @@ jp_store_defence_recompute_text (JpStore  *self,
                                  GError  **error)
 {
   g_autoptr(Loaded) l = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *digest = NULL;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
 
   l = jp_store_defence_load (self, round_id, error);
   if (l == NULL)
     return NULL;
-  return canonical_text (l, error);
+  text = canonical_text (l, error);
+  if (text == NULL)
+    return NULL;
+  /* sheets that give the session's digest must also give the outcome the ranking reads
+   * (otherwise the caller reports the digest that differs) */
+  digest = sha256_hex (text);
+  if (g_strcmp0 (digest, l->round->digest) == 0
+      && !jp_store_defence_outcome_check (self, round_id, error))
+    return NULL;
+  return g_steal_pointer (&text);
 }

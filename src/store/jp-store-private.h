@@ -25,6 +25,8 @@ struct _JpStore {
   GHashTable *tally_memo;   /* round id -> checked JpTally, only between
                              * jp_store_tally_memo_begin and _end (jp-store-round-tally.c) */
   guint    tally_memo_depth;
+  GPtrArray  *rounds_memo;     /* every round (JpRound*), and the finalists */
+  GPtrArray  *finalists_memo;  /* (JpTradeFinalists*), kept like tally_memo */
 
   /* change signals (jp-store-changes.c) */
   GMainContext *context;      /* where JpStore::changed is emitted */
@@ -64,6 +66,10 @@ void        jp_store_emit_changed          (JpStore    *self,
  * memo is dropped at the outermost end, so no later call sees it. */
 void        jp_store_tally_memo_begin (JpStore *self);
 void        jp_store_tally_memo_end   (JpStore *self);
+/* Every round (jp_store_list_rounds (self, NULL)), listed once between memo begin and end,
+ * and a new reference to that list (read-only) for each caller; outside, a fresh list. */
+GPtrArray  *jp_store_memo_rounds      (JpStore  *self,
+                                       GError  **error);
 
 /* jp-store-schema.c */
 

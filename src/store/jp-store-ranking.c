@@ -12,17 +12,18 @@
 #include "jp-store-defence.h"
 #include "jp-store-likes.h"
 #include "jp-store-ranking.h"
+#include "jp-store-ranking-private.h"
 
 /* The composite ranking from the stored stages (issue 7). The rules are core's. */
 
 /* V of every candidate of the trade's main ballot round: code -> gint64* (hundredths). */
 static gboolean
 trade_votes (JpStore     *self,
-             const char  *trade,
+             gint64       trade_id,
              GHashTable  *v_of,
              GError     **error)
 {
-  g_autoptr(GPtrArray) rounds = jp_store_list_rounds (self, trade, error);
+  g_autoptr(GPtrArray) rounds = jp_store_memo_rounds (self, error);
   g_autoptr(GArray) infos = g_array_new (FALSE, TRUE, sizeof (JpBallotRoundInfo));
   g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_tally_free);
   g_autoptr(GHashTable) void_rounds = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -37,7 +38,8 @@ trade_votes (JpStore     *self,
       JpBallotRoundInfo info = { 0 };
       JpTally *tally;
 
-      if (r->kind != JP_ROUND_KIND_BALLOT
+      /* the trade's rounds, in the order jp_store_list_rounds gives them */
+      if (r->trade_id != trade_id || r->kind != JP_ROUND_KIND_BALLOT
           || (r->state != JP_ROUND_STATE_CLOSED && r->state != JP_ROUND_STATE_SEALED))
         continue;
       tally = jp_store_get_tally (self, r->id, error);
@@ -118,6 +120,7 @@ defence_session_of (JpStore  *self,
 static JpRanking *
 compute_counted (JpStore                   *self,
                  const JpRankingAdjustment *extra,
+                 gboolean                   sheets,
                  GError                   **error)
 {
   g_autoptr(GPtrArray) trades = NULL;
@@ -154,9 +157,6 @@ compute_counted (JpStore                   *self,
     {
       JpTradeFinalists *f = g_ptr_array_index (trades, i);
       const char *tname = f->trade_code != NULL ? f->trade_code : f->trade_name;
-      g_autoptr(GHashTable) d_values = NULL;
-      GHashTableIter iter;
-      gpointer code, d;
       gboolean closed = FALSE;
       gint64 session_id;
 
@@ -180,17 +180,10 @@ compute_counted (JpStore                   *self,
                                   tname, (long long) session_id);
           continue;
         }
-      d_values = jp_store_defence_d_values (self, session_id, error);
-      if (d_values == NULL)
-        return NULL;
       /* a candidate without a score has D 0, as the entries below take it */
-      g_hash_table_iter_init (&iter, d_values);
-      while (g_hash_table_iter_next (&iter, &code, &d))
-        {
-          g_hash_table_iter_steal (&iter);
-          g_hash_table_insert (d_of, code, d);
-        }
-      if (!trade_votes (self, tname, v_of, error))
+      if (!jp_store_ranking_session_d (self, session_id, sheets, d_of, error))
+        return NULL;
+      if (!trade_votes (self, f->trade_id, v_of, error))
         return NULL;
     }
   if (problems->len > 0)
@@ -272,12 +265,13 @@ compute_counted (JpStore                   *self,
 static JpRanking *
 compute (JpStore                   *self,
          const JpRankingAdjustment *extra,
+         gboolean                   sheets,
          GError                   **error)
 {
   JpRanking *ranking;
 
   jp_store_tally_memo_begin (self);
-  ranking = compute_counted (self, extra, error);
+  ranking = compute_counted (self, extra, sheets, error);
   jp_store_tally_memo_end (self);
   return ranking;
 }
@@ -296,7 +290,7 @@ jp_store_compute_ranking (JpStore  *self,
    * transaction): one snapshot of the file, taken once. */
   if (!jp_store_exec (self, "SAVEPOINT jp_ranking", error))
     return NULL;
-  ranking = compute (self, NULL, error);
+  ranking = compute (self, NULL, FALSE, error);
   if (ranking == NULL)
     {
       /* the failure is already in `error`; ending the read cannot make it worse */
@@ -379,7 +373,7 @@ jp_store_rank_adjust (JpStore     *self,
     return FALSE;
   if (!refuse_sealed (self, error))
     goto fail;
-  ranking = compute (self, NULL, error);
+  ranking = compute (self, NULL, FALSE, error);
   if (ranking == NULL)
     goto fail;
   c = code != NULL ? find_ranked (ranking, code) : NULL;
@@ -465,7 +459,7 @@ jp_store_rank_seal (JpStore     *self,
     return NULL;
   if (!refuse_sealed (self, error))
     goto fail;
-  ranking = compute (self, NULL, error);
+  ranking = compute (self, NULL, FALSE, error);
   if (ranking == NULL)
     goto fail;
   text = jp_ranking_canonical_text (ranking);
@@ -532,5 +526,6 @@ jp_store_ranking_recompute (JpStore  *self,
 {
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
 
-  return compute (self, NULL, error);
+  /* the audit's check: every closed session's D scored again from its sheets */
+  return compute (self, NULL, TRUE, error);
 }

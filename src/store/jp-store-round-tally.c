@@ -19,8 +19,43 @@
 static void
 tally_ballot_free (JpTallyBallot *b)
 {
-  g_strfreev (b->marks);
+  g_free (b->marks);   /* one block: split_marks */
   g_free (b);
+}
+
+/* The marks of a stored ballot split at each space, exactly as g_strsplit (marks, " ", -1)
+ * splits them, but in one block (the vector, then the strings) freed with one g_free:
+ * a recount splits every ballot of every closed round. */
+static char **
+split_marks (const char *marks)
+{
+  size_t len = strlen (marks);
+  guint n = 0, i = 0;
+  char **v;
+  char *buf;
+
+  if (len > 0)
+    {
+      n = 1;
+      for (const char *p = marks; *p != '\0'; p++)
+        if (*p == ' ')
+          n++;
+    }
+  v = g_malloc ((n + 1) * sizeof (char *) + len + 1);
+  buf = (char *) (v + n + 1);
+  memcpy (buf, marks, len + 1);
+  if (n > 0)
+    {
+      v[i++] = buf;
+      for (char *p = buf; *p != '\0'; p++)
+        if (*p == ' ')
+          {
+            *p = '\0';
+            v[i++] = p + 1;
+          }
+    }
+  v[n] = NULL;
+  return v;
 }
 
 /* Computes the tally of a round from its stored ballots. */
@@ -50,9 +85,9 @@ jp_store_compute_tally (JpStore  *self,
       JpTallyBallot *b = g_new0 (JpTallyBallot, 1);
       const char *marks = (const char *) sqlite3_column_text (stmt, 0);
 
-      b->marks = g_strsplit (marks != NULL ? marks : "", " ", -1);
+      b->marks = split_marks (marks != NULL ? marks : "");
       if (b->marks[0] != NULL && b->marks[0][0] == '\0')
-        g_clear_pointer (&b->marks, g_strfreev);
+        g_clear_pointer (&b->marks, g_free);
       b->invalid = sqlite3_column_int (stmt, 1) != 0;
       b->serial = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (ballots, b);
@@ -261,7 +296,50 @@ jp_store_tally_memo_end (JpStore *self)
 {
   g_return_if_fail (self->tally_memo_depth > 0);
   if (--self->tally_memo_depth == 0)
-    g_clear_pointer (&self->tally_memo, g_hash_table_unref);
+    {
+      g_clear_pointer (&self->tally_memo, g_hash_table_unref);
+      g_clear_pointer (&self->rounds_memo, g_ptr_array_unref);
+      g_clear_pointer (&self->finalists_memo, g_ptr_array_unref);
+    }
+}
+
+GPtrArray *
+jp_store_memo_rounds (JpStore  *self,
+                      GError  **error)
+{
+  GPtrArray *rounds;
+
+  if (self->tally_memo != NULL && self->rounds_memo != NULL)
+    return g_ptr_array_ref (self->rounds_memo);
+  rounds = jp_store_list_rounds (self, NULL, error);
+  if (rounds != NULL && self->tally_memo != NULL)
+    self->rounds_memo = g_ptr_array_ref (rounds);
+  return rounds;
+}
+
+/* A tally counted and checked earlier in the same memo, if the round still has the digest
+ * it was checked against (one query instead of loading the round again). */
+static JpTally *
+memo_tally (JpStore *self,
+            gint64   round_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JpTally *kept;
+
+  if (self->tally_memo == NULL)
+    return NULL;
+  kept = g_hash_table_lookup (self->tally_memo, &round_id);
+  if (kept == NULL)
+    return NULL;
+  stmt = jp_store_prepare (self, "SELECT digest FROM round WHERE id = ? AND kind = 'ballot' "
+                                 "AND state IN ('closed', 'sealed')", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW
+      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), kept->digest) != 0)
+    return NULL;
+  return jp_tally_copy (kept);
 }
 
 JpTally *
@@ -275,6 +353,11 @@ jp_store_get_tally (JpStore  *self,
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* counted and checked against this very digest earlier in the same computation (a
+   * failed look-up falls through to the full path, which says why) */
+  tally = memo_tally (self, round_id);
+  if (tally != NULL)
+    return g_steal_pointer (&tally);
   round = jp_store_load_round (self, round_id, error);
   if (round == NULL || !check_closed (round, error))
     return NULL;
@@ -284,14 +367,6 @@ jp_store_get_tally (JpStore  *self,
                    _("Round %lld is a defence session: it has sheets, not ballots; see its "
                      "results instead of a tally."), (long long) round_id);
       return NULL;
-    }
-  if (self->tally_memo != NULL)
-    {
-      JpTally *kept = g_hash_table_lookup (self->tally_memo, &round_id);
-
-      /* counted and checked against this very digest earlier in the same computation */
-      if (kept != NULL && g_strcmp0 (kept->digest, round->digest) == 0)
-        return jp_tally_copy (kept);
     }
   tally = jp_store_recount_round (self, round, error);
   if (tally == NULL)
@@ -423,11 +498,15 @@ jp_store_finalists (JpStore  *self,
 {
   g_autoptr(GPtrArray) rounds = NULL;
   g_autoptr(GPtrArray) tallies = NULL;
+  GPtrArray *finalists;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  rounds = jp_store_list_rounds (self, NULL, error);
+  /* inside a memo (one ranking), the finalists are computed once; callers only read them */
+  if (self->tally_memo != NULL && self->finalists_memo != NULL)
+    return g_ptr_array_ref (self->finalists_memo);
+  rounds = jp_store_memo_rounds (self, error);
   if (rounds == NULL)
     return NULL;
   /* the checked tally of every closed ballot round: a file altered since its close fails
@@ -447,5 +526,8 @@ jp_store_finalists (JpStore  *self,
         }
       g_ptr_array_add (tallies, tally);
     }
-  return jp_finalists_compute (rounds, tallies);
+  finalists = jp_finalists_compute (rounds, tallies);
+  if (self->tally_memo != NULL)
+    self->finalists_memo = g_ptr_array_ref (finalists);
+  return finalists;
 }

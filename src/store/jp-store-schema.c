@@ -544,6 +544,41 @@ static const char *const migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'publicity is closed'); END;"
   "CREATE TRIGGER publicity_candidate_no_delete BEFORE DELETE ON publicity_candidate"
   "  BEGIN SELECT RAISE (ABORT, 'a publicized candidate stays on the record'); END;",
+
+  /* 12: a closed defence session's outcome, stored at its close in the same transaction
+   * (docs/defence.md "Close and seal"): each candidate's D in hundredths (NULL: no score)
+   * and the SHA-256 of the outcome text, which names the session's own digest
+   * (docs/ranking.md "The outcome text of a defence session"). The ranking reads D from
+   * here and checks the text against that digest instead of scoring every sheet again.
+   * Written only while the session is still open (by the close, just before the round's
+   * state changes), never changed or removed. Sessions closed before this step have no
+   * outcome rows; the ranking scores their sheets, checked against the session's digest. */
+  "CREATE TABLE defence_outcome ("
+  "  round_id  INTEGER PRIMARY KEY REFERENCES round (id),"
+  "  digest    TEXT NOT NULL"
+  ");"
+  "CREATE TABLE defence_result ("
+  "  round_id      INTEGER NOT NULL REFERENCES round (id),"
+  "  candidate_id  INTEGER NOT NULL REFERENCES candidate (id),"
+  "  code          TEXT NOT NULL,"
+  "  position      INTEGER NOT NULL,"
+  "  d             INTEGER,"
+  "  PRIMARY KEY (round_id, candidate_id)"
+  ");"
+  "CREATE TRIGGER defence_outcome_insert BEFORE INSERT ON defence_outcome"
+  "  WHEN (SELECT state FROM round WHERE id = NEW.round_id) IS NOT 'open'"
+  "  BEGIN SELECT RAISE (ABORT, 'a defence outcome is written only by the close'); END;"
+  "CREATE TRIGGER defence_outcome_no_update BEFORE UPDATE ON defence_outcome"
+  "  BEGIN SELECT RAISE (ABORT, 'a defence outcome is kept as it was'); END;"
+  "CREATE TRIGGER defence_outcome_no_delete BEFORE DELETE ON defence_outcome"
+  "  BEGIN SELECT RAISE (ABORT, 'a defence outcome is kept as it was'); END;"
+  "CREATE TRIGGER defence_result_insert BEFORE INSERT ON defence_result"
+  "  WHEN (SELECT state FROM round WHERE id = NEW.round_id) IS NOT 'open'"
+  "  BEGIN SELECT RAISE (ABORT, 'a defence outcome is written only by the close'); END;"
+  "CREATE TRIGGER defence_result_no_update BEFORE UPDATE ON defence_result"
+  "  BEGIN SELECT RAISE (ABORT, 'a defence outcome is kept as it was'); END;"
+  "CREATE TRIGGER defence_result_no_delete BEFORE DELETE ON defence_result"
+  "  BEGIN SELECT RAISE (ABORT, 'a defence outcome is kept as it was'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JP_STORE_SCHEMA_VERSION);

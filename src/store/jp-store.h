@@ -25,7 +25,7 @@ typedef enum {
 /* SQLite PRAGMA application_id of every Jiangping file ('JPGP'). */
 #define JP_STORE_APPLICATION_ID 0x4A504750
 /* PRAGMA user_version this build writes. */
-#define JP_STORE_SCHEMA_VERSION 11
+#define JP_STORE_SCHEMA_VERSION 12
 
 #define JP_TYPE_STORE (jp_store_get_type ())
 G_DECLARE_FINAL_TYPE (JpStore, jp_store, JP, STORE, GObject)

@@ -288,6 +288,17 @@ test_tie_at_quota (void)
   g_assert_cmpuint (r->n_recommended, ==, 1);
   g_assert_cmpint (find (r, "A")->margin, ==, 1000);
   g_assert_cmpint (find (r, "D")->margin, ==, -1000);
+  /* the tie as the canonical text writes it */
+  {
+    g_autofree char *tie_text = jp_ranking_canonical_text (r);
+
+    g_assert_nonnull (strstr (tie_text, "{\"C\":80.00,\"D\":80.00,\"O\":80.00,\"V\":80.00,"
+                                        "\"adjustment\":null,\"code\":\"B\",\"rank\":2,"
+                                        "\"recommended\":false,\"rule\":\"tie\",\"tied\":true,"
+                                        "\"trade\":\"XT\"}"));
+    g_assert_nonnull (strstr (tie_text, "\"code\":\"D\",\"rank\":4,\"recommended\":false,"
+                                        "\"rule\":\"out\",\"tied\":false,"));
+  }
 
   /* with three places the tie fits: everybody tied is in, no cut-off tie */
   params.quota = 3;
@@ -551,6 +562,37 @@ bench_ranking (void)
     g_assert_cmpfloat (ms, <, 5.0);
 }
 
+/* The outcome text of a closed defence session (docs/ranking.md), for the session of
+ * /core/defence/session-digest: D and order of each candidate, and the session's digest. */
+static void
+test_defence_outcome_text (void)
+{
+  /* given in any order: written by order of appearance */
+  const JpDefenceOutcome outcomes[] = {
+    { "XT-01", 2, TRUE, 6250 },
+    { "XT-02", 1, TRUE, 8200 },
+  };
+  const JpDefenceOutcome unscored[] = { { "GD-\"1", 1, FALSE, 1234 } };
+  g_autofree char *text = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *empty = NULL;
+
+  text = jp_defence_outcome_text (9, "79b52effa5580c02e0a327afd850b1865b422bc12ce7e4f54aa0cb"
+                                     "7c65cb823a", outcomes, G_N_ELEMENTS (outcomes));
+  g_assert_cmpstr (text, ==,
+                   "{\"candidates\":[{\"D\":82.00,\"code\":\"XT-02\",\"order\":1},"
+                   "{\"D\":62.50,\"code\":\"XT-01\",\"order\":2}],\"round\":9,"
+                   "\"session\":\"79b52effa5580c02e0a327afd850b1865b422bc12ce7e4f54aa0cb7c65cb823a\"}");
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_assert_cmpstr (digest, ==,
+                   "a0c8ce8434846505b6d4182903908be5ebda8836398dfbb4dc00fe0fd17bf34e");
+  /* no score: null, whatever d holds; strings escaped as in the canonical texts */
+  empty = jp_defence_outcome_text (3, NULL, unscored, 1);
+  g_assert_cmpstr (empty, ==,
+                   "{\"candidates\":[{\"D\":null,\"code\":\"GD-\\\"1\",\"order\":1}],"
+                   "\"round\":3,\"session\":null}");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -575,6 +617,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/ranking/adjustment-check", test_adjustment_check);
   g_test_add_func ("/core/ranking/weights-from-doubles", test_weights_from_doubles);
   g_test_add_func ("/core/ranking/canonical-escapes", test_canonical_escapes);
+  g_test_add_func ("/core/ranking/defence-outcome-text", test_defence_outcome_text);
   g_test_add_func ("/core/ranking/bench", bench_ranking);
   return g_test_run ();
 }
