@@ -55,6 +55,8 @@ struct _JpMeetingService {
   char               *actor;          /* who the audit log names for the host's actions */
   GArray             *batch_rounds;   /* gint64: progress owed after the batch commits, or
                                        * NULL outside a batch */
+  GPtrArray          *defence_held;   /* defence progress owed after the batch commits
+                                       * (jp-meeting-service-defence.c), or NULL */
   guint               timer_source;
   guint               timer_total;
   gint64              timer_ends_at;  /* real time, microseconds */

@@ -43,6 +43,7 @@ jp_meeting_service_finalize (GObject *object)
   g_hash_table_unref (self->sha_owner);
   g_free (self->current_code);
   g_free (self->actor);
+  g_clear_pointer (&self->defence_held, g_ptr_array_unref);
   G_OBJECT_CLASS (jp_meeting_service_parent_class)->finalize (object);
 }
 
