@@ -281,6 +281,7 @@ jp_meeting_service_defence_group_end (JpMeetingService *self,
 
   g_return_if_fail (JP_IS_MEETING_SERVICE (self));
 
+  g_clear_pointer (&self->defence_write, jp_store_defence_write_free);
   held = g_steal_pointer (&self->defence_held);
   for (guint i = 0; committed && held != NULL && i < held->len; i++)
     {
@@ -313,6 +314,51 @@ emit_progress (JpMeetingService *self,
     send_progress (self, round_id, c->code, c->n_submitted, c->n_expected);
 }
 
+/* The write of a station's sheet. Inside a group commit the session loaded for the group's
+ * first sheet serves the next ones (each save updates it), so a group of 60 sheets loads it
+ * once; outside a group each write loads it. */
+static JpDefenceSheetWrite *
+sheet_write (JpMeetingService  *self,
+             gint64             round_id,
+             GError           **error)
+{
+  JpDefenceSheetWrite *w;
+
+  if (self->batch_rounds != NULL && self->defence_write != NULL &&
+      jp_store_defence_write_get_round (self->defence_write) == round_id)
+    {
+      w = g_steal_pointer (&self->defence_write);
+      if (jp_store_defence_write_next (w, error))
+        return w;
+      jp_store_defence_write_free (w);
+      return NULL;
+    }
+  return jp_store_defence_write_begin (jp_meeting_service_get_store (self), round_id, error);
+}
+
+typedef struct {
+  JpMeetingService    *self;
+  JpDefenceSheetWrite *write;
+} SheetWrite;
+
+/* Ends the request's write (nothing more is saved) and keeps the loaded session for the
+ * group's next sheet. */
+static void
+sheet_write_clear (SheetWrite *sw)
+{
+  if (sw->write == NULL)
+    return;
+  jp_store_defence_write_close (sw->write);
+  if (sw->self->batch_rounds != NULL)
+    {
+      g_clear_pointer (&sw->self->defence_write, jp_store_defence_write_free);
+      sw->self->defence_write = g_steal_pointer (&sw->write);
+    }
+  else
+    g_clear_pointer (&sw->write, jp_store_defence_write_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SheetWrite, sheet_write_clear)
+
 /* PUT (draft) or POST (submit) /rounds/{id}/scores {candidate, values, idempotency_key}. */
 static JsonNode *
 handle_sheet (JpMeetingService *self,
@@ -322,8 +368,8 @@ handle_sheet (JpMeetingService *self,
               JsonNode         *body,
               guint            *status)
 {
-  JpStore *store = jp_meeting_service_get_store (self);
-  g_autoptr(JpDefenceSheetWrite) write = NULL;
+  g_auto(SheetWrite) held = { self, NULL };
+  JpDefenceSheetWrite *write;
   const JpDefenceSession *session;
   const JpDefenceSheet *sheet;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -373,7 +419,7 @@ handle_sheet (JpMeetingService *self,
 
   /* the session is loaded once, in the write's transaction: what the member is told and
    * what the store checks again before it writes are the same state */
-  write = jp_store_defence_write_begin (store, round_id, &error);
+  write = held.write = sheet_write (self, round_id, &error);
   if (write == NULL)
     {
       if (g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND) ||

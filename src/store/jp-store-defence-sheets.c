@@ -220,6 +220,21 @@ struct _JpDefenceSheetWrite {
   gboolean  open;   /* the transaction (or the batch's savepoint) is open */
 };
 
+/* A failed statement (disk full, I/O error) may have rolled the whole batch back: a write
+ * now would start a transaction of its own and commit alone, outside the group whose commit
+ * is about to report that nothing was written. */
+static gboolean
+batch_still_open (JpStore  *self,
+                  GError  **error)
+{
+  if (!self->in_batch || !sqlite3_get_autocommit (self->db))
+    return TRUE;
+  g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+               _("The changes to %s could not be saved; nothing of them was written."),
+               self->path);
+  return FALSE;
+}
+
 JpDefenceSheetWrite *
 jp_store_defence_write_begin (JpStore  *self,
                               gint64    round_id,
@@ -230,16 +245,8 @@ jp_store_defence_write_begin (JpStore  *self,
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* A failed statement (disk full, I/O error) may have rolled the whole batch back: a
-   * write now would start a transaction of its own and commit alone, outside the group
-   * whose commit is about to report that nothing was written. */
-  if (self->in_batch && sqlite3_get_autocommit (self->db))
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
-                   _("The changes to %s could not be saved; nothing of them was written."),
-                   self->path);
-      return NULL;
-    }
+  if (!batch_still_open (self, error))
+    return NULL;
   w = g_new0 (JpDefenceSheetWrite, 1);
   w->store = g_object_ref (self);
   if (!jp_store_defence_target_begin (self, round_id, &w->t, error))
@@ -333,6 +340,7 @@ jp_store_defence_write_save (JpDefenceSheetWrite  *w,
   Target *t;
   g_autofree int *halves = NULL;
   GPtrArray *rubric;
+  Revision *rev;
   guint n;
 
   g_return_val_if_fail (w != NULL && w->open, FALSE);
@@ -360,6 +368,9 @@ jp_store_defence_write_save (JpDefenceSheetWrite  *w,
       || !jp_store_commit (self, error))
     goto fail;
   /* the loaded session follows the file: its N of M count this sheet */
+  rev = jp_store_defence_find_revision (t->l, t->m->code, t->c->code);
+  if (rev != NULL && submit)
+    rev->revised = TRUE;
   jp_store_defence_put_sheet (t->l, saved_sheet (t, halves, n, submit));
   t->sheet = NULL;
   jp_store_defence_compute_status (t->l);
@@ -368,6 +379,40 @@ jp_store_defence_write_save (JpDefenceSheetWrite  *w,
 fail:
   jp_store_rollback (self);
   return FALSE;
+}
+
+gint64
+jp_store_defence_write_get_round (JpDefenceSheetWrite *w)
+{
+  g_return_val_if_fail (w != NULL && w->t.l != NULL, 0);
+  return w->t.l->round->id;
+}
+
+void
+jp_store_defence_write_close (JpDefenceSheetWrite *w)
+{
+  g_return_if_fail (w != NULL);
+
+  if (w->open)
+    jp_store_rollback (w->store);
+  w->open = FALSE;
+  w->t.m = NULL;
+  w->t.c = NULL;
+  w->t.sheet = NULL;
+}
+
+gboolean
+jp_store_defence_write_next (JpDefenceSheetWrite  *w,
+                             GError              **error)
+{
+  g_return_val_if_fail (w != NULL && w->t.l != NULL && !w->open, FALSE);
+  g_return_val_if_fail (w->store->in_batch, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!batch_still_open (w->store, error) || !jp_store_begin (w->store, error))
+    return FALSE;
+  w->open = TRUE;
+  return TRUE;
 }
 
 void

@@ -216,6 +216,17 @@ gboolean                jp_store_defence_write_save        (JpDefenceSheetWrite 
                                                             gboolean              submit,
                                                             const char           *actor,
                                                             GError              **error);
+/* The round the handle loaded. */
+gint64                  jp_store_defence_write_get_round   (JpDefenceSheetWrite  *w);
+/* Ends the write without saving (rolls back what it started) and keeps the loaded session. */
+void                    jp_store_defence_write_close       (JpDefenceSheetWrite  *w);
+/* Starts another write on the session `w` loaded (after a save or a close), without loading
+ * it again: only inside the batch (jp_store_batch_begin) in which `w` began, where nothing
+ * but the batch's own sheet writes, each of which updated the loaded session, can have
+ * changed it; never after that batch ended. FALSE with `error` when the batch was already
+ * lost. */
+gboolean                jp_store_defence_write_next        (JpDefenceSheetWrite  *w,
+                                                            GError              **error);
 /* Rolls back what was not saved, and frees. */
 void                    jp_store_defence_write_free        (JpDefenceSheetWrite  *w);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpDefenceSheetWrite, jp_store_defence_write_free)
