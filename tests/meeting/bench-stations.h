@@ -34,6 +34,7 @@ bench_login_done (GObject *source, GAsyncResult *res, gpointer user_data)
 
   if (reply == NULL)
     g_error ("login failed: %s", error->message);
+  st->replied = g_get_monotonic_time ();
   st->done = TRUE;
 }
 
@@ -70,7 +71,8 @@ bench_wait_all (BenchStation *stations, guint n)
 }
 
 /* Logs in the `n` members of the plan's [pins] (their codes in `codes`) at once, each on
- * its own client keeping its queue in the plan's dir, and waits for all of them. */
+ * its own client keeping its queue in the plan's dir (a new TLS connection each), waits for
+ * all of them and prints the 95th percentile of their login times on stderr. */
 static void
 bench_login_all (GKeyFile     *plan,
                  const char  **codes,
@@ -81,17 +83,28 @@ bench_login_all (GKeyFile     *plan,
   g_autofree char *fingerprint = g_key_file_get_string (plan, "plan", "fingerprint", NULL);
   g_autofree char *dir = g_key_file_get_string (plan, "plan", "dir", NULL);
 
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", dir, codes[i]);
       g_autofree char *pin = g_key_file_get_string (plan, "pins", codes[i], NULL);
 
+      stations[i].started = g_get_monotonic_time ();
       stations[i].client = jp_meeting_client_new (base, queue);
       jp_meeting_client_set_pinned_fingerprint (stations[i].client, fingerprint);
       jp_meeting_client_login_async (stations[i].client, codes[i], pin, NULL,
                                      bench_login_done, &stations[i]);
     }
   bench_wait_all (stations, n);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 t = stations[i].replied - stations[i].started;
+
+      g_array_append_val (times, t);
+    }
+  g_printerr ("stations: %u logins at once, p95 %.1f ms\n", n,
+              bench_percentile_ms (times, 0.95));
 }
 
 static void
