@@ -19,4 +19,18 @@ gboolean jp_meeting_server_defence_route (JpMeetingService  *service,
                                           const char        *token,
                                           JsonNode          *request);
 
+/* Whether the request is a defence sheet (PUT or POST /rounds/{id}/scores): the server
+ * stores those in its group commit, with the ballots. */
+gboolean  jp_meeting_server_defence_is_sheet (const char       *method,
+                                              const char       *sub);
+
+/* The reply to a defence request (or, when it is not one or has no valid session, the
+ * service's own reply) with `*status`. Returns: (transfer full). */
+JsonNode *jp_meeting_server_defence_answer   (JpMeetingService *service,
+                                              const char       *method,
+                                              const char       *sub,
+                                              const char       *token,
+                                              JsonNode         *request,
+                                              guint            *status);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "jp-meeting-server.h"
 #include "jp-meeting-server-defence.h"
+#include "jp-meeting-service-defence.h"
 #include "jp-meeting-tls.h"
 #include "jp-meeting-server-private.h"
 
@@ -426,10 +427,13 @@ handle_login (JpMeetingServer   *self,
                                   request, NULL, login_done, pending);
 }
 
-/* ---- ballots: group commit ----
- * Ballots that arrive together (60 members pressing "submit" within a second) are stored in
- * one transaction, synced once, instead of one sync each. Each is still checked and stored
- * or refused alone; every reply waits for the commit, so "accepted" always means on disk. */
+/* ---- ballots and score sheets: group commit ----
+ * Ballots and defence sheets (drafts and submissions) that arrive together (60 members
+ * pressing "submit" within a second) are stored in one transaction, synced once, instead of
+ * one sync each. Each is still checked and stored or refused alone; every reply waits for
+ * the commit, so "accepted" and "saved" always mean on disk, and the progress events go out
+ * after it. A failed commit answers every request of the group with the error: nothing of
+ * the group was written, and each station sends again. */
 
 #define MAX_BALLOT_GROUP 64
 
@@ -437,6 +441,8 @@ typedef struct {
   SoupServerMessage *msg;
   gulong             finished_id;
   gboolean           finished;   /* the station went away: store, but do not reply */
+  gboolean           sheet;      /* a defence sheet (PUT or POST .../scores), else a ballot */
+  char              *method;
   char              *path;
   char              *token;
   JsonNode          *request;
@@ -456,6 +462,7 @@ queued_ballot_free (QueuedBallot *q)
 {
   g_signal_handler_disconnect (q->msg, q->finished_id);
   g_object_unref (q->msg);
+  g_free (q->method);
   g_free (q->path);
   g_free (q->token);
   g_clear_pointer (&q->request, json_node_unref);
@@ -469,7 +476,7 @@ flush_ballots (gpointer user_data)
   JpMeetingServer *self = user_data;
   g_autoptr(GPtrArray) group = g_steal_pointer (&self->ballots);
   g_autoptr(GError) error = NULL;
-  gboolean grouped;
+  gboolean grouped, committed;
 
   self->ballots = g_ptr_array_new ();
   self->ballots_idle = 0;
@@ -481,12 +488,19 @@ flush_ballots (gpointer user_data)
     {
       QueuedBallot *q = group->pdata[i];
 
-      q->reply = jp_meeting_service_handle (self->service, "POST", q->path, q->token,
-                                            q->request, &q->status);
+      if (q->sheet)
+        q->reply = jp_meeting_server_defence_answer (self->service, q->method, q->path,
+                                                     q->token, q->request, &q->status);
+      else
+        q->reply = jp_meeting_service_handle (self->service, q->method, q->path, q->token,
+                                              q->request, &q->status);
     }
-  if (grouped && !jp_meeting_service_batch_end (self->service, &error))
+  committed = !grouped || jp_meeting_service_batch_end (self->service, &error);
+  jp_meeting_service_defence_group_end (self->service, committed);
+  if (!committed)
     {
-      g_warning ("A group of %u ballots could not be stored: %s", group->len, error->message);
+      g_warning ("A group of %u ballots and sheets could not be stored: %s", group->len,
+                 error->message);
       for (guint i = 0; i < group->len; i++)
         {
           QueuedBallot *q = group->pdata[i];
@@ -512,7 +526,9 @@ flush_ballots (gpointer user_data)
 static void
 queue_ballot (JpMeetingServer   *self,
               SoupServerMessage *msg,
+              const char        *method,
               const char        *path,
+              gboolean           sheet,
               const char        *token,
               JsonNode          *request)
 {
@@ -520,6 +536,8 @@ queue_ballot (JpMeetingServer   *self,
 
   q->msg = g_object_ref (msg);
   q->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (on_queued_finished), q);
+  q->sheet = sheet;
+  q->method = g_strdup (method);
   q->path = g_strdup (path);
   q->token = g_strdup (token);
   q->request = request != NULL ? json_node_ref (request) : NULL;
@@ -597,7 +615,12 @@ api_handler (SoupServer        *server,
   if (g_str_equal (method, "POST") && g_str_has_prefix (sub, "/rounds/") &&
       g_str_has_suffix (sub, "/ballot"))
     {
-      queue_ballot (self, msg, sub, token, request);
+      queue_ballot (self, msg, method, sub, FALSE, token, request);
+      return;
+    }
+  if (jp_meeting_server_defence_is_sheet (method, sub))
+    {
+      queue_ballot (self, msg, method, sub, TRUE, token, request);
       return;
     }
   if (g_str_equal (method, "POST") && g_str_equal (sub, "/session"))

@@ -191,7 +191,7 @@ same_values (const JpDefenceSheet *sheet,
 {
   g_autofree int *halves = g_new0 (int, MAX (rubric->len, 1));
 
-  if (sheet->state != JP_DEFENCE_SHEET_SUBMITTED ||
+  if (sheet == NULL || sheet->state != JP_DEFENCE_SHEET_SUBMITTED ||
       !jp_score_sheet_parse (rubric, values, halves, NULL, NULL))
     return FALSE;
   for (guint i = 0; i < sheet->n_criteria && i < rubric->len; i++)
@@ -201,6 +201,98 @@ same_values (const JpDefenceSheet *sheet,
 }
 
 static void
+send_progress (JpMeetingService *self,
+               gint64            round_id,
+               const char       *code,
+               guint             submitted,
+               guint             expected)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "round");
+  json_builder_add_int_value (b, round_id);
+  json_builder_set_member_name (b, "candidate");
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, "submitted");
+  json_builder_add_int_value (b, submitted);
+  json_builder_set_member_name (b, "expected");
+  json_builder_add_int_value (b, expected);
+  json_builder_end_object (b);
+  send_event (self, "defence_progress", b);
+}
+
+/* A candidate's N of M owed to the room once the group that holds its sheets commits. */
+typedef struct {
+  gint64  round_id;
+  char   *code;
+  guint   submitted;
+  guint   expected;
+} HeldProgress;
+
+static void
+held_progress_free (HeldProgress *h)
+{
+  g_free (h->code);
+  g_free (h);
+}
+
+/* The count after a sheet was stored: sent now, or, inside a group commit
+ * (jp_meeting_service_batch_begin), when the group is on disk
+ * (jp_meeting_service_defence_group_end): the room never hears of a sheet a failed commit
+ * lost. The group's later sheets carry the higher count: one event per candidate. */
+static void
+progress_stored (JpMeetingService         *self,
+                 gint64                    round_id,
+                 const JpDefenceCandidate *c)
+{
+  HeldProgress *h;
+
+  if (self->batch_rounds == NULL)
+    {
+      send_progress (self, round_id, c->code, c->n_submitted, c->n_expected);
+      return;
+    }
+  if (self->defence_held == NULL)
+    self->defence_held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_progress_free);
+  for (guint i = 0; i < self->defence_held->len; i++)
+    {
+      h = self->defence_held->pdata[i];
+      if (h->round_id == round_id && g_str_equal (h->code, c->code))
+        {
+          h->submitted = c->n_submitted;
+          h->expected = c->n_expected;
+          return;
+        }
+    }
+  h = g_new0 (HeldProgress, 1);
+  h->round_id = round_id;
+  h->code = g_strdup (c->code);
+  h->submitted = c->n_submitted;
+  h->expected = c->n_expected;
+  g_ptr_array_add (self->defence_held, h);
+}
+
+void
+jp_meeting_service_defence_group_end (JpMeetingService *self,
+                                      gboolean          committed)
+{
+  g_autoptr(GPtrArray) held = NULL;
+
+  g_return_if_fail (JP_IS_MEETING_SERVICE (self));
+
+  g_clear_pointer (&self->defence_write, jp_store_defence_write_free);
+  held = g_steal_pointer (&self->defence_held);
+  for (guint i = 0; committed && held != NULL && i < held->len; i++)
+    {
+      HeldProgress *h = held->pdata[i];
+
+      send_progress (self, h->round_id, h->code, h->submitted, h->expected);
+    }
+}
+
+/* The count read from the store, after the chair's change of a sheet. */
+static void
 emit_progress (JpMeetingService *self,
                gint64            round_id,
                const char       *code)
@@ -209,7 +301,6 @@ emit_progress (JpMeetingService *self,
   g_autoptr(JpDefenceSession) s = jp_store_get_defence_session (
       jp_meeting_service_get_store (self), round_id, &error);
   const JpDefenceCandidate *c = s != NULL ? jp_defence_session_find (s, code) : NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
 
   if (s == NULL)
     {
@@ -219,20 +310,54 @@ emit_progress (JpMeetingService *self,
                  round_id, error->message);
       return;
     }
-  if (c == NULL)
-    return;
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "round");
-  json_builder_add_int_value (b, round_id);
-  json_builder_set_member_name (b, "candidate");
-  json_builder_add_string_value (b, c->code);
-  json_builder_set_member_name (b, "submitted");
-  json_builder_add_int_value (b, c->n_submitted);
-  json_builder_set_member_name (b, "expected");
-  json_builder_add_int_value (b, c->n_expected);
-  json_builder_end_object (b);
-  send_event (self, "defence_progress", b);
+  if (c != NULL)
+    send_progress (self, round_id, c->code, c->n_submitted, c->n_expected);
 }
+
+/* The write of a station's sheet. Inside a group commit the session loaded for the group's
+ * first sheet serves the next ones (each save updates it), so a group of 60 sheets loads it
+ * once; outside a group each write loads it. */
+static JpDefenceSheetWrite *
+sheet_write (JpMeetingService  *self,
+             gint64             round_id,
+             GError           **error)
+{
+  JpDefenceSheetWrite *w;
+
+  if (self->batch_rounds != NULL && self->defence_write != NULL &&
+      jp_store_defence_write_get_round (self->defence_write) == round_id)
+    {
+      w = g_steal_pointer (&self->defence_write);
+      if (jp_store_defence_write_next (w, error))
+        return w;
+      jp_store_defence_write_free (w);
+      return NULL;
+    }
+  return jp_store_defence_write_begin (jp_meeting_service_get_store (self), round_id, error);
+}
+
+typedef struct {
+  JpMeetingService    *self;
+  JpDefenceSheetWrite *write;
+} SheetWrite;
+
+/* Ends the request's write (nothing more is saved) and keeps the loaded session for the
+ * group's next sheet. */
+static void
+sheet_write_clear (SheetWrite *sw)
+{
+  if (sw->write == NULL)
+    return;
+  jp_store_defence_write_close (sw->write);
+  if (sw->self->batch_rounds != NULL)
+    {
+      g_clear_pointer (&sw->self->defence_write, jp_store_defence_write_free);
+      sw->self->defence_write = g_steal_pointer (&sw->write);
+    }
+  else
+    g_clear_pointer (&sw->write, jp_store_defence_write_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SheetWrite, sheet_write_clear)
 
 /* PUT (draft) or POST (submit) /rounds/{id}/scores {candidate, values, idempotency_key}. */
 static JsonNode *
@@ -243,9 +368,10 @@ handle_sheet (JpMeetingService *self,
               JsonNode         *body,
               guint            *status)
 {
-  JpStore *store = jp_meeting_service_get_store (self);
-  g_autoptr(JpDefenceSession) session = NULL;
-  g_autoptr(JpDefenceSheet) sheet = NULL;
+  g_auto(SheetWrite) held = { self, NULL };
+  JpDefenceSheetWrite *write;
+  const JpDefenceSession *session;
+  const JpDefenceSheet *sheet;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) values = NULL;
   g_autoptr(JsonBuilder) b = NULL;
@@ -291,10 +417,20 @@ handle_sheet (JpMeetingService *self,
     }
   values = g_strv_builder_end (builder);
 
-  session = jp_store_get_defence_session (store, round_id, &error);
-  if (session == NULL)
-    return jp_meeting_service_reply_error (status, 404, "error", "unknown-round",
-                                           error->message);
+  /* the session is loaded once, in the write's transaction: what the member is told and
+   * what the store checks again before it writes are the same state */
+  write = held.write = sheet_write (self, round_id, &error);
+  if (write == NULL)
+    {
+      if (g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND) ||
+          g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID))
+        return jp_meeting_service_reply_error (status, 404, "error", "unknown-round",
+                                               error->message);
+      g_warning ("Sheet of %s not stored: %s", member, error->message);
+      return jp_meeting_service_reply_error (status, 500, "error", "store-failed",
+                                             error->message);
+    }
+  session = jp_store_defence_write_get_session (write);
   /* who may do what, in the order a person would ask it; the store checks it all again */
   if (!on_panel (session, member))
     {
@@ -318,11 +454,8 @@ handle_sheet (JpMeetingService *self,
                                    "score this candidate."), c->code);
       return jp_meeting_service_reply_error (status, 403, "refused", "conflicted", message);
     }
-  sheet = jp_store_defence_get_sheet (store, round_id, member, c->code, &error);
-  if (sheet == NULL)
-    return jp_meeting_service_reply_error (status, 500, "error", "store-failed",
-                                           error->message);
-  if (sheet->state == JP_DEFENCE_SHEET_SUBMITTED)
+  sheet = jp_store_defence_write_get_sheet (write, member, c->code);
+  if (sheet != NULL && sheet->state == JP_DEFENCE_SHEET_SUBMITTED)
     {
       if (submit && same_values (sheet, session->rubric, (const char * const *) values))
         replayed = TRUE;
@@ -335,7 +468,7 @@ handle_sheet (JpMeetingService *self,
         }
     }
   current = jp_defence_session_current (session);
-  if (!replayed && !sheet->reopened && current != c)
+  if (!replayed && !(sheet != NULL && sheet->reopened) && current != c)
     {
       message = g_strdup_printf (_("%s is not the candidate being scored now; sheets are "
                                    "accepted only for the current candidate."), c->code);
@@ -353,9 +486,8 @@ handle_sheet (JpMeetingService *self,
     return jp_meeting_service_reply_error (status, 409, "refused", "invalid-score",
                                            error->message);
   if (!replayed &&
-      !jp_store_defence_save_sheet_text (store, round_id, member, c->code,
-                                         (const char * const *) values, submit, member,
-                                         &error))
+      !jp_store_defence_write_save (write, member, c->code, (const char * const *) values,
+                                    submit, member, &error))
     {
       if (g_error_matches (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID))
         return jp_meeting_service_reply_error (status, 409, "refused", "invalid-score",
@@ -371,7 +503,7 @@ handle_sheet (JpMeetingService *self,
                                              error->message);
     }
   if (submit && !replayed)
-    emit_progress (self, round_id, c->code);
+    progress_stored (self, round_id, c);
 
   b = json_builder_new ();
   json_builder_begin_object (b);

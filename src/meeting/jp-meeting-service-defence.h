@@ -27,6 +27,13 @@ JsonNode *jp_meeting_service_defence_handle (JpMeetingService  *self,
                                              JsonNode          *body,
                                              guint             *status);
 
+/* Ends a group of requests (right after jp_meeting_service_batch_end, or when no batch could
+ * be started; every group must end with it): the N of M of the group's submitted sheets go
+ * out when `committed`, and are dropped when the group's commit failed (nothing of it was
+ * written); the defence session loaded for the group's sheets is let go. */
+void      jp_meeting_service_defence_group_end   (JpMeetingService  *self,
+                                                  gboolean           committed);
+
 /* ---- the chair's console ---- */
 
 /* Opens the defence session of `trade` (jp_store_open_defence_session) and tells the

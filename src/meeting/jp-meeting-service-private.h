@@ -2,6 +2,7 @@
 /* Copyright 2026 The Jiangping authors */
 #pragma once
 
+#include "store/jp-store-defence.h"
 #include "jp-meeting-service.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,10 @@ struct _JpMeetingService {
   char               *actor;          /* who the audit log names for the host's actions */
   GArray             *batch_rounds;   /* gint64: progress owed after the batch commits, or
                                        * NULL outside a batch */
+  JpDefenceSheetWrite *defence_write; /* the defence session loaded for the batch's sheets
+                                       * (jp-meeting-service-defence.c), or NULL */
+  GPtrArray          *defence_held;   /* defence progress owed after the batch commits
+                                       * (jp-meeting-service-defence.c), or NULL */
   guint               timer_source;
   guint               timer_total;
   gint64              timer_ends_at;  /* real time, microseconds */

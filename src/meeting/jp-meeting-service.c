@@ -43,6 +43,8 @@ jp_meeting_service_finalize (GObject *object)
   g_hash_table_unref (self->sha_owner);
   g_free (self->current_code);
   g_free (self->actor);
+  g_clear_pointer (&self->defence_held, g_ptr_array_unref);
+  g_clear_pointer (&self->defence_write, jp_store_defence_write_free);
   G_OBJECT_CLASS (jp_meeting_service_parent_class)->finalize (object);
 }
 

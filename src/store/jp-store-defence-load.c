@@ -239,6 +239,17 @@ add_sheet (Loaded         *l,
   g_hash_table_replace (l->sheet_of, pair_key (sheet->member, sheet->candidate), sheet);
 }
 
+void
+jp_store_defence_put_sheet (Loaded         *l,
+                            JpDefenceSheet *sheet)
+{
+  JpDefenceSheet *old = jp_store_defence_find_sheet (l, sheet->member, sheet->candidate);
+
+  add_sheet (l, sheet);
+  if (old != NULL)
+    g_ptr_array_remove (l->sheets, old);
+}
+
 /* The codes of every member by id (sheets are read by id: no join per row). */
 static GHashTable *
 member_codes_by_id (JpStore  *self,
@@ -407,8 +418,8 @@ load_sheets (JpStore  *self,
 }
 
 /* Fills each candidate's scorers, N of M and pending members. */
-static void
-compute_status (Loaded *l)
+void
+jp_store_defence_compute_status (Loaded *l)
 {
   JpDefenceSession *s = l->session;
 
@@ -646,7 +657,7 @@ jp_store_defence_load (JpStore  *self,
 
   if (!load_sheets (self, l, error))
     return NULL;
-  compute_status (l);
+  jp_store_defence_compute_status (l);
   return g_steal_pointer (&l);
 }
 

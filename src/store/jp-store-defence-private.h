@@ -92,6 +92,15 @@ jp_store_defence_load (JpStore  *self,
 void
 jp_store_defence_loaded_free (Loaded *l);
 
+/* Puts `sheet` (transfer full) in place of the member's sheet for its candidate. */
+void
+jp_store_defence_put_sheet (Loaded         *l,
+                            JpDefenceSheet *sheet);
+
+/* (Re)computes each candidate's scorers, N of M and pending members from l's sheets. */
+void
+jp_store_defence_compute_status (Loaded *l);
+
 gboolean
 jp_store_defence_member_exists (JpStore     *self,
                                 const char  *code,

@@ -212,39 +212,75 @@ jp_store_defence_save_sheet (JpStore     *self,
   return TRUE;
 }
 
-gboolean
-jp_store_defence_save_sheet_text (JpStore            *self,
-                                  gint64              round_id,
-                                  const char         *member,
-                                  const char         *candidate,
-                                  const char *const  *values,
-                                  gboolean            submit,
-                                  const char         *actor,
-                                  GError            **error)
+/* ---- a station's sheet: one load per write ---- */
+
+struct _JpDefenceSheetWrite {
+  JpStore  *store;
+  Target    t;
+  gboolean  open;   /* the transaction (or the batch's savepoint) is open */
+};
+
+/* A failed statement (disk full, I/O error) may have rolled the whole batch back: a write
+ * now would start a transaction of its own and commit alone, outside the group whose commit
+ * is about to report that nothing was written. */
+static gboolean
+batch_still_open (JpStore  *self,
+                  GError  **error)
 {
-  g_auto(Target) t = { 0 };
-  g_autofree int *halves = NULL;
-  GPtrArray *rubric;
-  guint n;
+  if (!self->in_batch || !sqlite3_get_autocommit (self->db))
+    return TRUE;
+  g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED,
+               _("The changes to %s could not be saved; nothing of them was written."),
+               self->path);
+  return FALSE;
+}
 
-  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (values != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+JpDefenceSheetWrite *
+jp_store_defence_write_begin (JpStore  *self,
+                              gint64    round_id,
+                              GError  **error)
+{
+  g_autoptr(JpDefenceSheetWrite) w = NULL;
 
-  /* the values are read before the member and candidate are checked, as always */
-  if (!jp_store_defence_target_begin (self, round_id, &t, error))
-    return FALSE;
-  rubric = t.l->session->rubric;
-  n = g_strv_length ((GStrv) values);
-  if (n != rubric->len)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("The sheet has %u scores but the rubric has %u criteria; give one score "
-                     "per criterion, in the rubric's order."), n, rubric->len);
-      goto fail;
-    }
-  halves = g_new (int, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!batch_still_open (self, error))
+    return NULL;
+  w = g_new0 (JpDefenceSheetWrite, 1);
+  w->store = g_object_ref (self);
+  if (!jp_store_defence_target_begin (self, round_id, &w->t, error))
+    return NULL;
+  w->open = TRUE;
+  return g_steal_pointer (&w);
+}
+
+const JpDefenceSession *
+jp_store_defence_write_get_session (JpDefenceSheetWrite *w)
+{
+  g_return_val_if_fail (w != NULL && w->t.l != NULL, NULL);
+  return w->t.l->session;
+}
+
+const JpDefenceSheet *
+jp_store_defence_write_get_sheet (JpDefenceSheetWrite *w,
+                                  const char          *member,
+                                  const char          *candidate)
+{
+  g_return_val_if_fail (w != NULL && w->t.l != NULL, NULL);
+  return jp_store_defence_find_sheet (w->t.l, member, candidate);
+}
+
+/* The values as typed, read with jp_points_parse: `halves` gets one per criterion (-1 for
+ * an empty field of a draft). */
+static gboolean
+parse_values (GPtrArray          *rubric,
+              const char *const  *values,
+              gboolean            submit,
+              int                *halves,
+              GError            **error)
+{
+  for (guint i = 0; i < rubric->len; i++)
     {
       g_autofree char *field = g_strdup_printf (_("Criterion %u “%s”"), i + 1,
                                                 ((JpRubricCriterion *) rubric->pdata[i])->name);
@@ -261,18 +297,155 @@ jp_store_defence_save_sheet_text (JpStore            *self,
         {
           jp_store_take_core_error (error, JP_STORE_ERROR_INVALID,
                                     g_steal_pointer (&core_error));
-          goto fail;
+          return FALSE;
         }
     }
-  if (!jp_store_defence_target_resolve (self, &t, member, candidate != NULL ? candidate : "", error)
-      || !save_sheet_in_tx (self, &t, halves, n, submit, actor, error)
+  return TRUE;
+}
+
+/* The sheet as it now is in the file, for the loaded session's counts. */
+static JpDefenceSheet *
+saved_sheet (const Target *t,
+             const int    *halves,
+             guint         n,
+             gboolean      submit)
+{
+  JpDefenceSheet *s = g_new0 (JpDefenceSheet, 1);
+  const JpDefenceSheet *old = t->sheet;
+
+  s->member = g_strdup (t->m->code);
+  s->candidate = g_strdup (t->c->code);
+  s->state = submit ? JP_DEFENCE_SHEET_SUBMITTED : JP_DEFENCE_SHEET_DRAFT;
+  s->n_criteria = n;
+  s->halves = g_memdup2 (halves, sizeof (int) * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    if (halves[i] > 0)
+      s->total_halves += halves[i];
+  s->reopened = !submit && old != NULL && old->reopened;
+  s->revision_requested = old != NULL && old->revision_requested;
+  s->revised = old != NULL && (old->revised || (old->revision_requested && submit));
+  return s;
+}
+
+gboolean
+jp_store_defence_write_save (JpDefenceSheetWrite  *w,
+                             const char           *member,
+                             const char           *candidate,
+                             const char *const    *values,
+                             gboolean              submit,
+                             const char           *actor,
+                             GError              **error)
+{
+  JpStore *self;
+  Target *t;
+  g_autofree int *halves = NULL;
+  GPtrArray *rubric;
+  Revision *rev;
+  guint n;
+
+  g_return_val_if_fail (w != NULL && w->open, FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self = w->store;
+  t = &w->t;
+  w->open = FALSE;
+  /* the values are read before the member and candidate are checked, as always */
+  rubric = t->l->session->rubric;
+  n = g_strv_length ((GStrv) values);
+  if (n != rubric->len)
+    {
+      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                   _("The sheet has %u scores but the rubric has %u criteria; give one score "
+                     "per criterion, in the rubric's order."), n, rubric->len);
+      goto fail;
+    }
+  halves = g_new (int, MAX (n, 1));
+  if (!parse_values (rubric, values, submit, halves, error)
+      || !jp_store_defence_target_resolve (self, t, member, candidate != NULL ? candidate : "",
+                                           error)
+      || !save_sheet_in_tx (self, t, halves, n, submit, actor, error)
       || !jp_store_commit (self, error))
     goto fail;
+  /* the loaded session follows the file: its N of M count this sheet */
+  rev = jp_store_defence_find_revision (t->l, t->m->code, t->c->code);
+  if (rev != NULL && submit)
+    rev->revised = TRUE;
+  jp_store_defence_put_sheet (t->l, saved_sheet (t, halves, n, submit));
+  t->sheet = NULL;
+  jp_store_defence_compute_status (t->l);
   return TRUE;
 
 fail:
   jp_store_rollback (self);
   return FALSE;
+}
+
+gint64
+jp_store_defence_write_get_round (JpDefenceSheetWrite *w)
+{
+  g_return_val_if_fail (w != NULL && w->t.l != NULL, 0);
+  return w->t.l->round->id;
+}
+
+void
+jp_store_defence_write_close (JpDefenceSheetWrite *w)
+{
+  g_return_if_fail (w != NULL);
+
+  if (w->open)
+    jp_store_rollback (w->store);
+  w->open = FALSE;
+  w->t.m = NULL;
+  w->t.c = NULL;
+  w->t.sheet = NULL;
+}
+
+gboolean
+jp_store_defence_write_next (JpDefenceSheetWrite  *w,
+                             GError              **error)
+{
+  g_return_val_if_fail (w != NULL && w->t.l != NULL && !w->open, FALSE);
+  g_return_val_if_fail (w->store->in_batch, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!batch_still_open (w->store, error) || !jp_store_begin (w->store, error))
+    return FALSE;
+  w->open = TRUE;
+  return TRUE;
+}
+
+void
+jp_store_defence_write_free (JpDefenceSheetWrite *w)
+{
+  if (w == NULL)
+    return;
+  if (w->open)
+    jp_store_rollback (w->store);
+  jp_store_defence_target_clear (&w->t);
+  g_clear_object (&w->store);
+  g_free (w);
+}
+
+gboolean
+jp_store_defence_save_sheet_text (JpStore            *self,
+                                  gint64              round_id,
+                                  const char         *member,
+                                  const char         *candidate,
+                                  const char *const  *values,
+                                  gboolean            submit,
+                                  const char         *actor,
+                                  GError            **error)
+{
+  g_autoptr(JpDefenceSheetWrite) w = NULL;
+
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  w = jp_store_defence_write_begin (self, round_id, error);
+  return w != NULL && jp_store_defence_write_save (w, member, candidate, values, submit, actor,
+                                                   error);
 }
 
 JpDefenceSheet *

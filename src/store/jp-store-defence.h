@@ -187,6 +187,50 @@ gboolean          jp_store_defence_save_sheet_text (JpStore            *self,
                                                     const char         *actor,
                                                     GError            **error);
 
+/* A station's sheet, stored with the session loaded once (the host's request: it explains a
+ * refusal from the same session the write checks). jp_store_defence_write_begin() starts the
+ * write transaction (a savepoint of the batch inside jp_store_batch_begin) and loads the
+ * session in it; the caller reads the session and the member's sheet, then either saves
+ * (jp_store_defence_write_save, which checks everything again) or frees the handle, which
+ * writes nothing. */
+typedef struct _JpDefenceSheetWrite JpDefenceSheetWrite;
+
+/* NOT_FOUND naming the id, INVALID for a ballot round; FAILED when the batch this write
+ * would join was already lost (nothing of it will be written). Returns: (transfer full). */
+JpDefenceSheetWrite    *jp_store_defence_write_begin       (JpStore              *self,
+                                                            gint64                round_id,
+                                                            GError              **error);
+/* The session as loaded in the write; after a successful save its N of M include the saved
+ * sheet (and every earlier sheet of the same batch). (transfer none) */
+const JpDefenceSession *jp_store_defence_write_get_session (JpDefenceSheetWrite  *w);
+/* `member`'s saved sheet for `candidate` (exact codes), NULL when none. (transfer none) */
+const JpDefenceSheet   *jp_store_defence_write_get_sheet   (JpDefenceSheetWrite  *w,
+                                                            const char           *member,
+                                                            const char           *candidate);
+/* Saves or submits as jp_store_defence_save_sheet_text() (same checks, same errors, same
+ * audit) and commits. Once per handle: afterwards the handle only reads. */
+gboolean                jp_store_defence_write_save        (JpDefenceSheetWrite  *w,
+                                                            const char           *member,
+                                                            const char           *candidate,
+                                                            const char *const    *values,
+                                                            gboolean              submit,
+                                                            const char           *actor,
+                                                            GError              **error);
+/* The round the handle loaded. */
+gint64                  jp_store_defence_write_get_round   (JpDefenceSheetWrite  *w);
+/* Ends the write without saving (rolls back what it started) and keeps the loaded session. */
+void                    jp_store_defence_write_close       (JpDefenceSheetWrite  *w);
+/* Starts another write on the session `w` loaded (after a save or a close), without loading
+ * it again: only inside the batch (jp_store_batch_begin) in which `w` began, where nothing
+ * but the batch's own sheet writes, each of which updated the loaded session, can have
+ * changed it; never after that batch ended. FALSE with `error` when the batch was already
+ * lost. */
+gboolean                jp_store_defence_write_next        (JpDefenceSheetWrite  *w,
+                                                            GError              **error);
+/* Rolls back what was not saved, and frees. */
+void                    jp_store_defence_write_free        (JpDefenceSheetWrite  *w);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpDefenceSheetWrite, jp_store_defence_write_free)
+
 /* A member's sheet for a candidate (a restarted station gets its draft back): state NONE
  * with every value -1 when nothing is saved. NOT_FOUND for an unknown round, member or
  * candidate. Returns: (transfer full). */

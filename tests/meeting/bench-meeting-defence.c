@@ -20,30 +20,10 @@
 
 #define N_STATIONS 60
 
-typedef struct {
-  JpMeetingClient *client;
-  gint64           started;
-  gint64           replied;
-  gboolean         ok;
-  gboolean         done;
-} Station;
-
-static void
-login_done (GObject *source, GAsyncResult *res, gpointer user_data)
-{
-  Station *st = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = jp_meeting_client_login_finish (st->client, res, &error);
-
-  if (reply == NULL)
-    g_error ("login failed: %s", error->message);
-  st->done = TRUE;
-}
-
 static void
 sheet_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  Station *st = user_data;
+  BenchStation *st = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) reply = jp_meeting_client_get_finish (st->client, res, &error);
 
@@ -52,36 +32,6 @@ sheet_done (GObject *source, GAsyncResult *res, gpointer user_data)
   if (!st->ok)
     g_printerr ("sheet refused: %s\n", error->message);
   st->done = TRUE;
-}
-
-static int
-cmp_gint64 (gconstpointer a, gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile_ms (GArray *us, double p)
-{
-  g_array_sort (us, cmp_gint64);
-  return g_array_index (us, gint64, (guint) ((us->len - 1) * p)) / 1000.0;
-}
-
-static void
-wait_all (Station *stations)
-{
-  gboolean all;
-
-  do
-    {
-      g_main_context_iteration (NULL, TRUE);
-      all = TRUE;
-      for (guint i = 0; i < N_STATIONS; i++)
-        all = all && stations[i].done;
-    }
-  while (!all);
 }
 
 /* ---- the stations (child process) ---- */
@@ -119,36 +69,24 @@ run_stations (const char *plan_path)
   g_autoptr(GKeyFile) plan = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) codes = NULL;
-  g_autofree char *base = NULL, *candidate = NULL, *dir = NULL, *fingerprint = NULL;
+  g_autofree char *candidate = NULL;
   g_autofree char *path = NULL;
-  Station stations[N_STATIONS] = { 0 };
+  BenchStation stations[N_STATIONS] = { 0 };
   JsonNode *bodies[N_STATIONS];
   gint64 session;
   gsize n = 0;
 
   if (!g_key_file_load_from_file (plan, plan_path, G_KEY_FILE_NONE, &error))
     g_error ("%s", error->message);
-  base = g_key_file_get_string (plan, "plan", "base", NULL);
   candidate = g_key_file_get_string (plan, "plan", "candidate", NULL);
-  fingerprint = g_key_file_get_string (plan, "plan", "fingerprint", NULL);
-  dir = g_key_file_get_string (plan, "plan", "dir", NULL);
   session = g_key_file_get_int64 (plan, "plan", "session", NULL);
   codes = g_key_file_get_keys (plan, "pins", &n, NULL);
   g_assert_cmpuint (n, ==, N_STATIONS);
   path = g_strdup_printf ("/rounds/%" G_GINT64_FORMAT "/scores", session);
 
   for (guint i = 0; i < N_STATIONS; i++)
-    {
-      g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", dir, codes[i]);
-      g_autofree char *pin = g_key_file_get_string (plan, "pins", codes[i], NULL);
-
-      stations[i].client = jp_meeting_client_new (base, queue);
-      jp_meeting_client_set_pinned_fingerprint (stations[i].client, fingerprint);
-      jp_meeting_client_login_async (stations[i].client, codes[i], pin, NULL, login_done,
-                                     &stations[i]);
-      bodies[i] = sheet_body (candidate, i);
-    }
-  wait_all (stations);
+    bodies[i] = sheet_body (candidate, i);
+  bench_login_all (plan, (const char **) codes, stations, N_STATIONS);
   for (guint i = 0; i < N_STATIONS; i++)
     {
       stations[i].done = FALSE;
@@ -156,7 +94,7 @@ run_stations (const char *plan_path)
       jp_meeting_client_send_async (stations[i].client, "POST", path, bodies[i], NULL,
                                     sheet_done, &stations[i]);
     }
-  wait_all (stations);
+  bench_wait_all (stations, N_STATIONS);
   for (guint i = 0; i < N_STATIONS; i++)
     {
       printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d\n", stations[i].started,
@@ -229,7 +167,7 @@ main (int argc, char **argv)
   service = jp_meeting_service_new (store);
   server = jp_meeting_server_new (service);
   /* 60 stations on one address here, on 60 in a meeting room */
-  jp_meeting_server_set_limits (server, 0, JP_MEETING_REQUEST_SECONDS * 1000);
+  jp_meeting_server_set_limits (server, 0, BENCH_REQUEST_TIMEOUT_MS);
   g_assert_true (jp_meeting_server_listen_local (server, 0, &error));
   base = test_base_uri (server);
 
@@ -286,7 +224,7 @@ main (int argc, char **argv)
   printf ("defence-60: %u stations, %u sheets accepted, %u of %u stored as submitted\n",
           N_STATIONS, accepted, current->n_submitted, current->n_expected);
   printf ("defence-60: sheet reply median %.1f ms, p95 %.1f ms (target 50 ms)\n",
-          percentile_ms (replies, 0.5), percentile_ms (replies, 0.95));
+          bench_percentile_ms (replies, 0.5), bench_percentile_ms (replies, 0.95));
 
   jp_meeting_server_disconnect (server);
   test_rm_rf (stations_dir);

@@ -36,14 +36,6 @@ is_conflicted (JpStore    *store,
 
 #define N_STATIONS 60
 
-typedef struct {
-  JpMeetingClient *client;
-  gint64           started;
-  gint64           replied;
-  gboolean         ok;
-  gboolean         done;
-} Station;
-
 static GArray *progress_times;
 
 static void
@@ -55,21 +47,9 @@ on_progress (JpMeetingService *service, gint64 round, int cast, int panel, gpoin
 }
 
 static void
-login_done (GObject *source, GAsyncResult *res, gpointer user_data)
-{
-  Station *st = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = jp_meeting_client_login_finish (st->client, res, &error);
-
-  if (reply == NULL)
-    g_error ("login failed: %s", error->message);
-  st->done = TRUE;
-}
-
-static void
 ballot_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  Station *st = user_data;
+  BenchStation *st = user_data;
   g_autoptr(GError) error = NULL;
 
   st->replied = g_get_monotonic_time ();
@@ -79,34 +59,10 @@ ballot_done (GObject *source, GAsyncResult *res, gpointer user_data)
   st->done = TRUE;
 }
 
-static int
-cmp_gint64 (gconstpointer a, gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 p95_ms (GArray *us)
 {
-  g_array_sort (us, cmp_gint64);
-  return g_array_index (us, gint64, (guint) ((us->len - 1) * 0.95)) / 1000.0;
-}
-
-static void
-wait_all (Station *stations)
-{
-  gboolean all;
-
-  do
-    {
-      g_main_context_iteration (NULL, TRUE);
-      all = TRUE;
-      for (guint i = 0; i < N_STATIONS; i++)
-        all = all && stations[i].done;
-    }
-  while (!all);
+  return bench_percentile_ms (us, 0.95);
 }
 
 /* ---- the stations (child process) ---- */
@@ -120,32 +76,18 @@ run_stations (const char *plan_path)
   g_autoptr(GKeyFile) plan = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) codes = NULL;
-  g_autofree char *base = NULL, *mark = NULL, *dir = NULL, *fingerprint = NULL;
-  Station stations[N_STATIONS] = { 0 };
+  g_autofree char *mark = NULL;
+  BenchStation stations[N_STATIONS] = { 0 };
   gint64 round_id;
   gsize n = 0;
 
   if (!g_key_file_load_from_file (plan, plan_path, G_KEY_FILE_NONE, &error))
     g_error ("%s", error->message);
-  base = g_key_file_get_string (plan, "plan", "base", NULL);
   mark = g_key_file_get_string (plan, "plan", "mark", NULL);
-  fingerprint = g_key_file_get_string (plan, "plan", "fingerprint", NULL);
-  dir = g_key_file_get_string (plan, "plan", "dir", NULL);
   round_id = g_key_file_get_int64 (plan, "plan", "round", NULL);
   codes = g_key_file_get_keys (plan, "pins", &n, NULL);
   g_assert_cmpuint (n, ==, N_STATIONS);
-
-  for (guint i = 0; i < N_STATIONS; i++)
-    {
-      g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", dir, codes[i]);
-      g_autofree char *pin = g_key_file_get_string (plan, "pins", codes[i], NULL);
-
-      stations[i].client = jp_meeting_client_new (base, queue);
-      jp_meeting_client_set_pinned_fingerprint (stations[i].client, fingerprint);
-      jp_meeting_client_login_async (stations[i].client, codes[i], pin, NULL, login_done,
-                                     &stations[i]);
-    }
-  wait_all (stations);
+  bench_login_all (plan, (const char **) codes, stations, N_STATIONS);
   for (guint i = 0; i < N_STATIONS; i++)
     {
       const char *marks[] = { mark, NULL };
@@ -155,7 +97,7 @@ run_stations (const char *plan_path)
       jp_meeting_client_submit_ballot_async (stations[i].client, round_id, marks, NULL, NULL,
                                              ballot_done, &stations[i]);
     }
-  wait_all (stations);
+  bench_wait_all (stations, N_STATIONS);
   for (guint i = 0; i < N_STATIONS; i++)
     {
       printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d\n", stations[i].started,
@@ -199,7 +141,7 @@ main (int argc, char **argv)
   service = jp_meeting_service_new (store);
   server = jp_meeting_server_new (service);
   /* 60 stations on one address here, on 60 in a meeting room */
-  jp_meeting_server_set_limits (server, 0, JP_MEETING_REQUEST_SECONDS * 1000);
+  jp_meeting_server_set_limits (server, 0, BENCH_REQUEST_TIMEOUT_MS);
   g_assert_true (jp_meeting_server_listen_local (server, 0, &error));
   base = test_base_uri (server);
   round_id = jp_meeting_service_open_round (service, "XT", 2, 2, -1, &error);
@@ -244,7 +186,7 @@ main (int argc, char **argv)
     }
   accepted = bench_run_stations (argv[0], plan, dir, replies, sent);
   /* the k-th progress signal answers (at the latest) the k-th ballot sent */
-  g_array_sort (sent, cmp_gint64);
+  g_array_sort (sent, bench_cmp_gint64);
   for (guint i = 0; i < progress_times->len && i < sent->len; i++)
     {
       gint64 d = g_array_index (progress_times, gint64, i) - g_array_index (sent, gint64, i);
