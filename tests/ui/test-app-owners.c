@@ -4,11 +4,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "../meeting/meeting-test-util.h"
 #include "meeting/jp-meeting-service.h"
 #include "ui/app/jp-application.h"
+#include "jp-test-helpers.h"
 
 /* State the application keeps has a typed owner with an explicit lifetime (issue 13): the
  * meeting server this process hosts belongs to the JpApplication while the meeting runs. */
@@ -19,8 +18,6 @@ test_local_server (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("jp-app-owners-XXXXXX", &error);
   g_autofree char *path = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
   g_autoptr(JpStore) store = NULL;
   g_autoptr(JpMeetingService) service = NULL;
   JpApplication *app = jp_application_new ();
@@ -60,12 +57,7 @@ test_local_server (void)
 
   g_clear_object (&service);
   g_clear_object (&store);
-  wal = g_strconcat (path, "-wal", NULL);
-  shm = g_strconcat (path, "-shm", NULL);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (dir);
+  jp_test_remove_election (dir, path);
 }
 
 int

@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 
 #include "../meeting/meeting-test-util.h"
 #include "store/jp-store-defence.h"
@@ -12,7 +11,7 @@
 #include "ui/app/jp-window-private.h"
 #include "ui/chair/jp-defence-page.h"
 #include "ui/chair/jp-ranking-page.h"
-#include "jp-ui-test-util.h"
+#include "jp-test-helpers.h"
 
 /* The defence and ranking pages follow the store (JpStore::changed) when no meeting is
  * hosted: paper sheets entered, the current candidate set, a session closed, likes imported,
@@ -94,15 +93,9 @@ static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fx->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fx->path, "-shm", NULL);
-
   jp_test_spin ();
   g_clear_object (&fx->store);
-  g_remove (fx->path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fx->dir);
+  jp_test_remove_election (fx->dir, fx->path);
   g_free (fx->path);
   g_free (fx->dir);
   g_free (fx->code_a);
@@ -196,28 +189,20 @@ presenting (gpointer data)
   return FALSE;
 }
 
-/* The first dropdown under `widget` (the defence page's is the trade). */
-static GtkDropDown *
-first_dropdown (GtkWidget *widget)
+static gboolean
+is_dropdown (GtkWidget     *widget,
+             gconstpointer  data)
 {
-  if (GTK_IS_DROP_DOWN (widget))
-    return GTK_DROP_DOWN (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkDropDown *found = first_dropdown (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_DROP_DOWN (widget);
 }
 
 static void
 choose_trade (JpDefencePage *page,
               const char    *label)
 {
-  GtkDropDown *dropdown = first_dropdown (GTK_WIDGET (page));
+  /* the first dropdown of the page is the trade */
+  GtkDropDown *dropdown = GTK_DROP_DOWN (jp_test_find_widget (GTK_WIDGET (page), is_dropdown,
+                                                              NULL));
   GListModel *model;
 
   g_assert_nonnull (dropdown);

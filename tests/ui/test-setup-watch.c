@@ -5,11 +5,10 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "demo/jp-demo.h"
 #include "ui/setup/jp-setup-private.h"
-#include "jp-ui-test-util.h"
+#include "jp-test-helpers.h"
 
 /* The setup sub-pages follow the store (JpStore::changed): a write made elsewhere (here
  * straight through the store, as another page, a restore, an import or the console does) shows
@@ -45,30 +44,6 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   jp_test_spin ();
-}
-
-typedef struct {
-  GtkWidget  *widget;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return jp_test_find_label (wait->widget, wait->text, TRUE) != NULL;
-}
-
-/* Waits (without switching pages) until `widget` shows a label reading `text`. */
-static void
-assert_shows (GtkWidget  *widget,
-              const char *text)
-{
-  LabelWait wait = { widget, text };
-
-  if (!jp_test_wait_until (label_shown, &wait, 5000))
-    g_error ("the page did not show “%s” after the store changed", text);
 }
 
 static void
@@ -122,7 +97,7 @@ test_member_added (Fixture       *fixture,
 
   g_assert_null (jp_test_find_label (GTK_WIDGET (page), "W01  观察评委甲", FALSE));
   add_member ("W01", "观察评委甲");
-  assert_shows (GTK_WIDGET (jp_members_page_get_list (page)), "W01  观察评委甲");
+  jp_test_wait_for_label (GTK_WIDGET (jp_members_page_get_list (page)), "W01  观察评委甲");
 }
 
 static void
@@ -133,9 +108,9 @@ test_trade_renamed (Fixture       *fixture,
   g_autoptr(JpTrade) t = trade_at (0);
   g_autofree char *name = g_strconcat (t->name, "（改名）", NULL);
 
-  assert_shows (GTK_WIDGET (jp_trades_page_get_column_view (page)), t->name);
+  jp_test_wait_for_label (GTK_WIDGET (jp_trades_page_get_column_view (page)), t->name);
   rename_trade (t, name);
-  assert_shows (GTK_WIDGET (jp_trades_page_get_column_view (page)), name);
+  jp_test_wait_for_label (GTK_WIDGET (jp_trades_page_get_column_view (page)), name);
   g_assert_null (jp_test_find_label (GTK_WIDGET (page), t->name, TRUE));
 }
 
@@ -149,7 +124,7 @@ test_unit_added (Fixture       *fixture,
   g_assert_cmpint (jp_store_add_unit (store, "鄂尔多斯市观察单位", FALSE, 0, "test", &error),
                    >, 0);
   g_assert_no_error (error);
-  assert_shows (GTK_WIDGET (jp_units_page_get_list (page)), "鄂尔多斯市观察单位");
+  jp_test_wait_for_label (GTK_WIDGET (jp_units_page_get_list (page)), "鄂尔多斯市观察单位");
 }
 
 /* The members page reloads (a member added, a trade renamed) while a member is being typed:
@@ -175,7 +150,7 @@ test_form_kept (Fixture       *fixture,
 
   add_member ("W11", "观察评委乙");
   rename_trade (other, renamed);
-  assert_shows (GTK_WIDGET (jp_members_page_get_list (page)), "W11  观察评委乙");
+  jp_test_wait_for_label (GTK_WIDGET (jp_members_page_get_list (page)), "W11  观察评委乙");
   /* the popover was refilled from the store: the renamed trade is offered under its name */
   renamed_label = g_strdup_printf ("%s (%s)", renamed,
                                    other->code != NULL ? other->code : renamed);
@@ -208,40 +183,20 @@ test_form_kept (Fixture       *fixture,
   }
 }
 
-static GtkWidget *
-find_row_titled (GtkWidget  *widget,
-                 const char *title)
+static gboolean
+row_titled (GtkWidget     *widget,
+            gconstpointer  title)
 {
-  if (ADW_IS_PREFERENCES_ROW (widget)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_row_titled (c, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
 {
-  if (GTK_IS_ACTIONABLE (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_actionable (c, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 /* The focus is on a row's edit button when a member sorted before it is added (the rows move
@@ -257,18 +212,18 @@ test_row_focus_kept (Fixture       *fixture,
   int index;
 
   add_member ("W20", "观察评委丙");
-  assert_shows (list, "W20  观察评委丙");
-  row = find_row_titled (list, "W20  观察评委丙");
+  jp_test_wait_for_label (list, "W20  观察评委丙");
+  row = jp_test_find_widget (list, row_titled, "W20  观察评委丙");
   index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  edit = find_actionable (row, "members.edit");
+  edit = jp_test_find_widget (row, has_action, "members.edit");
   g_assert_nonnull (edit);
   g_assert_true (gtk_widget_grab_focus (edit));
 
   add_member ("A20", "观察评委丁");
-  assert_shows (list, "A20  观察评委丁");
-  row = find_row_titled (list, "W20  观察评委丙");
+  jp_test_wait_for_label (list, "A20  观察评委丁");
+  row = jp_test_find_widget (list, row_titled, "W20  观察评委丙");
   g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, index + 1);
-  g_assert_true (holds_focus (find_actionable (row, "members.edit")));
+  g_assert_true (holds_focus (jp_test_find_widget (row, has_action, "members.edit")));
 }
 
 typedef struct {
@@ -316,6 +271,20 @@ test_conflict_choice_kept (Fixture       *fixture,
                    ==, candidate);
 }
 
+/* Each case and the sub-page it shows. */
+static const struct {
+  const char *name;
+  const char *page;
+  void      (*func) (Fixture *fixture, gconstpointer data);
+} cases[] = {
+  { "member-added", "members", test_member_added },
+  { "trade-renamed", "trades", test_trade_renamed },
+  { "unit-added", "units", test_unit_added },
+  { "form-kept", "members", test_form_kept },
+  { "row-focus-kept", "members", test_row_focus_kept },
+  { "conflict-choice-kept", "conflicts", test_conflict_choice_kept },
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -336,30 +305,17 @@ main (int   argc,
   g_assert_no_error (error);
   g_assert_nonnull (store);
 
-  g_test_add ("/ui/setup-watch/member-added", Fixture, "members", fixture_set_up,
-              test_member_added, fixture_tear_down);
-  g_test_add ("/ui/setup-watch/trade-renamed", Fixture, "trades", fixture_set_up,
-              test_trade_renamed, fixture_tear_down);
-  g_test_add ("/ui/setup-watch/unit-added", Fixture, "units", fixture_set_up,
-              test_unit_added, fixture_tear_down);
-  g_test_add ("/ui/setup-watch/form-kept", Fixture, "members", fixture_set_up,
-              test_form_kept, fixture_tear_down);
-  g_test_add ("/ui/setup-watch/row-focus-kept", Fixture, "members", fixture_set_up,
-              test_row_focus_kept, fixture_tear_down);
-  g_test_add ("/ui/setup-watch/conflict-choice-kept", Fixture, "conflicts", fixture_set_up,
-              test_conflict_choice_kept, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strconcat ("/ui/setup-watch/", cases[i].name, NULL);
+
+      g_test_add (name, Fixture, cases[i].page, fixture_set_up, cases[i].func,
+                  fixture_tear_down);
+    }
   ret = g_test_run ();
 
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_remove (path);
-    g_remove (wal);
-    g_remove (shm);
-    g_rmdir (tmpdir);
-  }
+  jp_test_remove_election (tmpdir, path);
   g_free (tmpdir);
   return ret;
 }
