@@ -6,10 +6,31 @@
  * test-paper-pass): a widget found by a test of its own, a wait for a page to show a text, and
  * the removal of a test election with its WAL files. */
 
+#include <locale.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
+
+/* The language of the test: the program's translation of the environment's locale when
+ * screenshots are asked for (JP_TEST_SCREENSHOT_DIR, e.g. with LC_ALL=zh_CN.UTF-8), else
+ * C.UTF-8. The cases compare what the page shows with the translated texts, so they hold in
+ * either. Call before gtk_test_init (). */
+static inline void
+jp_test_choose_language (void)
+{
+  if (g_getenv ("JP_TEST_SCREENSHOT_DIR") == NULL || g_getenv ("JP_LOCALEDIR") == NULL)
+    {
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      return;
+    }
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 typedef gboolean (*JpTestMatch) (GtkWidget *widget, gconstpointer data);
 

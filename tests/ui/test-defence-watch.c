@@ -183,7 +183,7 @@ presenting (gpointer data)
       g_autofree char *row = jp_defence_page_get_row_text (wait->page, i);
 
       if (row != NULL && strstr (row, wait->code) != NULL
-          && g_str_has_suffix (row, " · now presenting"))
+          && g_str_has_suffix (row, _(" · now presenting")))
         return TRUE;
     }
   return FALSE;
@@ -242,6 +242,8 @@ test_defence_follows (Fixture       *fx,
   JpDefencePage *page = JP_DEFENCE_PAGE (jp_defence_page_new ());
   JpDefencePaper *paper;
   g_autoptr(GError) error = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *five = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
@@ -260,12 +262,15 @@ test_defence_follows (Fixture       *fx,
   }
   paper = jp_defence_page_show_paper (page);
   jp_test_spin ();
-  g_assert_cmpstr (jp_defence_paper_get_count_text (paper), ==, "Pass 1: no sheet typed yet");
+  none = g_strdup_printf (_("Pass %d: no sheet typed yet"), 1);
+  five = g_strdup_printf (ngettext ("Pass %d: %u sheet typed by %s",
+                                    "Pass %d: %u sheets typed by %s", 5), 1, 5, "M04");
+  g_assert_cmpstr (jp_defence_paper_get_count_text (paper), ==, none);
 
   /* the first pass of the paper sheets, typed by M04 */
   enter_paper (fx, 1, "M04");
   assert_becomes ((const char *(*) (gpointer)) jp_defence_paper_get_count_text, paper,
-                  "Pass 1: 5 sheets typed by M04");
+                  five);
 
   /* the current candidate, set through the store */
   g_assert_true (jp_store_defence_set_current (fx->store, fx->session, fx->code_a, "test",
@@ -277,6 +282,8 @@ test_defence_follows (Fixture       *fx,
     if (!jp_test_wait_until (presenting, &wait, 5000))
       g_error ("the defence page does not show %s as presenting", fx->code_a);
   }
+  jp_test_spin ();
+  jp_test_screenshot (window, "defence-watch-paper-and-current");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -353,6 +360,8 @@ test_ranking_follows (Fixture       *fx,
   if (!jp_test_wait_until (ranked_with_o, &wait, 5000))
     g_error ("the ranking page shows O = %" G_GINT64_FORMAT " for %s after the likes import",
              ranked (page, fx->code_b) != NULL ? ranked (page, fx->code_b)->o : -1, fx->code_b);
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (window), "defence-watch-ranking-after-likes");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -360,7 +369,7 @@ test_ranking_follows (Fixture       *fx,
 int
 main (int argc, char *argv[])
 {
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  jp_test_choose_language ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 

@@ -30,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->window = GTK_WINDOW (gtk_window_new ());
   fixture->page = JP_SETUP_PAGE (jp_setup_page_new ());
-  gtk_window_set_default_size (fixture->window, 1200, 800);
+  gtk_window_set_default_size (fixture->window, 1366, 768);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   jp_setup_page_set_store (fixture->page, store);
   gtk_window_present (fixture->window);
@@ -42,6 +42,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  g_autofree char *shot = g_strdelimit (g_strdup (g_test_get_path () + 1), "/", '-');
+
+  /* the sub-page as the change left it, drawn */
+  jp_test_spin ();
+  jp_test_screenshot (GTK_WIDGET (fixture->window), shot);
   gtk_window_destroy (fixture->window);
   jp_test_spin ();
 }
@@ -294,7 +299,7 @@ main (int   argc,
   JpDemoOptions options = { 8, JP_DEMO_DEFAULT_SEED, 0 };
   int ret;
 
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  jp_test_choose_language ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
