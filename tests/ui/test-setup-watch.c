@@ -231,6 +231,33 @@ test_row_focus_kept (Fixture       *fixture,
   g_assert_true (holds_focus (jp_test_find_widget (row, has_action, "members.edit")));
 }
 
+/* The members list is scrolled down when a member is added through the store: it stays where
+ * the person scrolled to. */
+static void
+test_scroll_kept (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JpMembersPage *page = jp_setup_page_get_members_page (fixture->page);
+  GtkWidget *list = GTK_WIDGET (jp_members_page_get_list (page));
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+    list, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (scrolled);
+  double scrolled_to;
+
+  /* the demo's members do not fit on the screen */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >,
+                     gtk_adjustment_get_page_size (vadj) + 200);
+  gtk_adjustment_set_value (vadj, 200);
+  jp_test_spin ();
+  scrolled_to = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (scrolled_to, ==, 200);
+
+  add_member ("A40", "观察评委己");    /* sorted first: a row is added above */
+  jp_test_wait_for_label (list, "A40  观察评委己");
+  jp_test_spin ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, scrolled_to);
+}
+
 typedef struct {
   GtkDropDown *dropdown;
   guint        n_items;
@@ -288,6 +315,7 @@ static const struct {
   { "form-kept", "members", test_form_kept },
   { "row-focus-kept", "members", test_row_focus_kept },
   { "conflict-choice-kept", "conflicts", test_conflict_choice_kept },
+  { "scroll-kept", "members", test_scroll_kept },
 };
 
 int
