@@ -8,6 +8,7 @@
 
 #include "demo/jp-demo.h"
 #include "ui/setup/jp-setup-private.h"
+#include "jp-setup-test-util.h"
 #include "jp-test-helpers.h"
 
 /* The setup sub-pages follow the store (JpStore::changed): a write made elsewhere (here
@@ -117,6 +118,29 @@ test_trade_renamed (Fixture       *fixture,
   rename_trade (t, name);
   jp_test_wait_for_label (GTK_WIDGET (jp_trades_page_get_column_view (page)), name);
   g_assert_null (jp_test_find_label (GTK_WIDGET (page), t->name, TRUE));
+}
+
+/* A trade code the store refuses: the cell shows the stored code again (the row itself did not
+ * change), and the page says why. */
+static void
+test_refused_code_reset (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  JpTradesPage *page = jp_setup_page_get_trades_page (fixture->page);
+  g_autoptr(JpTrade) t = trade_at (0);
+  GtkWidget *entry;
+
+  g_assert_nonnull (t->code);
+  entry = find_trade_control (GTK_WIDGET (jp_trades_page_get_column_view (page)), t->id,
+                              GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "坏代码");
+  g_signal_emit_by_name (entry, "activate");   /* what Enter does */
+  jp_test_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (jp_trades_page_get_message (page))));
+  entry = find_trade_control (GTK_WIDGET (jp_trades_page_get_column_view (page)), t->id,
+                              GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, t->code);
 }
 
 static void
@@ -316,6 +340,7 @@ static const struct {
   { "row-focus-kept", "members", test_row_focus_kept },
   { "conflict-choice-kept", "conflicts", test_conflict_choice_kept },
   { "scroll-kept", "members", test_scroll_kept },
+  { "refused-code-reset", "trades", test_refused_code_reset },
 };
 
 int

@@ -31,6 +31,7 @@ struct _JpTradesPage
   JpStoreWatch  *watch;         /* JpStore::changed: trades, candidates, settings */
   GListStore    *rows;          /* JpSetupItem of JpSeatRow, the column view's model */
   guint          reload_id;
+  gboolean       rebind_all;    /* a cell's edit was refused: every cell shows the store again */
 };
 
 G_DEFINE_FINAL_TYPE (JpTradesPage, jp_trades_page, ADW_TYPE_BIN)
@@ -114,6 +115,8 @@ report (JpTradesPage *self,
         GError       *error)
 {
   jp_setup_show_message (self->message, ok ? NULL : error->message);
+  /* refused: the cell still shows what was typed, though its row did not change */
+  self->rebind_all = self->rebind_all || !ok;
   queue_reload (self);
 }
 
@@ -465,7 +468,7 @@ seat_row_equal (const JpSeatRow *a,
 
 /* Brings the column view's rows to `plan` in place: a row that did not change keeps its cell
  * widgets (and so the focus, a code being typed, the scroll position); only the rows that
- * differ are replaced. */
+ * differ are replaced, or all of them after a refused edit (self->rebind_all). */
 static void
 update_rows (JpTradesPage *self,
              JpSeatPlan   *plan)
@@ -481,7 +484,7 @@ update_rows (JpTradesPage *self,
       g_autoptr(JpSetupItem) item = NULL;
       JpSeatRow *copy;
 
-      if (old != NULL && seat_row_equal (jp_setup_item_get (old), r))
+      if (old != NULL && !self->rebind_all && seat_row_equal (jp_setup_item_get (old), r))
         continue;
       copy = g_memdup2 (r, sizeof *r);
       copy->code = g_strdup (r->code);
@@ -491,6 +494,7 @@ update_rows (JpTradesPage *self,
     }
   if (n_old > n_new)
     g_list_store_splice (self->rows, n_new, n_old - n_new, NULL, 0);
+  self->rebind_all = FALSE;
 }
 
 void
