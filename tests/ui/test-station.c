@@ -13,6 +13,7 @@
 #include "meeting/jp-meeting-server.h"
 #include "meeting/jp-meeting-tls.h"
 #include "store/jp-store-rounds.h"
+#include "ui/app/jp-application.h"
 #include "ui/station/jp-join-dialog.h"
 #include "ui/evidence/jp-evidence-viewer.h"
 #include "ui/station/jp-station-dossier.h"
@@ -808,22 +809,21 @@ test_pinned_mismatch (void)
 static void
 test_member_window_trusts_own_host (void)
 {
-  g_autoptr(GtkApplication) app = gtk_application_new ("cn.jiangping.Jiangping.TestStation",
-                                                       G_APPLICATION_NON_UNIQUE);
+  g_autoptr(JpApplication) app = jp_application_new ();
   g_autoptr(JpJoinDialog) dialog = NULL;
   g_autofree char *pins = g_build_filename (g_get_user_config_dir (), "jiangping", "pins.ini",
                                             NULL);
   JpStationWindow *station = NULL;
 
   g_application_set_default (G_APPLICATION (app));
-  jp_join_set_local_server (G_APPLICATION (app), host.server);
+  jp_application_set_local_server (app, host.server);
   dialog = join_once (host.host, "M02", host.pin_m02, &station);
   g_assert_null (jp_join_dialog_get_unconfirmed_fingerprint (dialog));
   g_assert_nonnull (station);
   g_assert_false (g_file_test (pins, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (station));
   g_clear_object (&station);
-  jp_join_set_local_server (G_APPLICATION (app), NULL);
+  jp_application_set_local_server (app, NULL);
   g_application_set_default (NULL);
 }
 

@@ -14,7 +14,9 @@
 
 struct _JpApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication   parent_instance;
+
+  JpMeetingServer *local_server;   /* the meeting this process serves, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (JpApplication, jp_application, ADW_TYPE_APPLICATION)
@@ -87,7 +89,7 @@ jp_application_member_window (GSimpleAction *action,
                               gpointer       user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  JpMeetingServer *server = jp_join_get_local_server (G_APPLICATION (user_data));
+  JpMeetingServer *server = jp_application_get_local_server (JP_APPLICATION (user_data));
   g_autofree char *host = NULL;
 
   if (server != NULL && jp_meeting_server_get_port (server) > 0)
@@ -149,10 +151,21 @@ jp_application_open (GApplication  *app,
 }
 
 static void
+jp_application_dispose (GObject *object)
+{
+  JpApplication *self = JP_APPLICATION (object);
+
+  g_clear_object (&self->local_server);
+  G_OBJECT_CLASS (jp_application_parent_class)->dispose (object);
+}
+
+static void
 jp_application_class_init (JpApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = jp_application_dispose;
   app_class->startup = jp_application_startup;
   app_class->activate = jp_application_activate;
   app_class->open = jp_application_open;
@@ -171,4 +184,21 @@ jp_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/cn/jiangping/Jiangping",
                        NULL);
+}
+
+void
+jp_application_set_local_server (JpApplication   *self,
+                                 JpMeetingServer *server)
+{
+  g_return_if_fail (JP_IS_APPLICATION (self));
+  g_return_if_fail (server == NULL || JP_IS_MEETING_SERVER (server));
+
+  g_set_object (&self->local_server, server);
+}
+
+JpMeetingServer *
+jp_application_get_local_server (JpApplication *self)
+{
+  g_return_val_if_fail (JP_IS_APPLICATION (self), NULL);
+  return self->local_server;
 }

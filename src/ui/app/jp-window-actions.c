@@ -62,14 +62,16 @@ jp_window_action_open (GtkWidget  *widget,
 
 /* ---- new election: settings dialog, then where to save it ---- */
 
+/* `request`'s data is the new election waiting for its file name. */
 static void
 on_save_chooser_response (GtkNativeDialog *chooser,
                           int              response,
-                          JpWindow        *self)
+                          JpWindowRequest *request)
 {
-  g_autoptr(JpElection) election = g_object_steal_data (G_OBJECT (chooser), "jp-election");
+  g_autoptr(JpWindow) self = jp_window_request_get_window (request);
+  JpElection *election = request->data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
@@ -126,9 +128,10 @@ on_new_election_response (JpNewElectionDialog *dialog,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), elections);
   jp_window_chooser_restore_folder (self, GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "jp-election", g_steal_pointer (&election),
-                          (GDestroyNotify) jp_election_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_chooser_response), self, 0);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_save_chooser_response),
+                         jp_window_request_new (self, 0, g_steal_pointer (&election),
+                                                (GDestroyNotify) jp_election_free),
+                         jp_window_request_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

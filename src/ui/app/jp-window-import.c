@@ -189,11 +189,12 @@ typedef enum {
 static void
 on_import_chooser_response (GtkNativeDialog *chooser,
                             int              response,
-                            JpWindow        *self)
+                            JpWindowRequest *request)
 {
-  ImportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "jp-kind"));
+  g_autoptr(JpWindow) self = jp_window_request_get_window (request);
+  ImportKind kind = request->kind;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self != NULL && self->store != NULL)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -258,9 +259,9 @@ run_import_chooser (JpWindow   *self,
     }
 
   jp_window_chooser_restore_folder (self, GTK_FILE_CHOOSER (chooser));
-  g_object_set_data (G_OBJECT (chooser), "jp-kind", GINT_TO_POINTER (kind));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response), self,
-                           0);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_import_chooser_response),
+                         jp_window_request_new (self, kind, NULL, NULL), jp_window_request_free,
+                         0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -130,4 +130,23 @@ void      jp_window_chooser_restore_folder (JpWindow       *self,
 void      jp_window_chooser_save_folder    (JpWindow       *self,
                                             GtkFileChooser *chooser);
 
+/* What a dialog of the window (a file chooser) was opened for: the window, held weakly (the
+ * dialog may answer after it is gone), a kind and a payload. Owned by the dialog's "response"
+ * handler: connect it with g_signal_connect_data (..., request, jp_window_request_free, 0). */
+typedef struct {
+  GWeakRef       window;
+  int            kind;
+  gpointer       data;
+  GDestroyNotify free_data;
+} JpWindowRequest;
+
+JpWindowRequest *jp_window_request_new  (JpWindow       *window,
+                                         int             kind,
+                                         gpointer        data,
+                                         GDestroyNotify  free_data);
+void             jp_window_request_free (gpointer        request,
+                                         GClosure       *closure);
+/* Returns: (transfer full) (nullable): the window, NULL once it is gone. */
+JpWindow        *jp_window_request_get_window (JpWindowRequest *request);
+
 G_END_DECLS

@@ -417,17 +417,27 @@ jp_window_new (GtkApplication *app)
   return g_object_new (JP_TYPE_WINDOW, "application", app, NULL);
 }
 
+/* The operator dialog's fields, owned by its "response" handler (freed with the dialog). */
+typedef struct {
+  GtkEditable    *entry;   /* the name; a child of the dialog */
+  GtkCheckButton *chair;   /* the chair's role; a child of the dialog */
+} OperatorForm;
+
+static void
+operator_form_free (gpointer  data,
+                    GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 on_operator_response (AdwMessageDialog *dialog,
                       const char       *response,
-                      JpWindow         *self)
+                      OperatorForm     *form)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "jp-entry");
-  GtkCheckButton *chair = g_object_get_data (G_OBJECT (dialog), "jp-chair");
-
-  jp_operator_set (gtk_editable_get_text (entry),
-                   gtk_check_button_get_active (chair) ? JP_OPERATOR_ROLE_CHAIR
-                                                       : JP_OPERATOR_ROLE_SECRETARIAT);
+  jp_operator_set (gtk_editable_get_text (form->entry),
+                   gtk_check_button_get_active (form->chair) ? JP_OPERATOR_ROLE_CHAIR
+                                                             : JP_OPERATOR_ROLE_SECRETARIAT);
 }
 
 static void
@@ -450,6 +460,7 @@ jp_window_ask_operator (JpWindow *self)
   GtkWidget *roles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *secretariat = gtk_check_button_new_with_mnemonic (_("_Secretariat worker"));
   GtkWidget *chair = gtk_check_button_new_with_mnemonic (_("C_hair"));
+  OperatorForm *form;
 
   g_return_if_fail (JP_IS_WINDOW (self));
 
@@ -474,11 +485,13 @@ jp_window_ask_operator (JpWindow *self)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  g_object_set_data (G_OBJECT (dialog), "jp-entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "jp-chair", chair);
   g_signal_connect (entry, "changed", G_CALLBACK (on_operator_entry_changed), dialog);
   on_operator_entry_changed (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_operator_response), self, 0);
+  form = g_new0 (OperatorForm, 1);
+  form->entry = GTK_EDITABLE (entry);
+  form->chair = GTK_CHECK_BUTTON (chair);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_operator_response), form,
+                         operator_form_free, 0);
   g_set_weak_pointer (&self->last_dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
@@ -826,4 +839,39 @@ jp_window_show_stage (JpWindow   *self,
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
       gtk_list_box_select_row (self->stage_list, GTK_LIST_BOX_ROW (row));
+}
+
+JpWindowRequest *
+jp_window_request_new (JpWindow       *window,
+                       int             kind,
+                       gpointer        data,
+                       GDestroyNotify  free_data)
+{
+  JpWindowRequest *request;
+
+  g_return_val_if_fail (JP_IS_WINDOW (window), NULL);
+  request = g_new0 (JpWindowRequest, 1);
+  g_weak_ref_init (&request->window, window);
+  request->kind = kind;
+  request->data = data;
+  request->free_data = free_data;
+  return request;
+}
+
+void
+jp_window_request_free (gpointer  data,
+                        GClosure *closure)
+{
+  JpWindowRequest *request = data;
+
+  g_weak_ref_clear (&request->window);
+  if (request->data != NULL && request->free_data != NULL)
+    request->free_data (request->data);
+  g_free (request);
+}
+
+JpWindow *
+jp_window_request_get_window (JpWindowRequest *request)
+{
+  return g_weak_ref_get (&request->window);
 }

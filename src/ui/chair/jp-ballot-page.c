@@ -9,7 +9,7 @@
 #include "jp-resources.h"
 #include "ui/chair/jp-ballot-page-private.h"
 #include "store/jp-store-ranking.h"
-#include "ui/station/jp-join-dialog.h"
+#include "ui/app/jp-application.h"
 #include "ui/app/jp-operator.h"
 #include "ui/app/jp-window.h"
 #include "ui/app/jp-window-private.h"
@@ -118,8 +118,8 @@ publish_local_server (JpBallotPage    *self,
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
                                              : NULL;
 
-  if (app != NULL)
-    jp_join_set_local_server (G_APPLICATION (app), server);
+  if (JP_IS_APPLICATION (app))
+    jp_application_set_local_server (JP_APPLICATION (app), server);
 }
 
 gboolean

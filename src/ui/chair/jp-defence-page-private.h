@@ -10,6 +10,7 @@
 #include "store/jp-store-defence.h"
 #include "ui/chair/jp-defence-page.h"
 #include "ui/chair/jp-defence-paper.h"
+#include "ui/widgets/jp-store-watch.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +41,9 @@ struct _JpDefencePage
   JpDefencePaper   *paper;
 
   JpStore          *store;
-  JpMeetingService *service;         /* the meeting's, or the page's own */
+  JpStoreWatch     *watch;           /* JpStore::changed: the page follows the store when
+                                      * nothing is hosted (paper sheets, a restored file) */
+  JpMeetingService *service;         /* the meeting's, or the page's own: live events */
   JpDefenceSession *session;
   char             *selected;        /* code of the candidate shown in detail */
   JpTimer           timers[2];       /* presentation, questions */

@@ -390,6 +390,7 @@ jp_defence_page_reload (JpDefencePage *self)
   if ((self->session != NULL ? self->session->round_id : 0) != old_round)
     reset_timers (self);
   fill (self);
+  jp_store_watch_done (self->watch);
 }
 
 static void
@@ -409,19 +410,66 @@ on_service_event (JpDefencePage *self,
     jp_defence_page_reload (self);
 }
 
+/* Fills the trade dropdown from the store; the trade chosen stays chosen (by its code). */
+static void
+fill_trades (JpDefencePage *self)
+{
+  g_autoptr(GPtrArray) trades = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen = g_strdup (selected_trade (self));
+  guint keep = 0;
+
+  g_clear_object (&self->trade_codes);
+  if (self->store != NULL)
+    {
+      trades = jp_store_list_trades (self->store, &error);
+      if (trades == NULL)
+        jp_ui_report_error (GTK_WIDGET (self), _("The Trades Cannot Be Read"), error);
+      self->trade_codes = gtk_string_list_new (NULL);
+      for (guint i = 0; trades != NULL && i < trades->len; i++)
+        {
+          JpTrade *t = trades->pdata[i];
+          const char *key = t->code != NULL ? t->code : t->name;
+          g_autofree char *label = g_strdup_printf ("%s (%s)", t->name,
+                                                    t->code != NULL ? t->code : "");
+
+          if (g_strcmp0 (key, chosen) == 0)
+            keep = i;
+          gtk_string_list_append (names, label);
+          gtk_string_list_append (self->trade_codes, key);
+        }
+    }
+  g_signal_handlers_block_by_func (self->trade_dropdown, on_trade_changed, self);
+  gtk_drop_down_set_model (self->trade_dropdown, G_LIST_MODEL (names));
+  if (trades != NULL && trades->len > 0)
+    gtk_drop_down_set_selected (self->trade_dropdown, keep);
+  g_signal_handlers_unblock_by_func (self->trade_dropdown, on_trade_changed, self);
+}
+
+/* JpStore::changed: sheets entered on paper, a session opened or closed elsewhere, a restored
+ * file; the live events of a hosted meeting come from the service as well. */
+static void
+on_store_changed (gpointer page)
+{
+  JpDefencePage *self = page;
+
+  fill_trades (self);
+  jp_defence_page_reload (self);
+}
+
 void
 jp_defence_page_set_store (JpDefencePage    *self,
                            JpStore          *store,
                            JpMeetingService *service)
 {
-  g_autoptr(GPtrArray) trades = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
+  static const char * const watched[] = { "defence", "rounds", "trades", NULL };
 
   g_return_if_fail (JP_IS_DEFENCE_PAGE (self));
 
   if (self->service != NULL)
     g_signal_handlers_disconnect_by_data (self->service, self);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   g_clear_object (&self->service);
   g_clear_object (&self->store);
   g_clear_object (&self->trade_codes);
@@ -432,23 +480,9 @@ jp_defence_page_set_store (JpDefencePage    *self,
       self->service = service != NULL ? g_object_ref (service) : jp_meeting_service_new (store);
       g_signal_connect_object (self->service, "event", G_CALLBACK (on_service_event), self,
                                G_CONNECT_SWAPPED);
-      trades = jp_store_list_trades (store, &error);
-      if (trades == NULL)
-        jp_ui_report_error (GTK_WIDGET (self), _("The Trades Cannot Be Read"), error);
-      self->trade_codes = gtk_string_list_new (NULL);
-      for (guint i = 0; trades != NULL && i < trades->len; i++)
-        {
-          JpTrade *t = trades->pdata[i];
-          g_autofree char *label = g_strdup_printf ("%s (%s)", t->name,
-                                                    t->code != NULL ? t->code : "");
-
-          gtk_string_list_append (names, label);
-          gtk_string_list_append (self->trade_codes, t->code != NULL ? t->code : t->name);
-        }
+      self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self), on_store_changed);
     }
-  g_signal_handlers_block_by_func (self->trade_dropdown, on_trade_changed, self);
-  gtk_drop_down_set_model (self->trade_dropdown, G_LIST_MODEL (names));
-  g_signal_handlers_unblock_by_func (self->trade_dropdown, on_trade_changed, self);
+  fill_trades (self);
   jp_defence_page_reload (self);
 }
 
@@ -618,6 +652,7 @@ jp_defence_page_dispose (GObject *object)
   JpDefencePage *self = JP_DEFENCE_PAGE (object);
 
   g_clear_handle_id (&self->tick_source, g_source_remove);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   if (self->service != NULL)
     g_signal_handlers_disconnect_by_data (self->service, self);
   g_clear_object (&self->service);

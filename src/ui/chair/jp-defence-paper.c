@@ -12,8 +12,8 @@
 #include "core/jp-sheet-model.h"
 #include "jp-resources.h"
 #include "ui/app/jp-ui-error.h"
-#include "ui/widgets/jp-csv-chooser.h"
 #include "ui/chair/jp-defence-paper.h"
+#include "ui/chair/jp-paper-pass.h"
 
 typedef struct {
   JpDefencePaper *self;     /* borrowed */
@@ -44,9 +44,9 @@ struct _JpDefencePaper
   GPtrArray       *rubric;         /* JpRubricCriterion*, the session's frozen rubric */
   JpSheetModel    *model;          /* the sheet being typed (core reads each field) */
   GPtrArray       *fields;         /* Field*, one per criterion */
-  GStrv            scrutineers;    /* member codes, parallel to the scrutineer dropdown */
   GStrv            panel;          /* member codes, parallel to the member dropdown */
   GStrv            candidates;     /* codes in order of appearance, parallel to its dropdown */
+  JpPaperPass      pass;           /* the pass, its scrutineer, the error line, the import */
 };
 
 G_DEFINE_FINAL_TYPE (JpDefencePaper, jp_defence_paper, GTK_TYPE_BOX)
@@ -58,12 +58,6 @@ static char *
 points (int halves)
 {
   return jp_decimal_format_short (halves * (gint64) 5, 1);
-}
-
-static int
-current_pass (JpDefencePaper *self)
-{
-  return gtk_drop_down_get_selected (self->pass_dropdown) == 1 ? 2 : 1;
 }
 
 static const char *
@@ -89,14 +83,6 @@ select_code (GtkDropDown *dropdown,
         return TRUE;
       }
   return FALSE;
-}
-
-static void
-show_error (JpDefencePaper *self,
-            const char     *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 static void
@@ -317,7 +303,7 @@ update_list (JpDefencePaper *self)
   g_autofree char *count = NULL;
   GPtrArray *shown;
   GtkWidget *child;
-  int pass = current_pass (self);
+  int pass = jp_paper_pass_get_pass (&self->pass);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sheet_list))) != NULL)
     gtk_list_box_remove (self->sheet_list, child);
@@ -336,7 +322,7 @@ update_list (JpDefencePaper *self)
     {
       if (sheets[i] == NULL)
         {
-          show_error (self, error->message);
+          jp_paper_pass_show_error (&self->pass, error->message);
           gtk_label_set_text (self->count_label, "");
           gtk_label_set_text (self->differences_label, "");
           return;
@@ -422,7 +408,7 @@ store_pass (JpDefencePaper  *self,
             const char      *source_name,
             GError         **error)
 {
-  const char *scrutineer = selected_code (self->scrutineer_dropdown, self->scrutineers);
+  const char *scrutineer = jp_paper_pass_get_scrutineer (&self->pass);
 
   if (self->store == NULL || self->round_id == 0)
     {
@@ -436,8 +422,9 @@ store_pass (JpDefencePaper  *self,
                    _("Choose the scrutineer who types this pass."));
       return FALSE;
     }
-  return jp_store_defence_enter_paper (self->store, self->round_id, current_pass (self), data,
-                                       length, source_name, scrutineer, error) >= 0;
+  return jp_store_defence_enter_paper (self->store, self->round_id,
+                                       jp_paper_pass_get_pass (&self->pass), data, length,
+                                       source_name, scrutineer, error) >= 0;
 }
 
 gboolean
@@ -456,18 +443,20 @@ jp_defence_paper_add (JpDefencePaper *self)
   candidate = selected_code (self->candidate_dropdown, self->candidates);
   if (self->model == NULL || self->store == NULL)
     {
-      show_error (self, _("Open the trade's defence session before entering paper sheets."));
+      jp_paper_pass_show_error (&self->pass, _("Open the trade's defence session before "
+                                               "entering paper sheets."));
       return FALSE;
     }
   if (member == NULL || candidate == NULL)
     {
-      show_error (self, _("Choose the member who signed the sheet and the candidate."));
+      jp_paper_pass_show_error (&self->pass, _("Choose the member who signed the sheet and "
+                                               "the candidate."));
       return FALSE;
     }
   problem = jp_sheet_model_describe_problem (self->model);
   if (problem != NULL)
     {
-      show_error (self, problem);
+      jp_paper_pass_show_error (&self->pass, problem);
       for (guint i = 0; i < self->fields->len; i++)
         if (jp_sheet_model_get_halves (self->model, i) < 0)
           {
@@ -476,10 +465,10 @@ jp_defence_paper_add (JpDefencePaper *self)
           }
       return FALSE;
     }
-  sheets = load_pass (self, current_pass (self), NULL, &error);
+  sheets = load_pass (self, jp_paper_pass_get_pass (&self->pass), NULL, &error);
   if (sheets == NULL)
     {
-      show_error (self, error->message);
+      jp_paper_pass_show_error (&self->pass, error->message);
       return FALSE;
     }
   /* typing a member and candidate again corrects the sheet: it replaces the earlier one */
@@ -508,10 +497,10 @@ jp_defence_paper_add (JpDefencePaper *self)
    * scrutineer) and keeps the pass as it was when it refuses */
   if (!store_pass (self, csv, strlen (csv), _("typed sheets"), &error))
     {
-      show_error (self, error->message);
+      jp_paper_pass_show_error (&self->pass, error->message);
       return FALSE;
     }
-  show_error (self, NULL);
+  jp_paper_pass_show_error (&self->pass, NULL);
   clear_fields (self);
   if (self->fields->len > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (((Field *) self->fields->pdata[0])->entry);
@@ -538,76 +527,30 @@ jp_defence_paper_import_data (JpDefencePaper  *self,
 
   if (!store_pass (self, data, length, source_name, error))
     return FALSE;
-  show_error (self, NULL);
+  jp_paper_pass_show_error (&self->pass, NULL);
   update_list (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
 }
 
 static void
-on_csv_chosen (GtkWidget    *owner,
-               const char   *name,
-               const char   *data,
-               gsize         length,
-               const GError *load_error)
-{
-  JpDefencePaper *self = JP_DEFENCE_PAPER (owner);
-  g_autoptr(GError) error = NULL;
-
-  if (load_error != NULL)
-    show_error (self, load_error->message);
-  else if (!jp_defence_paper_import_data (self, data, length, name, &error))
-    show_error (self, error->message);
-}
-
-static void
 on_import_button_clicked (JpDefencePaper *self)
 {
-  jp_csv_chooser_open (GTK_WIDGET (self), _("Import Paper Score Sheets"),
-                       _("Paper score sheets (CSV)"), on_csv_chosen);
+  jp_paper_pass_import_file (&self->pass, _("Import Paper Score Sheets"),
+                             _("Paper score sheets (CSV)"));
 }
 
 static void
 on_pass_dropdown_notify_selected (JpDefencePaper *self)
 {
-  show_error (self, NULL);
+  jp_paper_pass_show_error (&self->pass, NULL);
   update_list (self);
 }
 
 static void
 on_scrutineer_dropdown_notify_selected (JpDefencePaper *self)
 {
-  show_error (self, NULL);
-}
-
-static GtkStringList *
-members_model (JpDefencePaper  *self,
-               GStrv           *codes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) members = jp_store_list_members (self->store, &error);
-  g_autoptr(GStrvBuilder) out = g_strv_builder_new ();
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  if (members == NULL)
-    jp_ui_report_error (GTK_WIDGET (self), NULL, error);
-  /* scrutineers first: they are the ones who normally type paper sheets */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; members != NULL && i < members->len; i++)
-      {
-        JpMember *m = members->pdata[i];
-        gboolean scrutineer = m->role == JP_MEMBER_ROLE_SCRUTINEER;
-        g_autofree char *label = NULL;
-
-        if (scrutineer != (pass == 0))
-          continue;
-        label = scrutineer ? g_strdup_printf (_("%s %s (scrutineer)"), m->code, m->name)
-                           : g_strdup_printf ("%s %s", m->code, m->name);
-        g_strv_builder_add (out, m->code);
-        gtk_string_list_append (names, label);
-      }
-  *codes = g_strv_builder_end (out);
-  return names;
+  jp_paper_pass_scrutineer_changed (&self->pass);
 }
 
 void
@@ -620,7 +563,6 @@ jp_defence_paper_set_session (JpDefencePaper         *self,
   g_autoptr(GStrvBuilder) candidates = g_strv_builder_new ();
   g_autoptr(GtkStringList) panel_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) candidate_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) scrutineer_names = NULL;
   gboolean same, open;
 
   g_return_if_fail (JP_IS_DEFENCE_PAPER (self));
@@ -647,7 +589,6 @@ jp_defence_paper_set_session (JpDefencePaper         *self,
       g_clear_pointer (&self->rubric, g_ptr_array_unref);
       g_clear_pointer (&self->panel, g_strfreev);
       g_clear_pointer (&self->candidates, g_strfreev);
-      g_clear_pointer (&self->scrutineers, g_strfreev);
       if (round_id != 0)
         {
           self->rubric = g_ptr_array_new_with_free_func ((GDestroyNotify)
@@ -671,15 +612,15 @@ jp_defence_paper_set_session (JpDefencePaper         *self,
               g_strv_builder_add (candidates, c->code);
               gtk_string_list_append (candidate_names, label);
             }
-          scrutineer_names = members_model (self, &self->scrutineers);
         }
       self->panel = g_strv_builder_end (panel);
       self->candidates = g_strv_builder_end (candidates);
       gtk_drop_down_set_model (self->member_dropdown, G_LIST_MODEL (panel_names));
       gtk_drop_down_set_model (self->candidate_dropdown, G_LIST_MODEL (candidate_names));
-      gtk_drop_down_set_model (self->scrutineer_dropdown, G_LIST_MODEL (scrutineer_names));
+      /* no session: nobody to list */
+      jp_paper_pass_fill_scrutineers (&self->pass, round_id != 0 ? store : NULL);
       rebuild_fields (self);
-      show_error (self, NULL);
+      jp_paper_pass_show_error (&self->pass, NULL);
     }
   update_list (self);
 }
@@ -694,7 +635,7 @@ jp_defence_paper_dispose (GObject *object)
   g_clear_pointer (&self->model, jp_sheet_model_free);
   g_clear_pointer (&self->panel, g_strfreev);
   g_clear_pointer (&self->candidates, g_strfreev);
-  g_clear_pointer (&self->scrutineers, g_strfreev);
+  jp_paper_pass_clear (&self->pass);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_DEFENCE_PAPER);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   G_OBJECT_CLASS (jp_defence_paper_parent_class)->dispose (object);
@@ -740,6 +681,9 @@ jp_defence_paper_init (JpDefencePaper *self)
 {
   self->fields = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  jp_paper_pass_init (&self->pass, GTK_WIDGET (self), self->scrutineer_dropdown,
+                      self->pass_dropdown, self->error_label,
+                      (JpPaperImport) (void (*) (void)) jp_defence_paper_import_data);
 }
 
 GtkWidget *
@@ -762,7 +706,7 @@ jp_defence_paper_select_scrutineer (JpDefencePaper *self,
                                     const char     *member_code)
 {
   g_return_val_if_fail (JP_IS_DEFENCE_PAPER (self), FALSE);
-  return select_code (self->scrutineer_dropdown, self->scrutineers, member_code);
+  return jp_paper_pass_select_scrutineer (&self->pass, member_code);
 }
 
 gboolean

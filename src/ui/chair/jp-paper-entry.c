@@ -8,8 +8,8 @@
 
 #include "jp-resources.h"
 #include "ui/app/jp-ui-error.h"
-#include "ui/widgets/jp-csv-chooser.h"
 #include "ui/chair/jp-paper-entry.h"
+#include "ui/chair/jp-paper-pass.h"
 
 struct _JpPaperEntry
 {
@@ -31,40 +31,14 @@ struct _JpPaperEntry
   JpStore         *store;
   gint64           round_id;
   GStrv            codes;         /* the round's codes in drawn order */
-  GStrv            member_codes;  /* parallel to the scrutineer dropdown */
   GPtrArray       *typed[2];      /* JpPaperBallot* per pass, as stored */
-  gboolean         syncing;
+  JpPaperPass      pass;          /* the pass, its scrutineer, the error line, the import */
 };
 
 G_DEFINE_FINAL_TYPE (JpPaperEntry, jp_paper_entry, GTK_TYPE_BOX)
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static int
-current_pass (JpPaperEntry *self)
-{
-  return gtk_drop_down_get_selected (self->pass_dropdown) == 1 ? 2 : 1;
-}
-
-static const char *
-current_scrutineer (JpPaperEntry *self)
-{
-  guint i = gtk_drop_down_get_selected (self->scrutineer_dropdown);
-
-  if (self->member_codes == NULL || i == GTK_INVALID_LIST_POSITION
-      || i >= g_strv_length (self->member_codes))
-    return NULL;
-  return self->member_codes[i];
-}
-
-static void
-show_error (JpPaperEntry *self,
-            const char   *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
 
 static char *
 ballot_text (const JpPaperBallot *b)
@@ -120,7 +94,7 @@ update_differences (JpPaperEntry *self)
 static void
 update_list (JpPaperEntry *self)
 {
-  GPtrArray *typed = self->typed[current_pass (self) - 1];
+  GPtrArray *typed = self->typed[jp_paper_pass_get_pass (&self->pass) - 1];
   GtkWidget *child;
   g_autofree char *count = NULL;
 
@@ -143,7 +117,7 @@ update_list (JpPaperEntry *self)
       gtk_list_box_append (self->ballot_list, label);
     }
   count = g_strdup_printf (ngettext ("Pass %d: %u ballot entered", "Pass %d: %u ballots entered",
-                                     typed->len), current_pass (self), typed->len);
+                                     typed->len), jp_paper_pass_get_pass (&self->pass), typed->len);
   gtk_label_set_text (self->count_label, count);
   update_differences (self);
 }
@@ -173,7 +147,7 @@ store_pass (JpPaperEntry  *self,
             const char    *source_name,
             GError       **error)
 {
-  const char *scrutineer = current_scrutineer (self);
+  const char *scrutineer = jp_paper_pass_get_scrutineer (&self->pass);
 
   if (self->store == NULL || self->round_id == 0)
     {
@@ -208,7 +182,7 @@ on_add_button_clicked (JpPaperEntry *self)
 {
   g_autofree char *serial_text = g_strstrip (g_strdup (gtk_editable_get_text (
                                                      GTK_EDITABLE (self->serial_entry))));
-  GPtrArray *typed = self->typed[current_pass (self) - 1];
+  GPtrArray *typed = self->typed[jp_paper_pass_get_pass (&self->pass) - 1];
   g_autoptr(JpPaperBallot) ballot = g_new0 (JpPaperBallot, 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
@@ -216,8 +190,8 @@ on_add_button_clicked (JpPaperEntry *self)
 
   if (!g_ascii_string_to_unsigned (serial_text, 10, 1, G_MAXINT64, &serial, NULL))
     {
-      show_error (self, _("Type the serial number printed on the paper ballot (a whole number "
-                          "from 1)."));
+      jp_paper_pass_show_error (&self->pass, _("Type the serial number printed on the paper "
+                                               "ballot (a whole number from 1)."));
       gtk_widget_grab_focus (GTK_WIDGET (self->serial_entry));
       return;
     }
@@ -228,14 +202,15 @@ on_add_button_clicked (JpPaperEntry *self)
 
   g_ptr_array_add (typed, g_steal_pointer (&ballot));
   csv = ballots_to_csv (typed);
-  if (!store_pass (self, current_pass (self), csv, strlen (csv), _("typed ballots"), &error))
+  if (!store_pass (self, jp_paper_pass_get_pass (&self->pass), csv, strlen (csv),
+                   _("typed ballots"), &error))
     {
       /* the store keeps the pass as it was: so does the list */
       g_ptr_array_remove_index (typed, typed->len - 1);
-      show_error (self, error->message);
+      jp_paper_pass_show_error (&self->pass, error->message);
       return;
     }
-  show_error (self, NULL);
+  jp_paper_pass_show_error (&self->pass, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->serial_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->marks_entry), "");
   gtk_check_button_set_active (self->invalid_check, FALSE);
@@ -340,54 +315,16 @@ rebuild_codes (JpPaperEntry *self)
 }
 
 static void
-rebuild_scrutineers (JpPaperEntry *self)
-{
-  g_autoptr(GError) store_error = NULL;
-  g_autoptr(GPtrArray) members = NULL;
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  g_clear_pointer (&self->member_codes, g_strfreev);
-  if (self->store != NULL)
-    members = jp_store_list_members (self->store, &store_error);
-  if (members == NULL && store_error != NULL)
-    {
-      jp_ui_report_error (GTK_WIDGET (self), NULL, store_error);
-      g_clear_error (&store_error);
-    }
-  /* scrutineers first: they are the ones who normally enter paper ballots */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; members != NULL && i < members->len; i++)
-      {
-        JpMember *m = members->pdata[i];
-        gboolean scrutineer = m->role == JP_MEMBER_ROLE_SCRUTINEER;
-        g_autofree char *label = NULL;
-
-        if (scrutineer != (pass == 0))
-          continue;
-        label = scrutineer ? g_strdup_printf (_("%s %s (scrutineer)"), m->code, m->name)
-                           : g_strdup_printf ("%s %s", m->code, m->name);
-        g_strv_builder_add (codes, m->code);
-        gtk_string_list_append (names, label);
-      }
-  self->member_codes = g_strv_builder_end (codes);
-  self->syncing = TRUE;
-  gtk_drop_down_set_model (self->scrutineer_dropdown, G_LIST_MODEL (names));
-  self->syncing = FALSE;
-}
-
-static void
 on_pass_dropdown_notify_selected (JpPaperEntry *self)
 {
-  show_error (self, NULL);
+  jp_paper_pass_show_error (&self->pass, NULL);
   update_list (self);
 }
 
 static void
 on_scrutineer_dropdown_notify_selected (JpPaperEntry *self)
 {
-  if (!self->syncing)
-    show_error (self, NULL);
+  jp_paper_pass_scrutineer_changed (&self->pass);
 }
 
 gboolean
@@ -403,7 +340,7 @@ jp_paper_entry_import_data (JpPaperEntry  *self,
   g_return_val_if_fail (JP_IS_PAPER_ENTRY (self), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
-  pass = current_pass (self);
+  pass = jp_paper_pass_get_pass (&self->pass);
   if (!store_pass (self, pass, data, length, source_name, error))
     return FALSE;
   /* the store accepted it, so it parses; keep the ballots to list them */
@@ -412,33 +349,16 @@ jp_paper_entry_import_data (JpPaperEntry  *self,
   g_clear_pointer (&self->typed[pass - 1], g_ptr_array_unref);
   self->typed[pass - 1] = parsed != NULL ? g_steal_pointer (&parsed)
     : g_ptr_array_new_with_free_func ((GDestroyNotify) jp_paper_ballot_free);
-  show_error (self, NULL);
+  jp_paper_pass_show_error (&self->pass, NULL);
   update_list (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
 }
 
 static void
-on_csv_chosen (GtkWidget    *owner,
-               const char   *name,
-               const char   *data,
-               gsize         length,
-               const GError *load_error)
-{
-  JpPaperEntry *self = JP_PAPER_ENTRY (owner);
-  g_autoptr(GError) error = NULL;
-
-  if (load_error != NULL)
-    show_error (self, load_error->message);
-  else if (!jp_paper_entry_import_data (self, data, length, name, &error))
-    show_error (self, error->message);
-}
-
-static void
 on_import_button_clicked (JpPaperEntry *self)
 {
-  jp_csv_chooser_open (GTK_WIDGET (self), _("Import Paper Ballots"), _("Paper ballots (CSV)"),
-                       on_csv_chosen);
+  jp_paper_pass_import_file (&self->pass, _("Import Paper Ballots"), _("Paper ballots (CSV)"));
 }
 
 static void
@@ -448,7 +368,7 @@ jp_paper_entry_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->codes, g_strfreev);
-  g_clear_pointer (&self->member_codes, g_strfreev);
+  jp_paper_pass_clear (&self->pass);
   g_clear_pointer (&self->typed[0], g_ptr_array_unref);
   g_clear_pointer (&self->typed[1], g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_PAPER_ENTRY);
@@ -496,6 +416,9 @@ jp_paper_entry_init (JpPaperEntry *self)
   self->typed[0] = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_paper_ballot_free);
   self->typed[1] = g_ptr_array_new_with_free_func ((GDestroyNotify) jp_paper_ballot_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  jp_paper_pass_init (&self->pass, GTK_WIDGET (self), self->scrutineer_dropdown,
+                      self->pass_dropdown, self->error_label,
+                      (JpPaperImport) (void (*) (void)) jp_paper_entry_import_data);
 }
 
 GtkWidget *
@@ -533,8 +456,8 @@ jp_paper_entry_set_round (JpPaperEntry *self,
       if (round != NULL)
         self->codes = jp_round_get_codes (round);
       rebuild_codes (self);
-      rebuild_scrutineers (self);
-      show_error (self, NULL);
+      jp_paper_pass_fill_scrutineers (&self->pass, store);
+      jp_paper_pass_show_error (&self->pass, NULL);
     }
   update_list (self);
 }
@@ -553,13 +476,7 @@ jp_paper_entry_select_scrutineer (JpPaperEntry *self,
                                   const char   *member_code)
 {
   g_return_val_if_fail (JP_IS_PAPER_ENTRY (self), FALSE);
-  for (guint i = 0; self->member_codes != NULL && self->member_codes[i] != NULL; i++)
-    if (g_strcmp0 (self->member_codes[i], member_code) == 0)
-      {
-        gtk_drop_down_set_selected (self->scrutineer_dropdown, i);
-        return TRUE;
-      }
-  return FALSE;
+  return jp_paper_pass_select_scrutineer (&self->pass, member_code);
 }
 
 GtkEditable *
@@ -601,5 +518,5 @@ jp_paper_entry_get_differences_label (JpPaperEntry *self)
 guint
 jp_paper_entry_get_n_typed (JpPaperEntry *self)
 {
-  return self->typed[current_pass (self) - 1]->len;
+  return self->typed[jp_paper_pass_get_pass (&self->pass) - 1]->len;
 }

@@ -28,6 +28,7 @@ struct _JpConflictsPage
   GtkListBox          *list;
 
   JpStore             *store;
+  JpStoreWatch        *watch;          /* JpStore::changed: conflicts, members, candidates */
   GListStore          *conflicts;      /* JpSetupItem of JpConflict */
   GPtrArray           *member_codes;   /* char*, parallel to the member dropdown */
   GArray              *candidate_ids;  /* gint64, parallel to the candidate dropdown */
@@ -90,6 +91,13 @@ fill_dropdowns (JpConflictsPage *self)
   g_autoptr(GtkStringList) candidates = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GListModel) cands = NULL;
+  guint m_sel = gtk_drop_down_get_selected (self->member_dropdown);
+  guint c_sel = gtk_drop_down_get_selected (self->candidate_dropdown);
+  g_autofree char *member_code = m_sel < self->member_codes->len
+    ? g_strdup (g_ptr_array_index (self->member_codes, m_sel)) : NULL;
+  gint64 candidate_id = c_sel < self->candidate_ids->len
+    ? g_array_index (self->candidate_ids, gint64, c_sel) : 0;
+  guint m_keep = 0, c_keep = 0;
 
   g_ptr_array_set_size (self->member_codes, 0);
   g_array_set_size (self->candidate_ids, 0);
@@ -113,6 +121,8 @@ fill_dropdowns (JpConflictsPage *self)
       const JpMember *m = g_ptr_array_index (list, i);
       g_autofree char *label = g_strdup_printf ("%s %s", m->code, m->name != NULL ? m->name : "");
 
+      if (g_strcmp0 (m->code, member_code) == 0)
+        m_keep = self->member_codes->len;
       gtk_string_list_append (members, label);
       g_ptr_array_add (self->member_codes, g_strdup (m->code));
     }
@@ -122,16 +132,32 @@ fill_dropdowns (JpConflictsPage *self)
       g_autofree char *label = g_strdup_printf ("%s（%s）", c->name != NULL ? c->name : "",
                                                 c->unit != NULL ? c->unit : "");
 
+      if (c->id == candidate_id)
+        c_keep = self->candidate_ids->len;
       gtk_string_list_append (candidates, label);
       g_array_append_val (self->candidate_ids, c->id);
     }
+  /* the choices being made stay chosen (by member code and candidate id) */
   gtk_drop_down_set_model (self->member_dropdown, G_LIST_MODEL (members));
   gtk_drop_down_set_model (self->candidate_dropdown, G_LIST_MODEL (candidates));
+  gtk_drop_down_set_selected (self->member_dropdown, m_keep);
+  gtk_drop_down_set_selected (self->candidate_dropdown, c_keep);
+}
+
+static char *
+conflict_key (JpSetupItem *item)
+{
+  const JpConflict *c = jp_setup_item_get (item);
+
+  /* automatic ones have no id: the member and the candidate name them */
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, c->member_code,
+                          c->candidate_id, c->id);
 }
 
 void
 jp_conflicts_page_reload (JpConflictsPage *self)
 {
+  g_autoptr(GListStore) old = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *conflicts = NULL;
 
@@ -143,11 +169,12 @@ jp_conflicts_page_reload (JpConflictsPage *self)
       if (conflicts == NULL)
         jp_setup_show_message (self->message, error->message);
     }
-  g_clear_object (&self->conflicts);
+  old = g_steal_pointer (&self->conflicts);
   self->conflicts = jp_setup_items_from_array (conflicts, (GDestroyNotify) jp_conflict_free);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->conflicts), create_conflict_row,
-                           self, NULL);
+  jp_setup_rebind_list (self->list, G_LIST_MODEL (old), G_LIST_MODEL (self->conflicts),
+                        create_conflict_row, self, conflict_key);
   fill_dropdowns (self);
+  jp_store_watch_done (self->watch);
 }
 
 static void
@@ -183,7 +210,6 @@ conflicts_add (GtkWidget  *widget,
   jp_setup_show_message (self->message, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   jp_conflicts_page_reload (self);
-  gtk_drop_down_set_selected (self->member_dropdown, m);
 }
 
 static void
@@ -211,6 +237,7 @@ jp_conflicts_page_dispose (GObject *object)
 {
   JpConflictsPage *self = JP_CONFLICTS_PAGE (object);
 
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_CONFLICTS_PAGE);
   g_clear_object (&self->conflicts);
   g_clear_object (&self->store);
@@ -266,9 +293,15 @@ void
 jp_conflicts_page_set_store (JpConflictsPage *self,
                              JpStore         *store)
 {
+  static const char * const watched[] = { "conflicts", "members", "candidates", NULL };
+
   g_return_if_fail (JP_IS_CONFLICTS_PAGE (self));
 
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
+  if (store != NULL)
+    self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self),
+                                      (JpStoreWatchFunc) jp_conflicts_page_reload);
   jp_setup_show_message (self->message, NULL);
   jp_conflicts_page_reload (self);
 }

@@ -32,6 +32,7 @@ struct _JpMembersPage
   GtkListBox           *list;
 
   JpStore              *store;
+  JpStoreWatch         *watch;        /* JpStore::changed: members, trades */
   GListStore           *members;      /* JpSetupItem of JpMember, as listed by the store */
   gint64                editing_id;   /* member being edited in the form, 0 when adding */
   GtkWindow            *pin_dialog;   /* weak */
@@ -185,15 +186,23 @@ update_trades_button (JpMembersPage *self)
   gtk_menu_button_set_label (self->trades_button, text);
 }
 
+/* Fills the popover with the store's trades; with `keep`, the trades ticked before stay
+ * ticked (a reload must not undo what the person is entering). */
 static void
-fill_trades_popover (JpMembersPage *self)
+fill_trades_popover (JpMembersPage *self,
+                     gboolean       keep)
 {
   g_autoptr(GError) store_error = NULL;
   g_autoptr(GPtrArray) trades = NULL;
+  g_autoptr(GHashTable) ticked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trades_box))) != NULL)
-    gtk_box_remove (self->trades_box, child);
+    {
+      if (keep && ticked_trade_key (child) != NULL)
+        g_hash_table_add (ticked, g_strdup (ticked_trade_key (child)));
+      gtk_box_remove (self->trades_box, child);
+    }
   if (self->store != NULL)
     trades = jp_store_list_trades (self->store, &store_error);
   if (trades == NULL && store_error != NULL)
@@ -208,6 +217,7 @@ fill_trades_popover (JpMembersPage *self)
       g_autofree char *label = g_strdup_printf ("%s (%s)", t->name, key);
       GtkWidget *check = jp_trade_check_new (label, key);
 
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (ticked, key));
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_trades_button), self);
       gtk_box_append (self->trades_box, check);
     }
@@ -237,16 +247,25 @@ reset_form (JpMembersPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), "");
   gtk_drop_down_set_selected (self->role_dropdown, 1);
-  fill_trades_popover (self);
+  fill_trades_popover (self, FALSE);
   adw_preferences_group_set_title (self->form_group, _("Add a Committee Member"));
   gtk_button_set_label (self->add_button, _("_Add Member"));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
+}
+
+static char *
+member_key (JpSetupItem *item)
+{
+  const JpMember *m = jp_setup_item_get (item);
+
+  return g_strdup (m->code);
 }
 
 void
 jp_members_page_reload (JpMembersPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) old = NULL;
   GPtrArray *members = NULL;
 
   g_return_if_fail (JP_IS_MEMBERS_PAGE (self));
@@ -257,12 +276,12 @@ jp_members_page_reload (JpMembersPage *self)
       if (members == NULL)
         jp_setup_show_message (self->message, error->message);
     }
-  g_clear_object (&self->members);
+  old = g_steal_pointer (&self->members);
   self->members = jp_setup_items_from_array (members, (GDestroyNotify) jp_member_free);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->members), create_member_row,
-                           self, NULL);
-  if (self->editing_id == 0)
-    fill_trades_popover (self);
+  jp_setup_rebind_list (self->list, G_LIST_MODEL (old), G_LIST_MODEL (self->members),
+                        create_member_row, self, member_key);
+  fill_trades_popover (self, TRUE);
+  jp_store_watch_done (self->watch);
 }
 
 static void
@@ -336,7 +355,7 @@ members_edit (GtkWidget  *widget,
 
   if (m == NULL)
     return;
-  fill_trades_popover (self);
+  fill_trades_popover (self, FALSE);
   self->editing_id = m->id;
   gtk_editable_set_text (GTK_EDITABLE (self->code_entry), m->code);
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), m->name != NULL ? m->name : "");
@@ -498,6 +517,7 @@ jp_members_page_dispose (GObject *object)
     gtk_window_destroy (self->pin_dialog);
   g_clear_weak_pointer (&self->pin_dialog);
   g_clear_weak_pointer (&self->pin_label);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_MEMBERS_PAGE);
   g_clear_object (&self->members);
   g_clear_object (&self->store);
@@ -553,9 +573,15 @@ void
 jp_members_page_set_store (JpMembersPage *self,
                            JpStore       *store)
 {
+  static const char * const watched[] = { "members", "trades", NULL };
+
   g_return_if_fail (JP_IS_MEMBERS_PAGE (self));
 
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
+  if (store != NULL)
+    self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self),
+                                      (JpStoreWatchFunc) jp_members_page_reload);
   reset_form (self);
   jp_members_page_reload (self);
 }

@@ -100,6 +100,89 @@ jp_setup_dim_label (const char *text)
   return label;
 }
 
+/* The row of `list` holding `widget`, and the path of child indexes from the row down to it. */
+static GtkListBoxRow *
+row_holding (GtkListBox *list,
+             GtkWidget  *widget,
+             GArray     *path)
+{
+  while (widget != NULL && gtk_widget_get_parent (widget) != GTK_WIDGET (list))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+      guint index = 0;
+
+      if (parent == NULL)
+        return NULL;
+      for (GtkWidget *c = gtk_widget_get_first_child (parent); c != widget;
+           c = gtk_widget_get_next_sibling (c))
+        index++;
+      g_array_prepend_val (path, index);
+      widget = parent;
+    }
+  return GTK_IS_LIST_BOX_ROW (widget) ? GTK_LIST_BOX_ROW (widget) : NULL;
+}
+
+static GtkWidget *
+follow_path (GtkWidget *widget,
+             GArray    *path)
+{
+  for (guint i = 0; widget != NULL && i < path->len; i++)
+    {
+      GtkWidget *c = gtk_widget_get_first_child (widget);
+
+      for (guint n = g_array_index (path, guint, i); c != NULL && n > 0; n--)
+        c = gtk_widget_get_next_sibling (c);
+      widget = c;
+    }
+  return widget;
+}
+
+void
+jp_setup_rebind_list (GtkListBox                 *list,
+                      GListModel                 *old_model,
+                      GListModel                 *model,
+                      GtkListBoxCreateWidgetFunc  create,
+                      gpointer                    data,
+                      JpSetupKeyFunc              key)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadj = scrolled != NULL
+    ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  double scroll = vadj != NULL ? gtk_adjustment_get_value (vadj) : 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (list));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *focus_key = NULL;
+  GtkListBoxRow *row;
+
+  row = focus != NULL ? row_holding (list, focus, path) : NULL;
+  if (row != NULL && old_model != NULL && gtk_list_box_row_get_index (row) >= 0)
+    {
+      g_autoptr(JpSetupItem) item = g_list_model_get_item (old_model,
+                                                           gtk_list_box_row_get_index (row));
+
+      focus_key = item != NULL ? key (item) : NULL;
+    }
+  gtk_list_box_bind_model (list, model, create, data, NULL);
+  for (guint i = 0; focus_key != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JpSetupItem) item = g_list_model_get_item (model, i);
+      g_autofree char *item_key = key (item);
+
+      if (g_strcmp0 (item_key, focus_key) == 0)
+        {
+          GtkListBoxRow *again = gtk_list_box_get_row_at_index (list, (int) i);
+          GtkWidget *target = follow_path (GTK_WIDGET (again), path);
+
+          if (target == NULL || !gtk_widget_grab_focus (target))
+            gtk_widget_grab_focus (GTK_WIDGET (again));
+          break;
+        }
+    }
+  if (vadj != NULL)
+    gtk_adjustment_set_value (vadj, scroll);
+}
+
 /* ---- JpSetupPage ---- */
 
 struct _JpSetupPage
@@ -116,26 +199,10 @@ struct _JpSetupPage
   JpStore         *store;
 };
 
+/* The sub-pages depend on each other (a member's unit makes conflicts, trades feed the
+ * members' popover); each follows the store on its own JpStoreWatch, so what one of them (or
+ * another page, a restore, an import, the console) writes shows in the others. */
 G_DEFINE_FINAL_TYPE (JpSetupPage, jp_setup_page, ADW_TYPE_BIN)
-
-/* The pages depend on each other (a member's unit makes conflicts, trades feed the members'
- * popover), so the page coming into view is read again from the store. */
-static void
-on_stack_visible_child (JpSetupPage *self)
-{
-  const char *name = adw_view_stack_get_visible_child_name (self->stack);
-
-  if (self->store == NULL || name == NULL)
-    return;
-  if (g_str_equal (name, "trades"))
-    jp_trades_page_reload (self->trades_page);
-  else if (g_str_equal (name, "units"))
-    jp_units_page_reload (self->units_page);
-  else if (g_str_equal (name, "members"))
-    jp_members_page_reload (self->members_page);
-  else if (g_str_equal (name, "conflicts"))
-    jp_conflicts_page_reload (self->conflicts_page);
-}
 
 static void
 jp_setup_page_dispose (GObject *object)
@@ -171,7 +238,6 @@ jp_setup_page_class_init (JpSetupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpSetupPage, units_page);
   gtk_widget_class_bind_template_child (widget_class, JpSetupPage, members_page);
   gtk_widget_class_bind_template_child (widget_class, JpSetupPage, conflicts_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "store/jp-store-console.h"
 #include "ui/setup/jp-setup-page.h"
 #include "ui/app/jp-operator.h"
+#include "ui/widgets/jp-store-watch.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,19 @@ void         jp_setup_show_message (GtkLabel   *label,
                                     const char *message);
 /* An AdwActionRow-like suffix label dimmed. */
 GtkWidget   *jp_setup_dim_label    (const char *text);
+
+/* What identifies an item of a setup list across reloads (a member's code, a unit's name...),
+ * newly allocated; NULL if it has none. */
+typedef char *(*JpSetupKeyFunc) (JpSetupItem *item);
+/* Binds `list` to `model` (in place of `old_model`, the model it showed, or NULL) keeping the
+ * user's place: the scroll position stays and, if the focus was inside a row, the same control
+ * of the row with the same key gets it back. */
+void         jp_setup_rebind_list  (GtkListBox                 *list,
+                                    GListModel                 *old_model,
+                                    GListModel                 *model,
+                                    GtkListBoxCreateWidgetFunc  create,
+                                    gpointer                    data,
+                                    JpSetupKeyFunc              key);
 
 /* ---- the five pages ---- */
 #define JP_TYPE_SETTINGS_PAGE (jp_settings_page_get_type ())

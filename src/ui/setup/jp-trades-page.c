@@ -28,8 +28,10 @@ struct _JpTradesPage
   GtkBox        *codes_box;
 
   JpStore       *store;
-  GListStore    *rows;          /* JpSetupItem of JpSeatRow */
+  JpStoreWatch  *watch;         /* JpStore::changed: trades, candidates, settings */
+  GListStore    *rows;          /* JpSetupItem of JpSeatRow, the column view's model */
   guint          reload_id;
+  gboolean       rebind_all;    /* a cell's edit was refused: every cell shows the store again */
 };
 
 G_DEFINE_FINAL_TYPE (JpTradesPage, jp_trades_page, ADW_TYPE_BIN)
@@ -113,6 +115,8 @@ report (JpTradesPage *self,
         GError       *error)
 {
   jp_setup_show_message (self->message, ok ? NULL : error->message);
+  /* refused: the cell still shows what was typed, though its row did not change */
+  self->rebind_all = self->rebind_all || !ok;
   queue_reload (self);
 }
 
@@ -452,13 +456,53 @@ show_codes (JpTradesPage *self)
     }
 }
 
+static gboolean
+seat_row_equal (const JpSeatRow *a,
+                const JpSeatRow *b)
+{
+  return a->trade_id == b->trade_id && g_strcmp0 (a->code, b->code) == 0
+         && g_strcmp0 (a->name, b->name) == 0 && a->priority == b->priority
+         && a->qualified == b->qualified && a->automatic == b->automatic
+         && a->seats == b->seats && a->edited == b->edited;
+}
+
+/* Brings the column view's rows to `plan` in place: a row that did not change keeps its cell
+ * widgets (and so the focus, a code being typed, the scroll position); only the rows that
+ * differ are replaced, or all of them after a refused edit (self->rebind_all). */
+static void
+update_rows (JpTradesPage *self,
+             JpSeatPlan   *plan)
+{
+  guint n_new = plan != NULL && plan->rows != NULL ? plan->rows->len : 0;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = 0; i < n_new; i++)
+    {
+      const JpSeatRow *r = g_ptr_array_index (plan->rows, i);
+      g_autoptr(JpSetupItem) old = i < n_old ? g_list_model_get_item (G_LIST_MODEL (self->rows), i)
+                                             : NULL;
+      g_autoptr(JpSetupItem) item = NULL;
+      JpSeatRow *copy;
+
+      if (old != NULL && !self->rebind_all && seat_row_equal (jp_setup_item_get (old), r))
+        continue;
+      copy = g_memdup2 (r, sizeof *r);
+      copy->code = g_strdup (r->code);
+      copy->name = g_strdup (r->name);
+      item = jp_setup_item_new (copy, seat_row_free);
+      g_list_store_splice (self->rows, i, old != NULL ? 1 : 0, (gpointer *) &item, 1);
+    }
+  if (n_old > n_new)
+    g_list_store_splice (self->rows, n_new, n_old - n_new, NULL, 0);
+  self->rebind_all = FALSE;
+}
+
 void
 jp_trades_page_reload (JpTradesPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JpSeatPlan) plan = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
-  g_autoptr(GtkNoSelection) selection = NULL;
   g_autofree char *sum = NULL;
   g_autoptr(GError) store_error = NULL;
   gboolean frozen;
@@ -466,27 +510,13 @@ jp_trades_page_reload (JpTradesPage *self)
   g_return_if_fail (JP_IS_TRADES_PAGE (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_clear_object (&self->rows);
   if (self->store != NULL)
     {
       plan = jp_store_get_seat_plan (self->store, &error);
       if (plan == NULL)
         jp_setup_show_message (self->message, error->message);
     }
-  self->rows = g_list_store_new (JP_TYPE_SETUP_ITEM);
-  for (guint i = 0; plan != NULL && plan->rows != NULL && i < plan->rows->len; i++)
-    {
-      const JpSeatRow *r = g_ptr_array_index (plan->rows, i);
-      JpSeatRow *copy = g_memdup2 (r, sizeof *r);
-      g_autoptr(JpSetupItem) item = NULL;
-
-      copy->code = g_strdup (r->code);
-      copy->name = g_strdup (r->name);
-      item = jp_setup_item_new (copy, seat_row_free);
-      g_list_store_append (self->rows, item);
-    }
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  update_rows (self, plan);
 
   if (plan != NULL)
     {
@@ -514,6 +544,7 @@ jp_trades_page_reload (JpTradesPage *self)
     jp_setup_show_message (self->message, store_error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->freeze_button), self->store != NULL && !frozen);
   show_codes (self);
+  jp_store_watch_done (self->watch);
 }
 
 void
@@ -652,6 +683,7 @@ jp_trades_page_dispose (GObject *object)
   JpTradesPage *self = JP_TRADES_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_TRADES_PAGE);
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
@@ -686,7 +718,12 @@ jp_trades_page_class_init (JpTradesPageClass *klass)
 static void
 jp_trades_page_init (JpTradesPage *self)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_list_store_new (JP_TYPE_SETUP_ITEM);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   add_column (self, COL_NAME, _("Trade"), TRUE);
   add_column (self, COL_CODE, _("Code"), FALSE);
   add_column (self, COL_PRIORITY, _("Priority"), FALSE);
@@ -700,9 +737,15 @@ void
 jp_trades_page_set_store (JpTradesPage *self,
                           JpStore      *store)
 {
+  static const char * const watched[] = { "trades", "candidates", "settings", NULL };
+
   g_return_if_fail (JP_IS_TRADES_PAGE (self));
 
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
+  if (store != NULL)
+    self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self),
+                                      (JpStoreWatchFunc) jp_trades_page_reload);
   jp_setup_show_message (self->message, NULL);
   jp_trades_page_reload (self);
 }

@@ -16,7 +16,8 @@ struct _JpUnitsPage
   GtkLabel   *message;
   GtkListBox *list;
 
-  JpStore    *store;
+  JpStore      *store;
+  JpStoreWatch *watch;        /* JpStore::changed: units, candidates (the nominations) */
   GListStore *units;        /* JpSetupItem of JpUnit */
   GHashTable *nominations;  /* unit name -> GUINT_TO_POINTER (count) */
 };
@@ -62,9 +63,18 @@ create_unit_row (gpointer item,
   return row;
 }
 
+static char *
+unit_key (JpSetupItem *item)
+{
+  const JpUnit *u = jp_setup_item_get (item);
+
+  return g_strdup (u->name);
+}
+
 void
 jp_units_page_reload (JpUnitsPage *self)
 {
+  g_autoptr(GListStore) old = NULL;
   g_autoptr(GError) store_error = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) candidates = NULL;
@@ -95,10 +105,11 @@ jp_units_page_reload (JpUnitsPage *self)
       n = GPOINTER_TO_UINT (g_hash_table_lookup (self->nominations, c->unit));
       g_hash_table_insert (self->nominations, g_strdup (c->unit), GUINT_TO_POINTER (n + 1));
     }
-  g_clear_object (&self->units);
+  old = g_steal_pointer (&self->units);
   self->units = jp_setup_items_from_array (units, (GDestroyNotify) jp_unit_free);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->units), create_unit_row, self,
-                           NULL);
+  jp_setup_rebind_list (self->list, G_LIST_MODEL (old), G_LIST_MODEL (self->units),
+                        create_unit_row, self, unit_key);
+  jp_store_watch_done (self->watch);
 }
 
 static void
@@ -106,6 +117,7 @@ jp_units_page_dispose (GObject *object)
 {
   JpUnitsPage *self = JP_UNITS_PAGE (object);
 
+  g_clear_pointer (&self->watch, jp_store_watch_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_UNITS_PAGE);
   g_clear_object (&self->units);
   g_clear_object (&self->store);
@@ -138,9 +150,15 @@ void
 jp_units_page_set_store (JpUnitsPage *self,
                          JpStore     *store)
 {
+  static const char * const watched[] = { "units", "candidates", NULL };
+
   g_return_if_fail (JP_IS_UNITS_PAGE (self));
 
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->watch, jp_store_watch_free);
+  if (store != NULL)
+    self->watch = jp_store_watch_new (store, watched, GTK_WIDGET (self),
+                                      (JpStoreWatchFunc) jp_units_page_reload);
   jp_setup_show_message (self->message, NULL);
   jp_units_page_reload (self);
 }

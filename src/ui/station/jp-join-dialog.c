@@ -8,10 +8,9 @@
 
 #include "meeting/jp-meeting-client.h"
 #include "meeting/jp-meeting-tls.h"
+#include "ui/app/jp-application.h"
 #include "ui/station/jp-join-dialog.h"
 #include "ui/station/jp-station-window.h"
-
-#define LOCAL_SERVER_KEY "jp-meeting-server"
 
 struct _JpJoinDialog
 {
@@ -119,25 +118,6 @@ bad:
                _("“%s” is not a host address. Type it as shown on the chair’s screen, for "
                  "example 192.168.1.10:8765."), text);
   return FALSE;
-}
-
-void
-jp_join_set_local_server (GApplication    *app,
-                          JpMeetingServer *server)
-{
-  g_return_if_fail (G_IS_APPLICATION (app));
-  g_return_if_fail (server == NULL || JP_IS_MEETING_SERVER (server));
-
-  g_object_set_data_full (G_OBJECT (app), LOCAL_SERVER_KEY,
-                          server != NULL ? g_object_ref (server) : NULL, g_object_unref);
-}
-
-JpMeetingServer *
-jp_join_get_local_server (GApplication *app)
-{
-  g_return_val_if_fail (G_IS_APPLICATION (app), NULL);
-
-  return g_object_get_data (G_OBJECT (app), LOCAL_SERVER_KEY);
 }
 
 /* The offline queue of one member at one host: a ballot queued for M02 must never be sent
@@ -274,7 +254,8 @@ trusted_fingerprint (JpJoinDialog  *self,
                      GError       **error)
 {
   GApplication *app = g_application_get_default ();
-  JpMeetingServer *local = app != NULL ? jp_join_get_local_server (app) : NULL;
+  JpMeetingServer *local = JP_IS_APPLICATION (app)
+                           ? jp_application_get_local_server (JP_APPLICATION (app)) : NULL;
 
   if (local != NULL && jp_meeting_server_get_fingerprint (local) != NULL)
     {

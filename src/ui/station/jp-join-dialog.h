@@ -48,13 +48,4 @@ gboolean     jp_join_parse_host             (const char  *text,
                                              char       **base_uri,
                                              GError     **error);
 
-/* The meeting server running in this process (the chair's console), so the host's member
- * window can log in over loopback. The console announces it with
- * jp_join_set_local_server (app, server) when the meeting starts and (app, NULL) when it
- * stops (the ballot page does this).
- * Returns: (transfer none) (nullable). */
-void             jp_join_set_local_server   (GApplication    *app,
-                                             JpMeetingServer *server);
-JpMeetingServer *jp_join_get_local_server   (GApplication    *app);
-
 G_END_DECLS

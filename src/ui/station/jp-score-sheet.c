@@ -11,6 +11,7 @@
 #include "ui/station/jp-confirm-page.h"
 #include "jp-resources.h"
 #include "ui/station/jp-score-sheet.h"
+#include "ui/station/jp-station-flow.h"
 
 typedef struct {
   JpScoreSheet *self;     /* borrowed */
@@ -68,12 +69,8 @@ update_actions (JpScoreSheet *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean editing = state == JP_SHEET_EDITING;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.review",
-                                 editing && g_strcmp0 (page, "sheet") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.back",
-                                 editing && g_strcmp0 (page, "confirm") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.submit",
-                                 editing && g_strcmp0 (page, "confirm") == 0);
+  jp_station_flow_update (GTK_WIDGET (self), "sheet", editing && g_strcmp0 (page, "sheet") == 0,
+                          editing && g_strcmp0 (page, "confirm") == 0);
   gtk_widget_set_visible (self->review_button, editing);
   /* how to type is for a sheet that can still be typed in */
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), editing);
@@ -370,9 +367,7 @@ show_status (JpScoreSheet *self,
              const char   *title,
              const char   *description)
 {
-  adw_status_page_set_icon_name (self->status_page, icon);
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  jp_station_show_status (self->status_page, icon, title, description);
   show_page (self, "status");
 }
 
@@ -501,23 +496,11 @@ jp_score_sheet_submit (JpScoreSheet *self)
   g_signal_emit (self, signals[SIGNAL_SUBMIT], 0);
 }
 
-static void
-action_review (GtkWidget *widget, const char *name, GVariant *param)
-{
-  jp_score_sheet_review (JP_SCORE_SHEET (widget));
-}
-
-static void
-action_back (GtkWidget *widget, const char *name, GVariant *param)
-{
-  jp_score_sheet_back (JP_SCORE_SHEET (widget));
-}
-
-static void
-action_submit (GtkWidget *widget, const char *name, GVariant *param)
-{
-  jp_score_sheet_submit (JP_SCORE_SHEET (widget));
-}
+static const JpStationFlow flow = {
+  (JpStationStep) (void (*) (void)) jp_score_sheet_review,
+  (JpStationStep) (void (*) (void)) jp_score_sheet_back,
+  (JpStationStep) (void (*) (void)) jp_score_sheet_submit,
+};
 
 static void
 jp_score_sheet_dispose (GObject *object)
@@ -565,9 +548,7 @@ jp_score_sheet_class_init (JpScoreSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, confirm_page);
   gtk_widget_class_bind_template_child (widget_class, JpScoreSheet, status_page);
 
-  gtk_widget_class_install_action (widget_class, "sheet.review", NULL, action_review);
-  gtk_widget_class_install_action (widget_class, "sheet.back", NULL, action_back);
-  gtk_widget_class_install_action (widget_class, "sheet.submit", NULL, action_submit);
+  jp_station_flow_install (widget_class, "sheet", &flow);
 }
 
 static void

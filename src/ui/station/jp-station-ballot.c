@@ -8,6 +8,7 @@
 
 #include "ui/station/jp-confirm-page.h"
 #include "ui/station/jp-station-ballot.h"
+#include "ui/station/jp-station-flow.h"
 #include "meeting/jp-submission.h"
 
 typedef struct {
@@ -75,12 +76,8 @@ count_marks (JpStationBallot *self)
 static void
 update_actions (JpStationBallot *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ballot.review",
-                                 self->state == JP_STATION_BALLOT_CHOOSING);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ballot.back",
-                                 self->state == JP_STATION_BALLOT_REVIEW);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ballot.submit",
-                                 self->state == JP_STATION_BALLOT_REVIEW);
+  jp_station_flow_update (GTK_WIDGET (self), "ballot", self->state == JP_STATION_BALLOT_CHOOSING,
+                          self->state == JP_STATION_BALLOT_REVIEW);
   for (guint i = 0; i < self->rows->len; i++)
     {
       BallotRow *row = self->rows->pdata[i];
@@ -130,9 +127,7 @@ show_status (JpStationBallot      *self,
              const char           *title,
              const char           *description)
 {
-  adw_status_page_set_icon_name (self->status_page, icon);
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  jp_station_show_status (self->status_page, icon, title, description);
   set_state (self, state);
 }
 
@@ -428,23 +423,11 @@ jp_station_ballot_set_closed (JpStationBallot *self)
                : _("The chair closed the round. No more ballots are accepted."));
 }
 
-static void
-action_review (GtkWidget *widget, const char *name, GVariant *param)
-{
-  jp_station_ballot_review (JP_STATION_BALLOT (widget));
-}
-
-static void
-action_back (GtkWidget *widget, const char *name, GVariant *param)
-{
-  jp_station_ballot_back (JP_STATION_BALLOT (widget));
-}
-
-static void
-action_submit (GtkWidget *widget, const char *name, GVariant *param)
-{
-  jp_station_ballot_submit (JP_STATION_BALLOT (widget));
-}
+static const JpStationFlow flow = {
+  (JpStationStep) (void (*) (void)) jp_station_ballot_review,
+  (JpStationStep) (void (*) (void)) jp_station_ballot_back,
+  (JpStationStep) (void (*) (void)) jp_station_ballot_submit,
+};
 
 static void
 jp_station_ballot_dispose (GObject *object)
@@ -492,9 +475,7 @@ jp_station_ballot_class_init (JpStationBallotClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, review_page);
   gtk_widget_class_bind_template_child (widget_class, JpStationBallot, status_page);
 
-  gtk_widget_class_install_action (widget_class, "ballot.review", NULL, action_review);
-  gtk_widget_class_install_action (widget_class, "ballot.back", NULL, action_back);
-  gtk_widget_class_install_action (widget_class, "ballot.submit", NULL, action_submit);
+  jp_station_flow_install (widget_class, "ballot", &flow);
   gtk_widget_class_install_action (widget_class, "ballot.dossier", "s", action_dossier);
 }
 

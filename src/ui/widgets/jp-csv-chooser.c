@@ -11,6 +11,7 @@
 typedef struct {
   GWeakRef     owner;
   JpCsvChosen  chosen;
+  gpointer     data;
 } Pending;
 
 static void
@@ -38,9 +39,9 @@ on_response (GtkFileChooserNative *chooser,
     {
       name = g_file_get_basename (file);
       if (g_file_load_contents (file, NULL, &data, &length, NULL, &error))
-        p->chosen (owner, name, data, length, NULL);
+        p->chosen (owner, p->data, name, data, length, NULL);
       else
-        p->chosen (owner, name, NULL, 0, error);
+        p->chosen (owner, p->data, name, NULL, 0, error);
     }
   /* the reference taken when it was shown */
   g_object_unref (chooser);
@@ -50,7 +51,8 @@ void
 jp_csv_chooser_open (GtkWidget   *owner,
                      const char  *title,
                      const char  *filter_name,
-                     JpCsvChosen  chosen)
+                     JpCsvChosen  chosen,
+                     gpointer     data)
 {
   GtkRoot *root = gtk_widget_get_root (owner);
   GtkFileChooserNative *chooser;
@@ -61,6 +63,7 @@ jp_csv_chooser_open (GtkWidget   *owner,
 
   g_weak_ref_init (&p->owner, owner);
   p->chosen = chosen;
+  p->data = data;
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                                          _("_Cancel"));
