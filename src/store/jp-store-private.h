@@ -123,6 +123,24 @@ gboolean    jp_store_audit     (JpStore     *self,
                                 const char  *action,
                                 JsonBuilder *payload,
                                 GError     **error);
+/* The end of a write: appends its audit row (as jp_store_audit) and commits the transaction
+ * jp_store_begin opened. On failure the transaction is rolled back and FALSE returned with
+ * `error`, so a caller returns at once. */
+gboolean    jp_store_audit_commit (JpStore     *self,
+                                   const char  *actor,
+                                   const char  *action,
+                                   JsonBuilder *payload,
+                                   GError     **error);
+
+/* jp-store-members.c: a member's trade links and the "member.*" audit payload, for
+ * jp_store_add_member (jp-store-setup.c) and jp_store_update_member alike. */
+gboolean    jp_store_member_set_trades (JpStore         *self,
+                                        gint64           member_id,
+                                        const JpMember  *member,
+                                        GError         **error);
+void        jp_store_member_payload (JsonBuilder    *payload,
+                                     gint64          id,
+                                     const JpMember *member);
 
 /* Binds a string, NULL (or "") as SQL NULL. */
 int         jp_store_bind_text (sqlite3_stmt *stmt,
