@@ -392,6 +392,110 @@ jp_store_count_paper_entries (JpStore *self,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
 }
 
+/* ---- paper entry, shared with the defence's paper score sheets ---- */
+
+typedef struct {
+  const char *entered_by_sql;
+  const char *clear_sql;
+  const char *action;
+} PaperTable;
+
+static const PaperTable paper_tables[] = {
+  [JP_PAPER_BALLOTS] = {
+    "SELECT entered_by FROM paper_entry WHERE round_id = ? AND pass = ? ORDER BY line LIMIT 1",
+    "DELETE FROM paper_entry WHERE round_id = ? AND pass = ?",
+    "paper.enter",
+  },
+  [JP_PAPER_SHEETS] = {
+    "SELECT entered_by FROM defence_paper_entry WHERE round_id = ? AND pass = ? LIMIT 1",
+    "DELETE FROM defence_paper_entry WHERE round_id = ? AND pass = ?",
+    "defence.paper",
+  },
+};
+
+gboolean
+jp_store_paper_entered_by (JpStore      *self,
+                           JpPaperKind   kind,
+                           gint64        round_id,
+                           int           pass,
+                           char        **entered_by,
+                           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  *entered_by = NULL;
+  stmt = jp_store_prepare (self, paper_tables[kind].entered_by_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int (stmt, 2, pass);
+  if (jp_store_rows_next (self, stmt, &ok, error))
+    *entered_by = jp_store_column_dup (stmt, 0);
+  return ok;
+}
+
+gboolean
+jp_store_paper_pass_begin (JpStore      *self,
+                           JpPaperKind   kind,
+                           gint64        round_id,
+                           int           pass,
+                           const char   *entered_by,
+                           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *other_by = NULL;
+
+  if (!jp_store_paper_entered_by (self, kind, round_id, 3 - pass, &other_by, error))
+    return FALSE;
+  if (other_by != NULL && g_ascii_strcasecmp (other_by, entered_by) == 0)
+    {
+      if (kind == JP_PAPER_BALLOTS)
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("%s entered the other pass of round %lld; the confirmation must be typed "
+                       "by a second scrutineer."),
+                     entered_by, (long long) round_id);
+      else
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("%s typed the other entry of these paper sheets; the confirmation must be "
+                       "typed by a second scrutineer."), entered_by);
+      return FALSE;
+    }
+  stmt = jp_store_prepare (self, paper_tables[kind].clear_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round_id);
+  sqlite3_bind_int (stmt, 2, pass);
+  return jp_store_step_done (self, stmt, error);
+}
+
+gboolean
+jp_store_paper_pass_commit (JpStore      *self,
+                            JpPaperKind   kind,
+                            gint64        round_id,
+                            int           pass,
+                            guint         count,
+                            const char   *source_name,
+                            const char   *entered_by,
+                            GError      **error)
+{
+  g_autoptr(JsonBuilder) payload = json_builder_new ();
+
+  json_builder_begin_object (payload);
+  json_builder_set_member_name (payload, "round");
+  json_builder_add_int_value (payload, round_id);
+  json_builder_set_member_name (payload, "pass");
+  json_builder_add_int_value (payload, pass);
+  json_builder_set_member_name (payload, "count");
+  json_builder_add_int_value (payload, count);
+  json_builder_set_member_name (payload, "file");
+  json_builder_add_string_value (payload, source_name);
+  json_builder_set_member_name (payload, "entered_by");
+  json_builder_add_string_value (payload, entered_by);
+  json_builder_end_object (payload);
+  return jp_store_audit_commit (self, entered_by, paper_tables[kind].action, payload, error);
+}
+
 int
 jp_store_enter_paper_ballots (JpStore     *self,
                               gint64       round_id,
@@ -404,12 +508,9 @@ jp_store_enter_paper_ballots (JpStore     *self,
 {
   g_autoptr(JpRound) round = NULL;
   g_autoptr(GPtrArray) ballots = NULL;
-  g_autoptr(GPtrArray) other = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonBuilder) payload = json_builder_new ();
   g_autoptr(GError) core_error = NULL;
   g_auto(GStrv) codes = NULL;
-  g_autofree char *other_by = NULL;
   gint64 member_id;
 
   g_return_val_if_fail (JP_IS_STORE (self), -1);
@@ -435,17 +536,8 @@ jp_store_enter_paper_ballots (JpStore     *self,
                    (long long) round_id, jp_round_state_label (round->state));
       goto fail;
     }
-  other = load_pass (self, round_id, pass == 1 ? 2 : 1, &other_by, error);
-  if (other == NULL)
+  if (!jp_store_paper_pass_begin (self, JP_PAPER_BALLOTS, round_id, pass, member_code, error))
     goto fail;
-  if (other_by != NULL && g_ascii_strcasecmp (other_by, member_code) == 0)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("%s entered the other pass of round %lld; the confirmation must be typed "
-                     "by a second scrutineer."),
-                   member_code, (long long) round_id);
-      goto fail;
-    }
   codes = jp_round_get_codes (round);
   ballots = jp_paper_ballots_parse (data, length, source_name, (const char *const *) codes,
                                     &core_error);
@@ -455,15 +547,6 @@ jp_store_enter_paper_ballots (JpStore     *self,
       goto fail;
     }
 
-  stmt = jp_store_prepare (self, "DELETE FROM paper_entry WHERE round_id = ? AND pass = ?",
-                           error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int (stmt, 2, pass);
-  if (!jp_store_step_done (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = jp_store_prepare (self,
                            "INSERT INTO paper_entry (round_id, pass, serial, marks, invalid, line,"
                            " entered_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -487,21 +570,9 @@ jp_store_enter_paper_ballots (JpStore     *self,
         goto fail;
     }
 
-  json_builder_begin_object (payload);
-  json_builder_set_member_name (payload, "round");
-  json_builder_add_int_value (payload, round_id);
-  json_builder_set_member_name (payload, "pass");
-  json_builder_add_int_value (payload, pass);
-  json_builder_set_member_name (payload, "count");
-  json_builder_add_int_value (payload, ballots->len);
-  json_builder_set_member_name (payload, "file");
-  json_builder_add_string_value (payload, source_name);
-  json_builder_set_member_name (payload, "entered_by");
-  json_builder_add_string_value (payload, member_code);
-  json_builder_end_object (payload);
-  if (!jp_store_audit (self, member_code, "paper.enter", payload, error)
-      || !jp_store_commit (self, error))
-    goto fail;
+  if (!jp_store_paper_pass_commit (self, JP_PAPER_BALLOTS, round_id, pass, ballots->len,
+                                   source_name, member_code, error))
+    return -1;
   return (int) ballots->len;
 
 fail:

@@ -237,6 +237,41 @@ gboolean    jp_store_truncate_wal (JpStore  *self,
 
 /* jp-store-ballots.c */
 
+/* Paper entry, the same for paper ballots (table paper_entry) and paper score sheets
+ * (defence_paper_entry): a pile is typed twice, pass 1 and pass 2, by two scrutineers, and
+ * the round closes only when the passes agree. */
+typedef enum {
+  JP_PAPER_BALLOTS,
+  JP_PAPER_SHEETS,
+} JpPaperKind;
+
+/* Who typed `pass` of round `round_id` (NULL while nobody has). */
+gboolean    jp_store_paper_entered_by (JpStore      *self,
+                                       JpPaperKind   kind,
+                                       gint64        round_id,
+                                       int           pass,
+                                       char        **entered_by,
+                                       GError      **error);
+/* Inside the caller's transaction: refuses (INVALID) when `entered_by` typed the other pass,
+ * then empties `pass` for the rows typed again. */
+gboolean    jp_store_paper_pass_begin (JpStore      *self,
+                                       JpPaperKind   kind,
+                                       gint64        round_id,
+                                       int           pass,
+                                       const char   *entered_by,
+                                       GError      **error);
+/* Audits the `count` rows of `pass` typed from `source_name` ("paper.enter" or
+ * "defence.paper") and commits; rolls back on failure. */
+gboolean    jp_store_paper_pass_commit (JpStore      *self,
+                                        JpPaperKind   kind,
+                                        gint64        round_id,
+                                        int           pass,
+                                        guint         count,
+                                        const char   *source_name,
+                                        const char   *entered_by,
+                                        GError      **error);
+
+
 /* Inside the caller's transaction: deletes and writes again the ballot rows and roster rows of
  * `round_id` (0: of every round) in key order, so that their cells lie in the pages in serial
  * order and member order, not in the order they were cast; with secure_delete the old cells
