@@ -259,3 +259,94 @@ jp_cli_print_findings (GPtrArray *findings)
               f->message);
     }
 }
+
+int
+jp_cli_need_round (gint64    round,
+                   GError  **error)
+{
+  if (round > 0)
+    return 0;
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                       _("Say which round: add --round ID"));
+  return 2;
+}
+
+static int
+paper_enter_pass (JpStore                *store,
+                  const JpCliPaperEntry  *kind,
+                  gint64                  round,
+                  int                     pass,
+                  const char             *file,
+                  const char             *member,
+                  int                    *count,
+                  GError                **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (file, &data, &length, error))
+    return 1;
+  *count = kind->enter (store, round, pass, data, length, file, member, error);
+  if (*count < 0)
+    return 1;
+  if (!jp_cli_opt_json)
+    kind->entered (file, *count, pass);
+  return 0;
+}
+
+int
+jp_cli_paper_enter (int                     argc,
+                    char                  **argv,
+                    const JpCliPaperEntry  *kind,
+                    JpStore               **store,
+                    gint64                 *round,
+                    int                     counts[2],
+                    GError                **error)
+{
+  g_autofree char *file = NULL, *entered_by = NULL, *confirm_file = NULL, *confirmed_by = NULL;
+  GOptionEntry entries[] = {
+    JP_CLI_COMMON_OPTIONS,
+    { "round", 0, 0, G_OPTION_ARG_INT64, round, kind->round_help, N_("ID") },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, kind->first_help, N_("CSV") },
+    { "entered-by", 0, 0, G_OPTION_ARG_STRING, &entered_by, N_("Scrutineer of the first entry"),
+      N_("MEMBER") },
+    { "confirm-file", 0, 0, G_OPTION_ARG_FILENAME, &confirm_file, kind->second_help,
+      N_("CSV") },
+    { "confirmed-by", 0, 0, G_OPTION_ARG_STRING, &confirmed_by,
+      N_("Scrutineer of the second entry"), N_("MEMBER") },
+    { NULL }
+  };
+  g_autoptr(JpStore) opened = NULL;
+  int status;
+
+  *round = 0;
+  counts[0] = counts[1] = -1;
+  opened = jp_cli_parse_and_open (entries, _("enter"), &argc, &argv, &status, error);
+  if (opened == NULL)
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "enter"))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, kind->usage);
+      return 2;
+    }
+  if ((status = jp_cli_need_round (*round, error)) != 0)
+    return status;
+  if ((file == NULL) != (entered_by == NULL) || (confirm_file == NULL) != (confirmed_by == NULL)
+      || (file == NULL && confirm_file == NULL))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Give --file A.csv --entered-by MEMBER, and for the second entry "
+                             "--confirm-file B.csv --confirmed-by MEMBER"));
+      return 2;
+    }
+  if (file != NULL
+      && (status = paper_enter_pass (opened, kind, *round, 1, file, entered_by, &counts[0],
+                                     error)) != 0)
+    return status;
+  if (confirm_file != NULL
+      && (status = paper_enter_pass (opened, kind, *round, 2, confirm_file, confirmed_by,
+                                     &counts[1], error)) != 0)
+    return status;
+  *store = g_steal_pointer (&opened);
+  return 0;
+}
