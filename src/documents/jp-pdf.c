@@ -749,42 +749,52 @@ jp_pdf_paragraph (JpPdf      *pdf,
 }
 
 GBytes *
-jp_pdf_save (JpPdf *pdf, GError **error)
+jp_pdf_doc_save (HPDF_Doc   doc,
+                 GError   **doc_error,
+                 GError   **error)
 {
   HPDF_UINT32 size;
   guint8 *buffer;
   HPDF_UINT32 done = 0;
 
-  g_return_val_if_fail (pdf != NULL, NULL);
-
-  if (!jp_pdf_check (pdf, error))
-    return NULL;
-  HPDF_SaveToStream (pdf->doc);
-  if (!jp_pdf_check (pdf, error))
-    return NULL;
-  size = HPDF_GetStreamSize (pdf->doc);
+  HPDF_SaveToStream (doc);
+  if (*doc_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (*doc_error));
+      return NULL;
+    }
+  size = HPDF_GetStreamSize (doc);
   buffer = g_malloc (MAX (size, 1));
-  HPDF_ResetStream (pdf->doc);
+  HPDF_ResetStream (doc);
   while (done < size)
     {
       HPDF_UINT32 chunk = size - done;
-      HPDF_STATUS status = HPDF_ReadFromStream (pdf->doc, buffer + done, &chunk);
+      HPDF_STATUS status = HPDF_ReadFromStream (doc, buffer + done, &chunk);
 
       done += chunk;
       if (status == HPDF_STREAM_EOF || chunk == 0)
         break;
     }
   /* libharu reports the end of its stream as an error; that one is expected. */
-  if (pdf->error != NULL && done == size)
-    g_clear_error (&pdf->error);
-  if (done != size || !jp_pdf_check (pdf, error))
-    {
-      g_free (buffer);
-      if (error != NULL && *error == NULL)
-        g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_FAILED,
-                     _("Could not create the PDF: libharu returned %u of %u bytes."),
-                     done, size);
-      return NULL;
-    }
-  return g_bytes_new_take (buffer, size);
+  if (*doc_error != NULL && done == size)
+    g_clear_error (doc_error);
+  if (done == size)
+    return g_bytes_new_take (buffer, size);
+  g_free (buffer);
+  if (*doc_error != NULL)
+    g_propagate_error (error, g_error_copy (*doc_error));
+  else
+    g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_FAILED,
+                 _("Could not create the PDF: libharu returned %u of %u bytes."), done, size);
+  return NULL;
+}
+
+GBytes *
+jp_pdf_save (JpPdf *pdf, GError **error)
+{
+  g_return_val_if_fail (pdf != NULL, NULL);
+
+  if (!jp_pdf_check (pdf, error))
+    return NULL;
+  return jp_pdf_doc_save (pdf->doc, &pdf->error, error);
 }
