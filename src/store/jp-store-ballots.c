@@ -394,6 +394,24 @@ jp_store_count_paper_entries (JpStore *self,
 
 /* ---- paper entry, shared with the defence's paper score sheets ---- */
 
+/* A statement of `sql` bound to `round_id` (?1) and `pass` (?2). */
+static sqlite3_stmt *
+pass_statement (JpStore     *self,
+                const char  *sql,
+                gint64       round_id,
+                int          pass,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = jp_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, round_id);
+      sqlite3_bind_int (stmt, 2, pass);
+    }
+  return stmt;
+}
+
 typedef struct {
   const char *entered_by_sql;
   const char *clear_sql;
@@ -414,6 +432,35 @@ static const PaperTable paper_tables[] = {
 };
 
 gboolean
+jp_store_paper_pass_begin (JpStore            *self,
+                           const JpPaperPass  *pass,
+                           GError            **error)
+{
+  g_autofree char *other_by = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!jp_store_paper_entered_by (self, pass->kind, pass->round_id, 3 - pass->pass, &other_by,
+                                  error))
+    return FALSE;
+  if (other_by != NULL && g_ascii_strcasecmp (other_by, pass->entered_by) == 0)
+    {
+      if (pass->kind == JP_PAPER_BALLOTS)
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("%s entered the other pass of round %lld; the confirmation must be typed "
+                       "by a second scrutineer."),
+                     pass->entered_by, (long long) pass->round_id);
+      else
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("%s typed the other entry of these paper sheets; the confirmation must be "
+                       "typed by a second scrutineer."), pass->entered_by);
+      return FALSE;
+    }
+  stmt = pass_statement (self, paper_tables[pass->kind].clear_sql, pass->round_id, pass->pass,
+                         error);
+  return stmt != NULL && jp_store_step_done (self, stmt, error);
+}
+
+gboolean
 jp_store_paper_entered_by (JpStore      *self,
                            JpPaperKind   kind,
                            gint64        round_id,
@@ -422,78 +469,38 @@ jp_store_paper_entered_by (JpStore      *self,
                            GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
+  gboolean ok = FALSE;
 
   *entered_by = NULL;
-  stmt = jp_store_prepare (self, paper_tables[kind].entered_by_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int (stmt, 2, pass);
-  if (jp_store_rows_next (self, stmt, &ok, error))
+  stmt = pass_statement (self, paper_tables[kind].entered_by_sql, round_id, pass, error);
+  if (stmt != NULL && jp_store_rows_next (self, stmt, &ok, error))
     *entered_by = jp_store_column_dup (stmt, 0);
   return ok;
 }
 
 gboolean
-jp_store_paper_pass_begin (JpStore      *self,
-                           JpPaperKind   kind,
-                           gint64        round_id,
-                           int           pass,
-                           const char   *entered_by,
-                           GError      **error)
+jp_store_paper_pass_commit (JpStore            *self,
+                            const JpPaperPass  *pass,
+                            const char         *source_name,
+                            guint               count,
+                            GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *other_by = NULL;
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) o = json_object_new ();
+  g_autofree char *text = NULL;
 
-  if (!jp_store_paper_entered_by (self, kind, round_id, 3 - pass, &other_by, error))
-    return FALSE;
-  if (other_by != NULL && g_ascii_strcasecmp (other_by, entered_by) == 0)
-    {
-      if (kind == JP_PAPER_BALLOTS)
-        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                     _("%s entered the other pass of round %lld; the confirmation must be typed "
-                       "by a second scrutineer."),
-                     entered_by, (long long) round_id);
-      else
-        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                     _("%s typed the other entry of these paper sheets; the confirmation must be "
-                       "typed by a second scrutineer."), entered_by);
-      return FALSE;
-    }
-  stmt = jp_store_prepare (self, paper_tables[kind].clear_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int (stmt, 2, pass);
-  return jp_store_step_done (self, stmt, error);
-}
-
-gboolean
-jp_store_paper_pass_commit (JpStore      *self,
-                            JpPaperKind   kind,
-                            gint64        round_id,
-                            int           pass,
-                            guint         count,
-                            const char   *source_name,
-                            const char   *entered_by,
-                            GError      **error)
-{
-  g_autoptr(JsonBuilder) payload = json_builder_new ();
-
-  json_builder_begin_object (payload);
-  json_builder_set_member_name (payload, "round");
-  json_builder_add_int_value (payload, round_id);
-  json_builder_set_member_name (payload, "pass");
-  json_builder_add_int_value (payload, pass);
-  json_builder_set_member_name (payload, "count");
-  json_builder_add_int_value (payload, count);
-  json_builder_set_member_name (payload, "file");
-  json_builder_add_string_value (payload, source_name);
-  json_builder_set_member_name (payload, "entered_by");
-  json_builder_add_string_value (payload, entered_by);
-  json_builder_end_object (payload);
-  return jp_store_audit_commit (self, entered_by, paper_tables[kind].action, payload, error);
+  json_object_set_int_member (o, "round", pass->round_id);
+  json_object_set_int_member (o, "pass", pass->pass);
+  json_object_set_int_member (o, "count", count);
+  json_object_set_string_member (o, "file", source_name);
+  json_object_set_string_member (o, "entered_by", pass->entered_by);
+  json_node_set_object (root, o);
+  text = json_to_string (root, FALSE);
+  if (jp_store_audit_text (self, pass->entered_by, paper_tables[pass->kind].action, text, error)
+      && jp_store_commit (self, error))
+    return TRUE;
+  jp_store_rollback (self);
+  return FALSE;
 }
 
 int
@@ -511,6 +518,7 @@ jp_store_enter_paper_ballots (JpStore     *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) core_error = NULL;
   g_auto(GStrv) codes = NULL;
+  JpPaperPass typed = { JP_PAPER_BALLOTS, round_id, pass, member_code };
   gint64 member_id;
 
   g_return_val_if_fail (JP_IS_STORE (self), -1);
@@ -536,7 +544,7 @@ jp_store_enter_paper_ballots (JpStore     *self,
                    (long long) round_id, jp_round_state_label (round->state));
       goto fail;
     }
-  if (!jp_store_paper_pass_begin (self, JP_PAPER_BALLOTS, round_id, pass, member_code, error))
+  if (!jp_store_paper_pass_begin (self, &typed, error))
     goto fail;
   codes = jp_round_get_codes (round);
   ballots = jp_paper_ballots_parse (data, length, source_name, (const char *const *) codes,
@@ -570,8 +578,7 @@ jp_store_enter_paper_ballots (JpStore     *self,
         goto fail;
     }
 
-  if (!jp_store_paper_pass_commit (self, JP_PAPER_BALLOTS, round_id, pass, ballots->len,
-                                   source_name, member_code, error))
+  if (!jp_store_paper_pass_commit (self, &typed, source_name, ballots->len, error))
     return -1;
   return (int) ballots->len;
 

@@ -29,6 +29,7 @@ jp_store_defence_enter_paper (JpStore     *self,
   g_autoptr(GError) core_error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
+  JpPaperPass typed = { JP_PAPER_SHEETS, round_id, pass, entered_by };
   guint n_problems = 0;
 
   g_return_val_if_fail (JP_IS_STORE (self), -1);
@@ -81,7 +82,7 @@ jp_store_defence_enter_paper (JpStore     *self,
       goto fail;
     }
 
-  if (!jp_store_paper_pass_begin (self, JP_PAPER_SHEETS, round_id, pass, entered_by, error))
+  if (!jp_store_paper_pass_begin (self, &typed, error))
     goto fail;
   stmt = jp_store_prepare (self,
                            "INSERT INTO defence_paper_entry (round_id, pass, member_id, "
@@ -108,8 +109,7 @@ jp_store_defence_enter_paper (JpStore     *self,
       if (!jp_store_step_done (self, stmt, error))
         goto fail;
     }
-  if (!jp_store_paper_pass_commit (self, JP_PAPER_SHEETS, round_id, pass, parsed->len,
-                                   source_name, entered_by, error))
+  if (!jp_store_paper_pass_commit (self, &typed, source_name, parsed->len, error))
     return -1;
   return (int) parsed->len;
 

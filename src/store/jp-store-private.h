@@ -130,14 +130,14 @@ gboolean    jp_store_audit_commit (JpStore     *self,
                                    const char  *actor,
                                    const char  *action,
                                    JsonBuilder *payload,
-                                   GError     **error);
+                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* jp-store-members.c: a member's trade links and the "member.*" audit payload, for
  * jp_store_add_member (jp-store-setup.c) and jp_store_update_member alike. */
 gboolean    jp_store_member_set_trades (JpStore         *self,
                                         gint64           member_id,
                                         const JpMember  *member,
-                                        GError         **error);
+                                        GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 void        jp_store_member_payload (JsonBuilder    *payload,
                                      gint64          id,
                                      const JpMember *member);
@@ -251,25 +251,27 @@ gboolean    jp_store_paper_entered_by (JpStore      *self,
                                        gint64        round_id,
                                        int           pass,
                                        char        **entered_by,
-                                       GError      **error);
-/* Inside the caller's transaction: refuses (INVALID) when `entered_by` typed the other pass,
- * then empties `pass` for the rows typed again. */
-gboolean    jp_store_paper_pass_begin (JpStore      *self,
-                                       JpPaperKind   kind,
-                                       gint64        round_id,
-                                       int           pass,
-                                       const char   *entered_by,
-                                       GError      **error);
-/* Audits the `count` rows of `pass` typed from `source_name` ("paper.enter" or
+                                       GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+/* One pass of a pile: typed by `entered_by`. */
+typedef struct {
+  JpPaperKind  kind;
+  gint64       round_id;
+  int          pass;       /* 1 or 2 */
+  const char  *entered_by;
+} JpPaperPass;
+
+/* Inside the caller's transaction: refuses (INVALID) when the same person typed the other
+ * pass, then empties this pass for the rows typed again. */
+gboolean    jp_store_paper_pass_begin  (JpStore            *self,
+                                        const JpPaperPass  *pass,
+                                        GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Audits the `count` rows of the pass typed from `source_name` ("paper.enter" or
  * "defence.paper") and commits; rolls back on failure. */
-gboolean    jp_store_paper_pass_commit (JpStore      *self,
-                                        JpPaperKind   kind,
-                                        gint64        round_id,
-                                        int           pass,
-                                        guint         count,
-                                        const char   *source_name,
-                                        const char   *entered_by,
-                                        GError      **error);
+gboolean    jp_store_paper_pass_commit (JpStore            *self,
+                                        const JpPaperPass  *pass,
+                                        const char         *source_name,
+                                        guint               count,
+                                        GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 
 /* Inside the caller's transaction: deletes and writes again the ballot rows and roster rows of
