@@ -57,6 +57,34 @@ check_chain (JpStore        *self,
   return TRUE;
 }
 
+/* The ids of the closed or sealed rounds of `kind` ("ballot" or "defence"), in id order;
+ * NULL with `error`. */
+static GArray *
+closed_rounds (JpStore     *self,
+               const char  *kind,
+               GError     **error)
+{
+  static const char *const sql = "SELECT id FROM round WHERE kind = ? "
+                                 "AND state IN ('closed', 'sealed') ORDER BY id";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok;
+
+  stmt = jp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  while (jp_store_rows_next (self, stmt, &ok, error))
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 /* The digest the audit recorded for a round at its close, and that entry's seq. */
 static char *
 audited_digest (GPtrArray  *entries,
@@ -87,35 +115,6 @@ audited_digest (GPtrArray  *entries,
       *seq = e->seq;
     }
   return digest;
-}
-
-/* The ids of the closed or sealed rounds of `kind` ("ballot" or "defence"), in id order;
- * NULL with `error`. */
-static GArray *
-closed_rounds (JpStore     *self,
-               const char  *kind,
-               GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean ok;
-
-  stmt = jp_store_prepare (self,
-                           "SELECT id FROM round WHERE kind = ? "
-                           "AND state IN ('closed', 'sealed') ORDER BY id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  while (jp_store_rows_next (self, stmt, &ok, error))
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&ids);
 }
 
 static gboolean
