@@ -271,29 +271,6 @@ jp_cli_need_round (gint64    round,
   return 2;
 }
 
-static int
-paper_enter_pass (JpStore                *store,
-                  const JpCliPaperEntry  *kind,
-                  gint64                  round,
-                  int                     pass,
-                  const char             *file,
-                  const char             *member,
-                  int                    *count,
-                  GError                **error)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (file, &data, &length, error))
-    return 1;
-  *count = kind->enter (store, round, pass, data, length, file, member, error);
-  if (*count < 0)
-    return 1;
-  if (!jp_cli_opt_json)
-    kind->entered (file, *count, pass);
-  return 0;
-}
-
 int
 jp_cli_paper_enter (int                     argc,
                     char                  **argv,
@@ -306,14 +283,16 @@ jp_cli_paper_enter (int                     argc,
   g_autofree char *file = NULL, *entered_by = NULL, *confirm_file = NULL, *confirmed_by = NULL;
   GOptionEntry entries[] = {
     JP_CLI_COMMON_OPTIONS,
-    { "round", 0, 0, G_OPTION_ARG_INT64, round, kind->round_help, N_("ID") },
-    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, kind->first_help, N_("CSV") },
-    { "entered-by", 0, 0, G_OPTION_ARG_STRING, &entered_by, N_("Scrutineer of the first entry"),
-      N_("MEMBER") },
-    { "confirm-file", 0, 0, G_OPTION_ARG_FILENAME, &confirm_file, kind->second_help,
-      N_("CSV") },
-    { "confirmed-by", 0, 0, G_OPTION_ARG_STRING, &confirmed_by,
-      N_("Scrutineer of the second entry"), N_("MEMBER") },
+    { .long_name = "round", .arg = G_OPTION_ARG_INT64, .arg_data = round,
+      .description = kind->round_help, .arg_description = N_("ID") },
+    { .long_name = "file", .arg = G_OPTION_ARG_FILENAME, .arg_data = &file,
+      .description = kind->first_help, .arg_description = N_("CSV") },
+    { .long_name = "entered-by", .arg = G_OPTION_ARG_STRING, .arg_data = &entered_by,
+      .description = N_("Scrutineer of the first entry"), .arg_description = N_("MEMBER") },
+    { .long_name = "confirm-file", .arg = G_OPTION_ARG_FILENAME, .arg_data = &confirm_file,
+      .description = kind->second_help, .arg_description = N_("CSV") },
+    { .long_name = "confirmed-by", .arg = G_OPTION_ARG_STRING, .arg_data = &confirmed_by,
+      .description = N_("Scrutineer of the second entry"), .arg_description = N_("MEMBER") },
     { NULL }
   };
   g_autoptr(JpStore) opened = NULL;
@@ -339,14 +318,24 @@ jp_cli_paper_enter (int                     argc,
                              "--confirm-file B.csv --confirmed-by MEMBER"));
       return 2;
     }
-  if (file != NULL
-      && (status = paper_enter_pass (opened, kind, *round, 1, file, entered_by, &counts[0],
-                                     error)) != 0)
-    return status;
-  if (confirm_file != NULL
-      && (status = paper_enter_pass (opened, kind, *round, 2, confirm_file, confirmed_by,
-                                     &counts[1], error)) != 0)
-    return status;
+  /* pass 1, then pass 2: a failed pass stops before the next */
+  for (int pass = 1; pass <= 2; pass++)
+    {
+      const char *path = pass == 1 ? file : confirm_file;
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (path == NULL)
+        continue;
+      if (!g_file_get_contents (path, &data, &length, error))
+        return 1;
+      counts[pass - 1] = kind->enter (opened, *round, pass, data, length, path,
+                                      pass == 1 ? entered_by : confirmed_by, error);
+      if (counts[pass - 1] < 0)
+        return 1;
+      if (!jp_cli_opt_json)
+        kind->entered (path, counts[pass - 1], pass);
+    }
   *store = g_steal_pointer (&opened);
   return 0;
 }
