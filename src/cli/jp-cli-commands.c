@@ -34,6 +34,7 @@ print_created_json (const char *key1,
                     gint64      value2)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   jp_cli_add_string (b, "db", jp_cli_opt_db);
@@ -41,7 +42,8 @@ print_created_json (const char *key1,
   if (key2 != NULL)
     jp_cli_add_int (b, key2, value2);
   json_builder_end_object (b);
-  jp_cli_print_json (json_builder_get_root (b));
+  root = json_builder_get_root (b);
+  jp_cli_print_json (root);
 }
 
 static int
