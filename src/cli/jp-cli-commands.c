@@ -25,6 +25,27 @@ require_db (GError **error)
 
 /* ---- init ---- */
 
+/* The JSON answer of `init` and `demo`: the election file made and one or two numbers
+ * about it (`key2` NULL for one). */
+static void
+print_created_json (const char *key1,
+                    gint64      value1,
+                    const char *key2,
+                    gint64      value2)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  jp_cli_add_string (b, "db", jp_cli_opt_db);
+  jp_cli_add_int (b, key1, value1);
+  if (key2 != NULL)
+    jp_cli_add_int (b, key2, value2);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  jp_cli_print_json (root);
+}
+
 static int
 cmd_init (int argc, char **argv, GError **error)
 {
@@ -71,16 +92,7 @@ cmd_init (int argc, char **argv, GError **error)
   if (store == NULL)
     return 1;
   if (jp_cli_opt_json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "db");
-      json_builder_add_string_value (b, jp_cli_opt_db);
-      json_builder_set_member_name (b, "schema_version");
-      json_builder_add_int_value (b, jp_store_get_schema_version (store));
-      json_builder_end_object (b);
-      jp_cli_print_json (json_builder_get_root (b));
-    }
+    print_created_json ("schema_version", jp_store_get_schema_version (store), NULL, 0);
   else
     printf (_("Created election file %s\n"), jp_cli_opt_db);
   return 0;
@@ -127,18 +139,8 @@ cmd_demo (int argc, char **argv, GError **error)
   if (store == NULL)
     return 1;
   if (jp_cli_opt_json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "db");
-      json_builder_add_string_value (b, jp_cli_opt_db);
-      json_builder_set_member_name (b, "candidates");
-      json_builder_add_int_value (b, jp_store_count_candidates (store));
-      json_builder_set_member_name (b, "documents");
-      json_builder_add_int_value (b, jp_store_count_documents (store));
-      json_builder_end_object (b);
-      jp_cli_print_json (json_builder_get_root (b));
-    }
+    print_created_json ("candidates", jp_store_count_candidates (store),
+                        "documents", jp_store_count_documents (store));
   else
     printf (ngettext ("Created demo election %s with %u candidate\n",
                       "Created demo election %s with %u candidates\n",

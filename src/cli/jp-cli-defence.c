@@ -43,17 +43,6 @@ json_decimal (gint64 hundredths)
 }
 
 static int
-need_round (gint64    round,
-            GError  **error)
-{
-  if (round > 0)
-    return 0;
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                       _("Say which round: add --round ID"));
-  return 2;
-}
-
-static int
 need_option (const char  *value,
              const char  *message,
              GError     **error)
@@ -91,7 +80,7 @@ jp_cli_cmd_score (int argc, char **argv, GError **error)
   store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
-  if ((status = need_round (round, error)) != 0
+  if ((status = jp_cli_need_round (round, error)) != 0
       || (status = need_option (member, _("Say whose sheet: add --member CODE"), error)) != 0
       || (status = need_option (candidate, _("Say which candidate: add --candidate CODE"),
                                 error)) != 0)
@@ -135,77 +124,36 @@ jp_cli_cmd_score (int argc, char **argv, GError **error)
 
 /* ---- scores enter ---- */
 
-static int
-enter_sheets (JpStore     *store,
-              gint64       round,
-              int          pass,
-              const char  *file,
-              const char  *member,
-              int         *count,
-              GError     **error)
+static void
+print_sheets_entered (const char *file,
+                      int         n,
+                      int         pass)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (file, &data, &length, error))
-    return 1;
-  *count = jp_store_defence_enter_paper (store, round, pass, data, length, file, member, error);
-  if (*count < 0)
-    return 1;
-  if (!jp_cli_opt_json)
-    printf (ngettext ("%s: %d paper sheet entered (pass %d).\n",
-                      "%s: %d paper sheets entered (pass %d).\n", *count),
-            file, *count, pass);
-  return 0;
+  printf (ngettext ("%s: %d paper sheet entered (pass %d).\n",
+                    "%s: %d paper sheets entered (pass %d).\n", n),
+          file, n, pass);
 }
 
 int
 jp_cli_cmd_scores (int argc, char **argv, GError **error)
 {
-  g_autofree char *file = NULL, *entered_by = NULL, *confirm_file = NULL, *confirmed_by = NULL;
-  gint64 round = 0;
-  GOptionEntry entries[] = {
-    JP_CLI_COMMON_OPTIONS,
-    { "round", 0, 0, G_OPTION_ARG_INT64, &round, N_("The defence session"), N_("ID") },
-    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("Paper sheets, first entry"), N_("CSV") },
-    { "entered-by", 0, 0, G_OPTION_ARG_STRING, &entered_by, N_("Scrutineer of the first entry"),
-      N_("MEMBER") },
-    { "confirm-file", 0, 0, G_OPTION_ARG_FILENAME, &confirm_file,
-      N_("Paper sheets, second entry"), N_("CSV") },
-    { "confirmed-by", 0, 0, G_OPTION_ARG_STRING, &confirmed_by,
-      N_("Scrutineer of the second entry"), N_("MEMBER") },
-    { NULL }
+  static const JpCliPaperEntry sheets = {
+    N_("The defence session"), N_("Paper sheets, first entry"), N_("Paper sheets, second entry"),
+    NULL, jp_store_defence_enter_paper, print_sheets_entered,
   };
+  JpCliPaperEntry kind = sheets;
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GPtrArray) diffs = NULL;
-  int status, first = -1, second = -1;
+  gint64 round = 0;
+  int counts[2];
+  int status, first, second;
 
-  store = jp_cli_parse_and_open (entries, _("enter"), &argc, &argv, &status, error);
-  if (store == NULL)
+  kind.usage = _("Say what to do: scores enter");
+  status = jp_cli_paper_enter (argc, argv, &kind, &store, &round, counts, error);
+  if (status != 0)
     return status;
-  if (argc != 2 || !g_str_equal (argv[1], "enter"))
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Say what to do: scores enter"));
-      return 2;
-    }
-  if ((status = need_round (round, error)) != 0)
-    return status;
-  if ((file == NULL) != (entered_by == NULL) || (confirm_file == NULL) != (confirmed_by == NULL)
-      || (file == NULL && confirm_file == NULL))
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Give --file A.csv --entered-by MEMBER, and for the second entry "
-                             "--confirm-file B.csv --confirmed-by MEMBER"));
-      return 2;
-    }
-  if (file != NULL && (status = enter_sheets (store, round, 1, file, entered_by, &first,
-                                              error)) != 0)
-    return status;
-  if (confirm_file != NULL
-      && (status = enter_sheets (store, round, 2, confirm_file, confirmed_by, &second,
-                                 error)) != 0)
-    return status;
+  first = counts[0];
+  second = counts[1];
   diffs = jp_store_defence_paper_differences (store, round, error);
   if (diffs == NULL)
     return 1;
@@ -477,7 +425,7 @@ jp_cli_cmd_defence (int argc, char **argv, GError **error)
                                  &argc, &argv, &status, error);
   if (store == NULL)
     return status;
-  if ((status = need_round (round, error)) != 0)
+  if ((status = jp_cli_need_round (round, error)) != 0)
     return status;
   if (argc > 2)
     {

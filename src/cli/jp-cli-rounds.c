@@ -15,17 +15,6 @@
 
 #define ACTOR "cli"
 
-static int
-need_round (gint64    round,
-            GError  **error)
-{
-  if (round > 0)
-    return 0;
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                       _("Say which round: add --round ID"));
-  return 2;
-}
-
 static void
 print_round_id (const char *key,
                 gint64      id)
@@ -101,7 +90,7 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
         printf (_("Round %lld is open.\n"), (long long) id);
       return 0;
     }
-  if ((status = need_round (round, error)) != 0)
+  if ((status = jp_cli_need_round (round, error)) != 0)
     return status;
   if (g_str_equal (argv[1], "close"))
     return jp_store_close_round (store, round, ACTOR, error) ? 0 : 1;
@@ -124,74 +113,33 @@ jp_cli_cmd_round (int argc, char **argv, GError **error)
   return 2;
 }
 
-static int
-enter_file (JpStore     *store,
-            gint64       round,
-            int          pass,
-            const char  *file,
-            const char  *member,
-            GError     **error)
+static void
+print_ballots_entered (const char *file,
+                       int         n,
+                       int         pass)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  int n;
-
-  if (!g_file_get_contents (file, &data, &length, error))
-    return 1;
-  n = jp_store_enter_paper_ballots (store, round, pass, data, length, file, member, error);
-  if (n < 0)
-    return 1;
-  if (!jp_cli_opt_json)
-    printf (ngettext ("%s: %d paper ballot entered (pass %d).\n",
-                      "%s: %d paper ballots entered (pass %d).\n", n),
-            file, n, pass);
-  return 0;
+  printf (ngettext ("%s: %d paper ballot entered (pass %d).\n",
+                    "%s: %d paper ballots entered (pass %d).\n", n),
+          file, n, pass);
 }
 
 int
 jp_cli_cmd_ballots (int argc, char **argv, GError **error)
 {
-  g_autofree char *file = NULL, *entered_by = NULL, *confirm_file = NULL, *confirmed_by = NULL;
-  gint64 round = 0;
-  GOptionEntry entries[] = {
-    JP_CLI_COMMON_OPTIONS,
-    { "round", 0, 0, G_OPTION_ARG_INT64, &round, N_("The round"), N_("ID") },
-    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("Paper ballots, first entry"), N_("CSV") },
-    { "entered-by", 0, 0, G_OPTION_ARG_STRING, &entered_by, N_("Scrutineer of the first entry"),
-      N_("MEMBER") },
-    { "confirm-file", 0, 0, G_OPTION_ARG_FILENAME, &confirm_file,
-      N_("Paper ballots, second entry"), N_("CSV") },
-    { "confirmed-by", 0, 0, G_OPTION_ARG_STRING, &confirmed_by,
-      N_("Scrutineer of the second entry"), N_("MEMBER") },
-    { NULL }
+  static const JpCliPaperEntry ballots = {
+    N_("The round"), N_("Paper ballots, first entry"), N_("Paper ballots, second entry"),
+    NULL, jp_store_enter_paper_ballots, print_ballots_entered,
   };
+  JpCliPaperEntry kind = ballots;
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GPtrArray) diffs = NULL;
+  gint64 round = 0;
+  int counts[2];
   int status;
 
-  store = jp_cli_parse_and_open (entries, _("enter"), &argc, &argv, &status, error);
-  if (store == NULL)
-    return status;
-  if (argc != 2 || !g_str_equal (argv[1], "enter"))
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Say what to do: ballots enter"));
-      return 2;
-    }
-  if ((status = need_round (round, error)) != 0)
-    return status;
-  if ((file == NULL) != (entered_by == NULL) || (confirm_file == NULL) != (confirmed_by == NULL)
-      || (file == NULL && confirm_file == NULL))
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Give --file A.csv --entered-by MEMBER, and for the second entry "
-                             "--confirm-file B.csv --confirmed-by MEMBER"));
-      return 2;
-    }
-  if (file != NULL && (status = enter_file (store, round, 1, file, entered_by, error)) != 0)
-    return status;
-  if (confirm_file != NULL
-      && (status = enter_file (store, round, 2, confirm_file, confirmed_by, error)) != 0)
+  kind.usage = _("Say what to do: ballots enter");
+  status = jp_cli_paper_enter (argc, argv, &kind, &store, &round, counts, error);
+  if (status != 0)
     return status;
 
   diffs = jp_store_paper_differences (store, round, error);
@@ -245,7 +193,7 @@ jp_cli_cmd_vote (int argc, char **argv, GError **error)
   store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
-  if ((status = need_round (round, error)) != 0)
+  if ((status = jp_cli_need_round (round, error)) != 0)
     return status;
   if (member == NULL)
     {
@@ -297,7 +245,7 @@ jp_cli_cmd_tally (int argc, char **argv, GError **error)
   store = jp_cli_parse_and_open (entries, NULL, &argc, &argv, &status, error);
   if (store == NULL)
     return status;
-  if ((status = need_round (round, error)) != 0)
+  if ((status = jp_cli_need_round (round, error)) != 0)
     return status;
   tally = jp_store_get_tally (store, round, error);
   if (tally == NULL)

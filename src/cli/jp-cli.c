@@ -259,3 +259,83 @@ jp_cli_print_findings (GPtrArray *findings)
               f->message);
     }
 }
+
+int
+jp_cli_need_round (gint64    round,
+                   GError  **error)
+{
+  if (round > 0)
+    return 0;
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                       _("Say which round: add --round ID"));
+  return 2;
+}
+
+int
+jp_cli_paper_enter (int                     argc,
+                    char                  **argv,
+                    const JpCliPaperEntry  *kind,
+                    JpStore               **store,
+                    gint64                 *round,
+                    int                     counts[2],
+                    GError                **error)
+{
+  g_autofree char *file = NULL, *entered_by = NULL, *confirm_file = NULL, *confirmed_by = NULL;
+  GOptionEntry entries[] = {
+    JP_CLI_COMMON_OPTIONS,
+    { .long_name = "round", .arg = G_OPTION_ARG_INT64, .arg_data = round,
+      .description = kind->round_help, .arg_description = N_("ID") },
+    { .long_name = "file", .arg = G_OPTION_ARG_FILENAME, .arg_data = &file,
+      .description = kind->first_help, .arg_description = N_("CSV") },
+    { .long_name = "entered-by", .arg = G_OPTION_ARG_STRING, .arg_data = &entered_by,
+      .description = N_("Scrutineer of the first entry"), .arg_description = N_("MEMBER") },
+    { .long_name = "confirm-file", .arg = G_OPTION_ARG_FILENAME, .arg_data = &confirm_file,
+      .description = kind->second_help, .arg_description = N_("CSV") },
+    { .long_name = "confirmed-by", .arg = G_OPTION_ARG_STRING, .arg_data = &confirmed_by,
+      .description = N_("Scrutineer of the second entry"), .arg_description = N_("MEMBER") },
+    { NULL }
+  };
+  g_autoptr(JpStore) opened = NULL;
+  int status;
+
+  *round = 0;
+  counts[0] = counts[1] = -1;
+  opened = jp_cli_parse_and_open (entries, _("enter"), &argc, &argv, &status, error);
+  if (opened == NULL)
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "enter"))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, kind->usage);
+      return 2;
+    }
+  if ((status = jp_cli_need_round (*round, error)) != 0)
+    return status;
+  if ((file == NULL) != (entered_by == NULL) || (confirm_file == NULL) != (confirmed_by == NULL)
+      || (file == NULL && confirm_file == NULL))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Give --file A.csv --entered-by MEMBER, and for the second entry "
+                             "--confirm-file B.csv --confirmed-by MEMBER"));
+      return 2;
+    }
+  /* pass 1, then pass 2: a failed pass stops before the next */
+  for (int pass = 1; pass <= 2; pass++)
+    {
+      const char *path = pass == 1 ? file : confirm_file;
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (path == NULL)
+        continue;
+      if (!g_file_get_contents (path, &data, &length, error))
+        return 1;
+      counts[pass - 1] = kind->enter (opened, *round, pass, data, length, path,
+                                      pass == 1 ? entered_by : confirmed_by, error);
+      if (counts[pass - 1] < 0)
+        return 1;
+      if (!jp_cli_opt_json)
+        kind->entered (path, counts[pass - 1], pass);
+    }
+  *store = g_steal_pointer (&opened);
+  return 0;
+}

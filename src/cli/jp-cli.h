@@ -70,6 +70,35 @@ gboolean  jp_cli_parse_options (GOptionEntry *entries,
                                 char       ***argv,
                                 GError      **error);
 
+/* Returns 0 for a round id given with --round, else 2 with `error` saying to give one. */
+int       jp_cli_need_round    (gint64        round,
+                                GError      **error);
+
+/* Paper entry: `ballots enter` and `scores enter` take the same options and checks; a pile
+ * is typed twice (--file/--entered-by, --confirm-file/--confirmed-by) by two scrutineers. */
+typedef struct {
+  const char *round_help;    /* N_(): what --round names */
+  const char *first_help;    /* N_(): --file */
+  const char *second_help;   /* N_(): --confirm-file */
+  const char *usage;         /* translated: the error when the action is not "enter" */
+  /* the store's entry of one pass (jp_store_enter_paper_ballots and its like) */
+  int  (*enter)   (JpStore *store, gint64 round, int pass, const char *data, gsize length,
+                   const char *source_name, const char *entered_by, GError **error);
+  /* the line printed after a pass was entered (not with --json) */
+  void (*entered) (const char *file, int count, int pass);
+} JpCliPaperEntry;
+
+/* Parses the options and enters the passes given, first then second. Returns the exit
+ * status; on 0 `*store` is open, `*round` set and `counts` holds the rows entered in pass 1
+ * and 2 (-1 for a pass not given). */
+int       jp_cli_paper_enter   (int                     argc,
+                                char                  **argv,
+                                const JpCliPaperEntry  *kind,
+                                JpStore               **store,
+                                gint64                 *round,
+                                int                     counts[2],
+                                GError                **error);
+
 /* jp-cli-console.c: the host console's commands (issue 3) */
 int  jp_cli_cmd_qualify       (int argc, char **argv, GError **error);
 int  jp_cli_cmd_review_status (int argc, char **argv, GError **error);

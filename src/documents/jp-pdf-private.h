@@ -42,6 +42,13 @@ HPDF_Doc   jp_pdf_get_doc    (JpPdf *pdf);
 gboolean   jp_pdf_check      (JpPdf   *pdf,
                               GError **error);
 
+/* Saves `doc` and reads the bytes libharu wrote, for JpPdf and JpPrint alike. `doc_error` is
+ * the owner's record of libharu's first error: an error there fails the save (copied, the
+ * record stays), except the end of the stream, which libharu reports as one. */
+GBytes    *jp_pdf_doc_save   (HPDF_Doc   doc,
+                              GError   **doc_error,
+                              GError   **error);
+
 /* Loads (once per document and style) the CJK font of `style`, embedded. Borrowed handle,
  * valid until jp_pdf_free; NULL with NO_FONT or FAILED. */
 HPDF_Font  jp_pdf_get_font   (JpPdf       *pdf,

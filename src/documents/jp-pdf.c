@@ -29,60 +29,46 @@ struct _JpPdf {
 
 G_DEFINE_QUARK (jp-documents-error-quark, jp_documents_error)
 
+/* What a libharu status means, in words a person can act on. */
+static const struct {
+  HPDF_STATUS  statuses[6];   /* the ones that mean it, ended by HPDF_OK */
+  const char  *meaning;
+} hpdf_meanings[] = {
+  { { HPDF_FAILD_TO_ALLOC_MEM }, N_("out of memory") },
+  { { HPDF_FILE_IO_ERROR }, N_("a file could not be read or written") },
+  { { HPDF_FILE_OPEN_ERROR }, N_("a file could not be opened") },
+  { { HPDF_FONT_EXISTS }, N_("the font is already loaded") },
+  { { HPDF_INVALID_FONTDEF_DATA, HPDF_TTF_INVALID_FOMAT,
+      HPDF_TTF_INVALID_CMAP, HPDF_TTF_MISSING_TABLE },
+    N_("the font file is not a TrueType font libharu can read") },
+  { { HPDF_TTF_CANNOT_EMBEDDING_FONT }, N_("the font's licence does not allow embedding it") },
+  { { HPDF_UNSUPPORTED_FONT_TYPE, HPDF_INVALID_FONT },
+    N_("the font type is not supported (use a TrueType .ttf or .ttc font)") },
+  { { HPDF_INVALID_TTC_FILE, HPDF_INVALID_TTC_INDEX },
+    N_("the TrueType collection (.ttc) is damaged or has no such font") },
+  { { HPDF_INVALID_ENCODER, HPDF_INVALID_ENCODING_NAME },
+    N_("the text encoding is not available") },
+  { { HPDF_PAGE_INVALID_FONT_SIZE }, N_("the font size is out of range") },
+  { { HPDF_PAGE_FONT_NOT_FOUND }, N_("text was drawn before a font was set") },
+  { { HPDF_PAGE_INVALID_GMODE }, N_("drawing operations were called in the wrong order") },
+  { { HPDF_PAGE_OUT_OF_RANGE, HPDF_REAL_OUT_OF_RANGE, HPDF_PAGE_INVALID_SIZE },
+    N_("a coordinate or size is out of range") },
+  { { HPDF_STRING_OUT_OF_RANGE }, N_("a text string is too long") },
+  { { HPDF_INVALID_IMAGE, HPDF_INVALID_PNG_IMAGE,
+      HPDF_INVALID_JPEG_DATA, HPDF_UNSUPPORTED_JPEG_FORMAT, HPDF_LIBPNG_ERROR },
+    N_("an image could not be read") },
+  { { HPDF_ZLIB_ERROR }, N_("compression failed") },
+  { { HPDF_INVALID_PARAMETER }, N_("a parameter was invalid") },
+};
+
 static const char *
 hpdf_error_meaning (HPDF_STATUS status)
 {
-  switch (status)
-    {
-    case HPDF_FAILD_TO_ALLOC_MEM:
-      return _("out of memory");
-    case HPDF_FILE_IO_ERROR:
-      return _("a file could not be read or written");
-    case HPDF_FILE_OPEN_ERROR:
-      return _("a file could not be opened");
-    case HPDF_FONT_EXISTS:
-      return _("the font is already loaded");
-    case HPDF_INVALID_FONTDEF_DATA:
-    case HPDF_TTF_INVALID_FOMAT:
-    case HPDF_TTF_INVALID_CMAP:
-    case HPDF_TTF_MISSING_TABLE:
-      return _("the font file is not a TrueType font libharu can read");
-    case HPDF_TTF_CANNOT_EMBEDDING_FONT:
-      return _("the font's licence does not allow embedding it");
-    case HPDF_UNSUPPORTED_FONT_TYPE:
-    case HPDF_INVALID_FONT:
-      return _("the font type is not supported (use a TrueType .ttf or .ttc font)");
-    case HPDF_INVALID_TTC_FILE:
-    case HPDF_INVALID_TTC_INDEX:
-      return _("the TrueType collection (.ttc) is damaged or has no such font");
-    case HPDF_INVALID_ENCODER:
-    case HPDF_INVALID_ENCODING_NAME:
-      return _("the text encoding is not available");
-    case HPDF_PAGE_INVALID_FONT_SIZE:
-      return _("the font size is out of range");
-    case HPDF_PAGE_FONT_NOT_FOUND:
-      return _("text was drawn before a font was set");
-    case HPDF_PAGE_INVALID_GMODE:
-      return _("drawing operations were called in the wrong order");
-    case HPDF_PAGE_OUT_OF_RANGE:
-    case HPDF_REAL_OUT_OF_RANGE:
-    case HPDF_PAGE_INVALID_SIZE:
-      return _("a coordinate or size is out of range");
-    case HPDF_STRING_OUT_OF_RANGE:
-      return _("a text string is too long");
-    case HPDF_INVALID_IMAGE:
-    case HPDF_INVALID_PNG_IMAGE:
-    case HPDF_INVALID_JPEG_DATA:
-    case HPDF_UNSUPPORTED_JPEG_FORMAT:
-    case HPDF_LIBPNG_ERROR:
-      return _("an image could not be read");
-    case HPDF_ZLIB_ERROR:
-      return _("compression failed");
-    case HPDF_INVALID_PARAMETER:
-      return _("a parameter was invalid");
-    default:
-      return _("unexpected internal error");
-    }
+  for (gsize i = 0; i < G_N_ELEMENTS (hpdf_meanings); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (hpdf_meanings[i].statuses); j++)
+      if (hpdf_meanings[i].statuses[j] != HPDF_OK && hpdf_meanings[i].statuses[j] == status)
+        return _(hpdf_meanings[i].meaning);
+  return _("unexpected internal error");
 }
 
 const char *
@@ -749,42 +735,52 @@ jp_pdf_paragraph (JpPdf      *pdf,
 }
 
 GBytes *
-jp_pdf_save (JpPdf *pdf, GError **error)
+jp_pdf_doc_save (HPDF_Doc   doc,
+                 GError   **doc_error,
+                 GError   **error)
 {
   HPDF_UINT32 size;
   guint8 *buffer;
   HPDF_UINT32 done = 0;
 
-  g_return_val_if_fail (pdf != NULL, NULL);
-
-  if (!jp_pdf_check (pdf, error))
-    return NULL;
-  HPDF_SaveToStream (pdf->doc);
-  if (!jp_pdf_check (pdf, error))
-    return NULL;
-  size = HPDF_GetStreamSize (pdf->doc);
+  HPDF_SaveToStream (doc);
+  if (*doc_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (*doc_error));
+      return NULL;
+    }
+  size = HPDF_GetStreamSize (doc);
   buffer = g_malloc (MAX (size, 1));
-  HPDF_ResetStream (pdf->doc);
+  HPDF_ResetStream (doc);
   while (done < size)
     {
       HPDF_UINT32 chunk = size - done;
-      HPDF_STATUS status = HPDF_ReadFromStream (pdf->doc, buffer + done, &chunk);
+      HPDF_STATUS status = HPDF_ReadFromStream (doc, buffer + done, &chunk);
 
       done += chunk;
       if (status == HPDF_STREAM_EOF || chunk == 0)
         break;
     }
   /* libharu reports the end of its stream as an error; that one is expected. */
-  if (pdf->error != NULL && done == size)
-    g_clear_error (&pdf->error);
-  if (done != size || !jp_pdf_check (pdf, error))
-    {
-      g_free (buffer);
-      if (error != NULL && *error == NULL)
-        g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_FAILED,
-                     _("Could not create the PDF: libharu returned %u of %u bytes."),
-                     done, size);
-      return NULL;
-    }
-  return g_bytes_new_take (buffer, size);
+  if (*doc_error != NULL && done == size)
+    g_clear_error (doc_error);
+  if (done == size)
+    return g_bytes_new_take (buffer, size);
+  g_free (buffer);
+  if (*doc_error != NULL)
+    g_propagate_error (error, g_error_copy (*doc_error));
+  else
+    g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_FAILED,
+                 _("Could not create the PDF: libharu returned %u of %u bytes."), done, size);
+  return NULL;
+}
+
+GBytes *
+jp_pdf_save (JpPdf *pdf, GError **error)
+{
+  g_return_val_if_fail (pdf != NULL, NULL);
+
+  if (!jp_pdf_check (pdf, error))
+    return NULL;
+  return jp_pdf_doc_save (pdf->doc, &pdf->error, error);
 }

@@ -853,9 +853,7 @@ jp_print_finish (JpPrint *print, GError **error)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (print->date);
   HPDF_Date date = { 0 };
-  HPDF_UINT32 size;
-  guint8 *buffer;
-  HPDF_UINT32 done = 0;
+  g_autoptr(GBytes) bytes = NULL;
   gint offset;
 
   if (!jp_print_check (print, error))
@@ -929,32 +927,9 @@ jp_print_finish (JpPrint *print, GError **error)
 
   if (!jp_print_check (print, error))
     return NULL;
-  HPDF_SaveToStream (print->doc);
-  if (!jp_print_check (print, error))
+  bytes = jp_pdf_doc_save (print->doc, &print->error, error);
+  /* a cancellation while the stream was read still wins */
+  if (bytes == NULL || !jp_print_check (print, error))
     return NULL;
-  size = HPDF_GetStreamSize (print->doc);
-  buffer = g_malloc (MAX (size, 1));
-  HPDF_ResetStream (print->doc);
-  while (done < size)
-    {
-      HPDF_UINT32 chunk = size - done;
-      HPDF_STATUS status = HPDF_ReadFromStream (print->doc, buffer + done, &chunk);
-
-      done += chunk;
-      if (status == HPDF_STREAM_EOF || chunk == 0)
-        break;
-    }
-  /* libharu reports the end of its stream as an error; that one is expected. */
-  if (print->error != NULL && done == size)
-    g_clear_error (&print->error);
-  if (done != size || !jp_print_check (print, error))
-    {
-      g_free (buffer);
-      if (error != NULL && *error == NULL)
-        g_set_error (error, JP_DOCUMENTS_ERROR, JP_DOCUMENTS_ERROR_FAILED,
-                     _("Could not create the PDF: libharu returned %u of %u bytes."),
-                     done, size);
-      return NULL;
-    }
-  return g_bytes_new_take (buffer, size);
+  return g_steal_pointer (&bytes);
 }

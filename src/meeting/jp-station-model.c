@@ -85,148 +85,101 @@ member (const Reader  *r,
   return TRUE;
 }
 
+/* What a member must hold, and the words of the error when it does not. */
+typedef enum {
+  TEXT,
+  WHOLE,
+  SMALL,   /* an int-sized whole number (counts, positions) */
+  TRUTH,
+  LIST,
+  OBJECT,
+} Kind;
+
+static const struct {
+  JsonNodeType  node;
+  GType         value;   /* for JSON_NODE_VALUE */
+  const char   *expected;
+} kinds[] = {
+  [TEXT]   = { JSON_NODE_VALUE, G_TYPE_STRING, N_("a text") },
+  [WHOLE]  = { JSON_NODE_VALUE, G_TYPE_INT64, N_("a whole number") },
+  [SMALL]  = { JSON_NODE_VALUE, G_TYPE_INT64, N_("a whole number") },
+  [TRUTH]  = { JSON_NODE_VALUE, G_TYPE_BOOLEAN, N_("true or false") },
+  [LIST]   = { JSON_NODE_ARRAY, G_TYPE_INVALID, N_("a list") },
+  [OBJECT] = { JSON_NODE_OBJECT, G_TYPE_INVALID, N_("an object") },
+};
+
+/* Reads the member `name` of `o` into `out`, whose type `kind` says: a new string (the old
+ * one freed), a gint64, an int, a gboolean, or a JsonArray / JsonObject owned by `o`. An
+ * absent or null member allowed by `flags` reads as NULL, 0 or FALSE. FALSE with an error
+ * naming the field when it is missing, null or of another type (or, for SMALL, too big). */
 static gboolean
-read_string (const Reader  *r,
+read_member (const Reader  *r,
              JsonObject    *o,
              const char    *name,
              Flags          flags,
-             char         **out,
+             Kind           kind,
+             gpointer       out,
              GError       **error)
 {
   JsonNode *n;
-
-  if (!member (r, o, name, flags, &n, error))
-    return FALSE;
-  g_free (*out);
-  *out = NULL;
-  if (n == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    {
-      set_wrong_type (r, name, _("a text"), error);
-      return FALSE;
-    }
-  *out = g_strdup (json_node_get_string (n));
-  return TRUE;
-}
-
-static gboolean
-read_int (const Reader  *r,
-          JsonObject    *o,
-          const char    *name,
-          Flags          flags,
-          gint64        *out,
-          GError       **error)
-{
-  JsonNode *n;
-
-  if (!member (r, o, name, flags, &n, error))
-    return FALSE;
-  *out = 0;
-  if (n == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
-    {
-      set_wrong_type (r, name, _("a whole number"), error);
-      return FALSE;
-    }
-  *out = json_node_get_int (n);
-  return TRUE;
-}
-
-/* An int-sized whole number (counts, positions): also refuses what does not fit. */
-static gboolean
-read_small (const Reader  *r,
-            JsonObject    *o,
-            const char    *name,
-            Flags          flags,
-            int           *out,
-            GError       **error)
-{
   gint64 v;
 
-  if (!read_int (r, o, name, flags, &v, error))
-    return FALSE;
-  if (v < G_MININT || v > G_MAXINT)
-    {
-      set_wrong_type (r, name, _("a whole number"), error);
-      return FALSE;
-    }
-  *out = (int) v;
-  return TRUE;
-}
-
-static gboolean
-read_bool (const Reader  *r,
-           JsonObject    *o,
-           const char    *name,
-           Flags          flags,
-           gboolean      *out,
-           GError       **error)
-{
-  JsonNode *n;
-
   if (!member (r, o, name, flags, &n, error))
     return FALSE;
-  *out = FALSE;
-  if (n == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_BOOLEAN)
+  if (n != NULL
+      && (JSON_NODE_TYPE (n) != kinds[kind].node
+          || (kinds[kind].node == JSON_NODE_VALUE
+              && json_node_get_value_type (n) != kinds[kind].value)))
     {
-      set_wrong_type (r, name, _("true or false"), error);
+      set_wrong_type (r, name, _(kinds[kind].expected), error);
       return FALSE;
     }
-  *out = json_node_get_boolean (n);
+  switch (kind)
+    {
+    case TEXT:
+      g_free (*(char **) out);
+      *(char **) out = n != NULL ? g_strdup (json_node_get_string (n)) : NULL;
+      break;
+    case WHOLE:
+      *(gint64 *) out = n != NULL ? json_node_get_int (n) : 0;
+      break;
+    case SMALL:
+      v = n != NULL ? json_node_get_int (n) : 0;
+      if (v < G_MININT || v > G_MAXINT)
+        {
+          set_wrong_type (r, name, _(kinds[kind].expected), error);
+          return FALSE;
+        }
+      *(int *) out = (int) v;
+      break;
+    case TRUTH:
+      *(gboolean *) out = n != NULL && json_node_get_boolean (n);
+      break;
+    case LIST:
+      *(JsonArray **) out = n != NULL ? json_node_get_array (n) : NULL;
+      break;
+    case OBJECT:
+      *(JsonObject **) out = n != NULL ? json_node_get_object (n) : NULL;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   return TRUE;
 }
 
-static gboolean
-read_array (const Reader  *r,
-            JsonObject    *o,
-            const char    *name,
-            Flags          flags,
-            JsonArray    **out,
-            GError       **error)
-{
-  JsonNode *n;
-
-  if (!member (r, o, name, flags, &n, error))
-    return FALSE;
-  *out = NULL;
-  if (n == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (n))
-    {
-      set_wrong_type (r, name, _("a list"), error);
-      return FALSE;
-    }
-  *out = json_node_get_array (n);
-  return TRUE;
-}
-
-static gboolean
-read_object (const Reader  *r,
-             JsonObject    *o,
-             const char    *name,
-             Flags          flags,
-             JsonObject   **out,
-             GError       **error)
-{
-  JsonNode *n;
-
-  if (!member (r, o, name, flags, &n, error))
-    return FALSE;
-  *out = NULL;
-  if (n == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (n))
-    {
-      set_wrong_type (r, name, _("an object"), error);
-      return FALSE;
-    }
-  *out = json_node_get_object (n);
-  return TRUE;
-}
+/* The typed fronts of read_member: the conditional has the compiler check `out`'s type. */
+#define read_string(r, o, name, flags, out, error) \
+  read_member (r, o, name, flags, TEXT, 1 ? (out) : (char **) NULL, error)
+#define read_int(r, o, name, flags, out, error) \
+  read_member (r, o, name, flags, WHOLE, 1 ? (out) : (gint64 *) NULL, error)
+#define read_small(r, o, name, flags, out, error) \
+  read_member (r, o, name, flags, SMALL, 1 ? (out) : (int *) NULL, error)
+#define read_bool(r, o, name, flags, out, error) \
+  read_member (r, o, name, flags, TRUTH, 1 ? (out) : (gboolean *) NULL, error)
+#define read_array(r, o, name, flags, out, error) \
+  read_member (r, o, name, flags, LIST, 1 ? (out) : (JsonArray **) NULL, error)
+#define read_object(r, o, name, flags, out, error) \
+  read_member (r, o, name, flags, OBJECT, 1 ? (out) : (JsonObject **) NULL, error)
 
 /* Element `i` of `array` (the member `name`) as an object; `path` gets "name[i]". */
 static JsonObject *

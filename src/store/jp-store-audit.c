@@ -57,6 +57,34 @@ check_chain (JpStore        *self,
   return TRUE;
 }
 
+/* The ids of the closed or sealed rounds of `kind` ("ballot" or "defence"), in id order;
+ * NULL with `error`. */
+static GArray *
+closed_rounds (JpStore     *self,
+               const char  *kind,
+               GError     **error)
+{
+  static const char *const sql = "SELECT id FROM round WHERE kind = ? "
+                                 "AND state IN ('closed', 'sealed') ORDER BY id";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok;
+
+  stmt = jp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  while (jp_store_rows_next (self, stmt, &ok, error))
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 /* The digest the audit recorded for a round at its close, and that entry's seq. */
 static char *
 audited_digest (GPtrArray  *entries,
@@ -96,24 +124,10 @@ check_rounds (JpStore        *self,
               GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = closed_rounds (self, "ballot", error);
 
-  stmt = jp_store_prepare (self,
-                           "SELECT id FROM round WHERE kind = 'ballot' "
-                           "AND state IN ('closed', 'sealed') ORDER BY id",
-                           error);
-  if (stmt == NULL)
+  if (ids == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    return jp_store_set_error (self, rc, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -192,24 +206,10 @@ check_defence (JpStore        *self,
                GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = closed_rounds (self, "defence", error);
 
-  stmt = jp_store_prepare (self,
-                           "SELECT id FROM round WHERE kind = 'defence' "
-                           "AND state IN ('closed', 'sealed') ORDER BY id",
-                           error);
-  if (stmt == NULL)
+  if (ids == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    return jp_store_set_error (self, rc, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   for (guint i = 0; i < ids->len; i++)
     {

@@ -392,6 +392,117 @@ jp_store_count_paper_entries (JpStore *self,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
 }
 
+/* ---- paper entry, shared with the defence's paper score sheets ---- */
+
+/* A statement of `sql` bound to `round_id` (?1) and `pass` (?2). */
+static sqlite3_stmt *
+pass_statement (JpStore     *self,
+                const char  *sql,
+                gint64       round_id,
+                int          pass,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = jp_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, round_id);
+      sqlite3_bind_int (stmt, 2, pass);
+    }
+  return stmt;
+}
+
+typedef struct {
+  const char *entered_by_sql;
+  const char *clear_sql;
+  const char *action;
+} PaperTable;
+
+static const PaperTable paper_tables[] = {
+  [JP_PAPER_BALLOTS] = {
+    "SELECT entered_by FROM paper_entry WHERE round_id = ? AND pass = ? ORDER BY line LIMIT 1",
+    "DELETE FROM paper_entry WHERE round_id = ? AND pass = ?",
+    "paper.enter",
+  },
+  [JP_PAPER_SHEETS] = {
+    "SELECT entered_by FROM defence_paper_entry WHERE round_id = ? AND pass = ? LIMIT 1",
+    "DELETE FROM defence_paper_entry WHERE round_id = ? AND pass = ?",
+    "defence.paper",
+  },
+};
+
+gboolean
+jp_store_paper_pass_begin (JpStore            *self,
+                           const JpPaperPass  *pass,
+                           GError            **error)
+{
+  g_autofree char *other_by = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!jp_store_paper_entered_by (self, pass->kind, pass->round_id, 3 - pass->pass, &other_by,
+                                  error))
+    return FALSE;
+  if (other_by != NULL && g_ascii_strcasecmp (other_by, pass->entered_by) == 0)
+    {
+      if (pass->kind == JP_PAPER_BALLOTS)
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("%s entered the other pass of round %lld; the confirmation must be typed "
+                       "by a second scrutineer."),
+                     pass->entered_by, (long long) pass->round_id);
+      else
+        g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
+                     _("%s typed the other entry of these paper sheets; the confirmation must be "
+                       "typed by a second scrutineer."), pass->entered_by);
+      return FALSE;
+    }
+  stmt = pass_statement (self, paper_tables[pass->kind].clear_sql, pass->round_id, pass->pass,
+                         error);
+  return stmt != NULL && jp_store_step_done (self, stmt, error);
+}
+
+gboolean
+jp_store_paper_entered_by (JpStore      *self,
+                           JpPaperKind   kind,
+                           gint64        round_id,
+                           int           pass,
+                           char        **entered_by,
+                           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  *entered_by = NULL;
+  stmt = pass_statement (self, paper_tables[kind].entered_by_sql, round_id, pass, error);
+  if (stmt != NULL && jp_store_rows_next (self, stmt, &ok, error))
+    *entered_by = jp_store_column_dup (stmt, 0);
+  return ok;
+}
+
+gboolean
+jp_store_paper_pass_commit (JpStore            *self,
+                            const JpPaperPass  *pass,
+                            const char         *source_name,
+                            guint               count,
+                            GError            **error)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) o = json_object_new ();
+  g_autofree char *text = NULL;
+
+  json_object_set_int_member (o, "round", pass->round_id);
+  json_object_set_int_member (o, "pass", pass->pass);
+  json_object_set_int_member (o, "count", count);
+  json_object_set_string_member (o, "file", source_name);
+  json_object_set_string_member (o, "entered_by", pass->entered_by);
+  json_node_set_object (root, o);
+  text = json_to_string (root, FALSE);
+  if (jp_store_audit_text (self, pass->entered_by, paper_tables[pass->kind].action, text, error)
+      && jp_store_commit (self, error))
+    return TRUE;
+  jp_store_rollback (self);
+  return FALSE;
+}
+
 int
 jp_store_enter_paper_ballots (JpStore     *self,
                               gint64       round_id,
@@ -404,12 +515,10 @@ jp_store_enter_paper_ballots (JpStore     *self,
 {
   g_autoptr(JpRound) round = NULL;
   g_autoptr(GPtrArray) ballots = NULL;
-  g_autoptr(GPtrArray) other = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonBuilder) payload = json_builder_new ();
   g_autoptr(GError) core_error = NULL;
   g_auto(GStrv) codes = NULL;
-  g_autofree char *other_by = NULL;
+  JpPaperPass typed = { JP_PAPER_BALLOTS, round_id, pass, member_code };
   gint64 member_id;
 
   g_return_val_if_fail (JP_IS_STORE (self), -1);
@@ -435,17 +544,8 @@ jp_store_enter_paper_ballots (JpStore     *self,
                    (long long) round_id, jp_round_state_label (round->state));
       goto fail;
     }
-  other = load_pass (self, round_id, pass == 1 ? 2 : 1, &other_by, error);
-  if (other == NULL)
+  if (!jp_store_paper_pass_begin (self, &typed, error))
     goto fail;
-  if (other_by != NULL && g_ascii_strcasecmp (other_by, member_code) == 0)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("%s entered the other pass of round %lld; the confirmation must be typed "
-                     "by a second scrutineer."),
-                   member_code, (long long) round_id);
-      goto fail;
-    }
   codes = jp_round_get_codes (round);
   ballots = jp_paper_ballots_parse (data, length, source_name, (const char *const *) codes,
                                     &core_error);
@@ -455,15 +555,6 @@ jp_store_enter_paper_ballots (JpStore     *self,
       goto fail;
     }
 
-  stmt = jp_store_prepare (self, "DELETE FROM paper_entry WHERE round_id = ? AND pass = ?",
-                           error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int (stmt, 2, pass);
-  if (!jp_store_step_done (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = jp_store_prepare (self,
                            "INSERT INTO paper_entry (round_id, pass, serial, marks, invalid, line,"
                            " entered_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -487,21 +578,8 @@ jp_store_enter_paper_ballots (JpStore     *self,
         goto fail;
     }
 
-  json_builder_begin_object (payload);
-  json_builder_set_member_name (payload, "round");
-  json_builder_add_int_value (payload, round_id);
-  json_builder_set_member_name (payload, "pass");
-  json_builder_add_int_value (payload, pass);
-  json_builder_set_member_name (payload, "count");
-  json_builder_add_int_value (payload, ballots->len);
-  json_builder_set_member_name (payload, "file");
-  json_builder_add_string_value (payload, source_name);
-  json_builder_set_member_name (payload, "entered_by");
-  json_builder_add_string_value (payload, member_code);
-  json_builder_end_object (payload);
-  if (!jp_store_audit (self, member_code, "paper.enter", payload, error)
-      || !jp_store_commit (self, error))
-    goto fail;
+  if (!jp_store_paper_pass_commit (self, &typed, source_name, ballots->len, error))
+    return -1;
   return (int) ballots->len;
 
 fail:

@@ -175,11 +175,9 @@ jp_store_update_trade (JpStore     *self,
   json_builder_add_boolean_value (payload, priority);
   json_builder_end_object (payload);
 
-  if (!jp_store_step_done (self, stmt, error) ||
-      !jp_store_audit (self, actor, "trade.update", payload, error) ||
-      !jp_store_commit (self, error))
+  if (!jp_store_step_done (self, stmt, error))
     goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, actor, "trade.update", payload, error);
 
 fail:
   jp_store_rollback (self);
@@ -245,10 +243,7 @@ jp_store_delete_trade (JpStore     *self,
   json_builder_set_member_name (payload, "id");
   json_builder_add_int_value (payload, trade_id);
   json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "trade.delete", payload, error) ||
-      !jp_store_commit (self, error))
-    goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, actor, "trade.delete", payload, error);
 
 fail:
   jp_store_rollback (self);
@@ -475,11 +470,9 @@ jp_store_set_trade_seats (JpStore     *self,
   json_builder_add_int_value (payload, row->automatic);
   json_builder_end_object (payload);
 
-  if (!jp_store_step_done (self, stmt, error) ||
-      !jp_store_audit (self, actor, "trade.seats", payload, error) ||
-      !jp_store_commit (self, error))
+  if (!jp_store_step_done (self, stmt, error))
     goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, actor, "trade.seats", payload, error);
 
 fail:
   jp_store_rollback (self);
@@ -556,10 +549,7 @@ jp_store_update_unit (JpStore     *self,
   json_builder_set_member_name (payload, "limit");
   json_builder_add_int_value (payload, limit);
   json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "unit.update", payload, error) ||
-      !jp_store_commit (self, error))
-    goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, actor, "unit.update", payload, error);
 
 fail:
   jp_store_rollback (self);
@@ -795,10 +785,10 @@ jp_store_freeze (JpStore     *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, now);
-  if (!jp_store_step_done (self, stmt, error) ||
-      !jp_store_audit (self, actor, "candidates.freeze", payload, error) ||
-      !jp_store_commit (self, error))
+  if (!jp_store_step_done (self, stmt, error))
     goto fail;
+  if (!jp_store_audit_commit (self, actor, "candidates.freeze", payload, error))
+    return NULL;
   return g_steal_pointer (&all);
 
 fail:
@@ -920,11 +910,9 @@ jp_store_set_page_rotation (JpStore     *self,
   json_builder_set_member_name (payload, "degrees");
   json_builder_add_int_value (payload, normal);
   json_builder_end_object (payload);
-  if (!jp_store_step_done (self, stmt, error) ||
-      !jp_store_audit (self, NULL, "document.rotate", payload, error) ||
-      !jp_store_commit (self, error))
+  if (!jp_store_step_done (self, stmt, error))
     goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, NULL, "document.rotate", payload, error);
 
 fail:
   jp_store_rollback (self);

@@ -10,6 +10,7 @@
 #include "jp-store-console.h"
 #include "jp-store-defence-private.h"
 #include "jp-store-ranking-private.h"
+#include "jp-store-rounds-private.h"
 
 /* Defence sessions: the canonical text and its digest, close and seal. */
 
@@ -307,7 +308,6 @@ jp_store_defence_seal (JpStore     *self,
 {
   g_autoptr(Loaded) l = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonBuilder) payload = json_builder_new ();
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
@@ -338,13 +338,9 @@ jp_store_defence_seal (JpStore     *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, jp_store_now (self));
   sqlite3_bind_int64 (stmt, 2, round_id);
-  if (!jp_store_step_done (self, stmt, error))
-    goto fail;
-  json_builder_begin_object (payload);
-  jp_store_defence_add_int (payload, "round", round_id);
-  jp_store_defence_add_str (payload, "digest", l->round->digest);
-  json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "round.seal", payload, error)
+  /* the seal is audited as a ballot round's is: "round.seal" with the round and its digest */
+  if (!jp_store_step_done (self, stmt, error)
+      || !jp_store_round_audit (self, actor, "round.seal", round_id, l->round->digest, error)
       || !jp_store_commit (self, error))
     goto fail;
   jp_store_stage_changed (self, "defence-sealed");

@@ -28,11 +28,9 @@ jp_store_defence_enter_paper (JpStore     *self,
   g_autoptr(GPtrArray) parsed = NULL;
   g_autoptr(GError) core_error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonBuilder) payload = json_builder_new ();
   g_autoptr(GString) problems = g_string_new (NULL);
-  g_autofree char *other = NULL;
+  JpPaperPass typed = { JP_PAPER_SHEETS, round_id, pass, entered_by };
   guint n_problems = 0;
-  int rc;
 
   g_return_val_if_fail (JP_IS_STORE (self), -1);
   g_return_val_if_fail (pass == 1 || pass == 2, -1);
@@ -84,33 +82,8 @@ jp_store_defence_enter_paper (JpStore     *self,
       goto fail;
     }
 
-  stmt = jp_store_prepare (self, "SELECT entered_by FROM defence_paper_entry "
-                                 "WHERE round_id = ? AND pass = ? LIMIT 1", error);
-  if (stmt == NULL)
+  if (!jp_store_paper_pass_begin (self, &typed, error))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int (stmt, 2, 3 - pass);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    other = jp_store_column_dup (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (other != NULL && g_ascii_strcasecmp (other, entered_by) == 0)
-    {
-      g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID,
-                   _("%s typed the other entry of these paper sheets; the confirmation must be "
-                     "typed by a second scrutineer."), entered_by);
-      goto fail;
-    }
-
-  stmt = jp_store_prepare (self, "DELETE FROM defence_paper_entry WHERE round_id = ? AND pass = ?",
-                           error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int (stmt, 2, pass);
-  if (!jp_store_step_done (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = jp_store_prepare (self,
                            "INSERT INTO defence_paper_entry (round_id, pass, member_id, "
                            " candidate_id, scores, total_halves, line, entered_by) "
@@ -136,16 +109,8 @@ jp_store_defence_enter_paper (JpStore     *self,
       if (!jp_store_step_done (self, stmt, error))
         goto fail;
     }
-  json_builder_begin_object (payload);
-  jp_store_defence_add_int (payload, "round", round_id);
-  jp_store_defence_add_int (payload, "pass", pass);
-  jp_store_defence_add_int (payload, "count", parsed->len);
-  jp_store_defence_add_str (payload, "entered_by", entered_by);
-  jp_store_defence_add_str (payload, "file", source_name);
-  json_builder_end_object (payload);
-  if (!jp_store_audit (self, entered_by, "defence.paper", payload, error)
-      || !jp_store_commit (self, error))
-    goto fail;
+  if (!jp_store_paper_pass_commit (self, &typed, source_name, parsed->len, error))
+    return -1;
   return (int) parsed->len;
 
 fail:
@@ -233,8 +198,6 @@ jp_store_defence_list_paper (JpStore  *self,
 {
   g_autoptr(Loaded) l = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (pass == 1 || pass == 2, NULL);
@@ -243,23 +206,9 @@ jp_store_defence_list_paper (JpStore  *self,
   l = jp_store_defence_load (self, round_id, error);
   if (l == NULL || (sheets = paper_pass (self, l, pass, error)) == NULL)
     return NULL;
-  if (entered_by == NULL)
-    return g_steal_pointer (&sheets);
-  *entered_by = NULL;
-  stmt = jp_store_prepare (self, "SELECT entered_by FROM defence_paper_entry "
-                                 "WHERE round_id = ? AND pass = ? LIMIT 1", error);
-  if (stmt == NULL)
+  if (entered_by != NULL
+      && !jp_store_paper_entered_by (self, JP_PAPER_SHEETS, round_id, pass, entered_by, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int (stmt, 2, pass);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *entered_by = jp_store_column_dup (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      jp_store_set_error (self, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&sheets);
 }
 

@@ -15,11 +15,13 @@
 #define PIN_SALT_BYTES 16
 G_STATIC_ASSERT (PIN_SALT_BYTES == JP_STORE_PIN_SALT_BYTES);
 
-static gboolean
-set_member_trades (JpStore         *self,
-                   gint64           member_id,
-                   const JpMember  *member,
-                   GError         **error)
+/* Links member row `member_id` to the trades `member` names (code or name, as
+ * jp_store_find_trade), replacing its links; NOT_FOUND names the trade that does not exist. */
+gboolean
+jp_store_member_set_trades (JpStore         *self,
+                            gint64           member_id,
+                            const JpMember  *member,
+                            GError         **error)
 {
   g_autoptr(sqlite3_stmt) clear = NULL;
   g_autoptr(sqlite3_stmt) find = NULL;
@@ -65,6 +67,24 @@ set_member_trades (JpStore         *self,
         return FALSE;
     }
   return TRUE;
+}
+
+/* The audit payload of "member.add" and "member.update": the member row `id` as written. */
+void
+jp_store_member_payload (JsonBuilder    *payload,
+                         gint64          id,
+                         const JpMember *member)
+{
+  json_builder_begin_object (payload);
+  json_builder_set_member_name (payload, "id");
+  json_builder_add_int_value (payload, id);
+  json_builder_set_member_name (payload, "code");
+  json_builder_add_string_value (payload, member->code);
+  json_builder_set_member_name (payload, "name");
+  json_builder_add_string_value (payload, member->name != NULL ? member->name : "");
+  json_builder_set_member_name (payload, "role");
+  json_builder_add_string_value (payload, jp_member_role_to_key (member->role));
+  json_builder_end_object (payload);
 }
 
 /**
@@ -129,23 +149,11 @@ jp_store_update_member (JpStore         *self,
                    (long long) member->id);
       goto fail;
     }
-  if (!set_member_trades (self, member->id, member, error))
+  if (!jp_store_member_set_trades (self, member->id, member, error))
     goto fail;
 
-  json_builder_begin_object (payload);
-  json_builder_set_member_name (payload, "id");
-  json_builder_add_int_value (payload, member->id);
-  json_builder_set_member_name (payload, "code");
-  json_builder_add_string_value (payload, member->code);
-  json_builder_set_member_name (payload, "name");
-  json_builder_add_string_value (payload, member->name != NULL ? member->name : "");
-  json_builder_set_member_name (payload, "role");
-  json_builder_add_string_value (payload, jp_member_role_to_key (member->role));
-  json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "member.update", payload, error) ||
-      !jp_store_commit (self, error))
-    goto fail;
-  return TRUE;
+  jp_store_member_payload (payload, member->id, member);
+  return jp_store_audit_commit (self, actor, "member.update", payload, error);
 
 fail:
   jp_store_rollback (self);
@@ -208,11 +216,9 @@ jp_store_delete_member (JpStore     *self,
   json_builder_set_member_name (payload, "code");
   json_builder_add_string_value (payload, code);
   json_builder_end_object (payload);
-  if (!jp_store_step_done (self, stmt, error) ||
-      !jp_store_audit (self, actor, "member.delete", payload, error) ||
-      !jp_store_commit (self, error))
+  if (!jp_store_step_done (self, stmt, error))
     goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, actor, "member.delete", payload, error);
 
 fail:
   jp_store_rollback (self);
@@ -301,9 +307,8 @@ jp_store_member_new_pin (JpStore     *self,
   json_builder_set_member_name (payload, "member");
   json_builder_add_string_value (payload, member_code);
   json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "member.pin", payload, error) ||
-      !jp_store_commit (self, error))
-    goto fail;
+  if (!jp_store_audit_commit (self, actor, "member.pin", payload, error))
+    return NULL;
   return g_steal_pointer (&pin);
 
 fail:
@@ -450,9 +455,8 @@ jp_store_revoke_pins (JpStore     *self,
   json_builder_set_member_name (payload, "revoked");
   json_builder_add_int_value (payload, n);
   json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "member.pins-revoked", payload, error) ||
-      !jp_store_commit (self, error))
-    goto fail;
+  if (!jp_store_audit_commit (self, actor, "member.pins-revoked", payload, error))
+    return FALSE;
   if (n_revoked != NULL)
     *n_revoked = n;
   return TRUE;
@@ -685,9 +689,8 @@ jp_store_add_conflict (JpStore         *self,
   json_builder_set_member_name (payload, "type");
   json_builder_add_string_value (payload, jp_conflict_type_to_key (type));
   json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "conflict.add", payload, error) ||
-      !jp_store_commit (self, error))
-    goto fail;
+  if (!jp_store_audit_commit (self, actor, "conflict.add", payload, error))
+    return 0;
   return id;
 
 fail:
@@ -733,10 +736,7 @@ jp_store_remove_conflict (JpStore     *self,
   json_builder_set_member_name (payload, "id");
   json_builder_add_int_value (payload, conflict_id);
   json_builder_end_object (payload);
-  if (!jp_store_audit (self, actor, "conflict.remove", payload, error) ||
-      !jp_store_commit (self, error))
-    goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, actor, "conflict.remove", payload, error);
 
 fail:
   jp_store_rollback (self);

@@ -129,6 +129,24 @@ gboolean    jp_store_audit     (JpStore     *self,
                                 const char  *action,
                                 JsonBuilder *payload,
                                 GError     **error);
+/* The end of a write: appends its audit row (as jp_store_audit) and commits the transaction
+ * jp_store_begin opened. On failure the transaction is rolled back and FALSE returned with
+ * `error`, so a caller returns at once. */
+gboolean    jp_store_audit_commit (JpStore     *self,
+                                   const char  *actor,
+                                   const char  *action,
+                                   JsonBuilder *payload,
+                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* jp-store-members.c: a member's trade links and the "member.*" audit payload, for
+ * jp_store_add_member (jp-store-setup.c) and jp_store_update_member alike. */
+gboolean    jp_store_member_set_trades (JpStore         *self,
+                                        gint64           member_id,
+                                        const JpMember  *member,
+                                        GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+void        jp_store_member_payload (JsonBuilder    *payload,
+                                     gint64          id,
+                                     const JpMember *member);
 
 /* Binds a string, NULL (or "") as SQL NULL. */
 int         jp_store_bind_text (sqlite3_stmt *stmt,
@@ -224,6 +242,43 @@ gboolean    jp_store_truncate_wal (JpStore  *self,
                                    GError  **error);
 
 /* jp-store-ballots.c */
+
+/* Paper entry, the same for paper ballots (table paper_entry) and paper score sheets
+ * (defence_paper_entry): a pile is typed twice, pass 1 and pass 2, by two scrutineers, and
+ * the round closes only when the passes agree. */
+typedef enum {
+  JP_PAPER_BALLOTS,
+  JP_PAPER_SHEETS,
+} JpPaperKind;
+
+/* Who typed `pass` of round `round_id` (NULL while nobody has). */
+gboolean    jp_store_paper_entered_by (JpStore      *self,
+                                       JpPaperKind   kind,
+                                       gint64        round_id,
+                                       int           pass,
+                                       char        **entered_by,
+                                       GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+/* One pass of a pile: typed by `entered_by`. */
+typedef struct {
+  JpPaperKind  kind;
+  gint64       round_id;
+  int          pass;       /* 1 or 2 */
+  const char  *entered_by;
+} JpPaperPass;
+
+/* Inside the caller's transaction: refuses (INVALID) when the same person typed the other
+ * pass, then empties this pass for the rows typed again. */
+gboolean    jp_store_paper_pass_begin  (JpStore            *self,
+                                        const JpPaperPass  *pass,
+                                        GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Audits the `count` rows of the pass typed from `source_name` ("paper.enter" or
+ * "defence.paper") and commits; rolls back on failure. */
+gboolean    jp_store_paper_pass_commit (JpStore            *self,
+                                        const JpPaperPass  *pass,
+                                        const char         *source_name,
+                                        guint               count,
+                                        GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 
 /* Inside the caller's transaction: deletes and writes again the ballot rows and roster rows of
  * `round_id` (0: of every round) in key order, so that their cells lie in the pages in serial

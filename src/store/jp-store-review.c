@@ -520,10 +520,10 @@ jp_store_save_review (JpStore     *self,
   payload = review_payload (review, candidate);
 
   if (!write_review (self, review, error) ||
-      !write_status (self, review->candidate_id, status_of_decision (review->decision), error) ||
-      !jp_store_audit (self, actor, "review.decide", payload, error) ||
-      !jp_store_commit (self, error))
+      !write_status (self, review->candidate_id, status_of_decision (review->decision), error))
     goto fail;
+  if (!jp_store_audit_commit (self, actor, "review.decide", payload, error))
+    return FALSE;
 
   if (warnings != NULL)
     *warnings = g_steal_pointer (&found);
@@ -772,11 +772,9 @@ jp_store_update_settings (JpStore           *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, new_text, -1, SQLITE_TRANSIENT);
-  if (!jp_store_step_done (self, stmt, error) ||
-      !jp_store_audit (self, actor, "settings.update", payload, error) ||
-      !jp_store_commit (self, error))
+  if (!jp_store_step_done (self, stmt, error))
     goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, actor, "settings.update", payload, error);
 
 fail:
   jp_store_rollback (self);

@@ -685,10 +685,8 @@ jp_store_open_ballot_round (JpStore     *self,
                             const char  *actor,
                             GError     **error)
 {
-  g_return_val_if_fail (JP_IS_STORE (self), 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
-
-  return create_round (self, trade, seats, max_choices, present, TRUE, NULL, actor, error);
+  return jp_store_open_ballot_round_with_reason (self, trade, seats, max_choices, present, NULL,
+                                                 actor, error);
 }
 
 gint64

@@ -471,10 +471,7 @@ jp_store_set_unit_pilot (JpStore     *self,
                    _("There is no nominating unit named “%s”. Check the name."), name);
       goto fail;
     }
-  if (!jp_store_audit (self, actor, "unit.pilot", payload, error) ||
-      !jp_store_commit (self, error))
-    goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, actor, "unit.pilot", payload, error);
 
 fail:
   jp_store_rollback (self);
@@ -562,7 +559,6 @@ jp_store_add_member (JpStore         *self,
                      GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) link = NULL;
   g_autoptr(JsonBuilder) payload = json_builder_new ();
   gint64 id;
 
@@ -601,46 +597,12 @@ jp_store_add_member (JpStore         *self,
     goto fail;
   id = sqlite3_last_insert_rowid (self->db);
 
-  link = jp_store_prepare (self,
-                           "INSERT OR IGNORE INTO member_trade (member_id, trade_id) VALUES (?, ?)",
-                           error);
-  if (link == NULL)
+  if (!jp_store_member_set_trades (self, id, member, error))
     goto fail;
-  for (guint i = 0; member->trades != NULL && member->trades[i] != NULL; i++)
-    {
-      gint64 trade = lookup_trade (self, member->trades[i], error);
+  jp_store_member_payload (payload, id, member);
 
-      if (trade < 0)
-        goto fail;
-      if (trade == 0)
-        {
-          g_set_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND,
-                       _("Committee member %s: there is no trade “%s”. Add the trade first, "
-                         "or correct its code or name."),
-                       member->code, member->trades[i]);
-          goto fail;
-        }
-      sqlite3_reset (link);
-      sqlite3_bind_int64 (link, 1, id);
-      sqlite3_bind_int64 (link, 2, trade);
-      if (!jp_store_step_done (self, link, error))
-        goto fail;
-    }
-
-  json_builder_begin_object (payload);
-  json_builder_set_member_name (payload, "id");
-  json_builder_add_int_value (payload, id);
-  json_builder_set_member_name (payload, "code");
-  json_builder_add_string_value (payload, member->code);
-  json_builder_set_member_name (payload, "name");
-  json_builder_add_string_value (payload, member->name != NULL ? member->name : "");
-  json_builder_set_member_name (payload, "role");
-  json_builder_add_string_value (payload, jp_member_role_to_key (member->role));
-  json_builder_end_object (payload);
-
-  if (!jp_store_audit (self, actor, "member.add", payload, error) ||
-      !jp_store_commit (self, error))
-    goto fail;
+  if (!jp_store_audit_commit (self, actor, "member.add", payload, error))
+    return 0;
   return id;
 
 fail:

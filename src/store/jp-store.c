@@ -505,6 +505,19 @@ jp_store_audit (JpStore      *self,
   return jp_store_audit_text (self, actor, action, json, error);
 }
 
+gboolean
+jp_store_audit_commit (JpStore      *self,
+                       const char   *actor,
+                       const char   *action,
+                       JsonBuilder  *payload,
+                       GError      **error)
+{
+  if (jp_store_audit (self, actor, action, payload, error) && jp_store_commit (self, error))
+    return TRUE;
+  jp_store_rollback (self);
+  return FALSE;
+}
+
 /* jp_audit_chain_build(): chains the entries written before the log was chained, once, in
  * seq order, and appends an "audit.chain" entry saying how many and the head. Called by the
  * migration "audit chain" with the update trigger lifted (the migration puts it back). */
@@ -688,11 +701,9 @@ jp_store_update_election (JpStore           *self,
                      SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, election->quota);
   sqlite3_bind_double (stmt, 6, election->ratio);
-  if (!jp_store_step_done (self, stmt, error) ||
-      !jp_store_audit (self, actor, "election.update", payload, error) ||
-      !jp_store_commit (self, error))
+  if (!jp_store_step_done (self, stmt, error))
     goto fail;
-  return TRUE;
+  return jp_store_audit_commit (self, actor, "election.update", payload, error);
 
 fail:
   jp_store_rollback (self);
