@@ -617,17 +617,20 @@ file_contains (const char *path,
   return bytes_contain (contents, len, needle);
 }
 
-/* Denies reading member.pin_hash, as a damaged or busy file would. */
+/* Denies reading the column `data` names ("table.column"), as a damaged or busy file
+ * would. */
 static int
-deny_pin_hash (void       *data,
-               int         action,
-               const char *table,
-               const char *column,
-               const char *database,
-               const char *trigger)
+deny_column (void       *data,
+             int         action,
+             const char *table,
+             const char *column,
+             const char *database,
+             const char *trigger)
 {
-  return action == SQLITE_READ && g_strcmp0 (table, "member") == 0
-         && g_strcmp0 (column, "pin_hash") == 0 ? SQLITE_DENY : SQLITE_OK;
+  g_autofree char *name = g_strconcat (table != NULL ? table : "", ".",
+                                       column != NULL ? column : "", NULL);
+
+  return action == SQLITE_READ && g_str_equal (name, data) ? SQLITE_DENY : SQLITE_OK;
 }
 
 static void
@@ -672,7 +675,7 @@ test_member_pin (Fixture       *f,
   {
     gboolean answer = TRUE;
 
-    sqlite3_set_authorizer (f->store->db, deny_pin_hash, NULL);
+    sqlite3_set_authorizer (f->store->db, deny_column, (void *) "member.pin_hash");
     g_assert_false (jp_store_member_has_pin (f->store, "M01", &answer, &error));
     g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
     g_clear_error (&error);
@@ -871,19 +874,6 @@ test_conflicts (Fixture       *f,
 
 /* ---- the freeze ---- */
 
-/* Denies reading election.frozen_at, as a damaged or busy file would. */
-static int
-deny_frozen_at (void       *data,
-                int         action,
-                const char *table,
-                const char *column,
-                const char *database,
-                const char *trigger)
-{
-  return action == SQLITE_READ && g_strcmp0 (table, "election") == 0
-         && g_strcmp0 (column, "frozen_at") == 0 ? SQLITE_DENY : SQLITE_OK;
-}
-
 static void
 test_freeze (Fixture       *f,
              gconstpointer  data)
@@ -980,7 +970,7 @@ test_freeze (Fixture       *f,
 
   /* when the freeze cannot be read, the locked changes are refused with the failure, not let
    * through as if the list were open (bug: jp_store_is_frozen read a failure as "not frozen") */
-  sqlite3_set_authorizer (f->store->db, deny_frozen_at, NULL);
+  sqlite3_set_authorizer (f->store->db, deny_column, (void *) "election.frozen_at");
   g_assert_false (jp_store_save_review (f->store, back, "secretary", NULL, &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
   g_clear_error (&error);
