@@ -219,24 +219,7 @@ test_step_out (Fixture *fx, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  if (g_getenv ("JP_LOCALEDIR") != NULL && g_getenv ("JP_TEST_SCREENSHOT_DIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
-  {
-    /* the application loads the style sheet; the tests look the same */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/cn/jiangping/Jiangping/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  jp_test_init_ui (&argc, &argv);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/score-sheet/type-and-total", test_type_and_total);
   ADD ("/ui/score-sheet/plus-minus-keys", test_plus_minus_keys);
