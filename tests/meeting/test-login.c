@@ -8,32 +8,7 @@
 #include "meeting/jp-meeting-service-defence.h"
 #include "store/jp-random.h"
 #include "store/jp-store-private.h"   /* the connection, to make a read fail */
-
-/* jp_store_member_has_pin and jp_store_member_check_pin, which must not fail here. */
-G_GNUC_UNUSED static gboolean
-test_has_pin (JpStore    *store,
-              const char *member_code)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean has_pin = FALSE;
-
-  g_assert_true (jp_store_member_has_pin (store, member_code, &has_pin, &error));
-  g_assert_no_error (error);
-  return has_pin;
-}
-
-G_GNUC_UNUSED static gboolean
-test_check_pin (JpStore    *store,
-                const char *member_code,
-                const char *pin)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean matches = FALSE;
-
-  g_assert_true (jp_store_member_check_pin (store, member_code, pin, &matches, &error));
-  g_assert_no_error (error);
-  return matches;
-}
+#include "../common/store-checks.h"
 
 /* Logins under attack: a host on 127.0.0.1 and a client in this process's main loop. */
 
