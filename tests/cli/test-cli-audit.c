@@ -638,115 +638,52 @@ test_late_clean (Fixture *f, gconstpointer data)
 
 /* ---- changes behind Jiangping's back that `audit verify` must find ---- */
 
-typedef struct {
-  const char *kind;
-  const char *subject;
-  gint64      id;
-  gboolean    present;   /* FALSE: this problem must NOT be reported */
-} Problem;
+/* Each problem of `list` ("kind subject id;...") is reported (`reported`) or not. */
+static void
+assert_problems (JsonObject  *report,
+                 const char  *group,
+                 char       **list,
+                 gboolean     reported)
+{
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    {
+      g_auto(GStrv) p = g_strsplit (g_strstrip (list[i]), " ", 3);
 
-typedef struct {
-  const char *holds;     /* a query that must give 1 on the untouched file, or NULL */
-  const char *sql;       /* the change, its guarding trigger dropped first */
-  Problem     problems[2];
-} Tampering;
+      g_assert_cmpuint (g_strv_length (p), ==, 3);
+      if (has_problem (report, p[0], p[1], g_ascii_strtoll (p[2], NULL, 10)) != reported)
+        g_error ("%s: %s %s", group, list[i], reported ? "not reported" : "reported, wrongly");
+    }
+}
 
-/* A ballot's marks changed: the round's digest no longer matches. */
-static const Tampering ballot_changed = {
-  NULL,
-  "DROP TRIGGER ballot_no_update;"
-  "UPDATE ballot SET marks = 'FW-03' WHERE round_id = 1 AND serial = "
-  "(SELECT max (serial) FROM ballot WHERE round_id = 1)",
-  { { "digest", "round", 1, TRUE } },
-};
-
-/* Two ballots exchange their marks: the count stays the same, the digest does not. */
-static const Tampering ballots_swapped = {
-  NULL,
-  "DROP TRIGGER ballot_no_update;"
-  "CREATE TEMP TABLE b AS SELECT serial, marks FROM ballot WHERE round_id = 1 "
-  "AND serial IN ((SELECT min (serial) FROM ballot WHERE round_id = 1),"
-  "               (SELECT max (serial) FROM ballot WHERE round_id = 1));"
-  "UPDATE ballot SET marks = (SELECT marks FROM b WHERE b.serial != ballot.serial) "
-  "WHERE round_id = 1 AND serial IN (SELECT serial FROM b)",
-  { { "digest", "round", 1, TRUE }, { "result", "round", 1, FALSE } },
-};
-
-/* Two audit entries exchange their payloads: both hashes break. */
-static const Tampering payloads_swapped = {
-  NULL,
-  "DROP TRIGGER audit_no_update;"
-  "CREATE TEMP TABLE p AS SELECT seq, payload FROM audit WHERE seq IN (3, 4);"
-  "UPDATE audit SET payload = (SELECT payload FROM p WHERE p.seq = 7 - audit.seq) "
-  "WHERE seq IN (3, 4)",
-  { { "hash", "seq", 3, TRUE }, { "hash", "seq", 4, TRUE } },
-};
-
-/* The stored digest and result rewritten to match changed ballots: the audit's digest of
- * the close tells. */
-static const Tampering digest_rewritten = {
-  NULL,
-  "DROP TRIGGER round_closed_frozen;"
-  "UPDATE round SET digest = '0123' WHERE id = 1",
-  { { "digest", "round", 1, TRUE }, { "audit", "round", 1, TRUE } },
-};
-
-/* A submitted sheet's score lowered by one point in the file. */
-static const Tampering sheet_changed = {
-  "SELECT count (*) > 0 FROM defence_sheet WHERE round_id = 2 "
-  "AND state = 'submitted' AND scores = '30 46 44 34 26'",
-  "DROP TRIGGER defence_sheet_frozen_update;"
-  "UPDATE defence_sheet SET scores = '28 46 44 34 26', total_halves = 178 "
-  "WHERE rowid = (SELECT min (rowid) FROM defence_sheet WHERE round_id = 2 "
-  "AND scores = '30 46 44 34 26')",
-  { { "digest", "session", 2, TRUE }, { "result", "session", 2, TRUE } },
-};
-
-/* The written reason of the chair's adjustment rewritten after the seal. */
-static const Tampering adjustment_changed = {
-  "SELECT count (*) = 1 FROM ranking_adjustment",
-  "DROP TRIGGER ranking_adjustment_no_update;"
-  "UPDATE ranking_adjustment SET reason = '另有理由'",
-  { { "digest", "ranking", 1, TRUE }, { "digest", "session", 2, FALSE } },
-};
-
-/* A like count raised after the seal. */
-static const Tampering likes_changed = {
-  NULL,
-  "DROP TRIGGER online_likes_sealed_update;"
-  "UPDATE online_likes SET likes = 9000 WHERE code = 'FW-02'",
-  { { "digest", "ranking", 1, TRUE } },
-};
-
-/* A candidate removed from the final list after publicity closed. */
-static const Tampering final_list_changed = {
-  "SELECT count (*) > 0 FROM publicity_candidate",
-  "DROP TRIGGER publicity_candidate_no_delete;"
-  "DELETE FROM publicity_candidate WHERE position = "
-  "(SELECT max (position) FROM publicity_candidate)",
-  { { "digest", "final-list", 1, TRUE }, { "digest", "ranking", 1, FALSE } },
-};
-
-/* The change `data` (a Tampering) made to the file: the check fails, reporting the
- * problems it lists and not those it rules out. */
+/* The change `data` names, a group of tests/data/audit-tampering.ini, made to the file: the
+ * check fails, reporting the problems the group lists and not those it rules out. */
 static void
 test_tampered (Fixture *f, gconstpointer data)
 {
-  const Tampering *t = data;
+  const char *group = data;
+  g_autofree char *path = g_build_filename (g_getenv ("JP_SOURCE_DIR"), "tests", "data",
+                                            "audit-tampering.ini", NULL);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) report = NULL;
+  g_autofree char *holds = NULL, *sql = NULL;
+  g_auto(GStrv) reported = NULL, not_reported = NULL;
 
-  if (t->holds != NULL)
-    g_assert_cmpint (query_int (f, t->holds), ==, 1);
-  tamper (f, t->sql);
+  g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  sql = g_key_file_get_string (file, group, "sql", &error);
+  g_assert_no_error (error);
+  reported = g_key_file_get_string_list (file, group, "reported", NULL, &error);
+  g_assert_no_error (error);
+  holds = g_key_file_get_string (file, group, "holds", NULL);
+  not_reported = g_key_file_get_string_list (file, group, "not-reported", NULL, NULL);
+
+  if (holds != NULL)
+    g_assert_cmpint (query_int (f, holds), ==, 1);
+  tamper (f, sql);
   g_assert_cmpint (verify (f, NULL, &report), ==, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (t->problems) && t->problems[i].kind != NULL; i++)
-    {
-      const Problem *p = &t->problems[i];
-
-      if (p->present != has_problem (report, p->kind, p->subject, p->id))
-        g_error ("%s %s %" G_GINT64_FORMAT ": %s", p->kind, p->subject, p->id,
-                 p->present ? "not reported" : "reported, wrongly");
-    }
+  assert_problems (report, group, reported, TRUE);
+  assert_problems (report, group, not_reported, FALSE);
 }
 
 int
@@ -761,18 +698,18 @@ main (int argc, char **argv)
 
 #define ADD(path, fn) \
   g_test_add (path, Fixture, NULL, set_up, fn, fixture_tear_down)
-#define ADD_TAMPERED(path, setup, tampering) \
-  g_test_add (path, Fixture, tampering, setup, test_tampered, fixture_tear_down)
+#define ADD_TAMPERED(group, setup) \
+  g_test_add ("/cli/audit/" group, Fixture, group, setup, test_tampered, fixture_tear_down)
   ADD ("/cli/audit/clean", test_clean);
   ADD ("/cli/audit/unknown-anchor", test_unknown_anchor);
-  ADD_TAMPERED ("/cli/audit/ballot-changed", set_up, &ballot_changed);
-  ADD_TAMPERED ("/cli/audit/ballots-swapped", set_up, &ballots_swapped);
+  ADD_TAMPERED ("ballot-changed", set_up);
+  ADD_TAMPERED ("ballots-swapped", set_up);
   ADD ("/cli/audit/audit-row-deleted", test_audit_row_deleted);
   ADD ("/cli/audit/last-rows-deleted", test_last_rows_deleted);
-  ADD_TAMPERED ("/cli/audit/payloads-swapped", set_up, &payloads_swapped);
+  ADD_TAMPERED ("payloads-swapped", set_up);
   ADD ("/cli/audit/payload-rewritten", test_payload_rewritten);
   ADD ("/cli/audit/row-inserted", test_row_inserted);
-  ADD_TAMPERED ("/cli/audit/digest-rewritten", set_up, &digest_rewritten);
+  ADD_TAMPERED ("digest-rewritten", set_up);
   ADD ("/cli/audit/backup-restore", test_backup_restore);
   ADD ("/cli/audit/restore-while-hosted", test_restore_while_hosted);
   ADD ("/cli/audit/archive", test_archive);
@@ -781,10 +718,10 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, set_up_late, fn, fixture_tear_down)
   ADD_LATE ("/cli/audit/late-clean", test_late_clean);
   ADD_LATE ("/cli/audit/archive-late", test_archive_late);
-  ADD_TAMPERED ("/cli/audit/sheet-changed", set_up_late, &sheet_changed);
-  ADD_TAMPERED ("/cli/audit/adjustment-changed", set_up_late, &adjustment_changed);
-  ADD_TAMPERED ("/cli/audit/likes-changed", set_up_late, &likes_changed);
-  ADD_TAMPERED ("/cli/audit/final-list-changed", set_up_late, &final_list_changed);
+  ADD_TAMPERED ("sheet-changed", set_up_late);
+  ADD_TAMPERED ("adjustment-changed", set_up_late);
+  ADD_TAMPERED ("likes-changed", set_up_late);
+  ADD_TAMPERED ("final-list-changed", set_up_late);
   status = g_test_run ();
 
   cmd = g_strdup_printf ("rm -rf '%s'", template_dir);
