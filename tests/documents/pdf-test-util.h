@@ -5,10 +5,12 @@
 /* Helpers shared by the documents tests: PDFs read back with poppler, as text or as the
  * lines a reader sees. */
 
+#include <string.h>
 #include <poppler.h>
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
 
 /* `s` without its blanks (spaces, new lines). */
 static inline char *
@@ -125,4 +127,68 @@ page_lines (PopplerDocument *doc, int i)
       g_string_append_unichar (out, g->c);
     }
   return g_string_free (out, FALSE);
+}
+
+/* Every font of the document is embedded (and there is one); with `must_have`, one of them
+ * is named like it. */
+static inline void
+assert_fonts_embedded (PopplerDocument *doc, const char *must_have)
+{
+  g_autoptr(PopplerFontInfo) info = poppler_font_info_new (doc);
+  PopplerFontsIter *iter = NULL;
+  guint n = 0;
+  gboolean found = must_have == NULL;
+
+  g_assert_true (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter));
+  g_assert_nonnull (iter);
+  do
+    {
+      const char *name = poppler_fonts_iter_get_name (iter);
+
+      g_assert_true (poppler_fonts_iter_is_embedded (iter));
+      if (must_have != NULL && name != NULL && strstr (name, must_have) != NULL)
+        found = TRUE;
+      n++;
+    }
+  while (poppler_fonts_iter_next (iter));
+  poppler_fonts_iter_free (iter);
+  g_assert_cmpuint (n, >, 0);
+  if (!found)
+    g_error ("no embedded font named like %s", must_have);
+}
+
+/* Every page is `w` by `h` points (within half a point). */
+static inline void
+assert_page_size (PopplerDocument *doc, double w, double h)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      double pw, ph;
+
+      poppler_page_get_size (page, &pw, &ph);
+      g_assert_cmpfloat_with_epsilon (pw, w, 0.5);
+      g_assert_cmpfloat_with_epsilon (ph, h, 0.5);
+    }
+}
+
+/* `needle`, squeezed, is in the squeezed text `haystack`. */
+static inline void
+assert_contains (const char *haystack, const char *needle)
+{
+  g_autofree char *sq = squeeze (needle);
+
+  if (strstr (haystack, sq) == NULL)
+    g_error ("expected text not found in the PDF: %s\n--- text:\n%s", needle, haystack);
+}
+
+/* How many times `needle` is in `haystack`. */
+static inline guint
+count_of (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
 }
