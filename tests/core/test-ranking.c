@@ -342,6 +342,18 @@ test_tie_at_quota (void)
   g_assert_cmpstr (adjusted->digest, !=, r->digest);
 }
 
+/* The ranking of four `entries` for quota 2, XT capped at `xt_cap` places. */
+static JpRanking *
+rank_with_xt_cap (const JpRankingEntry *entries,
+                  int                   xt_cap)
+{
+  g_autoptr(GHashTable) caps = g_hash_table_new (g_str_hash, g_str_equal);
+  JpRankingParams params = { 30, 10, 60, 2, caps };
+
+  g_hash_table_insert (caps, "XT", GINT_TO_POINTER (xt_cap));
+  return jp_ranking_compute (&params, entries, 4, NULL, 0, NULL);
+}
+
 static void
 test_trade_caps (void)
 {
@@ -351,15 +363,10 @@ test_trade_caps (void)
     { "GD-1", "GD", 8500, 8500, 8500 },
     { "GD-2", "GD", 8000, 8000, 8000 },
   };
-  g_autoptr(GHashTable) caps = g_hash_table_new (g_str_hash, g_str_equal);
-  JpRankingParams params = { 30, 10, 60, 2, caps };
-  g_autoptr(JpRanking) r = NULL;
-  g_autofree char *shown = NULL;
+  g_autoptr(JpRanking) r = rank_with_xt_cap (entries, 1);
+  g_autofree char *shown = describe (r);
   g_autofree char *text = NULL;
 
-  g_hash_table_insert (caps, "XT", GINT_TO_POINTER (1));
-  r = jp_ranking_compute (&params, entries, 4, NULL, 0, NULL);
-  shown = describe (r);
   /* XT is at its cap after XT-1: XT-2 is skipped and GD-1 takes the place */
   g_assert_cmpstr (shown, ==, "XT-1:1:in+ XT-2:2:capped GD-1:3:in+ GD-2:4:out");
   g_assert_cmpint (r->cutoff, ==, 8500);
@@ -369,10 +376,9 @@ test_trade_caps (void)
   g_assert_nonnull (strstr (text, "\"caps\":{\"XT\":1},\"quota\":2,"));
 
   /* a cap of 0 keeps a trade off the list */
-  g_hash_table_insert (caps, "XT", GINT_TO_POINTER (0));
   g_clear_pointer (&r, jp_ranking_free);
   g_clear_pointer (&shown, g_free);
-  r = jp_ranking_compute (&params, entries, 4, NULL, 0, NULL);
+  r = rank_with_xt_cap (entries, 0);
   shown = describe (r);
   g_assert_cmpstr (shown, ==, "XT-1:1:capped XT-2:2:capped GD-1:3:in+ GD-2:4:in+");
 }
@@ -386,14 +392,9 @@ test_tie_at_cap (void)
     { "GD-1", "GD", 8500, 8500, 8500 },
     { "GD-2", "GD", 8000, 8000, 8000 },
   };
-  g_autoptr(GHashTable) caps = g_hash_table_new (g_str_hash, g_str_equal);
-  JpRankingParams params = { 30, 10, 60, 2, caps };
-  g_autoptr(JpRanking) r = NULL;
-  g_autofree char *shown = NULL;
+  g_autoptr(JpRanking) r = rank_with_xt_cap (entries, 1);
+  g_autofree char *shown = describe (r);
 
-  g_hash_table_insert (caps, "XT", GINT_TO_POINTER (1));
-  r = jp_ranking_compute (&params, entries, 4, NULL, 0, NULL);
-  shown = describe (r);
   /* two XT tied for the one XT place: that place is the chair's; GD-1 takes the other */
   g_assert_cmpstr (shown, ==, "XT-1:1:tie XT-2:1:tie GD-1:3:in+ GD-2:4:out");
   g_assert_false (r->cutoff_tie);
