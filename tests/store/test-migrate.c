@@ -44,6 +44,22 @@ copy_fixture (const char *name,
   g_assert_no_error (error);
 }
 
+/* The document of the v4 and v5 files whose page is rotated. */
+#define SCANNED_SHA "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+
+/* The released file `name` copied into a fresh temporary directory (*dir); its path. */
+static char *
+released_copy (const char *name,
+               char      **dir)
+{
+  char *path;
+
+  *dir = test_tmp_dir ();
+  path = g_build_filename (*dir, name, NULL);
+  copy_fixture (name, path);
+  return path;
+}
+
 static void
 write_v1_file (const char *path,
                gboolean    with_stray_conflict_table)
@@ -184,8 +200,8 @@ test_failed_migration_keeps_v1 (void)
 static void
 test_v2_to_v3 (void)
 {
-  g_autofree char *dir = test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "v2.jiangping", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = released_copy ("v2.jiangping", &dir);
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
@@ -194,7 +210,6 @@ test_v2_to_v3 (void)
   g_autoptr(JpSeatPlan) plan = NULL;
   JpConflict *conflict;
 
-  copy_fixture ("v2.jiangping", path);
   store = open_migrated (path);
   g_assert_cmpint (test_query_int (store, "SELECT count (*) FROM sqlite_master WHERE name IN "
                                           "('review', 'review_evidence', 'document_rotation', "
@@ -235,33 +250,31 @@ test_v2_to_v3 (void)
 static void
 test_v4_to_v5 (void)
 {
-  g_autofree char *dir = test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "v4.jiangping", NULL);
-  const char *sha = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = released_copy ("v4.jiangping", &dir);
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) boxes = NULL;
   g_autoptr(GArray) rotations = NULL;
 
-  copy_fixture ("v4.jiangping", path);
   g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM sqlite_master WHERE "
                                               "name = 'redaction_box'"), ==, 0);
   store = open_migrated (path);
 
   /* old data is still there */
-  rotations = jp_store_get_page_rotations (store, sha, NULL);
+  rotations = jp_store_get_page_rotations (store, SCANNED_SHA, NULL);
   g_assert_cmpuint (rotations->len, ==, 2);
   g_assert_cmpint (g_array_index (rotations, int, 1), ==, 90);
 
   /* the new table starts empty and takes boxes */
-  boxes = jp_store_list_redaction_boxes (store, sha, &error);
+  boxes = jp_store_list_redaction_boxes (store, SCANNED_SHA, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (boxes->len, ==, 0);
   g_clear_pointer (&boxes, g_ptr_array_unref);
-  g_assert_cmpint (jp_store_add_redaction_box (store, sha, 1, 10, 10, 50, 20, "chair", &error),
-                   >, 0);
+  g_assert_cmpint (jp_store_add_redaction_box (store, SCANNED_SHA, 1, 10, 10, 50, 20, "chair",
+                                               &error), >, 0);
   g_assert_no_error (error);
-  boxes = jp_store_list_redaction_boxes (store, sha, &error);
+  boxes = jp_store_list_redaction_boxes (store, SCANNED_SHA, &error);
   g_assert_cmpuint (boxes->len, ==, 1);
 
   assert_migrated_from (store, 4);
@@ -274,9 +287,8 @@ test_v4_to_v5 (void)
 static void
 test_v5_to_current (void)
 {
-  g_autofree char *dir = test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "v5.jiangping", NULL);
-  const char *sha = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = released_copy ("v5.jiangping", &dir);
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JpCandidate) c = NULL;
@@ -284,7 +296,6 @@ test_v5_to_current (void)
   g_autoptr(GPtrArray) audit = NULL;
   guint n_audit_before;
 
-  copy_fixture ("v5.jiangping", path);
   g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 5);
   n_audit_before = test_file_query_int (path, "SELECT count (*) FROM audit");
 
@@ -294,7 +305,7 @@ test_v5_to_current (void)
   g_assert_no_error (error);
   g_assert_cmpstr (c->name, ==, "丙");
   g_assert_cmpstr (c->trade_code, ==, "XT");
-  rotations = jp_store_get_page_rotations (store, sha, NULL);
+  rotations = jp_store_get_page_rotations (store, SCANNED_SHA, NULL);
   g_assert_cmpint (g_array_index (rotations, int, 1), ==, 90);
 
   audit = jp_store_list_audit (store, &error);
@@ -309,13 +320,12 @@ test_v5_to_current (void)
 static void
 test_v5_to_v6 (void)
 {
-  g_autofree char *dir = test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "v5.jiangping", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = released_copy ("v5.jiangping", &dir);
   g_autofree char *cert = NULL, *key = NULL, *fp = NULL;
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  copy_fixture ("v5.jiangping", path);
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (jp_store_get_schema_version (store), >=, 6);
