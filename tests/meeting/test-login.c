@@ -9,6 +9,7 @@
 #include "store/jp-random.h"
 #include "store/jp-store-private.h"   /* the connection, to make a read fail */
 #include "../common/store-checks.h"
+#include "../common/sqlite-deny.h"
 
 /* Logins under attack: a host on 127.0.0.1 and a client in this process's main loop. */
 
@@ -594,17 +595,6 @@ test_token_random_fails (Fixture       *f,
                                 &again, NULL), ==, 200);
 }
 
-static int
-deny_rounds (void       *data,
-             int         action,
-             const char *table,
-             const char *column,
-             const char *database,
-             const char *trigger)
-{
-  return action == SQLITE_READ && g_strcmp0 (table, "round") == 0 ? SQLITE_DENY : SQLITE_OK;
-}
-
 /* A station asking for the meeting's state while the host cannot read its file gets the
  * host's message with a server error, not "no round is open". */
 static void
@@ -634,7 +624,7 @@ test_state_read_failure (Fixture       *f,
   g_assert_cmpuint (status, ==, 200);
   token = json_object_get_string_member (json_node_get_object (reply), "token");
 
-  sqlite3_set_authorizer (f->store->db, deny_rounds, NULL);
+  sqlite3_set_authorizer (f->store->db, test_deny_read, (void *) "round");
   state = jp_meeting_service_handle (f->service, "GET", "/state", token, NULL, &status);
   sqlite3_set_authorizer (f->store->db, NULL, NULL);
   g_assert_cmpuint (status, ==, 500);
@@ -656,7 +646,7 @@ test_defence_read_failure (Fixture       *f,
   g_autoptr(JsonNode) reply = NULL;
   guint status = 0;
 
-  sqlite3_set_authorizer (f->store->db, deny_rounds, NULL);
+  sqlite3_set_authorizer (f->store->db, test_deny_read, (void *) "round");
   reply = jp_meeting_service_defence_handle (f->service, "GET", parts, "M01", NULL, &status);
   sqlite3_set_authorizer (f->store->db, NULL, NULL);
   g_assert_cmpuint (status, ==, 500);

@@ -8,6 +8,7 @@
 
 #include "store-test-util.h"
 #include "jp-store-rounds.h"
+#include "../common/sqlite-deny.h"
 
 typedef TestXt Fixture;
 
@@ -618,18 +619,6 @@ test_tampered_result (Fixture *f, gconstpointer data)
 }
 
 static int
-deny_roster (void       *data,
-             int         action,
-             const char *table,
-             const char *column,
-             const char *database,
-             const char *trigger)
-{
-  return action == SQLITE_READ && g_strcmp0 (table, "ballot_roster") == 0 ? SQLITE_DENY
-                                                                          : SQLITE_OK;
-}
-
-static int
 interrupt_every_step (void *data)
 {
   return 1;
@@ -649,7 +638,7 @@ test_read_failure_reported (Fixture *f, gconstpointer data)
 
   test_vote (f->store, id, "M01", f->code[0]);
 
-  sqlite3_set_authorizer (f->store->db, deny_roster, NULL);
+  sqlite3_set_authorizer (f->store->db, test_deny_read, (void *) "ballot_roster");
   round = jp_store_get_round (f->store, id, &error);
   g_assert_null (round);
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
