@@ -117,18 +117,8 @@ static JpMeetingClient *
 station_client (const char *code)
 {
   g_autofree char *base = test_base_uri (server);
-  g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", dir, code);
-  JpMeetingClient *client = test_client_new (server, base, queue);
-  GAsyncResult *res = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = NULL;
 
-  jp_meeting_client_login_async (client, code, g_hash_table_lookup (pins, code), NULL,
-                                 test_async_done, &res);
-  reply = jp_meeting_client_login_finish (client, test_wait (&res), &error);
-  g_assert_no_error (error);
-  g_object_unref (res);
-  return client;
+  return test_logged_in (server, base, dir, pins, code);
 }
 
 static gboolean
