@@ -185,3 +185,21 @@ jp_test_use_chinese (void)
       textdomain (GETTEXT_PACKAGE);
     }
 }
+
+/* TRUE when a label on screen in `widget` (or `widget` itself) is ellipsized: its text is
+ * cut, which the test message names. */
+static inline gboolean
+jp_test_any_label_ellipsized (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      g_test_message ("ellipsised: %s", gtk_label_get_text (GTK_LABEL (widget)));
+      return TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (jp_test_any_label_ellipsized (c))
+      return TRUE;
+  return FALSE;
+}

@@ -33,22 +33,6 @@ fixture_tear_down (Fixture *fx, gconstpointer data)
   jp_test_spin ();
 }
 
-static gboolean
-label_ellipsized (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
-    {
-      g_test_message ("ellipsised: %s", gtk_label_get_text (GTK_LABEL (widget)));
-      return TRUE;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    if (label_ellipsized (c))
-      return TRUE;
-  return FALSE;
-}
-
 /* The worked example of docs/ranking.md: quota 2, XT-01 and GD-01 in, XT-02 out. */
 static void
 test_worked_example (Fixture *fx, gconstpointer data)
@@ -99,7 +83,7 @@ test_worked_example (Fixture *fx, gconstpointer data)
                    "52.302 = 86.848 → 86.85");
   jp_test_spin ();
   jp_test_screenshot (fx->window, "ranking-page");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 
   /* the consistency view: M05 is −13.75 with one alert (docs/ranking.md) */
   g_assert_nonnull (jp_test_find_label (jp_ranking_page_get_consistency_table (fx->page),
@@ -146,7 +130,7 @@ test_published (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (jp_ranking_page_get_published_text (fx->page),
                             "has changed since"));
   jp_test_screenshot (fx->window, "ranking-page-changed");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 }
 
 /* Two candidates equal on C, D, V and O across a quota of 2: shown as tied, neither
@@ -182,7 +166,7 @@ test_tie_at_quota (Fixture *fx, gconstpointer data)
                                         "The chair's adjustments:\nGD-02 moved into the list: "
                                         "现场表现突出，委员会一致同意", TRUE));
   jp_test_screenshot (fx->window, "ranking-page-tie");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 
   /* sealed: no more adjustments offered */
   jp_ranking_page_set_sealed (fx->page, ranking->digest);

@@ -74,22 +74,6 @@ press_key (GtkEditable *entry,
   g_assert_true (handled);
 }
 
-static gboolean
-label_ellipsized (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
-    {
-      g_test_message ("ellipsised: %s", gtk_label_get_text (GTK_LABEL (widget)));
-      return TRUE;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    if (label_ellipsized (c))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_type_and_total (Fixture *fx, gconstpointer data)
 {
@@ -110,7 +94,7 @@ test_type_and_total (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (fx->n_changed, >=, 5);
   g_assert_true (jp_sheet_model_is_complete (model));
   jp_test_screenshot (fx->window, "score-sheet-typed");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 }
 
 static void
@@ -199,7 +183,7 @@ test_submit_locks (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (jp_score_sheet_get_entry (fx->sheet, 0)), ==, "13");
   g_assert_cmpuint (fx->n_submit, ==, 1);
   jp_test_screenshot (fx->window, "score-sheet-locked");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 }
 
 static void
