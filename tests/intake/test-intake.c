@@ -251,10 +251,34 @@ zip_add (struct archive *a,
   archive_entry_free (entry);
 }
 
+/* Adds a regular file entry whose name is `name` converted to GBK, byte for byte, without
+ * the UTF-8 flag. */
 static void
-zip_add_tree (struct archive *a,
-              const char     *disk_dir,
-              const char     *prefix)
+zip_add_gbk (struct archive *a,
+             const char     *name,
+             const char     *data,
+             gsize           len)
+{
+  g_autofree char *gbk = g_convert (name, -1, "GBK", "UTF-8", NULL, NULL, NULL);
+  struct archive_entry *entry = archive_entry_new ();
+
+  g_assert_nonnull (gbk);
+  archive_entry_set_pathname (entry, gbk);   /* raw bytes */
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, (la_int64_t) len);
+  g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_data (a, data, len), ==, (la_ssize_t) len);
+  archive_entry_free (entry);
+}
+
+/* Adds the files under `disk_dir`, named `prefix` and their path there: in UTF-8 or, with
+ * `gbk`, the way the Windows shell of a Chinese system zips them (zip_add_gbk). */
+static void
+zip_add_tree_named (struct archive *a,
+                    const char     *disk_dir,
+                    const char     *prefix,
+                    gboolean        gbk)
 {
   g_autoptr(GDir) dir = g_dir_open (disk_dir, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -274,7 +298,7 @@ zip_add_tree (struct archive *a,
         {
           g_autofree char *sub = g_strconcat (entry_name, "/", NULL);
 
-          zip_add_tree (a, full, sub);
+          zip_add_tree_named (a, full, sub, gbk);
         }
       else
         {
@@ -282,9 +306,20 @@ zip_add_tree (struct archive *a,
           gsize len = 0;
 
           g_assert_true (g_file_get_contents (full, &contents, &len, NULL));
-          zip_add (a, entry_name, contents, len, AE_IFREG, NULL);
+          if (gbk)
+            zip_add_gbk (a, entry_name, contents, len);
+          else
+            zip_add (a, entry_name, contents, len, AE_IFREG, NULL);
         }
     }
+}
+
+static void
+zip_add_tree (struct archive *a,
+              const char     *disk_dir,
+              const char     *prefix)
+{
+  zip_add_tree_named (a, disk_dir, prefix, FALSE);
 }
 
 static struct archive *
@@ -1220,48 +1255,6 @@ test_async (Fixture       *f,
 
 /* ---- files as offices send them (issue 11) ---- */
 
-/* Adds the files under `disk_dir` the way the Windows shell of a Chinese system zips them:
- * entry names in GBK, byte for byte, without the UTF-8 flag. */
-static void
-zip_add_tree_gbk (struct archive *a,
-                  const char     *disk_dir,
-                  const char     *prefix)
-{
-  g_autoptr(GDir) dir = g_dir_open (disk_dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *full = g_build_filename (disk_dir, name, NULL);
-      g_autofree char *entry_name = g_strconcat (prefix, name, NULL);
-
-      if (g_file_test (full, G_FILE_TEST_IS_DIR))
-        {
-          g_autofree char *sub = g_strconcat (entry_name, "/", NULL);
-
-          zip_add_tree_gbk (a, full, sub);
-        }
-      else
-        {
-          g_autofree char *contents = NULL;
-          g_autofree char *gbk = g_convert (entry_name, -1, "GBK", "UTF-8", NULL, NULL, NULL);
-          struct archive_entry *entry = archive_entry_new ();
-          gsize len = 0;
-
-          g_assert_nonnull (gbk);
-          g_assert_true (g_file_get_contents (full, &contents, &len, NULL));
-          archive_entry_set_pathname (entry, gbk);   /* raw bytes */
-          archive_entry_set_filetype (entry, AE_IFREG);
-          archive_entry_set_perm (entry, 0644);
-          archive_entry_set_size (entry, (la_int64_t) len);
-          g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
-          g_assert_cmpint (archive_write_data (a, contents, len), ==, (la_ssize_t) len);
-          archive_entry_free (entry);
-        }
-    }
-}
-
 /* Writes `src` into the zip `path` with GBK names and checks that no entry has the UTF-8
  * flag (bit 11 of the local header's flags). */
 static void
@@ -1277,7 +1270,7 @@ write_gbk_zip (const char *path,
 
   g_assert_cmpint (archive_write_set_format_zip (a), ==, ARCHIVE_OK);
   g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
-  zip_add_tree_gbk (a, src, prefix);
+  zip_add_tree_named (a, src, prefix, TRUE);
   zip_end (a);
   uselocale (old);
   freelocale (c_locale);
