@@ -621,3 +621,15 @@ test_zhang_code (JpStore *store)
   g_free (code[2]);
   return code[0];
 }
+
+/* The server listening on 127.0.0.1 at a port of the system's choice; its base URI. */
+static inline char *
+test_listen (JpMeetingServer *server)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jp_meeting_server_listen_local (server, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jp_meeting_server_get_port (server), >, 0);
+  return test_base_uri (server);
+}

@@ -46,9 +46,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->now = 1000 * G_USEC_PER_SEC;
   jp_meeting_service_set_clock (f->service, fixture_clock, f);
   f->server = jp_meeting_server_new (f->service);
-  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
-  g_assert_no_error (error);
-  f->base = test_base_uri (f->server);
+  f->base = test_listen (f->server);
 }
 
 static void

@@ -49,9 +49,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   /* N_VOTERS stations, all on 127.0.0.1 here, each keeping its connection: in the room
    * they are as many computers, so the cap on connections per address does not apply */
   jp_meeting_server_set_limits (f->server, 0, JP_MEETING_REQUEST_SECONDS * 1000);
-  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
-  g_assert_no_error (error);
-  f->base = test_base_uri (f->server);
+  f->base = test_listen (f->server);
 
   f->round = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
   g_assert_no_error (error);
