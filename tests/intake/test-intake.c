@@ -229,17 +229,29 @@ id_for (guint seq)
 
 /* ---- zips ---- */
 
+/* Adds an entry `name` of `type` (a regular file with `data`, or a link to `link`). Its name
+ * is in UTF-8 or, with `gbk`, converted to GBK byte for byte without the UTF-8 flag, the way
+ * the Windows shell of a Chinese system zips. */
 static void
-zip_add (struct archive *a,
-         const char     *name,
-         const void     *data,
-         gsize           len,
-         mode_t          type,
-         const char     *link)
+zip_add_entry (struct archive *a,
+               const char     *name,
+               gboolean        gbk,
+               const void     *data,
+               gsize           len,
+               mode_t          type,
+               const char     *link)
 {
   struct archive_entry *entry = archive_entry_new ();
 
-  archive_entry_set_pathname_utf8 (entry, name);
+  if (gbk)
+    {
+      g_autofree char *raw = g_convert (name, -1, "GBK", "UTF-8", NULL, NULL, NULL);
+
+      g_assert_nonnull (raw);
+      archive_entry_set_pathname (entry, raw);   /* raw bytes */
+    }
+  else
+    archive_entry_set_pathname_utf8 (entry, name);
   archive_entry_set_filetype (entry, type);
   archive_entry_set_perm (entry, 0644);
   archive_entry_set_size (entry, type == AE_IFREG ? (la_int64_t) len : 0);
@@ -251,29 +263,19 @@ zip_add (struct archive *a,
   archive_entry_free (entry);
 }
 
-/* Adds a regular file entry whose name is `name` converted to GBK, byte for byte, without
- * the UTF-8 flag. */
 static void
-zip_add_gbk (struct archive *a,
-             const char     *name,
-             const char     *data,
-             gsize           len)
+zip_add (struct archive *a,
+         const char     *name,
+         const void     *data,
+         gsize           len,
+         mode_t          type,
+         const char     *link)
 {
-  g_autofree char *gbk = g_convert (name, -1, "GBK", "UTF-8", NULL, NULL, NULL);
-  struct archive_entry *entry = archive_entry_new ();
-
-  g_assert_nonnull (gbk);
-  archive_entry_set_pathname (entry, gbk);   /* raw bytes */
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  archive_entry_set_size (entry, (la_int64_t) len);
-  g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
-  g_assert_cmpint (archive_write_data (a, data, len), ==, (la_ssize_t) len);
-  archive_entry_free (entry);
+  zip_add_entry (a, name, FALSE, data, len, type, link);
 }
 
 /* Adds the files under `disk_dir`, named `prefix` and their path there: in UTF-8 or, with
- * `gbk`, the way the Windows shell of a Chinese system zips them (zip_add_gbk). */
+ * `gbk`, in GBK (zip_add_entry). */
 static void
 zip_add_tree_named (struct archive *a,
                     const char     *disk_dir,
@@ -306,10 +308,7 @@ zip_add_tree_named (struct archive *a,
           gsize len = 0;
 
           g_assert_true (g_file_get_contents (full, &contents, &len, NULL));
-          if (gbk)
-            zip_add_gbk (a, entry_name, contents, len);
-          else
-            zip_add (a, entry_name, contents, len, AE_IFREG, NULL);
+          zip_add_entry (a, entry_name, gbk, contents, len, AE_IFREG, NULL);
         }
     }
 }
