@@ -107,3 +107,55 @@ run_json (const char *db, const char *first, ...)
     g_error ("%s failed (%d): %s", (char *) args->pdata[0], status, err);
   return parse_json (out);
 }
+
+/* Every candidate of `db` qualified with the criteria it claims (`qualify`). */
+G_GNUC_UNUSED static void
+test_cli_qualify_all (const char *db)
+{
+  g_autoptr(JsonNode) list = run_json (db, "candidates", NULL);
+  JsonArray *a = json_node_get_array (list);
+
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *c = json_array_get_object_element (a, i);
+      JsonArray *criteria = json_object_get_array_member (c, "criteria");
+      g_autoptr(GString) crit = g_string_new (NULL);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             json_object_get_int_member (c, "id"));
+      g_autoptr(JsonNode) saved = NULL;
+
+      for (guint k = 0; k < json_array_get_length (criteria); k++)
+        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
+                                json_array_get_int_element (criteria, k));
+      saved = run_json (db, "qualify", "--candidate", id, "--criteria", crit->str, NULL);
+    }
+}
+
+/* The demo at f->db, every candidate qualified and frozen, and a closed FW ballot round of 2
+ * seats (5 valid ballots) in which FW-01 and FW-02 advanced with 4 votes each (FW-03 2). */
+G_GNUC_UNUSED static void
+test_cli_fw_finalists (Fixture *f)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *ballots = g_build_filename (f->dir, "ballots.csv", NULL);
+  g_autoptr(JsonNode) frozen = NULL, opened = NULL, entered = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "demo", "--db", f->db, "--candidates", "12", NULL), ==,
+                   0);
+  test_cli_qualify_all (f->db);
+  frozen = run_json (f->db, "freeze", NULL);
+  opened = run_json (f->db, "round", "open", "--kind", "ballot", "--trade", "FW", "--seats", "2",
+                     "--max-choices", "2", "--present", "5", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (opened), "round"), ==, 1);
+  g_file_set_contents (ballots, "serial,marks\n1,FW-01 FW-02\n2,FW-01 FW-02\n3,FW-01 FW-02\n"
+                       "4,FW-01 FW-03\n5,FW-02 FW-03\n", -1, &error);
+  g_assert_no_error (error);
+  entered = run_json (f->db, "ballots", "enter", "--round", "1", "--file", ballots,
+                      "--entered-by", "M15", "--confirm-file", ballots, "--confirmed-by", "M12",
+                      NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "round", "close", "--db", f->db, "--round", "1", NULL),
+                   ==, 0);
+}

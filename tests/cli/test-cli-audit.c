@@ -30,32 +30,16 @@ static void
 make_template (void)
 {
   g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(JsonNode) list = NULL, frozen = NULL, opened = NULL, entered = NULL;
+  g_autoptr(JsonNode) frozen = NULL, opened = NULL, entered = NULL;
   g_autofree char *a = NULL, *b = NULL;
   g_autoptr(GError) error = NULL;
-  JsonArray *cands;
 
   template_dir = g_dir_make_tmp ("jp-cli-audit-XXXXXX", &error);
   g_assert_no_error (error);
   template_db = g_build_filename (template_dir, "template.jiangping", NULL);
   g_assert_cmpint (run_cli (&out, &err, "demo", "--db", template_db, "--candidates", "12", NULL),
                    ==, 0);
-  list = run_json (template_db, "candidates", NULL);
-  cands = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (cands); i++)
-    {
-      JsonObject *c = json_array_get_object_element (cands, i);
-      JsonArray *criteria = json_object_get_array_member (c, "criteria");
-      g_autoptr(GString) crit = g_string_new (NULL);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             json_object_get_int_member (c, "id"));
-      g_autoptr(JsonNode) saved = NULL;
-
-      for (guint k = 0; k < json_array_get_length (criteria); k++)
-        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
-                                json_array_get_int_element (criteria, k));
-      saved = run_json (template_db, "qualify", "--candidate", id, "--criteria", crit->str, NULL);
-    }
+  test_cli_qualify_all (template_db);
   frozen = run_json (template_db, "freeze", NULL);
   opened = run_json (template_db, "round", "open", "--kind", "ballot", "--trade", "FW",
                      "--seats", "2", "--max-choices", "2", "--present", "5", NULL);
@@ -97,7 +81,6 @@ make_late_template (void)
   g_autofree char *sheets = g_build_filename (template_dir, "late-sheets.csv", NULL);
   g_autoptr(GString) paper = g_string_new (HEADER);
   g_autoptr(JsonNode) list = NULL;
-  JsonArray *cands;
 
   late_db = g_build_filename (template_dir, "late.jiangping", NULL);
   {
@@ -106,22 +89,7 @@ make_late_template (void)
     must_run ("demo", run_cli (&out, &err, "demo", "--db", late_db, "--candidates", "12",
                                NULL), err);
   }
-  list = run_json (late_db, "candidates", NULL);
-  cands = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (cands); i++)
-    {
-      JsonObject *c = json_array_get_object_element (cands, i);
-      JsonArray *criteria = json_object_get_array_member (c, "criteria");
-      g_autoptr(GString) crit = g_string_new (NULL);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             json_object_get_int_member (c, "id"));
-      g_autoptr(JsonNode) saved = NULL;
-
-      for (guint k = 0; k < json_array_get_length (criteria); k++)
-        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
-                                json_array_get_int_element (criteria, k));
-      saved = run_json (late_db, "qualify", "--candidate", id, "--criteria", crit->str, NULL);
-    }
+  test_cli_qualify_all (late_db);
   g_clear_pointer (&list, json_node_unref);
   list = run_json (late_db, "freeze", NULL);
   g_clear_pointer (&list, json_node_unref);
@@ -339,35 +307,6 @@ test_unknown_anchor (Fixture *f, gconstpointer data)
 }
 
 static void
-test_ballot_changed (Fixture *f, gconstpointer data)
-{
-  g_autoptr(JsonObject) report = NULL;
-
-  tamper (f, "DROP TRIGGER ballot_no_update;"
-             "UPDATE ballot SET marks = 'FW-03' WHERE round_id = 1 AND serial = "
-             "(SELECT max (serial) FROM ballot WHERE round_id = 1)");
-  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
-  g_assert_true (has_problem (report, "digest", "round", 1));
-}
-
-/* Two ballots exchange their marks: the count stays the same, the digest does not. */
-static void
-test_ballots_swapped (Fixture *f, gconstpointer data)
-{
-  g_autoptr(JsonObject) report = NULL;
-
-  tamper (f, "DROP TRIGGER ballot_no_update;"
-             "CREATE TEMP TABLE b AS SELECT serial, marks FROM ballot WHERE round_id = 1 "
-             "AND serial IN ((SELECT min (serial) FROM ballot WHERE round_id = 1),"
-             "               (SELECT max (serial) FROM ballot WHERE round_id = 1));"
-             "UPDATE ballot SET marks = (SELECT marks FROM b WHERE b.serial != ballot.serial) "
-             "WHERE round_id = 1 AND serial IN (SELECT serial FROM b)");
-  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
-  g_assert_true (has_problem (report, "digest", "round", 1));
-  g_assert_false (has_problem (report, "result", "round", 1));
-}
-
-static void
 test_audit_row_deleted (Fixture *f, gconstpointer data)
 {
   g_autoptr(JsonObject) report = NULL;
@@ -394,20 +333,6 @@ test_last_rows_deleted (Fixture *f, gconstpointer data)
              "DELETE FROM audit WHERE seq >= (SELECT max (seq) - 1 FROM audit)");
   g_assert_cmpint (verify (f, NULL, &report), ==, 1);
   g_assert_true (has_problem (report, "truncated", "seq", last - 1));
-}
-
-static void
-test_payloads_swapped (Fixture *f, gconstpointer data)
-{
-  g_autoptr(JsonObject) report = NULL;
-
-  tamper (f, "DROP TRIGGER audit_no_update;"
-             "CREATE TEMP TABLE p AS SELECT seq, payload FROM audit WHERE seq IN (3, 4);"
-             "UPDATE audit SET payload = (SELECT payload FROM p WHERE p.seq = 7 - audit.seq) "
-             "WHERE seq IN (3, 4)");
-  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
-  g_assert_true (has_problem (report, "hash", "seq", 3));
-  g_assert_true (has_problem (report, "hash", "seq", 4));
 }
 
 /* The whole entry rewritten with a fresh hash still breaks the link to the next one. */
@@ -447,20 +372,6 @@ test_row_inserted (Fixture *f, gconstpointer data)
              "INSERT INTO audit (at, actor, action) VALUES (0, 'mallory', 'review.decide')");
   g_assert_cmpint (verify (f, NULL, &report), ==, 1);
   g_assert_true (has_problem (report, "unchained", "seq", seq));
-}
-
-/* The stored digest and result rewritten to match changed ballots: the audit's digest of
- * the close tells. */
-static void
-test_digest_rewritten (Fixture *f, gconstpointer data)
-{
-  g_autoptr(JsonObject) report = NULL;
-
-  tamper (f, "DROP TRIGGER round_closed_frozen;"
-             "UPDATE round SET digest = '0123' WHERE id = 1");
-  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
-  g_assert_true (has_problem (report, "digest", "round", 1));
-  g_assert_true (has_problem (report, "audit", "round", 1));
 }
 
 static void
@@ -725,62 +636,54 @@ test_late_clean (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (report, "final_lists"), ==, 1);
 }
 
-/* A submitted sheet's score lowered by one point in the file. */
-static void
-test_sheet_changed (Fixture *f, gconstpointer data)
-{
-  g_autoptr(JsonObject) report = NULL;
+/* ---- changes behind Jiangping's back that `audit verify` must find ---- */
 
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM defence_sheet WHERE round_id = 2 "
-                                 "AND state = 'submitted' AND scores = '30 46 44 34 26'"), >, 0);
-  tamper (f, "DROP TRIGGER defence_sheet_frozen_update;"
-             "UPDATE defence_sheet SET scores = '28 46 44 34 26', total_halves = 178 "
-             "WHERE rowid = (SELECT min (rowid) FROM defence_sheet WHERE round_id = 2 "
-             "AND scores = '30 46 44 34 26')");
-  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
-  g_assert_true (has_problem (report, "digest", "session", 2));
-  g_assert_true (has_problem (report, "result", "session", 2));
+/* Each problem of `list` ("kind subject id;...") is reported (`reported`) or not. */
+static void
+assert_problems (JsonObject  *report,
+                 const char  *group,
+                 char       **list,
+                 gboolean     reported)
+{
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    {
+      g_auto(GStrv) p = g_strsplit (g_strstrip (list[i]), " ", 3);
+
+      g_assert_cmpuint (g_strv_length (p), ==, 3);
+      if (has_problem (report, p[0], p[1], g_ascii_strtoll (p[2], NULL, 10)) != reported)
+        g_error ("%s: %s %s", group, list[i], reported ? "not reported" : "reported, wrongly");
+    }
 }
 
-/* The written reason of the chair's adjustment rewritten after the seal. */
+/* The change `data` names, a group of tests/data/audit-tampering.ini, made to the file: the
+ * check fails, reporting the problems the group lists and not those it rules out. */
 static void
-test_adjustment_changed (Fixture *f, gconstpointer data)
+test_tampered (Fixture *f, gconstpointer data)
 {
+  const char *group = data;
+  g_autofree char *path = g_build_filename (g_getenv ("JP_SOURCE_DIR"), "tests", "data",
+                                            "audit-tampering.ini", NULL);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) report = NULL;
+  g_autofree char *holds = NULL, *sql = NULL;
+  g_auto(GStrv) reported = NULL, not_reported = NULL;
 
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM ranking_adjustment"), ==, 1);
-  tamper (f, "DROP TRIGGER ranking_adjustment_no_update;"
-             "UPDATE ranking_adjustment SET reason = '另有理由'");
+  g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  sql = g_key_file_get_string (file, group, "sql", &error);
+  g_assert_no_error (error);
+  reported = g_key_file_get_string_list (file, group, "reported", NULL, &error);
+  g_assert_no_error (error);
+  holds = g_key_file_get_string (file, group, "holds", NULL);
+  not_reported = g_key_file_get_string_list (file, group, "not-reported", NULL, NULL);
+
+  if (holds != NULL)
+    g_assert_cmpint (query_int (f, holds), ==, 1);
+  tamper (f, sql);
   g_assert_cmpint (verify (f, NULL, &report), ==, 1);
-  g_assert_true (has_problem (report, "digest", "ranking", 1));
-  g_assert_false (has_problem (report, "digest", "session", 2));
-}
-
-/* A like count raised after the seal. */
-static void
-test_likes_changed (Fixture *f, gconstpointer data)
-{
-  g_autoptr(JsonObject) report = NULL;
-
-  tamper (f, "DROP TRIGGER online_likes_sealed_update;"
-             "UPDATE online_likes SET likes = 9000 WHERE code = 'FW-02'");
-  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
-  g_assert_true (has_problem (report, "digest", "ranking", 1));
-}
-
-/* A candidate removed from the final list after publicity closed. */
-static void
-test_final_list_changed (Fixture *f, gconstpointer data)
-{
-  g_autoptr(JsonObject) report = NULL;
-
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM publicity_candidate"), >, 0);
-  tamper (f, "DROP TRIGGER publicity_candidate_no_delete;"
-             "DELETE FROM publicity_candidate WHERE position = "
-             "(SELECT max (position) FROM publicity_candidate)");
-  g_assert_cmpint (verify (f, NULL, &report), ==, 1);
-  g_assert_true (has_problem (report, "digest", "final-list", 1));
-  g_assert_false (has_problem (report, "digest", "ranking", 1));
+  assert_problems (report, group, reported, TRUE);
+  assert_problems (report, group, not_reported, FALSE);
 }
 
 int
@@ -795,16 +698,18 @@ main (int argc, char **argv)
 
 #define ADD(path, fn) \
   g_test_add (path, Fixture, NULL, set_up, fn, fixture_tear_down)
+#define ADD_TAMPERED(group, setup) \
+  g_test_add ("/cli/audit/" group, Fixture, group, setup, test_tampered, fixture_tear_down)
   ADD ("/cli/audit/clean", test_clean);
   ADD ("/cli/audit/unknown-anchor", test_unknown_anchor);
-  ADD ("/cli/audit/ballot-changed", test_ballot_changed);
-  ADD ("/cli/audit/ballots-swapped", test_ballots_swapped);
+  ADD_TAMPERED ("ballot-changed", set_up);
+  ADD_TAMPERED ("ballots-swapped", set_up);
   ADD ("/cli/audit/audit-row-deleted", test_audit_row_deleted);
   ADD ("/cli/audit/last-rows-deleted", test_last_rows_deleted);
-  ADD ("/cli/audit/payloads-swapped", test_payloads_swapped);
+  ADD_TAMPERED ("payloads-swapped", set_up);
   ADD ("/cli/audit/payload-rewritten", test_payload_rewritten);
   ADD ("/cli/audit/row-inserted", test_row_inserted);
-  ADD ("/cli/audit/digest-rewritten", test_digest_rewritten);
+  ADD_TAMPERED ("digest-rewritten", set_up);
   ADD ("/cli/audit/backup-restore", test_backup_restore);
   ADD ("/cli/audit/restore-while-hosted", test_restore_while_hosted);
   ADD ("/cli/audit/archive", test_archive);
@@ -813,10 +718,10 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, set_up_late, fn, fixture_tear_down)
   ADD_LATE ("/cli/audit/late-clean", test_late_clean);
   ADD_LATE ("/cli/audit/archive-late", test_archive_late);
-  ADD_LATE ("/cli/audit/sheet-changed", test_sheet_changed);
-  ADD_LATE ("/cli/audit/adjustment-changed", test_adjustment_changed);
-  ADD_LATE ("/cli/audit/likes-changed", test_likes_changed);
-  ADD_LATE ("/cli/audit/final-list-changed", test_final_list_changed);
+  ADD_TAMPERED ("sheet-changed", set_up_late);
+  ADD_TAMPERED ("adjustment-changed", set_up_late);
+  ADD_TAMPERED ("likes-changed", set_up_late);
+  ADD_TAMPERED ("final-list-changed", set_up_late);
   status = g_test_run ();
 
   cmd = g_strdup_printf ("rm -rf '%s'", template_dir);

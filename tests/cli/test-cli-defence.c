@@ -29,47 +29,6 @@ write_file (Fixture *f, const char *name, const char *text, char **path)
   g_assert_no_error (error);
 }
 
-/* The demo, every candidate qualified and frozen, and a closed FW ballot round (5 valid
- * ballots) in which FW-01 and FW-02 advanced with 4 votes each (V = 80.00). */
-static void
-make_finalists (Fixture *f)
-{
-  g_autofree char *out = NULL, *err = NULL;
-  g_autofree char *ballots = NULL;
-  g_autoptr(JsonNode) list = NULL, frozen = NULL, opened = NULL, entered = NULL;
-  JsonArray *a;
-
-  g_assert_cmpint (run_cli (&out, &err, "demo", "--db", f->db, "--candidates", "12", NULL), ==,
-                   0);
-  list = run_json (f->db, "candidates", NULL);
-  a = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonObject *c = json_array_get_object_element (a, i);
-      JsonArray *criteria = json_object_get_array_member (c, "criteria");
-      g_autoptr(GString) crit = g_string_new (NULL);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             json_object_get_int_member (c, "id"));
-      g_autoptr(JsonNode) saved = NULL;
-
-      for (guint k = 0; k < json_array_get_length (criteria); k++)
-        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
-                                json_array_get_int_element (criteria, k));
-      saved = run_json (f->db, "qualify", "--candidate", id, "--criteria", crit->str, NULL);
-    }
-  frozen = run_json (f->db, "freeze", NULL);
-  opened = run_json (f->db, "round", "open", "--kind", "ballot", "--trade", "FW", "--seats", "2",
-                     "--max-choices", "2", "--present", "5", NULL);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (opened), "round"), ==, 1);
-  write_file (f, "ballots.csv", "serial,marks\n1,FW-01 FW-02\n2,FW-01 FW-02\n3,FW-01 FW-02\n"
-              "4,FW-01 FW-03\n5,FW-02 FW-03\n", &ballots);
-  entered = run_json (f->db, "ballots", "enter", "--round", "1", "--file", ballots,
-                      "--entered-by", "M15", "--confirm-file", ballots, "--confirmed-by", "M12",
-                      NULL);
-  g_assert_cmpint (run_cli (&out, &err, "round", "close", "--db", f->db, "--round", "1", NULL),
-                   ==, 0);
-}
-
 /* Runs a command expecting failure with `status`; returns stderr. */
 static char *
 run_fail (int status, const char *db, const char *first, ...)
@@ -116,7 +75,7 @@ test_end_to_end (Fixture *f, gconstpointer data)
   JsonArray *cands;
   char *e;
 
-  make_finalists (f);
+  test_cli_fw_finalists (f);
   opened = run_json (f->db, "round", "open", "--kind", "defence", "--trade", "FW", NULL);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (opened), "round"), ==, 2);
   g_assert_cmpint (run_cli (&out, &err, "round", "open", "--db", f->db, "--kind", "defence",

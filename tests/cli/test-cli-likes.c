@@ -14,49 +14,6 @@ write_file (Fixture *f, const char *name, const char *text, gssize length, char 
   g_assert_no_error (error);
 }
 
-/* The demo, every candidate qualified and frozen, and a closed FW round in which FW-01 and
- * FW-02 advanced (4 and 3 votes; FW-03 1). */
-static void
-make_finalists (Fixture *f)
-{
-  g_autofree char *out = NULL, *err = NULL;
-  g_autofree char *ballots = NULL;
-  g_autoptr(JsonNode) list = NULL, frozen = NULL, opened = NULL, entered = NULL;
-  JsonArray *a;
-
-  g_assert_cmpint (run_cli (&out, &err, "demo", "--db", f->db, "--candidates", "12", NULL), ==,
-                   0);
-  list = run_json (f->db, "candidates", NULL);
-  a = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonObject *c = json_array_get_object_element (a, i);
-      JsonArray *criteria = json_object_get_array_member (c, "criteria");
-      g_autoptr(GString) crit = g_string_new (NULL);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             json_object_get_int_member (c, "id"));
-      g_autoptr(JsonNode) saved = NULL;
-
-      for (guint k = 0; k < json_array_get_length (criteria); k++)
-        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
-                                json_array_get_int_element (criteria, k));
-      saved = run_json (f->db, "qualify", "--candidate", id, "--criteria", crit->str, NULL);
-    }
-  frozen = run_json (f->db, "freeze", NULL);
-  opened = run_json (f->db, "round", "open", "--kind", "ballot", "--trade", "FW", "--seats", "2",
-                     "--max-choices", "2", "--present", "5", NULL);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (opened), "round"), ==, 1);
-  write_file (f, "ballots.csv", "serial,marks\n1,FW-01 FW-02\n2,FW-01 FW-02\n3,FW-01 FW-02\n"
-              "4,FW-01 FW-03\n5,FW-02 FW-03\n", -1, &ballots);
-  entered = run_json (f->db, "ballots", "enter", "--round", "1", "--file", ballots,
-                      "--entered-by", "M15", "--confirm-file", ballots, "--confirmed-by", "M12",
-                      NULL);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "round", "close", "--db", f->db, "--round", "1", NULL),
-                   ==, 0);
-}
-
 static JsonObject *
 row_of (JsonArray *rows, const char *code)
 {
@@ -83,7 +40,7 @@ test_import_zero_list (Fixture *f, gconstpointer data)
   JsonObject *o;
   JsonArray *rows;
 
-  make_finalists (f);
+  test_cli_fw_finalists (f);
   write_file (f, "likes.csv", text, -1, &file);
   imported = run_json (f->db, "likes", "import", "--file", file, NULL);
   o = json_node_get_object (imported);
@@ -141,7 +98,7 @@ test_bad_file (Fixture *f, gconstpointer data)
   g_autoptr(JsonNode) report = NULL, list = NULL, imported = NULL;
   JsonArray *problems;
 
-  make_finalists (f);
+  test_cli_fw_finalists (f);
   write_file (f, "good.csv", "code,likes\nFW-01,10\nFW-02,20\n", -1, &good);
   imported = run_json (f->db, "likes", "import", "--file", good, NULL);
   write_file (f, "bad.csv", gb, len, &file);

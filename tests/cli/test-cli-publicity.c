@@ -55,29 +55,12 @@ make_sealed_ranking (Fixture *f)
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *ballots = NULL, *sheets = NULL;
   g_autoptr(GString) paper = g_string_new (HEADER);
-  g_autoptr(JsonNode) list = NULL, frozen = NULL, opened = NULL, entered = NULL;
+  g_autoptr(JsonNode) frozen = NULL, opened = NULL, entered = NULL;
   g_autoptr(JsonNode) session = NULL, scored = NULL, seal = NULL;
-  JsonArray *a;
 
   g_assert_cmpint (run_cli (&out, &err, "demo", "--db", f->db, "--candidates", "12", NULL), ==,
                    0);
-  list = ok_json ("candidates", "--db", f->db, "--json", NULL);
-  a = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonObject *c = json_array_get_object_element (a, i);
-      JsonArray *criteria = json_object_get_array_member (c, "criteria");
-      g_autoptr(GString) crit = g_string_new (NULL);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             json_object_get_int_member (c, "id"));
-      g_autoptr(JsonNode) saved = NULL;
-
-      for (guint k = 0; k < json_array_get_length (criteria); k++)
-        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
-                                json_array_get_int_element (criteria, k));
-      saved = ok_json ("qualify", "--db", f->db, "--json", "--candidate", id, "--criteria",
-                       crit->str, NULL);
-    }
+  test_cli_qualify_all (f->db);
   frozen = ok_json ("freeze", "--db", f->db, "--json", NULL);
   opened = ok_json ("round", "open", "--db", f->db, "--json", "--kind", "ballot", "--trade",
                     "FW", "--seats", "2", "--max-choices", "2", "--present", "5", NULL);

@@ -27,27 +27,10 @@ write_file (Fixture *f, const char *name, const char *text, char **path)
 static void
 make_frozen (Fixture *f)
 {
-  g_autoptr(JsonNode) list = NULL;
   g_autoptr(JsonNode) frozen = NULL;
-  JsonArray *a;
 
   make_demo (f);
-  list = run_json (f->db, "candidates", NULL);
-  a = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonObject *c = json_array_get_object_element (a, i);
-      JsonArray *criteria = json_object_get_array_member (c, "criteria");
-      g_autoptr(GString) crit = g_string_new (NULL);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             json_object_get_int_member (c, "id"));
-      g_autoptr(JsonNode) saved = NULL;
-
-      for (guint k = 0; k < json_array_get_length (criteria); k++)
-        g_string_append_printf (crit, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "",
-                                json_array_get_int_element (criteria, k));
-      saved = run_json (f->db, "qualify", "--candidate", id, "--criteria", crit->str, NULL);
-    }
+  test_cli_qualify_all (f->db);
   frozen = run_json (f->db, "freeze", NULL);
 }
 

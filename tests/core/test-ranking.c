@@ -32,6 +32,54 @@ find (const JpRanking *r,
   return NULL;
 }
 
+/* The scores of candidate `code` (in hundredths): V, O, D, C and its margin to the cut-off. */
+static JpRankedCandidate *
+assert_scores (const JpRanking *r,
+               const char      *code,
+               int              v,
+               int              o,
+               int              d,
+               int              c,
+               int              margin)
+{
+  JpRankedCandidate *rc = find (r, code);
+
+  g_assert_cmpint (rc->v, ==, v);
+  g_assert_cmpint (rc->o, ==, o);
+  g_assert_cmpint (rc->d, ==, d);
+  g_assert_cmpint (rc->c, ==, c);
+  g_assert_cmpint (rc->margin, ==, margin);
+  return rc;
+}
+
+typedef struct {
+  const char *code;
+  int         c;
+} CodeScore;
+
+/* Each candidate's composite score C (in hundredths) is the one in `expected`. */
+static void
+assert_c_values (const JpRanking *r,
+                 const CodeScore *expected,
+                 guint            n)
+{
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (find (r, expected[i].code)->c, ==, expected[i].c);
+}
+
+/* The adjustment is refused with a message containing `needle`. */
+static void
+assert_refused (const JpRanking           *r,
+                const JpRankingAdjustment *adjustment,
+                const char                *needle)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (jp_ranking_adjustment_check (r, adjustment, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, needle));
+}
+
 /* "A:1:in B:2:tie ..." in the ranking's order; "+" after the rule when recommended */
 static char *
 describe (const JpRanking *r)
@@ -96,27 +144,12 @@ test_worked_example (void)
   r = jp_ranking_compute (&params, entries, 3, NULL, 0, &error);
   g_assert_no_error (error);
 
-  c = find (r, "XT-01");
-  g_assert_cmpint (c->v, ==, 8182);
-  g_assert_cmpint (c->o, ==, 10000);
-  g_assert_cmpint (c->d, ==, 8717);
+  c = assert_scores (r, "XT-01", 8182, 10000, 8717, 8685, 1657);
   g_assert_cmpint (c->term_v, ==, 245460);
   g_assert_cmpint (c->term_o, ==, 100000);
   g_assert_cmpint (c->term_d, ==, 523020);
-  g_assert_cmpint (c->c, ==, 8685);
-  g_assert_cmpint (c->margin, ==, 1657);
-  c = find (r, "GD-01");
-  g_assert_cmpint (c->v, ==, 6250);
-  g_assert_cmpint (c->o, ==, 0);
-  g_assert_cmpint (c->d, ==, 8588);
-  g_assert_cmpint (c->c, ==, 7028);
-  g_assert_cmpint (c->margin, ==, 0);
-  c = find (r, "XT-02");
-  g_assert_cmpint (c->v, ==, 5455);
-  g_assert_cmpint (c->o, ==, 5000);
-  g_assert_cmpint (c->d, ==, 8033);
-  g_assert_cmpint (c->c, ==, 6956);
-  g_assert_cmpint (c->margin, ==, -72);
+  assert_scores (r, "GD-01", 6250, 0, 8588, 7028, 0);
+  c = assert_scores (r, "XT-02", 5455, 5000, 8033, 6956, -72);
   g_assert_false (c->tied);
 
   shown = describe (r);
@@ -147,12 +180,11 @@ test_half_cent (void)
   g_autoptr(JpRanking) r = jp_ranking_compute (&default_params, entries, G_N_ELEMENTS (entries),
                                                NULL, 0, NULL);
 
-  g_assert_cmpint (find (r, "A")->c, ==, 2453);
-  g_assert_cmpint (find (r, "B")->c, ==, 4001);
-  g_assert_cmpint (find (r, "C")->c, ==, 2453);
-  g_assert_cmpint (find (r, "D")->c, ==, 2);
-  g_assert_cmpint (find (r, "E")->c, ==, 0);
-  g_assert_cmpint (find (r, "F")->c, ==, 2);
+  static const CodeScore c_values[] = {
+    { "A", 2453 }, { "B", 4001 }, { "C", 2453 }, { "D", 2 }, { "E", 0 }, { "F", 2 },
+  };
+
+  assert_c_values (r, c_values, G_N_ELEMENTS (c_values));
   /* A and C have the same C; C has the higher D */
   g_assert_cmpint (find (r, "C")->rank, ==, 2);
   g_assert_cmpint (find (r, "A")->rank, ==, 3);
@@ -214,15 +246,14 @@ test_tie_breaks (void)
   g_autoptr(JpRanking) r = jp_ranking_compute (&default_params, entries, G_N_ELEMENTS (entries),
                                                NULL, 0, NULL);
   g_autofree char *shown = describe (r);
+  static const CodeScore c_values[] = {
+    { "D-HIGH", 8300 }, { "D-LOW", 8300 }, { "V-HIGH", 7200 }, { "O-HIGH", 500 },
+    { "O-LOW", 500 }, { "T-1", 1000 },
+  };
 
   g_assert_cmpstr (shown, ==, "D-HIGH:1:in+ D-LOW:2:in+ V-HIGH:3:in+ V-LOW:4:in+ T-1:5:in+ "
                               "T-2:5:in+ O-HIGH:7:in+ O-LOW:8:in+ LAST:9:in+");
-  g_assert_cmpint (find (r, "D-HIGH")->c, ==, 8300);
-  g_assert_cmpint (find (r, "D-LOW")->c, ==, 8300);
-  g_assert_cmpint (find (r, "V-HIGH")->c, ==, 7200);
-  g_assert_cmpint (find (r, "O-HIGH")->c, ==, 500);
-  g_assert_cmpint (find (r, "O-LOW")->c, ==, 500);
-  g_assert_cmpint (find (r, "T-1")->c, ==, 1000);
+  assert_c_values (r, c_values, G_N_ELEMENTS (c_values));
   g_assert_cmpint (find (r, "D-HIGH")->decided_by, ==, JP_RANK_KEY_D);
   g_assert_cmpint (find (r, "D-LOW")->decided_by, ==, JP_RANK_KEY_D);
   g_assert_cmpint (find (r, "V-LOW")->decided_by, ==, JP_RANK_KEY_V);
@@ -322,6 +353,18 @@ test_tie_at_quota (void)
   g_assert_cmpstr (adjusted->digest, !=, r->digest);
 }
 
+/* The ranking of four `entries` for quota 2, XT capped at `xt_cap` places. */
+static JpRanking *
+rank_with_xt_cap (const JpRankingEntry *entries,
+                  int                   xt_cap)
+{
+  g_autoptr(GHashTable) caps = g_hash_table_new (g_str_hash, g_str_equal);
+  JpRankingParams params = { 30, 10, 60, 2, caps };
+
+  g_hash_table_insert (caps, "XT", GINT_TO_POINTER (xt_cap));
+  return jp_ranking_compute (&params, entries, 4, NULL, 0, NULL);
+}
+
 static void
 test_trade_caps (void)
 {
@@ -331,15 +374,10 @@ test_trade_caps (void)
     { "GD-1", "GD", 8500, 8500, 8500 },
     { "GD-2", "GD", 8000, 8000, 8000 },
   };
-  g_autoptr(GHashTable) caps = g_hash_table_new (g_str_hash, g_str_equal);
-  JpRankingParams params = { 30, 10, 60, 2, caps };
-  g_autoptr(JpRanking) r = NULL;
-  g_autofree char *shown = NULL;
+  g_autoptr(JpRanking) r = rank_with_xt_cap (entries, 1);
+  g_autofree char *shown = describe (r);
   g_autofree char *text = NULL;
 
-  g_hash_table_insert (caps, "XT", GINT_TO_POINTER (1));
-  r = jp_ranking_compute (&params, entries, 4, NULL, 0, NULL);
-  shown = describe (r);
   /* XT is at its cap after XT-1: XT-2 is skipped and GD-1 takes the place */
   g_assert_cmpstr (shown, ==, "XT-1:1:in+ XT-2:2:capped GD-1:3:in+ GD-2:4:out");
   g_assert_cmpint (r->cutoff, ==, 8500);
@@ -349,10 +387,9 @@ test_trade_caps (void)
   g_assert_nonnull (strstr (text, "\"caps\":{\"XT\":1},\"quota\":2,"));
 
   /* a cap of 0 keeps a trade off the list */
-  g_hash_table_insert (caps, "XT", GINT_TO_POINTER (0));
   g_clear_pointer (&r, jp_ranking_free);
   g_clear_pointer (&shown, g_free);
-  r = jp_ranking_compute (&params, entries, 4, NULL, 0, NULL);
+  r = rank_with_xt_cap (entries, 0);
   shown = describe (r);
   g_assert_cmpstr (shown, ==, "XT-1:1:capped XT-2:2:capped GD-1:3:in+ GD-2:4:in+");
 }
@@ -366,14 +403,9 @@ test_tie_at_cap (void)
     { "GD-1", "GD", 8500, 8500, 8500 },
     { "GD-2", "GD", 8000, 8000, 8000 },
   };
-  g_autoptr(GHashTable) caps = g_hash_table_new (g_str_hash, g_str_equal);
-  JpRankingParams params = { 30, 10, 60, 2, caps };
-  g_autoptr(JpRanking) r = NULL;
-  g_autofree char *shown = NULL;
+  g_autoptr(JpRanking) r = rank_with_xt_cap (entries, 1);
+  g_autofree char *shown = describe (r);
 
-  g_hash_table_insert (caps, "XT", GINT_TO_POINTER (1));
-  r = jp_ranking_compute (&params, entries, 4, NULL, 0, NULL);
-  shown = describe (r);
   /* two XT tied for the one XT place: that place is the chair's; GD-1 takes the other */
   g_assert_cmpstr (shown, ==, "XT-1:1:tie XT-2:1:tie GD-1:3:in+ GD-2:4:out");
   g_assert_false (r->cutoff_tie);
@@ -460,17 +492,10 @@ test_adjustment_check (void)
   params.quota = 1;
   r = jp_ranking_compute (&params, entries, 2, NULL, 0, NULL);
   g_assert_true (jp_ranking_adjustment_check (r, &in_b, &error));
-  g_assert_false (jp_ranking_adjustment_check (r, &in_a, &error));
-  g_assert_nonnull (strstr (error->message, "already on the recommended list"));
-  g_clear_error (&error);
-  g_assert_false (jp_ranking_adjustment_check (r, &out_b, &error));
-  g_assert_nonnull (strstr (error->message, "not on the recommended list"));
-  g_clear_error (&error);
-  g_assert_false (jp_ranking_adjustment_check (r, &out_a, &error));
-  g_assert_nonnull (strstr (error->message, "reason"));
-  g_clear_error (&error);
-  g_assert_false (jp_ranking_adjustment_check (r, &unknown, &error));
-  g_assert_nonnull (strstr (error->message, "C"));
+  assert_refused (r, &in_a, "already on the recommended list");
+  assert_refused (r, &out_b, "not on the recommended list");
+  assert_refused (r, &out_a, "reason");
+  assert_refused (r, &unknown, "C");
 }
 
 static void

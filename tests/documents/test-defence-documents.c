@@ -15,14 +15,12 @@
 #include "store/jp-store-rounds.h"
 #include "store/jp-store-defence.h"
 #include "../store/store-test-util.h"
+#include "pdf-test-util.h"
 
 /* The defence documents of issue 8 (score sheets, defence summary), generated from the demo
  * election with a crafted trade whose defence session is scored, closed and sealed, and read
  * back with poppler. */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
 
 #define A4_W 595.276
 #define A4_H 841.89
@@ -59,119 +57,6 @@ out_path (const char *name)
 }
 
 static char *
-squeeze (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static char *
-page_text (PopplerDocument *doc, int i)
-{
-  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-  g_autofree char *t = poppler_page_get_text (page);
-
-  return squeeze (t);
-}
-
-static char *
-all_text (PopplerDocument *doc)
-{
-  GString *s = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autofree char *t = page_text (doc, i);
-
-      g_string_append (s, t);
-    }
-  return g_string_free (s, FALSE);
-}
-
-typedef struct {
-  double   y, x;
-  gunichar c;
-} Glyph;
-
-static int
-compare_glyphs (gconstpointer a, gconstpointer b)
-{
-  const Glyph *p = a, *q = b;
-
-  if (p->y != q->y)
-    return p->y < q->y ? -1 : 1;
-  return p->x < q->x ? -1 : p->x > q->x ? 1 : 0;
-}
-
-/* The page's text line by line as it is seen (characters grouped by their vertical middle
- * within 3 points, then left to right, blanks dropped), lines joined by '\n': a table row
- * reads as one line whatever order poppler extracts its cells in. */
-static char *
-page_lines (PopplerDocument *doc, int i)
-{
-  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-  g_autofree char *text = poppler_page_get_text (page);
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
-  GString *out = g_string_new (NULL);
-  const char *p = text;
-  double line_y = -100;
-
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  for (guint k = 0; k < n_rects && *p != '\0'; k++, p = g_utf8_next_char (p))
-    {
-      Glyph g = { (rects[k].y1 + rects[k].y2) / 2, rects[k].x1, g_utf8_get_char (p) };
-
-      if (!g_unichar_isspace (g.c))
-        g_array_append_val (glyphs, g);
-    }
-  g_free (rects);
-  /* cluster the middles: sort by y, then give each cluster the y of its first glyph */
-  g_array_sort (glyphs, compare_glyphs);
-  for (guint k = 0; k < glyphs->len; k++)
-    {
-      Glyph *g = &g_array_index (glyphs, Glyph, k);
-
-      if (g->y - line_y > 3)
-        line_y = g->y;
-      g->y = line_y;
-    }
-  g_array_sort (glyphs, compare_glyphs);
-  line_y = -100;
-  for (guint k = 0; k < glyphs->len; k++)
-    {
-      Glyph *g = &g_array_index (glyphs, Glyph, k);
-
-      if (g->y != line_y && out->len > 0)
-        g_string_append_c (out, '\n');
-      line_y = g->y;
-      g_string_append_unichar (out, g->c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
 all_lines (PopplerDocument *doc)
 {
   GString *s = g_string_new (NULL);
@@ -184,48 +69,6 @@ all_lines (PopplerDocument *doc)
       g_string_append_c (s, '\n');
     }
   return g_string_free (s, FALSE);
-}
-
-static void
-assert_fonts_embedded (PopplerDocument *doc)
-{
-  g_autoptr(PopplerFontInfo) info = poppler_font_info_new (doc);
-  PopplerFontsIter *iter = NULL;
-  guint n = 0;
-
-  g_assert_true (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter));
-  g_assert_nonnull (iter);
-  do
-    {
-      g_assert_true (poppler_fonts_iter_is_embedded (iter));
-      n++;
-    }
-  while (poppler_fonts_iter_next (iter));
-  poppler_fonts_iter_free (iter);
-  g_assert_cmpuint (n, >, 0);
-}
-
-static void
-assert_page_size (PopplerDocument *doc, double w, double h)
-{
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-      double pw, ph;
-
-      poppler_page_get_size (page, &pw, &ph);
-      g_assert_cmpfloat_with_epsilon (pw, w, 0.5);
-      g_assert_cmpfloat_with_epsilon (ph, h, 0.5);
-    }
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  g_autofree char *sq = squeeze (needle);
-
-  if (strstr (haystack, sq) == NULL)
-    g_error ("expected text not found in the PDF: %s\n--- text:\n%s", needle, haystack);
 }
 
 /* `line` is a whole line of `lines` (page_lines). */
@@ -256,16 +99,6 @@ assert_in_order (const char *haystack, const char *needle)
         g_error ("“%s” is not in the PDF in order:\n%s", needle, haystack);
       h += strlen (buf);
     }
-}
-
-static guint
-count_of (const char *haystack, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
 }
 
 static gboolean
@@ -545,10 +378,11 @@ test_score_sheets_blank (void)
   /* one sheet of one page per member */
   g_assert_cmpint (n_pages, ==, 6);
   assert_page_size (doc, A4_W, A4_H);
-  assert_fonts_embedded (doc);
+  assert_fonts_embedded (doc, NULL);
   for (int p = 0; p < n_pages; p++)
     {
-      g_autofree char *text = page_text (doc, p);
+      g_autofree char *raw = page_text (doc, p);
+      g_autofree char *text = squeeze (raw);
       g_autofree char *lines = page_lines (doc, p);
       g_autofree char *member = g_strdup_printf ("评委：%s（Q%02d）", member_names[p], p + 1);
 
@@ -705,7 +539,7 @@ test_defence_summary (void)
                        "summary.pdf");
   doc = open_pdf (path);
   assert_page_size (doc, A4_H, A4_W);
-  assert_fonts_embedded (doc);
+  assert_fonts_embedded (doc, NULL);
   text = all_text (doc);
   lines = all_lines (doc);
   assert_contains (text, "答辩评分汇总表");

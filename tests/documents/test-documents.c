@@ -16,12 +16,10 @@
 #include "store/jp-store-rounds.h"
 #include "store/jp-store-publicity.h"
 #include "../store/store-test-util.h"
+#include "pdf-test-util.h"
 
 /* The documents of issue 8, generated from a demo election and read back with poppler. */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
 
 #define A4_W 595.276
 #define A4_H 841.89
@@ -74,57 +72,6 @@ make_text (guint n, guint seed)
   return g_string_free (s, FALSE);
 }
 
-static char *
-squeeze (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static char *
-page_text (PopplerDocument *doc, int i)
-{
-  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-
-  return poppler_page_get_text (page);
-}
-
-/* Every page's text, squeezed, concatenated. */
-static char *
-all_text (PopplerDocument *doc)
-{
-  GString *s = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autofree char *t = page_text (doc, i);
-      g_autofree char *sq = squeeze (t);
-
-      g_string_append (s, sq);
-    }
-  return g_string_free (s, FALSE);
-}
-
 /* Text of the value column of an approval form's body, on every page: where long fields
  * flow. */
 static char *
@@ -145,65 +92,6 @@ value_column_text (PopplerDocument *doc)
   return g_string_free (s, FALSE);
 }
 
-static void
-assert_fonts_embedded (PopplerDocument *doc, const char *must_have)
-{
-  g_autoptr(PopplerFontInfo) info = poppler_font_info_new (doc);
-  PopplerFontsIter *iter = NULL;
-  guint n = 0;
-  gboolean found = must_have == NULL;
-
-  g_assert_true (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter));
-  g_assert_nonnull (iter);
-  do
-    {
-      const char *name = poppler_fonts_iter_get_name (iter);
-
-      g_assert_true (poppler_fonts_iter_is_embedded (iter));
-      if (must_have != NULL && name != NULL && strstr (name, must_have) != NULL)
-        found = TRUE;
-      n++;
-    }
-  while (poppler_fonts_iter_next (iter));
-  poppler_fonts_iter_free (iter);
-  g_assert_cmpuint (n, >, 0);
-  if (!found)
-    g_error ("no embedded font named like %s", must_have);
-}
-
-static void
-assert_page_size (PopplerDocument *doc, double w, double h)
-{
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-      double pw, ph;
-
-      poppler_page_get_size (page, &pw, &ph);
-      g_assert_cmpfloat_with_epsilon (pw, w, 0.5);
-      g_assert_cmpfloat_with_epsilon (ph, h, 0.5);
-    }
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  g_autofree char *sq = squeeze (needle);
-
-  if (strstr (haystack, sq) == NULL)
-    g_error ("expected text not found in the PDF: %s", needle);
-}
-
-static guint
-count_of (const char *haystack, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 static gboolean
 write_doc (JpStore *s, JpDocumentKind kind, JpDocumentScopeKind scope_kind, gint64 id,
            const char *trade, const JpDocumentOptions *options, const char *path,
@@ -213,6 +101,19 @@ write_doc (JpStore *s, JpDocumentKind kind, JpDocumentScopeKind scope_kind, gint
 
   return jp_documents_write (s, kind, &scope, options, path, NULL, NULL, NULL, findings,
                              error);
+}
+
+/* The document written by write_doc (which must succeed without an error), opened. */
+static PopplerDocument *
+written_pdf (JpStore *s, JpDocumentKind kind, JpDocumentScopeKind scope_kind, gint64 id,
+             const char *trade, const JpDocumentOptions *options, const char *path,
+             GPtrArray **findings)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_doc (s, kind, scope_kind, id, trade, options, path, findings, &error));
+  g_assert_no_error (error);
+  return open_pdf (path);
 }
 
 static GBytes *
@@ -386,10 +287,8 @@ test_approval_form_all (void)
   int first_pages = 0;
   JpDocumentOptions options = { .date = DATE_2023_04_20 };
 
-  g_assert_true (write_doc (store, JP_DOCUMENT_APPROVAL_FORM, JP_DOCUMENT_SCOPE_ALL, 0, NULL,
-                            &options, path, &findings, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (store, JP_DOCUMENT_APPROVAL_FORM, JP_DOCUMENT_SCOPE_ALL, 0, NULL, &options,
+                     path, &findings);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 2 * n);
   assert_page_size (doc, A4_W, A4_H);
   assert_fonts_embedded (doc, NULL);
@@ -448,10 +347,8 @@ test_approval_form_long_text (void)
   g_autofree char *text = NULL;
 
   g_assert_cmpint (g_utf8_strlen (long_summary, -1), ==, 2500);
-  g_assert_true (write_doc (store, JP_DOCUMENT_APPROVAL_FORM, JP_DOCUMENT_SCOPE_CANDIDATE,
-                            id_zhe, NULL, NULL, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (store, JP_DOCUMENT_APPROVAL_FORM, JP_DOCUMENT_SCOPE_CANDIDATE, id_zhe, NULL,
+                     NULL, path, NULL);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 3);
   column = value_column_text (doc);
   assert_contains (column, long_honours);
@@ -470,10 +367,8 @@ test_approval_form_huge_field (void)
   g_autoptr(PopplerDocument) doc = NULL;
   g_autofree char *column = NULL;
 
-  g_assert_true (write_doc (store, JP_DOCUMENT_APPROVAL_FORM, JP_DOCUMENT_SCOPE_CANDIDATE,
-                            id_huge, NULL, NULL, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (store, JP_DOCUMENT_APPROVAL_FORM, JP_DOCUMENT_SCOPE_CANDIDATE, id_huge, NULL,
+                     NULL, path, NULL);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 4);
   column = value_column_text (doc);
   assert_contains (column, huge_summary);
@@ -494,10 +389,8 @@ test_rare_names (void)
       g_autofree char *text = NULL;
       g_autofree char *first = NULL;
 
-      g_assert_true (write_doc (store, JP_DOCUMENT_APPROVAL_FORM, JP_DOCUMENT_SCOPE_CANDIDATE,
-                                *people[i].id, NULL, NULL, path, NULL, &error));
-      g_assert_no_error (error);
-      doc = open_pdf (path);
+      doc = written_pdf (store, JP_DOCUMENT_APPROVAL_FORM, JP_DOCUMENT_SCOPE_CANDIDATE,
+                         *people[i].id, NULL, NULL, path, NULL);
       first = page_text (doc, 0);
       text = squeeze (first);
       assert_contains (text, people[i].name);
@@ -688,10 +581,8 @@ test_metadata (void)
   g_autofree char *author = NULL;
   JpDocumentOptions options = { .date = DATE_2023_04_20 };
 
-  g_assert_true (write_doc (store, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL,
-                            &options, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (store, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL, &options,
+                     path, NULL);
   title = poppler_document_get_title (doc);
   author = poppler_document_get_author (doc);
   g_assert_cmpstr (title, ==, "“包头工匠”推荐候选人汇总表");
@@ -711,10 +602,8 @@ test_summary_table (void)
   g_autofree char *text = NULL;
   int pages;
 
-  g_assert_true (write_doc (store, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL,
-                            NULL, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (store, JP_DOCUMENT_SUMMARY_TABLE, JP_DOCUMENT_SCOPE_ALL, 0, NULL, NULL, path,
+                     NULL);
   pages = poppler_document_get_n_pages (doc);
   g_assert_cmpint (pages, >=, 2);
   assert_page_size (doc, A4_H, A4_W);
@@ -752,10 +641,8 @@ test_ballot_papers (void)
   g_autofree char *rule = g_strdup_printf ("每张选票最多选%d人，多选无效", round->max_choices);
   JpDocumentOptions options = { .ballot_copies = 5 };
 
-  g_assert_true (write_doc (store, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND,
-                            round_id, NULL, &options, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (store, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, round_id, NULL,
+                     &options, path, NULL);
   /* two papers a page when they fit */
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 3);
   assert_page_size (doc, A4_W, A4_H);
@@ -779,10 +666,8 @@ test_ballot_papers (void)
   /* one paper a page on request */
   options.ballot_per_page = 1;
   g_clear_object (&doc);
-  g_assert_true (write_doc (store, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND,
-                            round_id, NULL, &options, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (store, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, round_id, NULL,
+                     &options, path, NULL);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 5);
 }
 
@@ -797,10 +682,8 @@ test_ballot_papers_drawn_order (void)
   const char *p;
   JpDocumentOptions options = { .ballot_copies = 1, .ballot_per_page = 1 };
 
-  g_assert_true (write_doc (store, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND,
-                            round_id, NULL, &options, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (store, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, round_id, NULL,
+                     &options, path, NULL);
   text = all_text (doc);
   p = text;
   for (guint i = 0; i < round->candidates->len; i++)
@@ -866,10 +749,8 @@ test_ballot_papers_long_list (void)
   round = jp_store_get_round (s, id, NULL);
   g_assert_cmpuint (round->candidates->len, ==, 45);
 
-  g_assert_true (write_doc (s, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, id, NULL,
-                            &options, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (s, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, id, NULL, &options,
+                     path, NULL);
   pages = poppler_document_get_n_pages (doc);
   g_assert_cmpint (pages, ==, 4);
   text = all_text (doc);
@@ -887,10 +768,8 @@ test_ballot_papers_long_list (void)
   /* two papers a page are not possible for 45 codes: one paper a page is used */
   options.ballot_per_page = 0;
   g_clear_object (&doc);
-  g_assert_true (write_doc (s, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, id, NULL,
-                            &options, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (s, JP_DOCUMENT_BALLOT_PAPERS, JP_DOCUMENT_SCOPE_ROUND, id, NULL, &options,
+                     path, NULL);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
 }
 
@@ -906,10 +785,8 @@ test_tally_report (void)
                            "无效票", "空白票", "总监票人", "监票人", "计票人", "入围", NULL };
 
   g_assert_nonnull (tally);
-  g_assert_true (write_doc (store, JP_DOCUMENT_TALLY_REPORT, JP_DOCUMENT_SCOPE_ROUND,
-                            round_id, NULL, NULL, path, NULL, &error));
-  g_assert_no_error (error);
-  doc = open_pdf (path);
+  doc = written_pdf (store, JP_DOCUMENT_TALLY_REPORT, JP_DOCUMENT_SCOPE_ROUND, round_id, NULL, NULL,
+                     path, NULL);
   assert_page_size (doc, A4_W, A4_H);
   assert_fonts_embedded (doc, NULL);
   text = all_text (doc);

@@ -13,80 +13,16 @@
 #include "store/jp-store-private.h"
 #include "store/jp-store-rounds.h"
 #include "../store/store-test-util.h"
+#include "pdf-test-util.h"
 
 /* The tally report's appendix (issue 9): every ballot of the round in serial order with its
  * marks, and the text the result digest is over, read back from the PDF and hashed again. */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 static char *tmp_dir;
 static JpStore *store;
 static gint64 round_id;
 static char *trade;
-
-typedef struct {
-  double   y, x;
-  gunichar c;
-} Glyph;
-
-static int
-compare_glyphs (gconstpointer a, gconstpointer b)
-{
-  const Glyph *p = a, *q = b;
-
-  if (p->y != q->y)
-    return p->y < q->y ? -1 : 1;
-  return p->x < q->x ? -1 : p->x > q->x ? 1 : 0;
-}
-
-/* The page's text line by line as it is seen (characters grouped by their vertical middle
- * within 3 points, then left to right, blanks dropped), lines joined by '\n': a table row
- * reads as one line whatever order poppler extracts its cells in. */
-static char *
-page_lines (PopplerDocument *doc, int i)
-{
-  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-  g_autofree char *text = poppler_page_get_text (page);
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
-  GString *out = g_string_new (NULL);
-  const char *p = text;
-  double line_y = -100;
-
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  for (guint k = 0; k < n_rects && *p != '\0'; k++, p = g_utf8_next_char (p))
-    {
-      Glyph g = { (rects[k].y1 + rects[k].y2) / 2, rects[k].x1, g_utf8_get_char (p) };
-
-      if (!g_unichar_isspace (g.c))
-        g_array_append_val (glyphs, g);
-    }
-  g_free (rects);
-  /* cluster the middles: sort by y, then give each cluster the y of its first glyph */
-  g_array_sort (glyphs, compare_glyphs);
-  for (guint k = 0; k < glyphs->len; k++)
-    {
-      Glyph *g = &g_array_index (glyphs, Glyph, k);
-
-      if (g->y - line_y > 3)
-        line_y = g->y;
-      g->y = line_y;
-    }
-  g_array_sort (glyphs, compare_glyphs);
-  line_y = -100;
-  for (guint k = 0; k < glyphs->len; k++)
-    {
-      Glyph *g = &g_array_index (glyphs, Glyph, k);
-
-      if (g->y != line_y && out->len > 0)
-        g_string_append_c (out, '\n');
-      line_y = g->y;
-      g_string_append_unichar (out, g->c);
-    }
-  return g_string_free (out, FALSE);
-}
 
 /* Every page's lines (page_lines) without the foot of each page (page number and chain
  * head), one after the other. */

@@ -496,3 +496,140 @@ test_rm_rf (const char *dir)
     }
   g_rmdir (dir);
 }
+
+/* Stops a test host: the server lets its stations go, the objects are released and what is
+ * left in the main loop runs out. */
+static inline void
+test_host_stop (JpMeetingServer  **server,
+                JpMeetingService **service,
+                JpStore          **store)
+{
+  if (*server != NULL)
+    jp_meeting_server_disconnect (*server);
+  g_clear_object (server);
+  g_clear_object (service);
+  g_clear_object (store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A station for member `code` (its queue file in `dir`), logged in with its PIN in `pins`. */
+static inline JpMeetingClient *
+test_logged_in (JpMeetingServer *server,
+                const char      *base,
+                const char      *dir,
+                GHashTable      *pins,
+                const char      *code)
+{
+  g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", dir, code);
+  JpMeetingClient *client = test_client_new (server, base, queue);
+  GAsyncResult *res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) reply = NULL;
+
+  jp_meeting_client_login_async (client, code, g_hash_table_lookup (pins, code), NULL,
+                                 test_async_done, &res);
+  reply = jp_meeting_client_login_finish (client, test_wait (&res), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reply);
+  g_object_unref (res);
+  return client;
+}
+
+/* The frozen codes of XT's three candidates: code[0] is 张三丰's (M03 is conflicted with
+ * him), then the others in list order; his id in *zhang_id when not NULL. */
+static inline void
+test_xt_codes (JpStore *store,
+               char    *code[3],
+               gint64  *zhang_id)
+{
+  g_autoptr(GListModel) model = jp_store_list_candidates (store, NULL);
+  guint next = 1;
+
+  code[0] = code[1] = code[2] = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JpCandidate) cand = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (cand->trade_code, "XT") != 0)
+        continue;
+      if (g_str_equal (cand->name, "张三丰"))
+        {
+          code[0] = g_strdup (cand->code);
+          if (zhang_id != NULL)
+            *zhang_id = cand->id;
+        }
+      else
+        {
+          g_assert_cmpuint (next, <, 3);
+          code[next++] = g_strdup (cand->code);
+        }
+    }
+  g_assert_nonnull (code[0]);
+  g_assert_nonnull (code[2]);
+}
+
+/* `member`'s ballot in `round`, marking `m1` and `m2` (`m2` may be NULL). */
+static inline void
+test_vote2 (JpStore    *store,
+            gint64      round,
+            const char *member,
+            const char *m1,
+            const char *m2)
+{
+  const char *marks[] = { m1, m2, NULL };
+  g_autoptr(GError) error = NULL;
+
+  jp_store_submit_ballot (store, round, member, marks, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The ballot that makes XT's finalists 张三丰 (*a) and the next XT candidate (*b): a round
+ * of 2 seats, at most 2 choices, opened by the chair, where M01 and M02 mark A and B and
+ * M03 marks B and C (A 2 votes, B 3, C 1), then closed. */
+static inline void
+test_xt_finalists (JpStore          *store,
+                   JpMeetingService *service,
+                   char            **a,
+                   char            **b)
+{
+  g_autoptr(GError) error = NULL;
+  char *code[3];
+  gint64 id;
+
+  test_xt_codes (store, code, NULL);
+  *a = code[0];
+  *b = code[1];
+  id = jp_meeting_service_open_round (service, "XT", 2, 2, -1, &error);
+  g_assert_no_error (error);
+  test_vote2 (store, id, "M01", *a, *b);
+  test_vote2 (store, id, "M02", *a, *b);
+  test_vote2 (store, id, "M03", *b, code[2]);
+  g_free (code[2]);
+  g_assert_true (jp_meeting_service_close_round (service, id, &error));
+  g_assert_no_error (error);
+}
+
+/* The frozen code of XT's 张三丰 (M03 is conflicted with him). */
+static inline char *
+test_zhang_code (JpStore *store)
+{
+  char *code[3];
+
+  test_xt_codes (store, code, NULL);
+  g_free (code[1]);
+  g_free (code[2]);
+  return code[0];
+}
+
+/* The server listening on 127.0.0.1 at a port of the system's choice; its base URI. */
+static inline char *
+test_listen (JpMeetingServer *server)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jp_meeting_server_listen_local (server, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jp_meeting_server_get_port (server), >, 0);
+  return test_base_uri (server);
+}

@@ -32,24 +32,11 @@ on_event (JpMeetingService *service, const char *type, JsonNode *data, Fixture *
 }
 
 static void
-vote (Fixture *f, gint64 round, const char *member, const char *m1, const char *m2)
-{
-  const char *marks[] = { m1, m2, NULL };
-  g_autoptr(GError) error = NULL;
-
-  jp_store_submit_ballot (f->store, round, member, marks, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(JpRound) round = NULL;
-  g_autoptr(GListModel) model = NULL;
-  char *c = NULL;
-  gint64 id;
 
   f->dir = g_dir_make_tmp ("jp-defence-XXXXXX", &error);
   g_assert_no_error (error);
@@ -59,36 +46,10 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->store = test_meeting_store (path, 0, f->pins);
   f->service = jp_meeting_service_new (f->store);
   f->server = jp_meeting_server_new (f->service);
-  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
-  g_assert_no_error (error);
-  f->base = test_base_uri (f->server);
+  f->base = test_listen (f->server);
   g_signal_connect (f->service, "event", G_CALLBACK (on_event), f);
 
-  model = jp_store_list_candidates (f->store, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) cand = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (cand->trade_code, "XT") != 0)
-        continue;
-      if (g_str_equal (cand->name, "张三丰"))
-        f->a = g_strdup (cand->code);
-      else if (f->b == NULL)
-        f->b = g_strdup (cand->code);
-      else
-        c = g_strdup (cand->code);
-    }
-  g_assert_nonnull (f->a);
-  g_assert_nonnull (c);
-
-  id = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
-  g_assert_no_error (error);
-  vote (f, id, "M01", f->a, f->b);
-  vote (f, id, "M02", f->a, f->b);
-  vote (f, id, "M03", f->b, c);
-  g_free (c);
-  g_assert_true (jp_meeting_service_close_round (f->service, id, &error));
-  g_assert_no_error (error);
+  test_xt_finalists (f->store, f->service, &f->a, &f->b);
 
   f->session = jp_meeting_service_defence_open (f->service, "XT", &error);
   g_assert_no_error (error);
@@ -98,12 +59,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  jp_meeting_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->service);
-  g_clear_object (&f->store);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_host_stop (&f->server, &f->service, &f->store);
   test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->base);
@@ -116,18 +72,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static JpMeetingClient *
 logged_in (Fixture *f, const char *code)
 {
-  g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", f->dir, code);
-  JpMeetingClient *client = test_client_new (f->server, f->base, queue);
-  GAsyncResult *res = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = NULL;
-
-  jp_meeting_client_login_async (client, code, g_hash_table_lookup (f->pins, code), NULL,
-                                 test_async_done, &res);
-  reply = jp_meeting_client_login_finish (client, test_wait (&res), &error);
-  g_assert_no_error (error);
-  g_object_unref (res);
-  return client;
+  return test_logged_in (f->server, f->base, f->dir, f->pins, code);
 }
 
 static JsonObject *

@@ -111,6 +111,34 @@ answered (Run *run)
     }
 }
 
+/* Kills the host when it has given run->kill_at answers (at once when that is 0) or, when
+ * every request was answered before that moment, now while it is idle; waits for it and
+ * checks that it died of SIGKILL. */
+static void
+kill_host (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (run->kill_at == 0)
+    {
+      run->killed = TRUE;
+      g_subprocess_force_exit (run->child);
+    }
+  while (run->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (!run->killed)
+    {
+      run->killed = TRUE;
+      g_subprocess_force_exit (run->child);
+    }
+  g_subprocess_wait (run->child, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (run->child));
+  g_assert_cmpint (g_subprocess_get_term_sig (run->child), ==, SIGKILL);
+  g_clear_object (&run->child);
+  g_clear_pointer (&run->fingerprint, g_free);
+}
+
 static void
 station_free (Station *s)
 {
@@ -265,25 +293,7 @@ test_killed_serve (void)
           jp_meeting_client_login_async (s->client, voters[i].code, voters[i].pin, NULL,
                                          on_logged_in, s);
         }
-      if (run.kill_at == 0)
-        {
-          run.killed = TRUE;
-          g_subprocess_force_exit (run.child);
-        }
-      while (run.pending > 0)
-        g_main_context_iteration (NULL, TRUE);
-      if (!run.killed)
-        {
-          /* everything answered before the chosen moment: kill it now, idle */
-          run.killed = TRUE;
-          g_subprocess_force_exit (run.child);
-        }
-      g_subprocess_wait (run.child, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (g_subprocess_get_if_signaled (run.child));
-      g_assert_cmpint (g_subprocess_get_term_sig (run.child), ==, SIGKILL);
-      g_clear_object (&run.child);
-      g_free (run.fingerprint);
+      kill_host (&run);
       check_file (path, round_id, voters);
       {
         guint acked = 0;
@@ -589,24 +599,7 @@ test_killed_serve_defence (void)
           jp_meeting_client_login_async (d->client, scorers[i].code, scorers[i].pin, NULL,
                                          on_desk_logged_in, d);
         }
-      if (run.kill_at == 0)
-        {
-          run.killed = TRUE;
-          g_subprocess_force_exit (run.child);
-        }
-      while (run.pending > 0)
-        g_main_context_iteration (NULL, TRUE);
-      if (!run.killed)
-        {
-          run.killed = TRUE;
-          g_subprocess_force_exit (run.child);
-        }
-      g_subprocess_wait (run.child, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (g_subprocess_get_if_signaled (run.child));
-      g_assert_cmpint (g_subprocess_get_term_sig (run.child), ==, SIGKILL);
-      g_clear_object (&run.child);
-      g_free (run.fingerprint);
+      kill_host (&run);
       check_sheets (path, session, scorers);
       {
         guint drafts = 0, sheets_acked = 0;

@@ -97,21 +97,13 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->store = test_meeting_store (path, N_EXTRA, f->pins);
   f->service = jp_meeting_service_new (f->store);
   f->server = jp_meeting_server_new (f->service);
-  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
-  g_assert_no_error (error);
-  f->base = test_base_uri (f->server);
+  f->base = test_listen (f->server);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  if (f->server != NULL)
-    jp_meeting_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->service);
-  g_clear_object (&f->store);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_host_stop (&f->server, &f->service, &f->store);
   test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->base);
@@ -121,18 +113,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static JpMeetingClient *
 logged_in (Fixture *f, const char *code)
 {
-  g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", f->dir, code);
-  JpMeetingClient *client = test_client_new (f->server, f->base, queue);
-  GAsyncResult *res = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = NULL;
-
-  jp_meeting_client_login_async (client, code, g_hash_table_lookup (f->pins, code), NULL,
-                                 test_async_done, &res);
-  reply = jp_meeting_client_login_finish (client, test_wait (&res), &error);
-  g_assert_no_error (error);
-  g_object_unref (res);
-  return client;
+  return test_logged_in (f->server, f->base, f->dir, f->pins, code);
 }
 
 static gboolean

@@ -54,13 +54,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
       g_subprocess_wait (f->child, NULL, NULL);
       g_clear_object (&f->child);
     }
-  if (f->server != NULL)
-    jp_meeting_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->service);
-  g_clear_object (&f->store);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_host_stop (&f->server, &f->service, &f->store);
   test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->db);

@@ -8,32 +8,8 @@
 #include "meeting/jp-meeting-service-defence.h"
 #include "store/jp-random.h"
 #include "store/jp-store-private.h"   /* the connection, to make a read fail */
-
-/* jp_store_member_has_pin and jp_store_member_check_pin, which must not fail here. */
-G_GNUC_UNUSED static gboolean
-test_has_pin (JpStore    *store,
-              const char *member_code)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean has_pin = FALSE;
-
-  g_assert_true (jp_store_member_has_pin (store, member_code, &has_pin, &error));
-  g_assert_no_error (error);
-  return has_pin;
-}
-
-G_GNUC_UNUSED static gboolean
-test_check_pin (JpStore    *store,
-                const char *member_code,
-                const char *pin)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean matches = FALSE;
-
-  g_assert_true (jp_store_member_check_pin (store, member_code, pin, &matches, &error));
-  g_assert_no_error (error);
-  return matches;
-}
+#include "../common/store-checks.h"
+#include "../common/sqlite-deny.h"
 
 /* Logins under attack: a host on 127.0.0.1 and a client in this process's main loop. */
 
@@ -70,9 +46,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->now = 1000 * G_USEC_PER_SEC;
   jp_meeting_service_set_clock (f->service, fixture_clock, f);
   f->server = jp_meeting_server_new (f->service);
-  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
-  g_assert_no_error (error);
-  f->base = test_base_uri (f->server);
+  f->base = test_listen (f->server);
 }
 
 static void
@@ -80,12 +54,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->conn);
   g_clear_object (&f->other_conn);
-  jp_meeting_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->service);
-  g_clear_object (&f->store);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_host_stop (&f->server, &f->service, &f->store);
   test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->base);
@@ -624,17 +593,6 @@ test_token_random_fails (Fixture       *f,
                                 &again, NULL), ==, 200);
 }
 
-static int
-deny_rounds (void       *data,
-             int         action,
-             const char *table,
-             const char *column,
-             const char *database,
-             const char *trigger)
-{
-  return action == SQLITE_READ && g_strcmp0 (table, "round") == 0 ? SQLITE_DENY : SQLITE_OK;
-}
-
 /* A station asking for the meeting's state while the host cannot read its file gets the
  * host's message with a server error, not "no round is open". */
 static void
@@ -664,7 +622,7 @@ test_state_read_failure (Fixture       *f,
   g_assert_cmpuint (status, ==, 200);
   token = json_object_get_string_member (json_node_get_object (reply), "token");
 
-  sqlite3_set_authorizer (f->store->db, deny_rounds, NULL);
+  sqlite3_set_authorizer (f->store->db, test_deny_read, (void *) "round");
   state = jp_meeting_service_handle (f->service, "GET", "/state", token, NULL, &status);
   sqlite3_set_authorizer (f->store->db, NULL, NULL);
   g_assert_cmpuint (status, ==, 500);
@@ -686,7 +644,7 @@ test_defence_read_failure (Fixture       *f,
   g_autoptr(JsonNode) reply = NULL;
   guint status = 0;
 
-  sqlite3_set_authorizer (f->store->db, deny_rounds, NULL);
+  sqlite3_set_authorizer (f->store->db, test_deny_read, (void *) "round");
   reply = jp_meeting_service_defence_handle (f->service, "GET", parts, "M01", NULL, &status);
   sqlite3_set_authorizer (f->store->db, NULL, NULL);
   g_assert_cmpuint (status, ==, 500);

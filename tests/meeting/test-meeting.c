@@ -29,7 +29,6 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
   g_autoptr(JpRound) round = NULL;
   g_autoptr(JpCandidate) zhang = NULL;
-  g_autoptr(GListModel) model = NULL;
 
   f->dir = g_dir_make_tmp ("jp-meeting-XXXXXX", &error);
   g_assert_no_error (error);
@@ -39,10 +38,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->service = jp_meeting_service_new (f->store);
   jp_meeting_service_set_lockout (f->service, 1);
   f->server = jp_meeting_server_new (f->service);
-  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (jp_meeting_server_get_port (f->server), >, 0);
-  f->base = test_base_uri (f->server);
+  f->base = test_listen (f->server);
 
   f->round = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
   g_assert_no_error (error);
@@ -50,26 +46,13 @@ fixture_setup (Fixture *f, gconstpointer data)
   round = jp_store_get_round (f->store, f->round, &error);
   f->xt_codes = jp_round_get_codes (round);
   g_assert_cmpuint (g_strv_length (f->xt_codes), ==, 3);
-  model = jp_store_list_candidates (f->store, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) c = g_list_model_get_item (model, i);
-
-      if (g_str_equal (c->name, "张三丰"))
-        f->zhang_code = g_strdup (c->code);
-    }
-  g_assert_nonnull (f->zhang_code);
+  f->zhang_code = test_zhang_code (f->store);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  jp_meeting_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->service);
-  g_clear_object (&f->store);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_host_stop (&f->server, &f->service, &f->store);
   test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->base);
@@ -89,19 +72,7 @@ new_client (Fixture *f, const char *queue_name)
 static JpMeetingClient *
 logged_in (Fixture *f, const char *code)
 {
-  g_autofree char *qname = g_strdup_printf ("queue-%s.json", code);
-  JpMeetingClient *client = new_client (f, qname);
-  GAsyncResult *res = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = NULL;
-
-  jp_meeting_client_login_async (client, code, g_hash_table_lookup (f->pins, code), NULL,
-                                 test_async_done, &res);
-  reply = jp_meeting_client_login_finish (client, test_wait (&res), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (reply);
-  g_object_unref (res);
-  return client;
+  return test_logged_in (f->server, f->base, f->dir, f->pins, code);
 }
 
 static JsonObject *

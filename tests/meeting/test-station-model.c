@@ -33,7 +33,9 @@ fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GListModel) model = NULL;
+  g_autoptr(JpCandidate) full = NULL;
+  char *code[3];
+  gint64 zhang_id = 0;
 
   f->dir = g_dir_make_tmp ("jp-station-model-XXXXXX", &error);
   g_assert_no_error (error);
@@ -42,32 +44,15 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->store = test_meeting_store (path, 0, f->pins);
   f->service = jp_meeting_service_new (f->store);
   f->server = jp_meeting_server_new (f->service);
-  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
+  f->base = test_listen (f->server);
+
+  test_xt_codes (f->store, code, &zhang_id);
+  f->a = code[0];
+  f->b = code[1];
+  f->c = code[2];
+  full = jp_store_get_candidate (f->store, zhang_id, &error);
   g_assert_no_error (error);
-  f->base = test_base_uri (f->server);
-
-  model = jp_store_list_candidates (f->store, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) cand = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (cand->trade_code, "XT") != 0)
-        continue;
-      if (g_str_equal (cand->name, "张三丰"))
-        {
-          g_autoptr(JpCandidate) full = jp_store_get_candidate (f->store, cand->id, &error);
-
-          g_assert_no_error (error);
-          f->a = g_strdup (cand->code);
-          f->a_sha256 = g_strdup (((JpDocumentRef *) full->documents->pdata[0])->sha256);
-        }
-      else if (f->b == NULL)
-        f->b = g_strdup (cand->code);
-      else
-        f->c = g_strdup (cand->code);
-    }
-  g_assert_nonnull (f->a);
-  g_assert_nonnull (f->c);
+  f->a_sha256 = g_strdup (((JpDocumentRef *) full->documents->pdata[0])->sha256);
   /* XT: 2 seats, at most 2 choices */
   f->round = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
   g_assert_no_error (error);
@@ -76,12 +61,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  jp_meeting_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->service);
-  g_clear_object (&f->store);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_host_stop (&f->server, &f->service, &f->store);
   test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->base);
@@ -95,18 +75,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static JpMeetingClient *
 logged_in (Fixture *f, const char *code)
 {
-  g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", f->dir, code);
-  JpMeetingClient *client = test_client_new (f->server, f->base, queue);
-  GAsyncResult *res = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = NULL;
-
-  jp_meeting_client_login_async (client, code, g_hash_table_lookup (f->pins, code), NULL,
-                                 test_async_done, &res);
-  reply = jp_meeting_client_login_finish (client, test_wait (&res), &error);
-  g_assert_no_error (error);
-  g_object_unref (res);
-  return client;
+  return test_logged_in (f->server, f->base, f->dir, f->pins, code);
 }
 
 static JpRemoteState *

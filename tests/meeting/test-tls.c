@@ -36,9 +36,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->store = test_meeting_store (path, 0, f->pins);
   f->service = jp_meeting_service_new (f->store);
   f->server = jp_meeting_server_new (f->service);
-  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
-  g_assert_no_error (error);
-  f->base = test_base_uri (f->server);
+  f->base = test_listen (f->server);
   f->round = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
   g_assert_no_error (error);
 }
@@ -46,12 +44,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  jp_meeting_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->service);
-  g_clear_object (&f->store);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_host_stop (&f->server, &f->service, &f->store);
   test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->base);

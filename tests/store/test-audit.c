@@ -17,110 +17,20 @@
 /* The record anyone can re-check, in the store: the chain as written, the migration that
  * builds it, rounds under both digest recipes, backups, the host lock, faults. */
 
-/* A frozen election: trade XT with 4 qualified candidates (units U1..U4), members M01..M04
- * on the XT panel (M03 from U3, so conflicted with that candidate), M05 on no panel. */
-typedef struct {
-  char    *dir;
-  JpStore *store;
-  gint64   cand[4];
-  char    *code[4];
-} Fixture;
+typedef TestXt Fixture;
 
-static void
-add_member (JpStore *store, const char *code, const char *unit, gboolean on_panel)
-{
-  g_autoptr(JpMember) m = g_new0 (JpMember, 1);
-  g_autoptr(GError) error = NULL;
-  const char *trades[] = { "XT", NULL };
-
-  m->code = g_strdup (code);
-  m->name = g_strdup_printf ("评委%s", code);
-  m->unit = g_strdup (unit);
-  m->trades = on_panel ? g_strdupv ((GStrv) trades) : NULL;
-  jp_store_add_member (store, m, "test", &error);
-  g_assert_no_error (error);
-}
-
+/* The ballot tests' frozen election (test_xt_ballot_init); with `data` non-zero, not yet
+ * frozen. */
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) codes = NULL;
-  gboolean freeze = GPOINTER_TO_INT (data) == 0;
-
-  f->dir = test_tmp_dir ();
-  path = g_build_filename (f->dir, "r.jiangping", NULL);
-  f->store = jp_store_create (path, NULL, &error);
-  g_assert_no_error (error);
-  jp_store_add_trade (f->store, "XT", "稀土", TRUE, "test", &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < 4; i++)
-    {
-      g_autofree char *body = g_strdup_printf ("1502031980010%04d", 100 + i);
-      g_autofree char *id = test_id_number (body);
-      g_autofree char *name = g_strdup_printf ("候选人%d", i + 1);
-      g_autofree char *unit = g_strdup_printf ("单位%d", i + 1);
-      g_autoptr(JpCandidate) c = test_candidate (name, id, unit, "稀土");
-
-      jp_store_save_candidate (f->store, c, NULL, "test", NULL, &error);
-      g_assert_no_error (error);
-      f->cand[i] = c->id;
-    }
-  add_member (f->store, "M01", "别处甲", TRUE);
-  add_member (f->store, "M02", "别处乙", TRUE);
-  add_member (f->store, "M03", "单位3", TRUE);
-  add_member (f->store, "M04", "别处丙", TRUE);
-  add_member (f->store, "M05", "别处丁", FALSE);
-  g_assert_true (jp_store_exec (f->store, "UPDATE candidate SET status = 'qualified'", NULL));
-  if (!freeze)
-    return;
-  codes = jp_store_freeze (f->store, "test", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (codes->len, ==, 4);
-  for (guint i = 0; i < codes->len; i++)
-    {
-      JpCodeAssignment *a = g_ptr_array_index (codes, i);
-
-      for (int k = 0; k < 4; k++)
-        if (f->cand[k] == a->candidate_id)
-          f->code[k] = g_strdup (a->code);
-    }
+  test_xt_ballot_init (f, GPOINTER_TO_INT (data) == 0);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  for (int i = 0; i < 4; i++)
-    g_free (f->code[i]);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-}
-
-static gint64
-open_round (Fixture *f, int seats, int max_choices, int present)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = jp_store_open_ballot_round (f->store, "XT", seats, max_choices, present, "chair",
-                                          &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
-vote (Fixture *f, gint64 round, const char *member, const char *marks)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) list = g_strsplit (marks, " ", -1);
-  g_auto(GStrv) empty = g_new0 (char *, 1);
-
-  jp_store_submit_ballot (f->store, round, member,
-                          (const char *const *) (*marks != '\0' ? list : empty), NULL, NULL,
-                          &error);
-  g_assert_no_error (error);
+  test_xt_clear (f);
 }
 
 
@@ -154,10 +64,10 @@ test_chain_written (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(JpAuditReport) report = NULL;
   g_autofree char *head = NULL;
-  gint64 id = open_round (f, 1, 1, -1);
+  gint64 id = test_open_ballot_round (f->store, 1, 1, -1);
 
-  vote (f, id, "M01", f->code[0]);
-  vote (f, id, "M02", f->code[1]);
+  test_vote (f->store, id, "M01", f->code[0]);
+  test_vote (f->store, id, "M02", f->code[1]);
   close_and_seal (f, id);
 
   entries = jp_store_list_audit (f->store, &error);
@@ -222,11 +132,11 @@ test_version_1_round (Fixture *f, gconstpointer data)
   g_autoptr(JpTally) tally = NULL;
   g_autofree char *v1 = NULL;
   g_autofree char *sql = NULL;
-  gint64 id = open_round (f, 1, 1, -1);
+  gint64 id = test_open_ballot_round (f->store, 1, 1, -1);
 
-  vote (f, id, "M01", f->code[0]);
-  vote (f, id, "M02", f->code[0]);
-  vote (f, id, "M04", f->code[1]);
+  test_vote (f->store, id, "M01", f->code[0]);
+  test_vote (f->store, id, "M02", f->code[0]);
+  test_vote (f->store, id, "M04", f->code[1]);
   close_and_seal (f, id);
   tally = jp_store_get_tally (f->store, id, &error);
   g_assert_no_error (error);
@@ -317,12 +227,12 @@ test_stage_backups (Fixture *f, gconstpointer data)
   jp_store_set_auto_backup (f->store, 3);
   for (int r = 0; r < 3; r++)
     {
-      gint64 id = r == 0 ? open_round (f, 1, 1, -1)
+      gint64 id = r == 0 ? test_open_ballot_round (f->store, 1, 1, -1)
                          : jp_store_open_ballot_round_with_reason (f->store, "XT", 1, 1, -1,
                                                                    "again", "chair", &error);
 
       g_assert_no_error (error);
-      vote (f, id, "M01", f->code[r]);
+      test_vote (f->store, id, "M01", f->code[r]);
       close_and_seal (f, id);
     }
   g_assert_true (g_str_has_suffix (dir, "r.backups"));
@@ -420,7 +330,7 @@ test_locked_by_other (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (other);
-  g_assert_cmpint (open_round (f, 1, 1, -1), >, 0);
+  g_assert_cmpint (test_open_ballot_round (f->store, 1, 1, -1), >, 0);
 }
 
 /* A read-only file: opening it to work says so; it can still be verified. */

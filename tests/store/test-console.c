@@ -7,6 +7,7 @@
 #include "store-test-util.h"
 #include "jp-store-console.h"
 #include "jp-random.h"
+#include "../common/sqlite-deny.h"
 
 /* jp_store_is_conflicted, which must not fail here. */
 static gboolean
@@ -617,19 +618,6 @@ file_contains (const char *path,
   return bytes_contain (contents, len, needle);
 }
 
-/* Denies reading member.pin_hash, as a damaged or busy file would. */
-static int
-deny_pin_hash (void       *data,
-               int         action,
-               const char *table,
-               const char *column,
-               const char *database,
-               const char *trigger)
-{
-  return action == SQLITE_READ && g_strcmp0 (table, "member") == 0
-         && g_strcmp0 (column, "pin_hash") == 0 ? SQLITE_DENY : SQLITE_OK;
-}
-
 static void
 test_member_pin (Fixture       *f,
                  gconstpointer  data)
@@ -672,7 +660,7 @@ test_member_pin (Fixture       *f,
   {
     gboolean answer = TRUE;
 
-    sqlite3_set_authorizer (f->store->db, deny_pin_hash, NULL);
+    sqlite3_set_authorizer (f->store->db, test_deny_read, (void *) "member.pin_hash");
     g_assert_false (jp_store_member_has_pin (f->store, "M01", &answer, &error));
     g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
     g_clear_error (&error);
@@ -871,19 +859,6 @@ test_conflicts (Fixture       *f,
 
 /* ---- the freeze ---- */
 
-/* Denies reading election.frozen_at, as a damaged or busy file would. */
-static int
-deny_frozen_at (void       *data,
-                int         action,
-                const char *table,
-                const char *column,
-                const char *database,
-                const char *trigger)
-{
-  return action == SQLITE_READ && g_strcmp0 (table, "election") == 0
-         && g_strcmp0 (column, "frozen_at") == 0 ? SQLITE_DENY : SQLITE_OK;
-}
-
 static void
 test_freeze (Fixture       *f,
              gconstpointer  data)
@@ -980,7 +955,7 @@ test_freeze (Fixture       *f,
 
   /* when the freeze cannot be read, the locked changes are refused with the failure, not let
    * through as if the list were open (bug: jp_store_is_frozen read a failure as "not frozen") */
-  sqlite3_set_authorizer (f->store->db, deny_frozen_at, NULL);
+  sqlite3_set_authorizer (f->store->db, test_deny_read, (void *) "election.frozen_at");
   g_assert_false (jp_store_save_review (f->store, back, "secretary", NULL, &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
   g_clear_error (&error);

@@ -13,83 +13,25 @@
 /* A frozen election, trade XT with 4 candidates, members M01..M04 on the panel; with
  * `data` non-zero, a closed ballot round in which candidates 0, 1, 2 advanced and 3 did
  * not. */
-typedef struct {
-  char    *dir;
-  JpStore *store;
-  gint64   cand[4];
-  char    *code[4];
-} Fixture;
-
-static void
-add_member (JpStore *store, const char *code)
-{
-  g_autoptr(JpMember) m = g_new0 (JpMember, 1);
-  g_autoptr(GError) error = NULL;
-  const char *trades[] = { "XT", NULL };
-
-  m->code = g_strdup (code);
-  m->name = g_strdup_printf ("评委%s", code);
-  m->unit = g_strdup_printf ("别处%s", code);
-  m->trades = g_strdupv ((GStrv) trades);
-  jp_store_add_member (store, m, "test", &error);
-  g_assert_no_error (error);
-}
-
-static void
-vote (Fixture *f, gint64 round, const char *member, const char *marks)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) list = g_strsplit (marks, " ", -1);
-
-  jp_store_submit_ballot (f->store, round, member, (const char *const *) list, NULL, NULL,
-                          &error);
-  g_assert_no_error (error);
-}
+typedef TestXt Fixture;
 
 static void
 setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) codes = NULL;
   g_autofree char *three = NULL;
   gint64 round;
 
-  f->dir = test_tmp_dir ();
-  path = g_build_filename (f->dir, "likes.jiangping", NULL);
-  f->store = jp_store_create (path, NULL, &error);
-  g_assert_no_error (error);
-  jp_store_add_trade (f->store, "XT", "稀土", TRUE, "test", &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < 4; i++)
-    {
-      g_autofree char *body = g_strdup_printf ("1502031980010%04d", 100 + i);
-      g_autofree char *id = test_id_number (body);
-      g_autofree char *name = g_strdup_printf ("候选人%d", i + 1);
-      g_autofree char *unit = g_strdup_printf ("单位%d", i + 1);
-      g_autoptr(JpCandidate) c = test_candidate (name, id, unit, "稀土");
-
-      jp_store_save_candidate (f->store, c, NULL, "test", NULL, &error);
-      g_assert_no_error (error);
-      f->cand[i] = c->id;
-    }
+  f->store = test_store_new (&f->dir, "likes.jiangping");
+  test_add_xt_candidates (f->store, f->cand);
   for (int m = 1; m <= 4; m++)
     {
       g_autofree char *code = g_strdup_printf ("M%02d", m);
+      g_autofree char *unit = g_strdup_printf ("别处%s", code);
 
-      add_member (f->store, code);
+      test_add_xt_member (f->store, code, unit, TRUE);
     }
-  g_assert_true (jp_store_exec (f->store, "UPDATE candidate SET status = 'qualified'", NULL));
-  codes = jp_store_freeze (f->store, "test", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < codes->len; i++)
-    {
-      JpCodeAssignment *a = g_ptr_array_index (codes, i);
-
-      for (int k = 0; k < 4; k++)
-        if (f->cand[k] == a->candidate_id)
-          f->code[k] = g_strdup (a->code);
-    }
+  test_qualify_and_freeze (f->store, f->cand, f->code);
   if (GPOINTER_TO_INT (data) == 0)
     return;
 
@@ -100,7 +42,7 @@ setup (Fixture *f, gconstpointer data)
     {
       g_autofree char *member = g_strdup_printf ("M%02d", m);
 
-      vote (f, round, member, three);
+      test_vote (f->store, round, member, three);
     }
   g_assert_true (jp_store_close_round (f->store, round, "chair", &error));
   g_assert_no_error (error);
@@ -109,11 +51,7 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  for (int i = 0; i < 4; i++)
-    g_free (f->code[i]);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  test_xt_clear (f);
 }
 
 static JpLikesRow *

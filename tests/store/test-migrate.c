@@ -44,6 +44,22 @@ copy_fixture (const char *name,
   g_assert_no_error (error);
 }
 
+/* The document of the v4 and v5 files whose page is rotated. */
+#define SCANNED_SHA "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+
+/* The released file `name` copied into a fresh temporary directory (*dir); its path. */
+static char *
+released_copy (const char *name,
+               char      **dir)
+{
+  char *path;
+
+  *dir = test_tmp_dir ();
+  path = g_build_filename (*dir, name, NULL);
+  copy_fixture (name, path);
+  return path;
+}
+
 static void
 write_v1_file (const char *path,
                gboolean    with_stray_conflict_table)
@@ -59,6 +75,39 @@ write_v1_file (const char *path,
     }
 }
 
+/* Opens `path`, which must migrate to this build's version without an error. */
+static JpStore *
+open_migrated (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  JpStore *store = jp_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, JP_STORE_SCHEMA_VERSION);
+  return store;
+}
+
+/* The third entry of `store`'s audit (after the old one and its chaining) records the
+ * migration from version `from` to this build's. */
+static void
+assert_migrated_from (JpStore *store,
+                      int      from)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = jp_store_list_audit (store, &error);
+  g_autoptr(JsonObject) payload = NULL;
+  JpAuditEntry *entry;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, >=, 3);
+  entry = audit->pdata[2];
+  g_assert_cmpstr (entry->action, ==, "schema.migrate");
+  payload = test_parse_object (entry->payload);
+  g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, from);
+  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
+}
+
 static void
 test_v1_to_v3 (void)
 {
@@ -69,14 +118,9 @@ test_v1_to_v3 (void)
   g_autoptr(JpCandidate) c = NULL;
   g_autoptr(JpElection) e = NULL;
   g_autoptr(GPtrArray) audit = NULL;
-  g_autoptr(JsonObject) payload = NULL;
-  JpAuditEntry *last;
 
   write_v1_file (path, FALSE);
-  store = jp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, JP_STORE_SCHEMA_VERSION);
+  store = open_migrated (path);
 
   /* the data survived */
   e = jp_store_get_election (store);
@@ -108,11 +152,7 @@ test_v1_to_v3 (void)
   /* the old entry, the chaining of it (docs/audit-chain.md), the migration */
   g_assert_cmpuint (audit->len, ==, 3);
   g_assert_cmpstr (((JpAuditEntry *) audit->pdata[1])->action, ==, "audit.chain");
-  last = audit->pdata[2];
-  g_assert_cmpstr (last->action, ==, "schema.migrate");
-  payload = test_parse_object (last->payload);
-  g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
+  assert_migrated_from (store, 1);
 
   /* step 3 ran too: the review of the v1 qualified candidate follows its status */
   {
@@ -160,21 +200,17 @@ test_failed_migration_keeps_v1 (void)
 static void
 test_v2_to_v3 (void)
 {
-  g_autofree char *dir = test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "v2.jiangping", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = released_copy ("v2.jiangping", &dir);
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(JpReview) review = NULL;
   g_autoptr(JpSettings) settings = NULL;
   g_autoptr(JpSeatPlan) plan = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
   JpConflict *conflict;
 
-  copy_fixture ("v2.jiangping", path);
-  store = jp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
+  store = open_migrated (path);
   g_assert_cmpint (test_query_int (store, "SELECT count (*) FROM sqlite_master WHERE name IN "
                                           "('review', 'review_evidence', 'document_rotation', "
                                           "'candidate_code')"), ==, 4);
@@ -206,15 +242,7 @@ test_v2_to_v3 (void)
   g_assert_no_error (error);
   g_assert_true (test_has_pin (store, "M01"));
 
-  audit = jp_store_list_audit (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (((JpAuditEntry *) audit->pdata[2])->action, ==, "schema.migrate");
-  {
-    g_autoptr(JsonObject) payload = test_parse_object (((JpAuditEntry *) audit->pdata[2])->payload);
-
-    g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 2);
-    g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
-  }
+  assert_migrated_from (store, 2);
   g_clear_object (&store);
   test_rm_rf (dir);
 }
@@ -222,46 +250,34 @@ test_v2_to_v3 (void)
 static void
 test_v4_to_v5 (void)
 {
-  g_autofree char *dir = test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "v4.jiangping", NULL);
-  const char *sha = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = released_copy ("v4.jiangping", &dir);
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) boxes = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(GArray) rotations = NULL;
-  g_autoptr(JsonObject) payload = NULL;
 
-  copy_fixture ("v4.jiangping", path);
   g_assert_cmpint (test_file_query_int (path, "SELECT count (*) FROM sqlite_master WHERE "
                                               "name = 'redaction_box'"), ==, 0);
-  store = jp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (test_query_int (store, "PRAGMA user_version"), ==, JP_STORE_SCHEMA_VERSION);
+  store = open_migrated (path);
 
   /* old data is still there */
-  rotations = jp_store_get_page_rotations (store, sha, NULL);
+  rotations = jp_store_get_page_rotations (store, SCANNED_SHA, NULL);
   g_assert_cmpuint (rotations->len, ==, 2);
   g_assert_cmpint (g_array_index (rotations, int, 1), ==, 90);
 
   /* the new table starts empty and takes boxes */
-  boxes = jp_store_list_redaction_boxes (store, sha, &error);
+  boxes = jp_store_list_redaction_boxes (store, SCANNED_SHA, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (boxes->len, ==, 0);
   g_clear_pointer (&boxes, g_ptr_array_unref);
-  g_assert_cmpint (jp_store_add_redaction_box (store, sha, 1, 10, 10, 50, 20, "chair", &error),
-                   >, 0);
+  g_assert_cmpint (jp_store_add_redaction_box (store, SCANNED_SHA, 1, 10, 10, 50, 20, "chair",
+                                               &error), >, 0);
   g_assert_no_error (error);
-  boxes = jp_store_list_redaction_boxes (store, sha, &error);
+  boxes = jp_store_list_redaction_boxes (store, SCANNED_SHA, &error);
   g_assert_cmpuint (boxes->len, ==, 1);
 
-  audit = jp_store_list_audit (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (((JpAuditEntry *) audit->pdata[2])->action, ==, "schema.migrate");
-  payload = test_parse_object (((JpAuditEntry *) audit->pdata[2])->payload);
-  g_assert_cmpint (json_object_get_int_member (payload, "from"), ==, 4);
-  g_assert_cmpint (json_object_get_int_member (payload, "to"), ==, JP_STORE_SCHEMA_VERSION);
+  assert_migrated_from (store, 4);
 
   g_clear_object (&store);
   test_rm_rf (dir);
@@ -271,9 +287,8 @@ test_v4_to_v5 (void)
 static void
 test_v5_to_current (void)
 {
-  g_autofree char *dir = test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "v5.jiangping", NULL);
-  const char *sha = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = released_copy ("v5.jiangping", &dir);
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JpCandidate) c = NULL;
@@ -281,19 +296,16 @@ test_v5_to_current (void)
   g_autoptr(GPtrArray) audit = NULL;
   guint n_audit_before;
 
-  copy_fixture ("v5.jiangping", path);
   g_assert_cmpint (test_file_query_int (path, "PRAGMA user_version"), ==, 5);
   n_audit_before = test_file_query_int (path, "SELECT count (*) FROM audit");
 
-  store = jp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (jp_store_get_schema_version (store), ==, JP_STORE_SCHEMA_VERSION);
+  store = open_migrated (path);
 
   c = jp_store_get_candidate (store, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (c->name, ==, "丙");
   g_assert_cmpstr (c->trade_code, ==, "XT");
-  rotations = jp_store_get_page_rotations (store, sha, NULL);
+  rotations = jp_store_get_page_rotations (store, SCANNED_SHA, NULL);
   g_assert_cmpint (g_array_index (rotations, int, 1), ==, 90);
 
   audit = jp_store_list_audit (store, &error);
@@ -308,13 +320,12 @@ test_v5_to_current (void)
 static void
 test_v5_to_v6 (void)
 {
-  g_autofree char *dir = test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "v5.jiangping", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = released_copy ("v5.jiangping", &dir);
   g_autofree char *cert = NULL, *key = NULL, *fp = NULL;
   g_autoptr(JpStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  copy_fixture ("v5.jiangping", path);
   store = jp_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (jp_store_get_schema_version (store), >=, 6);

@@ -8,111 +8,22 @@
 
 #include "store-test-util.h"
 #include "jp-store-rounds.h"
+#include "../common/sqlite-deny.h"
 
-/* A frozen election: trade XT with 4 qualified candidates (units U1..U4), members M01..M04
- * on the XT panel (M03 from U3, so conflicted with that candidate), M05 on no panel. */
-typedef struct {
-  char    *dir;
-  JpStore *store;
-  gint64   cand[4];
-  char    *code[4];
-} Fixture;
+typedef TestXt Fixture;
 
-static void
-add_member (JpStore *store, const char *code, const char *unit, gboolean on_panel)
-{
-  g_autoptr(JpMember) m = g_new0 (JpMember, 1);
-  g_autoptr(GError) error = NULL;
-  const char *trades[] = { "XT", NULL };
-
-  m->code = g_strdup (code);
-  m->name = g_strdup_printf ("评委%s", code);
-  m->unit = g_strdup (unit);
-  m->trades = on_panel ? g_strdupv ((GStrv) trades) : NULL;
-  jp_store_add_member (store, m, "test", &error);
-  g_assert_no_error (error);
-}
-
+/* The ballot tests' frozen election (test_xt_ballot_init); with `data` non-zero, not yet
+ * frozen. */
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) codes = NULL;
-  gboolean freeze = GPOINTER_TO_INT (data) == 0;
-
-  f->dir = test_tmp_dir ();
-  path = g_build_filename (f->dir, "r.jiangping", NULL);
-  f->store = jp_store_create (path, NULL, &error);
-  g_assert_no_error (error);
-  jp_store_add_trade (f->store, "XT", "稀土", TRUE, "test", &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < 4; i++)
-    {
-      g_autofree char *body = g_strdup_printf ("1502031980010%04d", 100 + i);
-      g_autofree char *id = test_id_number (body);
-      g_autofree char *name = g_strdup_printf ("候选人%d", i + 1);
-      g_autofree char *unit = g_strdup_printf ("单位%d", i + 1);
-      g_autoptr(JpCandidate) c = test_candidate (name, id, unit, "稀土");
-
-      jp_store_save_candidate (f->store, c, NULL, "test", NULL, &error);
-      g_assert_no_error (error);
-      f->cand[i] = c->id;
-    }
-  add_member (f->store, "M01", "别处甲", TRUE);
-  add_member (f->store, "M02", "别处乙", TRUE);
-  add_member (f->store, "M03", "单位3", TRUE);
-  add_member (f->store, "M04", "别处丙", TRUE);
-  add_member (f->store, "M05", "别处丁", FALSE);
-  g_assert_true (jp_store_exec (f->store, "UPDATE candidate SET status = 'qualified'", NULL));
-  if (!freeze)
-    return;
-  codes = jp_store_freeze (f->store, "test", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (codes->len, ==, 4);
-  for (guint i = 0; i < codes->len; i++)
-    {
-      JpCodeAssignment *a = g_ptr_array_index (codes, i);
-
-      for (int k = 0; k < 4; k++)
-        if (f->cand[k] == a->candidate_id)
-          f->code[k] = g_strdup (a->code);
-    }
+  test_xt_ballot_init (f, GPOINTER_TO_INT (data) == 0);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  for (int i = 0; i < 4; i++)
-    g_free (f->code[i]);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-}
-
-static gint64
-open_round (Fixture *f, int seats, int max_choices, int present)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = jp_store_open_ballot_round (f->store, "XT", seats, max_choices, present, "chair",
-                                          &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
-vote (Fixture *f, gint64 round, const char *member, const char *marks)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) list = g_strsplit (marks, " ", -1);
-  g_auto(GStrv) empty = g_new0 (char *, 1);
-
-  jp_store_submit_ballot (f->store, round, member,
-                          (const char *const *) (*marks != '\0' ? list : empty), NULL, NULL,
-                          &error);
-  g_assert_no_error (error);
+  test_xt_clear (f);
 }
 
 static void
@@ -134,7 +45,7 @@ test_open_order (Fixture *f, gconstpointer data)
   g_autoptr(JpRound) round = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) seen_orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gint64 id = open_round (f, 2, -1, -1);
+  gint64 id = test_open_ballot_round (f->store, 2, -1, -1);
 
   round = jp_store_get_round (f->store, id, &error);
   g_assert_no_error (error);
@@ -186,7 +97,7 @@ test_open_order (Fixture *f, gconstpointer data)
       other = jp_store_get_round (f->store, id, NULL);
       codes = jp_round_get_codes (other);
       g_hash_table_add (seen_orders, g_strjoinv (" ", codes));
-      vote (f, id, "M01", "");
+      test_vote (f->store, id, "M01", "");
       g_assert_true (jp_store_close_round (f->store, id, "chair", NULL));
     }
   g_assert_cmpuint (g_hash_table_size (seen_orders), >, 1);
@@ -197,7 +108,7 @@ test_open_order (Fixture *f, gconstpointer data)
 static void
 test_batch (Fixture *f, gconstpointer data)
 {
-  gint64 id = open_round (f, 2, 2, -1);
+  gint64 id = test_open_ballot_round (f->store, 2, 2, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(JpStore) other = NULL;
   g_autoptr(JpRound) seen = NULL;
@@ -249,7 +160,7 @@ test_settings_locked_while_open (Fixture *f, gconstpointer data)
   g_autoptr(JpElection) stored_election = NULL;
   g_autoptr(GPtrArray) trades = NULL;
 
-  open_round (f, 2, 2, -1);
+  test_open_ballot_round (f->store, 2, 2, -1);
 
   settings->max_choices = 3;
   g_assert_false (jp_store_update_settings (f->store, settings, "chair", &error));
@@ -288,7 +199,7 @@ test_settings_locked_while_open (Fixture *f, gconstpointer data)
 static void
 test_submit_rules (Fixture *f, gconstpointer data)
 {
-  gint64 id = open_round (f, 2, 2, -1);
+  gint64 id = test_open_ballot_round (f->store, 2, 2, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) panel = NULL;
   g_autoptr(GPtrArray) audit = NULL;
@@ -410,15 +321,15 @@ test_schema_secrecy (Fixture *f, gconstpointer data)
 static void
 test_lay_out_keeps_ballots_append_only (Fixture *f, gconstpointer data)
 {
-  gint64 id = open_round (f, 2, 2, -1);
+  gint64 id = test_open_ballot_round (f->store, 2, 2, -1);
   g_autoptr(GError) error = NULL;
   static const char *const forbidden[] = {
     "DELETE FROM ballot", "UPDATE ballot SET marks = ''", "DELETE FROM ballot_roster",
   };
 
   g_assert_cmpint (test_query_int (f->store, "PRAGMA secure_delete"), ==, 1);
-  vote (f, id, "M01", f->code[0]);
-  vote (f, id, "M02", f->code[1]);
+  test_vote (f->store, id, "M01", f->code[0]);
+  test_vote (f->store, id, "M02", f->code[1]);
   for (int pass = 0; pass < 2; pass++)
     {
       for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
@@ -440,7 +351,7 @@ test_lay_out_keeps_ballots_append_only (Fixture *f, gconstpointer data)
 static void
 test_close_tally_runoff (Fixture *f, gconstpointer data)
 {
-  gint64 id = open_round (f, 2, 2, -1);
+  gint64 id = test_open_ballot_round (f->store, 2, 2, -1);
   gint64 runoff;
   g_autoptr(GError) error = NULL;
   g_autoptr(JpTally) tally = NULL;
@@ -452,10 +363,10 @@ test_close_tally_runoff (Fixture *f, gconstpointer data)
   JpTradeFinalists *tf;
 
   /* votes: c0 3, c1 1, c3 1, c2 0 -> c0 advances; c1 and c3 tie for 1 seat */
-  vote (f, id, "M01", m1);
-  vote (f, id, "M02", m2);
-  vote (f, id, "M03", f->code[0]);
-  vote (f, id, "M04", "");
+  test_vote (f->store, id, "M01", m1);
+  test_vote (f->store, id, "M02", m2);
+  test_vote (f->store, id, "M03", f->code[0]);
+  test_vote (f->store, id, "M04", "");
   g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
   g_assert_no_error (error);
   tally = jp_store_get_tally (f->store, id, &error);
@@ -494,8 +405,8 @@ test_close_tally_runoff (Fixture *f, gconstpointer data)
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  vote (f, runoff, "M01", f->code[3]);
-  vote (f, runoff, "M02", f->code[3]);
+  test_vote (f->store, runoff, "M01", f->code[3]);
+  test_vote (f->store, runoff, "M02", f->code[3]);
   g_assert_true (jp_store_close_round (f->store, runoff, "chair", &error));
   g_assert_true (jp_store_seal_round (f->store, runoff, "chair", &error));
   g_assert_no_error (error);
@@ -522,15 +433,15 @@ test_close_tally_runoff (Fixture *f, gconstpointer data)
 static void
 test_void_round (Fixture *f, gconstpointer data)
 {
-  gint64 id = open_round (f, 1, 1, 3);   /* only 3 present (the quorum of 4), 4 vote */
+  gint64 id = test_open_ballot_round (f->store, 1, 1, 3);   /* only 3 present (the quorum of 4), 4 vote */
   g_autoptr(GError) error = NULL;
   g_autoptr(JpTally) tally = NULL;
   g_autoptr(GPtrArray) fin = NULL;
 
-  vote (f, id, "M01", f->code[0]);
-  vote (f, id, "M02", f->code[0]);
-  vote (f, id, "M03", f->code[1]);
-  vote (f, id, "M04", f->code[1]);
+  test_vote (f->store, id, "M01", f->code[0]);
+  test_vote (f->store, id, "M02", f->code[0]);
+  test_vote (f->store, id, "M03", f->code[1]);
+  test_vote (f->store, id, "M04", f->code[1]);
   g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
   tally = jp_store_get_tally (f->store, id, &error);
   g_assert_no_error (error);
@@ -542,13 +453,13 @@ test_void_round (Fixture *f, gconstpointer data)
   g_assert_cmpuint (((JpTradeFinalists *) fin->pdata[0])->finalists->len, ==, 0);
   g_assert_cmpint (((JpTradeFinalists *) fin->pdata[0])->pending_round, ==, id);
   /* a void round is repeated without a reason: the rules call for it */
-  g_assert_cmpint (open_round (f, 1, 1, -1), >, id);
+  g_assert_cmpint (test_open_ballot_round (f->store, 1, 1, -1), >, id);
 }
 
 static void
 test_paper (Fixture *f, gconstpointer data)
 {
-  gint64 id = open_round (f, 2, 2, 4);
+  gint64 id = test_open_ballot_round (f->store, 2, 2, 4);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) diffs = NULL;
   g_autoptr(JpTally) tally = NULL;
@@ -628,7 +539,7 @@ test_new_round_rule (Fixture *f, gconstpointer data)
 
   g_assert_true (jp_store_trade_rounds (f->store, "XT", &state, &error));
   g_assert_cmpint (state.n_rounds, ==, 0);
-  id = open_round (f, 2, 2, 3);
+  id = test_open_ballot_round (f->store, 2, 2, 3);
 
   /* closing with no ballot is refused; the round stays open */
   g_assert_false (jp_store_close_round (f->store, id, "chair", &error));
@@ -639,8 +550,8 @@ test_new_round_rule (Fixture *f, gconstpointer data)
   g_assert_cmpint (round->state, ==, JP_ROUND_STATE_OPEN);
 
   marks = g_strdup_printf ("%s %s", f->code[0], f->code[1]);
-  vote (f, id, "M01", marks);
-  vote (f, id, "M02", marks);
+  test_vote (f->store, id, "M01", marks);
+  test_vote (f->store, id, "M02", marks);
   g_free (marks);
   g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
   g_assert_no_error (error);
@@ -684,11 +595,11 @@ test_tampered_result (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
   g_autofree char *sql = NULL;
-  gint64 id = open_round (f, 1, 1, -1);
+  gint64 id = test_open_ballot_round (f->store, 1, 1, -1);
 
-  vote (f, id, "M01", f->code[0]);
-  vote (f, id, "M02", f->code[0]);
-  vote (f, id, "M04", f->code[1]);
+  test_vote (f->store, id, "M01", f->code[0]);
+  test_vote (f->store, id, "M02", f->code[0]);
+  test_vote (f->store, id, "M04", f->code[1]);
   g_assert_true (jp_store_close_round (f->store, id, "chair", &error));
   json = jp_store_get_round_result_json (f->store, id, &error);
   g_assert_no_error (error);
@@ -708,18 +619,6 @@ test_tampered_result (Fixture *f, gconstpointer data)
 }
 
 static int
-deny_roster (void       *data,
-             int         action,
-             const char *table,
-             const char *column,
-             const char *database,
-             const char *trigger)
-{
-  return action == SQLITE_READ && g_strcmp0 (table, "ballot_roster") == 0 ? SQLITE_DENY
-                                                                          : SQLITE_OK;
-}
-
-static int
 interrupt_every_step (void *data)
 {
   return 1;
@@ -735,11 +634,11 @@ test_read_failure_reported (Fixture *f, gconstpointer data)
   g_autoptr(JpRound) round = NULL;
   g_autoptr(GPtrArray) rounds = NULL;
   JpStageLocks locks;
-  gint64 id = open_round (f, 2, 2, -1);
+  gint64 id = test_open_ballot_round (f->store, 2, 2, -1);
 
-  vote (f, id, "M01", f->code[0]);
+  test_vote (f->store, id, "M01", f->code[0]);
 
-  sqlite3_set_authorizer (f->store->db, deny_roster, NULL);
+  sqlite3_set_authorizer (f->store->db, test_deny_read, (void *) "ballot_roster");
   round = jp_store_get_round (f->store, id, &error);
   g_assert_null (round);
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
@@ -789,7 +688,7 @@ test_panel_size (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (n, ==, 4);
 
-  add_member (f->store, "M06", "别处戊", TRUE);
+  test_add_xt_member (f->store, "M06", "别处戊", TRUE);
   g_assert_true (jp_store_trade_panel_size (f->store, "XT", &n, &error));
   g_assert_cmpint (n, ==, 5);
 
@@ -798,7 +697,7 @@ test_panel_size (Fixture *f, gconstpointer data)
   g_assert_cmpint (n, ==, 0);
   g_clear_error (&error);
 
-  round = jp_store_get_round (f->store, open_round (f, 2, 2, 5), &error);
+  round = jp_store_get_round (f->store, test_open_ballot_round (f->store, 2, 2, 5), &error);
   g_assert_no_error (error);
   g_assert_cmpint (round->n_panel, ==, 5);
 }
@@ -810,7 +709,7 @@ static void
 test_panel_queries_report_failure (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = open_round (f, 2, 2, -1);
+  gint64 id = test_open_ballot_round (f->store, 2, 2, -1);
   gboolean answer = TRUE;
   int n = -1;
 

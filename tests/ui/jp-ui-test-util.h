@@ -2,6 +2,9 @@
 /* Copyright 2026 The Jiangping authors */
 #pragma once
 
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 /* Spins the default main context until `done (data)` is TRUE or `timeout_ms` passed;
@@ -158,5 +161,103 @@ jp_test_press_key (GtkWidget       *widget,
             }
         }
     }
+  return FALSE;
+}
+
+/* The application's style sheet on the default display: the application loads it, so the
+ * tests look the same. */
+static inline void
+jp_test_load_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/cn/jiangping/Jiangping/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* g_test_init with isolated folders, libadwaita and the style sheet. When screenshots are
+ * asked for (JP_TEST_SCREENSHOT_DIR) and the built translations are given (JP_LOCALEDIR),
+ * the pages speak the locale's language, as the people who look at the pictures read them. */
+static inline void
+jp_test_init_ui (int    *argc,
+                 char ***argv)
+{
+  if (g_getenv ("JP_LOCALEDIR") != NULL && g_getenv ("JP_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+  jp_test_load_style ();
+}
+
+/* The two screens every page is checked at. */
+typedef struct {
+  int         width;
+  int         height;
+  const char *name;
+} JpTestSize;
+
+static const JpTestSize jp_test_sizes[] = {
+  { 1366, 768, "1366x768" },
+  { 1920, 1080, "1920x1080" },
+};
+
+/* For jp_test_wait_until: the widget `data` has been given a width. */
+static inline gboolean
+jp_test_is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
+/* The monitor must hold the size, or GTK clamps the window to it. */
+static inline gboolean
+jp_test_screen_holds (const JpTestSize *size)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    return FALSE;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.width >= size->width && geometry.height >= size->height;
+}
+
+/* The pages in Chinese, the language the offices read, when the translations are built
+ * (JP_LOCALEDIR) and the system has the locale; call after gtk_test_init, which sets its
+ * own locale. */
+static inline void
+jp_test_use_chinese (void)
+{
+  if (g_getenv ("JP_LOCALEDIR") != NULL && setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
+    {
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+}
+
+/* TRUE when a label on screen in `widget` (or `widget` itself) is ellipsized: its text is
+ * cut, which the test message names. */
+static inline gboolean
+jp_test_any_label_ellipsized (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      g_test_message ("ellipsised: %s", gtk_label_get_text (GTK_LABEL (widget)));
+      return TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (jp_test_any_label_ellipsized (c))
+      return TRUE;
   return FALSE;
 }

@@ -21,50 +21,17 @@ static JpMeetingService *service;
 static char *code_a, *code_b;
 
 static void
-vote (gint64 round, const char *member, const char *m1, const char *m2)
-{
-  const char *marks[] = { m1, m2, NULL };
-  g_autoptr(GError) error = NULL;
-
-  jp_store_submit_ballot (store, round, member, marks, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 host_start (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GListModel) model = NULL;
-  g_autofree char *c = NULL;
-  gint64 id;
 
   dir = g_dir_make_tmp ("jp-defence-paper-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "election.jiangping", NULL);
   store = test_meeting_store (path, 0, NULL);
   service = jp_meeting_service_new (store);
-  model = jp_store_list_candidates (store, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) cand = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (cand->trade_code, "XT") != 0)
-        continue;
-      if (g_str_equal (cand->name, "张三丰"))
-        code_a = g_strdup (cand->code);
-      else if (code_b == NULL)
-        code_b = g_strdup (cand->code);
-      else
-        c = g_strdup (cand->code);
-    }
-  id = jp_meeting_service_open_round (service, "XT", 2, 2, -1, &error);
-  g_assert_no_error (error);
-  vote (id, "M01", code_a, code_b);
-  vote (id, "M02", code_a, code_b);
-  vote (id, "M03", code_b, c);
-  g_assert_true (jp_meeting_service_close_round (service, id, &error));
-  g_assert_no_error (error);
+  test_xt_finalists (store, service, &code_a, &code_b);
 }
 
 static void
@@ -249,23 +216,7 @@ main (int argc, char *argv[])
 {
   int status;
 
-  if (g_getenv ("JP_LOCALEDIR") != NULL && g_getenv ("JP_TEST_SCREENSHOT_DIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/cn/jiangping/Jiangping/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  jp_test_init_ui (&argc, &argv);
   host_start ();
   g_test_add_func ("/ui/defence/paper-entry", test_paper_entry);
   status = g_test_run ();

@@ -24,23 +24,10 @@ static GHashTable *pins;
 static char *code_a, *code_b;
 
 static void
-vote (gint64 round, const char *member, const char *m1, const char *m2)
-{
-  const char *marks[] = { m1, m2, NULL };
-  g_autoptr(GError) error = NULL;
-
-  jp_store_submit_ballot (store, round, member, marks, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 host_start (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GListModel) model = NULL;
-  g_autofree char *c = NULL;
-  gint64 id;
 
   dir = g_dir_make_tmp ("jp-defence-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -51,27 +38,7 @@ host_start (void)
   server = jp_meeting_server_new (service);
   g_assert_true (jp_meeting_server_listen_local (server, 0, &error));
   g_assert_no_error (error);
-  model = jp_store_list_candidates (store, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) cand = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (cand->trade_code, "XT") != 0)
-        continue;
-      if (g_str_equal (cand->name, "张三丰"))
-        code_a = g_strdup (cand->code);
-      else if (code_b == NULL)
-        code_b = g_strdup (cand->code);
-      else
-        c = g_strdup (cand->code);
-    }
-  id = jp_meeting_service_open_round (service, "XT", 2, 2, -1, &error);
-  g_assert_no_error (error);
-  vote (id, "M01", code_a, code_b);
-  vote (id, "M02", code_a, code_b);
-  vote (id, "M03", code_b, c);
-  g_assert_true (jp_meeting_service_close_round (service, id, &error));
-  g_assert_no_error (error);
+  test_xt_finalists (store, service, &code_a, &code_b);
 }
 
 static GtkWidget *
@@ -150,18 +117,8 @@ static JpMeetingClient *
 station_client (const char *code)
 {
   g_autofree char *base = test_base_uri (server);
-  g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", dir, code);
-  JpMeetingClient *client = test_client_new (server, base, queue);
-  GAsyncResult *res = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = NULL;
 
-  jp_meeting_client_login_async (client, code, g_hash_table_lookup (pins, code), NULL,
-                                 test_async_done, &res);
-  reply = jp_meeting_client_login_finish (client, test_wait (&res), &error);
-  g_assert_no_error (error);
-  g_object_unref (res);
-  return client;
+  return test_logged_in (server, base, dir, pins, code);
 }
 
 static gboolean
@@ -332,23 +289,7 @@ main (int argc, char *argv[])
 {
   int status;
 
-  if (g_getenv ("JP_LOCALEDIR") != NULL && g_getenv ("JP_TEST_SCREENSHOT_DIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/cn/jiangping/Jiangping/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  jp_test_init_ui (&argc, &argv);
   host_start ();
   g_test_add_func ("/ui/defence/chair-page", test_chair_page);
   g_test_add_func ("/ui/defence/station-restart", test_station_restart);

@@ -36,41 +36,11 @@ static char    *tmpdir;
 static JpStore *store;
 
 typedef struct {
-  int         width;
-  int         height;
-  const char *name;
-} Size;
-
-static const Size sizes[] = {
-  { 1366, 768, "1366x768" },
-  { 1920, 1080, "1920x1080" },
-};
-
-typedef struct {
-  const Size      *size;
+  const JpTestSize      *size;
   JpWindow        *window;
   JpDocumentsPage *page;
   char            *dir;
 } Fixture;
-
-static gboolean
-is_allocated (gpointer data)
-{
-  return gtk_widget_get_width (data) > 0;
-}
-
-static gboolean
-screen_holds (const Size *size)
-{
-  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
-  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
-  GdkRectangle geometry;
-
-  if (monitor == NULL)
-    return FALSE;
-  gdk_monitor_get_geometry (monitor, &geometry);
-  return geometry.width >= size->width && geometry.height >= size->height;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -78,8 +48,8 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->size = data != NULL ? data : &sizes[0];
-  if (data != NULL && !screen_holds (f->size))
+  f->size = data != NULL ? data : &jp_test_sizes[0];
+  if (data != NULL && !jp_test_screen_holds (f->size))
     {
       g_test_skip ("the screen is smaller than the window size to measure");
       return;
@@ -93,7 +63,7 @@ fixture_set_up (Fixture       *f,
   jp_window_show_stage (f->window, "documents");
   f->page = jp_window_get_documents_page (f->window);
   g_assert_cmpstr (jp_window_get_visible_stage (f->window), ==, "documents");
-  g_assert_true (jp_test_wait_until (is_allocated, f->page, 5000));
+  g_assert_true (jp_test_wait_until (jp_test_is_allocated, f->page, 5000));
   jp_test_spin ();
 }
 
@@ -436,7 +406,7 @@ test_from_round (void)
 static void
 test_defence (gconstpointer data)
 {
-  const Size *size = data;
+  const JpTestSize *size = data;
   g_autofree char *shot_sheets = NULL;
   g_autofree char *shot_refused = NULL;
   g_autoptr(GError) error = NULL;
@@ -507,7 +477,7 @@ test_defence (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   jp_window_show_stage (window, "documents");
   page = jp_window_get_documents_page (window);
-  g_assert_true (jp_test_wait_until (is_allocated, page, 5000));
+  g_assert_true (jp_test_wait_until (jp_test_is_allocated, page, 5000));
   shot_sheets = g_strdup_printf ("documents-score-sheets-%s", size->name);
   shot_refused = g_strdup_printf ("documents-defence-summary-refused-%s", size->name);
   /* the ballot round is not offered for the score sheets, the session is */
@@ -654,13 +624,7 @@ main (int   argc,
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
-  if (g_getenv ("JP_LOCALEDIR") != NULL && setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
-    {
-      g_setenv ("LANGUAGE", "zh_CN", TRUE);
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  jp_test_use_chinese ();
   adw_init ();
 
   tmpdir = g_dir_make_tmp ("jp-test-documents-XXXXXX", &error);
@@ -678,12 +642,12 @@ main (int   argc,
   g_test_add ("/ui/documents/from-dossier", Fixture, NULL, fixture_set_up, test_from_dossier,
               fixture_tear_down);
   g_test_add_func ("/ui/documents/from-round", test_from_round);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (jp_test_sizes); i++)
     {
-      g_autofree char *p = g_strdup_printf ("/ui/documents/defence/%s", sizes[i].name);
+      g_autofree char *p = g_strdup_printf ("/ui/documents/defence/%s", jp_test_sizes[i].name);
 
-      if (i == 0 || screen_holds (&sizes[i]))
-        g_test_add_data_func (p, &sizes[i], test_defence);
+      if (i == 0 || jp_test_screen_holds (&jp_test_sizes[i]))
+        g_test_add_data_func (p, &jp_test_sizes[i], test_defence);
     }
   g_test_add ("/ui/documents/print-nothing", Fixture, NULL, fixture_set_up, test_print_nothing,
               fixture_tear_down);
@@ -693,11 +657,12 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/documents/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (jp_test_sizes); i++)
     {
-      g_autofree char *p = g_strdup_printf ("/ui/documents/layout/%s", sizes[i].name);
+      g_autofree char *p = g_strdup_printf ("/ui/documents/layout/%s", jp_test_sizes[i].name);
 
-      g_test_add (p, Fixture, &sizes[i], fixture_set_up, test_layout, fixture_tear_down);
+      g_test_add (p, Fixture, &jp_test_sizes[i], fixture_set_up, test_layout,
+                  fixture_tear_down);
     }
   ret = g_test_run ();
 

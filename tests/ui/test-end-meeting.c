@@ -10,32 +10,7 @@
 #include "ui/chair/jp-ballot-page-private.h"
 #include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"
-
-/* jp_store_member_has_pin and jp_store_member_check_pin, which must not fail here. */
-G_GNUC_UNUSED static gboolean
-test_has_pin (JpStore    *store,
-              const char *member_code)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean has_pin = FALSE;
-
-  g_assert_true (jp_store_member_has_pin (store, member_code, &has_pin, &error));
-  g_assert_no_error (error);
-  return has_pin;
-}
-
-G_GNUC_UNUSED static gboolean
-test_check_pin (JpStore    *store,
-                const char *member_code,
-                const char *pin)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean matches = FALSE;
-
-  g_assert_true (jp_store_member_check_pin (store, member_code, pin, &matches, &error));
-  g_assert_no_error (error);
-  return matches;
-}
+#include "../common/store-checks.h"
 
 /* The chair ends the meeting from the ballot page's confirmation, with or without revoking
  * every PIN. */

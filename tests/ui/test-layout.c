@@ -28,47 +28,16 @@ static char    *tmpdir;
 static JpStore *store;
 
 typedef struct {
-  int         width;
-  int         height;
-  const char *name;
-} Size;
-
-static const Size sizes[] = {
-  { 1366, 768, "1366x768" },
-  { 1920, 1080, "1920x1080" },
-};
-
-typedef struct {
-  const Size *size;
+  const JpTestSize *size;
   JpWindow   *window;
 } Fixture;
-
-static gboolean
-is_allocated (gpointer data)
-{
-  return gtk_widget_get_width (data) > 0;
-}
-
-/* The monitor must hold the size, or GTK clamps the window to it. */
-static gboolean
-screen_holds (const Size *size)
-{
-  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
-  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
-  GdkRectangle geometry;
-
-  if (monitor == NULL)
-    return FALSE;
-  gdk_monitor_get_geometry (monitor, &geometry);
-  return geometry.width >= size->width && geometry.height >= size->height;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->size = data;
-  if (!screen_holds (fixture->size))
+  if (!jp_test_screen_holds (fixture->size))
     {
       g_test_skip ("the screen is smaller than the window size to measure");
       return;
@@ -78,7 +47,7 @@ fixture_set_up (Fixture       *fixture,
                                fixture->size->height);
   jp_window_set_store (fixture->window, store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (jp_test_wait_until (is_allocated,
+  g_assert_true (jp_test_wait_until (jp_test_is_allocated,
                                      jp_window_get_candidate_list (fixture->window), 5000));
   jp_test_spin ();
 }
@@ -377,7 +346,7 @@ test_evidence (Fixture       *fixture,
                    GTK_WIDGET (jp_window_get_candidate_list (fixture->window))));
   g_assert_true (gtk_widget_has_focus (open));
   /* the split is where it was (the document page's wide toolbar does not push the list) */
-  g_assert_true (jp_test_wait_until (is_allocated, list, 5000));
+  g_assert_true (jp_test_wait_until (jp_test_is_allocated, list, 5000));
   g_assert_cmpint (ABS (gtk_widget_get_width (list) - list_width), <=, 2);
   /* Esc on the dossier itself does nothing of the kind (and lets the key go on) */
   g_assert_false (jp_test_press_key (GTK_WIDGET (view), GDK_KEY_Escape, 0));
@@ -406,7 +375,8 @@ test_review (Fixture       *fixture,
   jp_window_show_stage (fixture->window, "qualification");
   jp_test_spin ();
   g_assert_true (jp_review_page_show_candidate (page, first->id));
-  g_assert_true (jp_test_wait_until (is_allocated, jp_review_page_get_save_button (page), 5000));
+  g_assert_true (jp_test_wait_until (jp_test_is_allocated, jp_review_page_get_save_button (page),
+                                     5000));
   jp_test_spin ();
   shot (fixture, "review");
 
@@ -489,15 +459,8 @@ main (int   argc,
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
-  /* measured in the language the offices read: Chinese, when the translations are built
-   * (after gtk_test_init, which sets its own locale) */
-  if (g_getenv ("JP_LOCALEDIR") != NULL && setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
-    {
-      g_setenv ("LANGUAGE", "zh_CN", TRUE);
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  /* measured in the language the offices read */
+  jp_test_use_chinese ();
   adw_init ();
 
   tmpdir = g_dir_make_tmp ("jp-test-layout-XXXXXX", &error);
@@ -506,20 +469,20 @@ main (int   argc,
   store = jp_demo_create (path, &options, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (jp_test_sizes); i++)
     {
-      g_autofree char *p1 = g_strdup_printf ("/ui/layout/%s/candidates", sizes[i].name);
-      g_autofree char *p2 = g_strdup_printf ("/ui/layout/%s/evidence", sizes[i].name);
-      g_autofree char *p3 = g_strdup_printf ("/ui/layout/%s/review", sizes[i].name);
-      g_autofree char *p4 = g_strdup_printf ("/ui/layout/%s/wide-document", sizes[i].name);
+      g_autofree char *p1 = g_strdup_printf ("/ui/layout/%s/candidates", jp_test_sizes[i].name);
+      g_autofree char *p2 = g_strdup_printf ("/ui/layout/%s/evidence", jp_test_sizes[i].name);
+      g_autofree char *p3 = g_strdup_printf ("/ui/layout/%s/review", jp_test_sizes[i].name);
+      g_autofree char *p4 = g_strdup_printf ("/ui/layout/%s/wide-document", jp_test_sizes[i].name);
 
-      g_test_add (p1, Fixture, &sizes[i], fixture_set_up, test_candidates_guarded,
+      g_test_add (p1, Fixture, &jp_test_sizes[i], fixture_set_up, test_candidates_guarded,
                   fixture_tear_down);
-      g_test_add (p2, Fixture, &sizes[i], fixture_set_up, test_evidence_guarded,
+      g_test_add (p2, Fixture, &jp_test_sizes[i], fixture_set_up, test_evidence_guarded,
                   fixture_tear_down);
-      g_test_add (p3, Fixture, &sizes[i], fixture_set_up, test_review_guarded,
+      g_test_add (p3, Fixture, &jp_test_sizes[i], fixture_set_up, test_review_guarded,
                   fixture_tear_down);
-      g_test_add (p4, Fixture, &sizes[i], fixture_set_up, test_wide_document_guarded,
+      g_test_add (p4, Fixture, &jp_test_sizes[i], fixture_set_up, test_wide_document_guarded,
                   fixture_tear_down);
     }
 

@@ -345,15 +345,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();
-  {
-    /* the application loads the style sheet; the tests look the same */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/cn/jiangping/Jiangping/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  jp_test_load_style ();
 
   tmpdir = g_dir_make_tmp ("jp-test-projector-XXXXXX", &error);
   g_assert_no_error (error);

@@ -33,22 +33,6 @@ fixture_tear_down (Fixture *fx, gconstpointer data)
   jp_test_spin ();
 }
 
-static gboolean
-label_ellipsized (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
-    {
-      g_test_message ("ellipsised: %s", gtk_label_get_text (GTK_LABEL (widget)));
-      return TRUE;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    if (label_ellipsized (c))
-      return TRUE;
-  return FALSE;
-}
-
 /* The worked example of docs/ranking.md: quota 2, XT-01 and GD-01 in, XT-02 out. */
 static void
 test_worked_example (Fixture *fx, gconstpointer data)
@@ -99,7 +83,7 @@ test_worked_example (Fixture *fx, gconstpointer data)
                    "52.302 = 86.848 → 86.85");
   jp_test_spin ();
   jp_test_screenshot (fx->window, "ranking-page");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 
   /* the consistency view: M05 is −13.75 with one alert (docs/ranking.md) */
   g_assert_nonnull (jp_test_find_label (jp_ranking_page_get_consistency_table (fx->page),
@@ -146,7 +130,7 @@ test_published (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (jp_ranking_page_get_published_text (fx->page),
                             "has changed since"));
   jp_test_screenshot (fx->window, "ranking-page-changed");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 }
 
 /* Two candidates equal on C, D, V and O across a quota of 2: shown as tied, neither
@@ -182,7 +166,7 @@ test_tie_at_quota (Fixture *fx, gconstpointer data)
                                         "The chair's adjustments:\nGD-02 moved into the list: "
                                         "现场表现突出，委员会一致同意", TRUE));
   jp_test_screenshot (fx->window, "ranking-page-tie");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 
   /* sealed: no more adjustments offered */
   jp_ranking_page_set_sealed (fx->page, ranking->digest);
@@ -194,24 +178,7 @@ test_tie_at_quota (Fixture *fx, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  if (g_getenv ("JP_LOCALEDIR") != NULL && g_getenv ("JP_TEST_SCREENSHOT_DIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
-  {
-    /* the application loads the style sheet; the tests look the same */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/cn/jiangping/Jiangping/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  jp_test_init_ui (&argc, &argv);
   g_test_add ("/ui/ranking-page/worked-example", Fixture, NULL, fixture_set_up,
               test_worked_example, fixture_tear_down);
   g_test_add ("/ui/ranking-page/published", Fixture, NULL, fixture_set_up, test_published,

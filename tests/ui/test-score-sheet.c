@@ -74,22 +74,6 @@ press_key (GtkEditable *entry,
   g_assert_true (handled);
 }
 
-static gboolean
-label_ellipsized (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
-    {
-      g_test_message ("ellipsised: %s", gtk_label_get_text (GTK_LABEL (widget)));
-      return TRUE;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    if (label_ellipsized (c))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_type_and_total (Fixture *fx, gconstpointer data)
 {
@@ -110,7 +94,7 @@ test_type_and_total (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (fx->n_changed, >=, 5);
   g_assert_true (jp_sheet_model_is_complete (model));
   jp_test_screenshot (fx->window, "score-sheet-typed");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 }
 
 static void
@@ -199,7 +183,7 @@ test_submit_locks (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (jp_score_sheet_get_entry (fx->sheet, 0)), ==, "13");
   g_assert_cmpuint (fx->n_submit, ==, 1);
   jp_test_screenshot (fx->window, "score-sheet-locked");
-  g_assert_false (label_ellipsized (fx->window));
+  g_assert_false (jp_test_any_label_ellipsized (fx->window));
 }
 
 static void
@@ -219,24 +203,7 @@ test_step_out (Fixture *fx, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  if (g_getenv ("JP_LOCALEDIR") != NULL && g_getenv ("JP_TEST_SCREENSHOT_DIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
-  {
-    /* the application loads the style sheet; the tests look the same */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/cn/jiangping/Jiangping/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  jp_test_init_ui (&argc, &argv);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/score-sheet/type-and-total", test_type_and_total);
   ADD ("/ui/score-sheet/plus-minus-keys", test_plus_minus_keys);

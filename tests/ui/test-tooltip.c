@@ -108,12 +108,6 @@ move_pointer_to (GtkWidget *widget)
 #endif
 }
 
-static gboolean
-is_allocated (gpointer data)
-{
-  return gtk_widget_get_width (data) > 0;
-}
-
 /* The text's own width on one line, in pixels. */
 static int
 text_width (GtkLabel *label)
@@ -169,7 +163,7 @@ test_main_menu (void)
   window = jp_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (jp_test_wait_until (is_allocated, window, 5000));
+  g_assert_true (jp_test_wait_until (jp_test_is_allocated, window, 5000));
   jp_test_spin ();
 
   button = find_menu_button_with_tooltip (GTK_WIDGET (window));
@@ -222,7 +216,7 @@ test_chinese_widths (void)
     }
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (jp_test_wait_until (is_allocated, buttons[0], 5000));
+  g_assert_true (jp_test_wait_until (jp_test_is_allocated, buttons[0], 5000));
   jp_test_spin ();
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -260,13 +254,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   /* the console as the offices read it: in Chinese when the translations are built */
-  if (g_getenv ("JP_LOCALEDIR") != NULL && setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
-    {
-      g_setenv ("LANGUAGE", "zh_CN", TRUE);
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  jp_test_use_chinese ();
   adw_init ();
 
   g_test_add_func ("/ui/tooltip/main-menu", test_main_menu);
