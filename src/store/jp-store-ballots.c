@@ -422,12 +422,12 @@ static const PaperTable paper_tables[] = {
   [JP_PAPER_BALLOTS] = {
     "SELECT entered_by FROM paper_entry WHERE round_id = ? AND pass = ? ORDER BY line LIMIT 1",
     "DELETE FROM paper_entry WHERE round_id = ? AND pass = ?",
-    "paper.enter",
+    .action = "paper.enter",
   },
   [JP_PAPER_SHEETS] = {
     "SELECT entered_by FROM defence_paper_entry WHERE round_id = ? AND pass = ? LIMIT 1",
     "DELETE FROM defence_paper_entry WHERE round_id = ? AND pass = ?",
-    "defence.paper",
+    .action = "defence.paper",
   },
 };
 
