@@ -38,33 +38,39 @@ on_panel (const JpDefenceSession *session,
   return FALSE;
 }
 
-/* The open defence session whose panel has the member: FALSE with `error` when the rounds
- * cannot be read, else TRUE with `*session` NULL when there is none. */
+/* The open defence session whose panel has the member, with the member's sheet for its
+ * current candidate (NULL when none is current), each session loaded once: FALSE with
+ * `error` when the rounds cannot be read, else TRUE with `*session` NULL when there is
+ * none. */
 static gboolean
 member_session (JpMeetingService  *self,
                 const char        *member,
                 JpDefenceSession **session,
+                JpDefenceSheet   **sheet,
                 GError           **error)
 {
   JpStore *store = jp_meeting_service_get_store (self);
   g_autoptr(GPtrArray) rounds = jp_store_list_rounds (store, NULL, error);
 
   *session = NULL;
+  *sheet = NULL;
   if (rounds == NULL)
     return FALSE;
   for (guint i = 0; i < rounds->len; i++)
     {
       JpRound *r = rounds->pdata[i];
       g_autoptr(JpDefenceSession) s = NULL;
+      g_autoptr(JpDefenceSheet) own = NULL;
 
       if (r->kind != JP_ROUND_KIND_DEFENCE || r->state != JP_ROUND_STATE_OPEN)
         continue;
-      s = jp_store_get_defence_session (store, r->id, error);
+      s = jp_store_defence_get_current (store, r->id, member, &own, error);
       if (s == NULL)
         return FALSE;
       if (on_panel (s, member))
         {
           *session = g_steal_pointer (&s);
+          *sheet = g_steal_pointer (&own);
           return TRUE;
         }
     }
@@ -94,7 +100,6 @@ handle_current (JpMeetingService *self,
                 const char       *member,
                 guint            *status)
 {
-  JpStore *store = jp_meeting_service_get_store (self);
   g_autoptr(JpDefenceSession) session = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JpDefenceSheet) sheet = NULL;
@@ -102,7 +107,7 @@ handle_current (JpMeetingService *self,
   const JpDefenceCandidate *current;
   gboolean step_out;
 
-  if (!member_session (self, member, &session, &error))
+  if (!member_session (self, member, &session, &sheet, &error))
     return jp_meeting_service_reply_error (status, 500, "error", "store-failed",
                                            error->message);
   *status = 200;
@@ -155,11 +160,8 @@ handle_current (JpMeetingService *self,
   /* a conflicted member gets nothing of the candidate's sheet, not even an empty one */
   if (!step_out)
     {
-      sheet = jp_store_defence_get_sheet (store, session->round_id, member, current->code,
-                                          &error);
-      if (sheet == NULL)
-        return jp_meeting_service_reply_error (status, 500, "error", "store-failed",
-                                               error->message);
+      /* on the panel with a current candidate: member_session gave the sheet */
+      g_assert (sheet != NULL);
       json_builder_set_member_name (b, "sheet");
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "state");

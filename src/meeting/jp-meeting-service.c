@@ -153,22 +153,8 @@ find_member (JpMeetingService  *self,
              JpMember         **member,
              GError           **error)
 {
-  g_autoptr(GPtrArray) members = jp_store_list_members (self->store, error);
-
-  *member = NULL;
-  if (members == NULL)
-    return FALSE;
-  for (guint i = 0; i < members->len; i++)
-    {
-      JpMember *m = members->pdata[i];
-
-      if (g_strcmp0 (m->code, code) == 0)
-        {
-          *member = jp_member_copy (m);
-          break;
-        }
-    }
-  return TRUE;
+  /* one row, not the whole member list: every station login asks */
+  return jp_store_find_member (self->store, code, member, error);
 }
 
 /* The id of the candidate with this code in `*id` (0 when there is none); FALSE with `error`

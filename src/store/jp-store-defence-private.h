@@ -162,6 +162,13 @@ jp_store_defence_scores_to_text (const int *halves,
 JpDefenceSheet *
 jp_store_defence_sheet_copy (const JpDefenceSheet *s);
 
+/* A copy of m's sheet for c, or a blank one (state NONE, every value -1) when nothing is
+ * saved. */
+JpDefenceSheet *
+jp_store_defence_sheet_or_blank (Loaded                     *l,
+                                 const JpDefencePanelMember *m,
+                                 const JpDefenceCandidate   *c);
+
 gboolean
 jp_store_defence_sheet_counts (const JpDefenceSheet *s);
 

@@ -458,7 +458,6 @@ jp_store_defence_get_sheet (JpStore     *self,
   g_autoptr(Loaded) l = NULL;
   JpDefencePanelMember *m;
   JpDefenceCandidate *c;
-  JpDefenceSheet *s;
 
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -467,17 +466,7 @@ jp_store_defence_get_sheet (JpStore     *self,
   if (l == NULL || (c = jp_store_defence_need_candidate (l, candidate, error)) == NULL
       || (m = jp_store_defence_need_panel_member (self, l, member, error)) == NULL)
     return NULL;
-  s = jp_store_defence_find_sheet (l, m->code, c->code);
-  if (s != NULL)
-    return jp_store_defence_sheet_copy (s);
-  s = g_new0 (JpDefenceSheet, 1);
-  s->member = g_strdup (m->code);
-  s->candidate = g_strdup (c->code);
-  s->n_criteria = l->session->rubric->len;
-  s->halves = g_new (int, MAX (s->n_criteria, 1));
-  for (guint i = 0; i < s->n_criteria; i++)
-    s->halves[i] = -1;
-  return s;
+  return jp_store_defence_sheet_or_blank (l, m, c);
 }
 
 GPtrArray *

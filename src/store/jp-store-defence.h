@@ -240,6 +240,16 @@ JpDefenceSheet   *jp_store_defence_get_sheet    (JpStore     *self,
                                                  const char  *candidate,
                                                  GError     **error);
 
+/* The session (as jp_store_get_defence_session) and, in `*sheet`, `member`'s sheet for its
+ * current candidate (as jp_store_defence_get_sheet), from one load: what a station asks for
+ * when the chair calls a candidate. `*sheet` is NULL when no candidate is current or the
+ * member is not on the panel. Returns: (transfer full): NULL with `error`. */
+JpDefenceSession *jp_store_defence_get_current  (JpStore          *self,
+                                                 gint64            round_id,
+                                                 const char       *member,
+                                                 JpDefenceSheet  **sheet,
+                                                 GError          **error);
+
 /* Every saved sheet of the session (drafts too), by candidate order then member code.
  * Returns: (transfer full): JpDefenceSheet*. */
 GPtrArray        *jp_store_defence_list_sheets  (JpStore  *self,

@@ -135,6 +135,12 @@ gint64      jp_store_add_member   (JpStore        *self,
                                    const JpMember *member,
                                    const char     *actor,
                                    GError        **error);
+/* The member with this code (codes compare without case), or `*member` NULL when there is
+ * none; FALSE with `error` when the file cannot be read. */
+gboolean    jp_store_find_member  (JpStore     *self,
+                                   const char  *code,
+                                   JpMember   **member,
+                                   GError     **error);
 
 /* ---- candidates ---- */
 

@@ -260,6 +260,53 @@ test_member_lock_grows (Fixture *f, gconstpointer data)
   g_assert_cmpint (lock_member (f, "10.0.2.1", "M02"), ==, 30);
 }
 
+/* Member codes compare without case in the store (adding "m02" next to "M02" is refused):
+ * a login typed "m02" with M02's PIN is M02's, the session names the stored code, and
+ * wrong PINs count on M02's one counter whichever case they were typed in. */
+static void
+test_code_any_case (Fixture *f, gconstpointer data)
+{
+  const char *pin = g_hash_table_lookup (f->pins, "M02");
+  g_autofree char *wrong = wrong_pin (f, "M02");
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *res = NULL;
+  guint status = 0;
+  JsonObject *member;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "member_code");
+  json_builder_add_string_value (b, "m02");
+  json_builder_set_member_name (b, "pin");
+  json_builder_add_string_value (b, pin);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  jp_meeting_service_login_async (f->service, "10.0.0.1", body, NULL, test_async_done, &res);
+  reply = jp_meeting_service_login_finish (f->service, test_wait (&res), &status, &error);
+  g_object_unref (res);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  member = json_object_get_object_member (json_node_get_object (reply), "member");
+  g_assert_nonnull (member);
+  g_assert_cmpstr (json_object_get_string_member (member, "code"), ==, "M02");
+  g_assert_cmpstr (json_object_get_string_member (member, "name"), ==, "评委乙");
+
+  /* wrong PINs in either case, each from another computer: one member's count */
+  for (int i = 0; i < JP_MEETING_MAX_WRONG_PINS; i++)
+    {
+      g_autofree char *peer = g_strdup_printf ("10.0.1.%d", i + 1);
+
+      g_assert_cmpuint (login_from (f, peer, i % 2 == 0 ? "m02" : "M02", wrong, NULL, NULL),
+                        ==, 401);
+    }
+  g_assert_cmpuint (login_from (f, "10.0.2.1", "M02", pin, NULL, NULL), ==, 429);
+  g_assert_cmpuint (login_from (f, "10.0.2.2", "m02", pin, NULL, NULL), ==, 429);
+  /* an unknown code is still refused as a wrong code or PIN */
+  g_assert_cmpuint (login_from (f, "10.0.3.1", "m99", pin, NULL, NULL), ==, 401);
+}
+
 static void
 test_peer_lock_grows (Fixture *f, gconstpointer data)
 {
@@ -667,6 +714,7 @@ main (int argc, char **argv)
   ADD ("spray-limited-per-peer", test_spray_limited_per_peer);
   ADD ("member-lock-grows", test_member_lock_grows);
   ADD ("peer-lock-grows", test_peer_lock_grows);
+  ADD ("code-any-case", test_code_any_case);
   ADD ("global-cap", test_global_cap);
   ADD ("burst-from-one-peer", test_burst_from_one_peer);
   ADD ("main-loop-serves-while-hashing", test_main_loop_serves);

@@ -82,7 +82,6 @@ create_recent_row (const char *path)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "jp-path", g_strdup (path), g_free);
   gtk_widget_set_tooltip_text (row, path);
   return row;
 }
@@ -128,7 +127,9 @@ static void
 on_recent_list_row_activated (JpStartPage   *self,
                               GtkListBoxRow *row)
 {
-  const char *path = g_object_get_data (G_OBJECT (row), "jp-path");
+  /* the rows are the recent list's paths, in its order */
+  int index = gtk_list_box_row_get_index (row);
+  const char *path = index >= 0 ? gtk_string_list_get_string (self->recent, index) : NULL;
 
   if (path != NULL)
     g_signal_emit (self, signals[SIGNAL_OPEN_FILE], 0, path);

@@ -55,6 +55,7 @@ struct _JpWindow
   GtkWindow            *last_dialog;   /* weak */
   AdwStatusPage        *loading_page;  /* shown while a file opens (jp_window_load_file) */
   GCancellable         *loading;       /* the file being opened, or NULL */
+  char                 *loading_path;  /* its path while `loading` is set */
 };
 
 void      jp_window_class_actions_init (JpWindowClass *klass);

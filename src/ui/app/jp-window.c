@@ -280,6 +280,14 @@ jp_window_release_file_lock (JpWindow   *self,
     self->host_locked = FALSE;
 }
 
+/* Forgets the file being opened (its load, if still running, is cancelled by the caller). */
+static void
+window_clear_loading (JpWindow *self)
+{
+  g_clear_object (&self->loading);
+  g_clear_pointer (&self->loading_path, g_free);
+}
+
 /* Whether the window still needs the lock of `path`: its election, or the file it opens. */
 static gboolean
 window_wants_file (JpWindow   *self,
@@ -289,7 +297,7 @@ window_wants_file (JpWindow   *self,
       && g_strcmp0 (jp_store_get_path (self->store), path) == 0)
     return TRUE;
   return self->loading != NULL
-         && g_strcmp0 (g_object_get_data (G_OBJECT (self->loading), "jp-path"), path) == 0;
+         && g_strcmp0 (self->loading_path, path) == 0;
 }
 
 /* Lets go of the lock of the election shown (closed, replaced, or the window closing). */
@@ -308,7 +316,7 @@ jp_window_dispose (GObject *object)
 
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  window_clear_loading (self);
   g_clear_pointer (&self->ranking_watch, jp_store_watch_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
   window_release_store_lock (self);
@@ -592,7 +600,7 @@ load_file_done (GObject      *source,
         window_release_host_lock (self, path);
       return;
     }
-  g_clear_object (&self->loading);
+  window_clear_loading (self);
   if (store == NULL)
     {
       g_autofree char *basename = g_path_get_basename (path);
@@ -622,7 +630,7 @@ jp_window_load_file (JpWindow   *self,
   if (self->loading != NULL)
     {
       g_cancellable_cancel (self->loading);
-      g_clear_object (&self->loading);
+      window_clear_loading (self);
     }
   /* one host per election file: a second computer (or window) is told who holds it */
   if (!window_take_host_lock (self, path, &error))
@@ -638,7 +646,7 @@ jp_window_load_file (JpWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
   self->loading = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (self->loading), "jp-path", g_strdup (path), g_free);
+  self->loading_path = g_strdup (path);
   task = g_task_new (self, self->loading, load_file_done, NULL);
   g_task_set_source_tag (task, jp_window_load_file);
   g_task_set_task_data (task, g_strdup (path), g_free);

@@ -223,14 +223,29 @@ jp_dossier_view_get_preview_window (JpDossierView *self)
   return self->preview_window;
 }
 
+/* What the thread opening a document works on: the document and its bytes. */
+typedef struct {
+  JpDocumentRef *ref;
+  GBytes        *bytes;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  jp_document_ref_free (job->ref);
+  g_bytes_unref (job->bytes);
+  g_free (job);
+}
+
 static void
 open_document_thread (GTask        *task,
                       gpointer      source,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  JpDocumentRef *ref = task_data;
-  GBytes *bytes = g_object_get_data (G_OBJECT (task), "jp-bytes");
+  OpenJob *job = task_data;
+  JpDocumentRef *ref = job->ref;
+  GBytes *bytes = job->bytes;
   g_autoptr(GError) error = NULL;
   JpEvidenceDocument *document;
 
@@ -294,6 +309,7 @@ jp_dossier_view_open_document (JpDossierView *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
+  OpenJob *job;
   g_autofree char *role = NULL;
   const JpDocumentRef *ref = NULL;
 
@@ -353,9 +369,10 @@ jp_dossier_view_open_document (JpDossierView *self,
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->open_cancellable, on_document_opened, NULL);
-  g_task_set_task_data (task, jp_document_ref_copy (ref), (GDestroyNotify) jp_document_ref_free);
-  g_object_set_data_full (G_OBJECT (task), "jp-bytes", g_steal_pointer (&bytes),
-                          (GDestroyNotify) g_bytes_unref);
+  job = g_new0 (OpenJob, 1);
+  job->ref = jp_document_ref_copy (ref);
+  job->bytes = g_steal_pointer (&bytes);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
   g_task_run_in_thread (task, open_document_thread);
   return TRUE;
 }

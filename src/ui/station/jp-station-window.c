@@ -148,7 +148,8 @@ rebuild_rounds (JpStationWindow *self)
                                  gtk_image_new_from_icon_name ("jp-ballot-symbolic"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "jp-round-id", GINT_TO_POINTER ((int) id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "station.open-round");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
       gtk_list_box_append (self->rounds_list, row);
     }
   gtk_stack_set_visible_child_name (self->rounds_stack, n > 0 ? "list" : "empty");
@@ -540,14 +541,16 @@ action_back (GtkWidget  *widget,
   jp_station_window_go_back (JP_STATION_WINDOW (widget));
 }
 
+/* station.open-round(x): a row of the round list opens its round's ballot */
 static void
-on_rounds_list_row_activated (JpStationWindow *self,
-                              GtkListBoxRow   *row)
+action_open_round (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
 {
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "jp-round-id"));
+  gint64 id = g_variant_get_int64 (param);
 
   if (id > 0)
-    jp_station_window_open_round (self, id);
+    jp_station_window_open_round (JP_STATION_WINDOW (widget), id);
 }
 
 static void
@@ -603,9 +606,9 @@ jp_station_window_class_init (JpStationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpStationWindow, ballot_bin);
   gtk_widget_class_bind_template_child (widget_class, JpStationWindow, dossier_bin);
   gtk_widget_class_bind_template_child (widget_class, JpStationWindow, viewer);
-  gtk_widget_class_bind_template_callback (widget_class, on_rounds_list_row_activated);
 
   gtk_widget_class_install_action (widget_class, "station.back", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "station.open-round", "x", action_open_round);
   gtk_widget_class_install_action (widget_class, "station.log-out", NULL, action_log_out);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "station.back", NULL);

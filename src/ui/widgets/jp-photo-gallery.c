@@ -332,12 +332,13 @@ jp_photo_gallery_open (JpPhotoGallery *self,
   gtk_window_present (self->viewer);
 }
 
+/* gallery.open(u): a thumbnail opens its photo; the button carries the index as its target */
 static void
-on_thumbnail_clicked (GtkButton      *button,
-                      JpPhotoGallery *self)
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  jp_photo_gallery_open (self,
-                         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "jp-index")));
+  jp_photo_gallery_open (JP_PHOTO_GALLERY (widget), g_variant_get_uint32 (parameter));
 }
 
 /* ---- public ---- */
@@ -380,8 +381,8 @@ jp_photo_gallery_set_photos (JpPhotoGallery *self,
       tooltip = g_strdup_printf (_("%s — click to enlarge"),
                                  ref->filename != NULL ? ref->filename : _("Photo"));
       gtk_widget_set_tooltip_text (button, tooltip);
-      g_object_set_data (G_OBJECT (button), "jp-index", GUINT_TO_POINTER (self->sha256s->len));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_thumbnail_clicked), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "gallery.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", self->sha256s->len);
       gtk_flow_box_append (self->flow, button);
       g_ptr_array_add (self->pictures, picture);
       g_ptr_array_add (self->sha256s, g_strdup (ref->sha256));
@@ -463,6 +464,7 @@ jp_photo_gallery_class_init (JpPhotoGalleryClass *klass)
                                                "/cn/jiangping/Jiangping/jp-photo-gallery.ui");
   gtk_widget_class_bind_template_child (widget_class, JpPhotoGallery, stack);
   gtk_widget_class_bind_template_child (widget_class, JpPhotoGallery, flow);
+  gtk_widget_class_install_action (widget_class, "gallery.open", "u", open_action);
 }
 
 static void
