@@ -633,3 +633,18 @@ test_listen (JpMeetingServer *server)
   g_assert_cmpuint (jp_meeting_server_get_port (server), >, 0);
   return test_base_uri (server);
 }
+
+/* The host's answer to a station's GET /defence (the current candidate and its sheet). */
+static inline JsonObject *
+test_get_defence (JpMeetingClient *client)
+{
+  GAsyncResult *res = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *o;
+
+  jp_meeting_client_get_async (client, "/defence", NULL, test_async_done, &res);
+  o = jp_meeting_client_get_finish (client, test_wait (&res), &error);
+  g_assert_no_error (error);
+  g_object_unref (res);
+  return o;
+}

@@ -10,6 +10,7 @@
 #include "store/jp-store-defence.h"
 #include "meeting/jp-meeting-service-defence.h"
 #include "meeting-test-util.h"
+#include "meeting-disk-test-util.h"
 
 /* A full disk (issue 9): the election file cannot grow (SQLite's max_page_count on the host's
  * connection, after every free page was used, which is how SQLITE_FULL reaches the store on
@@ -30,59 +31,6 @@ typedef struct {
   char             *base;
   GHashTable       *pins;
 } Fixture;
-
-static gint64
-count (JpStore    *store,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (store, sql, &error);
-  gint64 value = -1;
-
-  g_assert_no_error (error);
-  g_assert_true (jp_store_query_int (store, stmt, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
-
-/* Lets the file grow no more and uses up every free byte a filler row can take. */
-static void
-fill_disk (JpStore *store)
-{
-  static const int sizes[] = { 8000, 2000, 500, 100, 20, 1 };
-  g_autofree char *limit = NULL;
-
-  jp_store_exec (store, "CREATE TABLE IF NOT EXISTS test_filler (x BLOB)", NULL);
-  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                           count (store, "PRAGMA page_count"));
-  g_assert_true (jp_store_exec (store, limit, NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO test_filler VALUES (randomblob (%d))",
-                                              sizes[i]);
-
-      for (;;)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (jp_store_exec (store, sql, &error))
-            continue;
-          g_assert_nonnull (strstr (error->message, "is full"));
-          break;
-        }
-    }
-}
-
-/* Space returns. */
-static void
-free_disk (JpStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (jp_store_exec (store, "PRAGMA max_page_count = 1073741823", &error));
-  g_assert_true (jp_store_exec (store, "DROP TABLE test_filler", &error));
-  g_assert_no_error (error);
-}
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -155,7 +103,7 @@ test_ballot (Fixture *f, gconstpointer data)
   /* the disk fills up. Other members' ballots, of the same size as the station's (a mark,
    * a key of the same length), are cast through the store until one no longer fits: the
    * station's, the same write on the same file, cannot fit either */
-  fill_disk (f->store);
+  test_fill_disk (f->store);
   for (guint i = 5; ; i++)
     {
       g_autofree char *member = g_strdup_printf ("X%03u", i);
@@ -170,8 +118,8 @@ test_ballot (Fixture *f, gconstpointer data)
     }
   g_assert_nonnull (strstr (error->message, "is full"));
   g_clear_error (&error);
-  before = count (f->store, ballots);
-  audit = count (f->store, "SELECT count (*) FROM audit");
+  before = test_count (f->store, ballots);
+  audit = test_count (f->store, "SELECT count (*) FROM audit");
 
   /* the station is told why, and nothing of its ballot is stored */
   /* the host logs the failure as a warning, which a test would otherwise treat as fatal */
@@ -181,19 +129,19 @@ test_ballot (Fixture *f, gconstpointer data)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "is full. Free some space"));
   g_clear_error (&error);
-  g_assert_cmpint (count (f->store, ballots), ==, before);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM ballot_roster"), ==, before);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM audit"), ==, audit);
+  g_assert_cmpint (test_count (f->store, ballots), ==, before);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM ballot_roster"), ==, before);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM audit"), ==, audit);
 
   /* space returns: the same ballot (same key) is stored once, a resend changes nothing */
-  free_disk (f->store);
+  test_free_disk (f->store);
   g_assert_true (submit (station, round_id, codes[0], &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->store, ballots), ==, before + 1);
+  g_assert_cmpint (test_count (f->store, ballots), ==, before + 1);
   g_assert_true (submit (station, round_id, codes[0], &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->store, ballots), ==, before + 1);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM ballot_roster"), ==, before + 1);
+  g_assert_cmpint (test_count (f->store, ballots), ==, before + 1);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM ballot_roster"), ==, before + 1);
 }
 
 /* POST (submit) or PUT (draft) a sheet; returns the reply or NULL with `error`. */
@@ -279,7 +227,7 @@ test_defence_sheet (Fixture *f, gconstpointer data)
 
   /* the disk fills up: the other members' drafts of the same values, through the store,
    * until one no longer fits (the station's draft is the same write) */
-  fill_disk (f->store);
+  test_fill_disk (f->store);
   for (guint i = 2; ; i++)
     {
       static const char *values[] = { "13", "21.5", "22", "17", "12", NULL };
@@ -295,8 +243,8 @@ test_defence_sheet (Fixture *f, gconstpointer data)
   if (strstr (error->message, "is full") == NULL)
     g_error ("%s", error->message);
   g_clear_error (&error);
-  before = count (f->store, "SELECT count (*) FROM defence_sheet");
-  audit = count (f->store, "SELECT count (*) FROM audit");
+  before = test_count (f->store, "SELECT count (*) FROM defence_sheet");
+  audit = test_count (f->store, "SELECT count (*) FROM audit");
 
   /* neither a draft nor the submission is stored; the station is told why */
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
@@ -313,11 +261,11 @@ test_defence_sheet (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (sheet->state, ==, JP_DEFENCE_SHEET_NONE);
   g_clear_pointer (&sheet, jp_defence_sheet_free);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM defence_sheet"), ==, before);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM audit"), ==, audit);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM defence_sheet"), ==, before);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM audit"), ==, audit);
 
   /* space returns: the same submission is stored once */
-  free_disk (f->store);
+  test_free_disk (f->store);
   reply = send_sheet (station, session, "POST", b, "full-disk-sheet-1", &error);
   g_assert_no_error (error);
   g_clear_pointer (&reply, json_object_unref);
@@ -327,7 +275,7 @@ test_defence_sheet (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (sheet->state, ==, JP_DEFENCE_SHEET_SUBMITTED);
   g_assert_cmpint (sheet->total_halves, ==, 2 * 85 + 1);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM defence_sheet"), ==, before + 1);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM defence_sheet"), ==, before + 1);
 }
 
 /* `jiangping-cli backup` on a disk that fills up while it writes. */
