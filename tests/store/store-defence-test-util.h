@@ -98,6 +98,22 @@ test_defence_clear (TestDefence *f)
   g_clear_pointer (&f->dir, g_free);
 }
 
+/* As a g_test_add () fixture: `open_session` is GINT_TO_POINTER (1) for a session opened,
+ * NULL for none. */
+static inline void
+test_defence_setup (TestDefence   *f,
+                    gconstpointer  open_session)
+{
+  test_defence_init (f, open_session != NULL);
+}
+
+static inline void
+test_defence_teardown (TestDefence   *f,
+                       gconstpointer  data)
+{
+  test_defence_clear (f);
+}
+
 /* `member`'s sheet for cand[`cand`] ("13,21.5,,17,12": one field a criterion), saved as a
  * draft or submitted. */
 static inline gboolean

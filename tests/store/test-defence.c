@@ -16,18 +16,6 @@
 typedef TestDefence Fixture;
 
 static void
-setup (Fixture *f, gconstpointer data)
-{
-  test_defence_init (f, GPOINTER_TO_INT (data) != 0);
-}
-
-static void
-teardown (Fixture *f, gconstpointer data)
-{
-  test_defence_clear (f);
-}
-
-static void
 test_open (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -657,22 +645,21 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/store/defence/open", Fixture, GINT_TO_POINTER (1), setup, test_open, teardown);
-  g_test_add ("/store/defence/open-refused", Fixture, GINT_TO_POINTER (0), setup,
-              test_open_refused, teardown);
-  g_test_add ("/store/defence/sheets-and-refusals", Fixture, GINT_TO_POINTER (1), setup,
-              test_sheets_and_refusals, teardown);
-  g_test_add ("/store/defence/alert-revise", Fixture, GINT_TO_POINTER (1), setup,
-              test_alert_revise, teardown);
-  g_test_add ("/store/defence/close-seal", Fixture, GINT_TO_POINTER (1), setup, test_close_seal,
-              teardown);
-  g_test_add ("/store/defence/paper", Fixture, GINT_TO_POINTER (1), setup, test_paper, teardown);
-  g_test_add ("/store/ranking/compute-adjust-seal", Fixture, GINT_TO_POINTER (1), setup,
-              test_ranking, teardown);
-  g_test_add ("/store/ranking/counts-again", Fixture, GINT_TO_POINTER (1), setup,
-              test_ranking_counts_again, teardown);
-  g_test_add ("/store/ranking/publish", Fixture, GINT_TO_POINTER (1), setup, test_publish,
-              teardown);
+  /* each case on the election of store-defence-test-util.h, its defence session opened */
+#define ADD(path, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (1), test_defence_setup, func, \
+              test_defence_teardown)
+  ADD ("/store/defence/open", test_open);
+  g_test_add ("/store/defence/open-refused", Fixture, NULL, test_defence_setup, test_open_refused,
+              test_defence_teardown);
+  ADD ("/store/defence/sheets-and-refusals", test_sheets_and_refusals);
+  ADD ("/store/defence/alert-revise", test_alert_revise);
+  ADD ("/store/defence/close-seal", test_close_seal);
+  ADD ("/store/defence/paper", test_paper);
+  ADD ("/store/ranking/compute-adjust-seal", test_ranking);
+  ADD ("/store/ranking/counts-again", test_ranking_counts_again);
+  ADD ("/store/ranking/publish", test_publish);
+#undef ADD
   g_test_add_func ("/store/ranking/caps-setting", test_caps_setting);
   return g_test_run ();
 }

@@ -7,26 +7,9 @@
 #include <string.h>
 
 #include "store-defence-test-util.h"
-#include "jp-store-rounds.h"
-#include "jp-store-likes.h"
-#include "jp-store-defence.h"
-#include "jp-store-ranking.h"
-
 #include "jp-store-audit.h"
 
 typedef TestDefence Fixture;
-
-static void
-setup (Fixture *f, gconstpointer data)
-{
-  test_defence_init (f, GPOINTER_TO_INT (data) != 0);
-}
-
-static void
-teardown (Fixture *f, gconstpointer data)
-{
-  test_defence_clear (f);
-}
 
 /* The outcome the close stored, read back through SQL. */
 static gint64
@@ -146,6 +129,18 @@ test_outcome_after_unlock (Fixture *f, gconstpointer data)
   g_assert_cmpint (test_ranked (ranking, f->code[0])->d, ==, 8717);
 }
 
+/* The ranking is refused: a stored outcome or sheet no longer gives its digest. */
+static void
+assert_ranking_altered (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpRanking) altered = jp_store_compute_ranking (f->store, &error);
+
+  g_assert_null (altered);
+  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "altered"));
+}
+
 static gboolean
 has_session_problem (JpStore *store, gint64 session, const char *word)
 {
@@ -170,7 +165,7 @@ static void
 test_outcome_altered (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JpRanking) ranking = NULL, altered = NULL;
+  g_autoptr(JpRanking) ranking = NULL;
   g_autoptr(JpDefenceResults) r = NULL;
   g_autoptr(JpRound) round = NULL;
   g_autofree char *text = NULL;
@@ -190,11 +185,7 @@ test_outcome_altered (Fixture *f, gconstpointer data)
                          G_GINT64_FORMAT, f->cand[1]);
   g_assert_true (jp_store_exec (f->store, sql, &error));
   g_assert_no_error (error);
-  altered = jp_store_compute_ranking (f->store, &error);
-  g_assert_null (altered);
-  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "altered"));
-  g_clear_error (&error);
+  assert_ranking_altered (f);
 
   /* the outcome digest forged to match: the sheets still say 80.33 */
   r = jp_store_defence_results (f->store, f->session, &error);
@@ -220,7 +211,7 @@ static void
 test_outcome_legacy (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JpRanking) ranking = NULL, legacy = NULL, altered = NULL;
+  g_autoptr(JpRanking) ranking = NULL, legacy = NULL;
   g_autofree char *sql = NULL;
 
   test_defence_score_all (f);
@@ -244,10 +235,7 @@ test_outcome_legacy (Fixture *f, gconstpointer data)
                          "(SELECT id FROM member WHERE code = 'M02')", f->cand[1]);
   g_assert_true (jp_store_exec (f->store, sql, &error));
   g_assert_no_error (error);
-  altered = jp_store_compute_ranking (f->store, &error);
-  g_assert_null (altered);
-  g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "altered"));
+  assert_ranking_altered (f);
 }
 
 int
@@ -255,13 +243,14 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/store/ranking/outcome-stored", Fixture, GINT_TO_POINTER (1), setup,
-              test_outcome_stored, teardown);
-  g_test_add ("/store/ranking/outcome-after-unlock", Fixture, GINT_TO_POINTER (1), setup,
-              test_outcome_after_unlock, teardown);
-  g_test_add ("/store/ranking/outcome-altered", Fixture, GINT_TO_POINTER (1), setup,
-              test_outcome_altered, teardown);
-  g_test_add ("/store/ranking/outcome-legacy", Fixture, GINT_TO_POINTER (1), setup,
-              test_outcome_legacy, teardown);
+  /* each case on the election of store-defence-test-util.h, its defence session opened */
+#define ADD(path, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (1), test_defence_setup, func, \
+              test_defence_teardown)
+  ADD ("/store/ranking/outcome-stored", test_outcome_stored);
+  ADD ("/store/ranking/outcome-after-unlock", test_outcome_after_unlock);
+  ADD ("/store/ranking/outcome-altered", test_outcome_altered);
+  ADD ("/store/ranking/outcome-legacy", test_outcome_legacy);
+#undef ADD
   return g_test_run ();
 }
