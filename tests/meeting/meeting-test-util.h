@@ -648,3 +648,26 @@ test_get_defence (JpMeetingClient *client)
   g_object_unref (res);
   return o;
 }
+
+/* The body of a station's sheet (PUT: draft, POST: submit) for candidate `code`: its
+ * `values` (NULL-terminated, one a criterion, "" for an empty field) and `key`. */
+static inline JsonNode *
+test_sheet_body (const char        *code,
+                 const char *const *values,
+                 const char        *key)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "candidate");
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, "values");
+  json_builder_begin_array (b);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (b, values[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "idempotency_key");
+  json_builder_add_string_value (b, key);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}

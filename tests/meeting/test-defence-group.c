@@ -125,25 +125,6 @@ logged_in (Fixture *f, const char *code)
   return test_logged_in (f->server, f->base, f->dir, f->pins, code);
 }
 
-static JsonNode *
-sheet_body (const char *code, const char *const *values, const char *key)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "candidate");
-  json_builder_add_string_value (b, code);
-  json_builder_set_member_name (b, "values");
-  json_builder_begin_array (b);
-  for (guint i = 0; values[i] != NULL; i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "idempotency_key");
-  json_builder_add_string_value (b, key);
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
-}
-
 /* One sheet from each station, all sent before any reply is read (they reach the host in
  * the same turn of its main loop); the replies in `replies`, the errors in `errors`. */
 static void
@@ -160,7 +141,7 @@ send_all (Fixture          *f,
   for (guint i = 0; i < N_STATIONS; i++)
     {
       g_autofree char *key = g_strdup_printf ("group-sheet-%u", i);
-      g_autoptr(JsonNode) body = sheet_body (f->b, values[i], key);
+      g_autoptr(JsonNode) body = test_sheet_body (f->b, values[i], key);
 
       jp_meeting_client_send_async (stations[i], method, path, body, NULL, test_async_done,
                                     &res[i]);

@@ -85,7 +85,6 @@ send_sheet (Fixture         *f,
             const char      *values,
             char           **message)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_auto(GStrv) list = g_strsplit (values, ",", -1);
   g_autofree char *path = g_strdup_printf ("/rounds/%" G_GINT64_FORMAT "/scores", f->session);
@@ -94,18 +93,7 @@ send_sheet (Fixture         *f,
   GAsyncResult *res = NULL;
   char *reason;
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "candidate");
-  json_builder_add_string_value (b, code);
-  json_builder_set_member_name (b, "values");
-  json_builder_begin_array (b);
-  for (guint i = 0; list[i] != NULL; i++)
-    json_builder_add_string_value (b, list[i]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "idempotency_key");
-  json_builder_add_string_value (b, "sheet-key-0001");
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
+  body = test_sheet_body (code, (const char *const *) list, "sheet-key-0001");
   jp_meeting_client_send_async (client, method, path, body, NULL, test_async_done, &res);
   reply = jp_meeting_client_get_finish (client, test_wait (&res), &error);
   reason = reply != NULL ? NULL : g_strdup (jp_meeting_client_request_reason (res));

@@ -153,25 +153,12 @@ send_sheet (JpMeetingClient  *client,
             const char       *key,
             GError          **error)
 {
-  static const char *values[] = { "13", "21.5", "22", "17", "12" };
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
+  static const char *const values[] = { "13", "21.5", "22", "17", "12", NULL };
+  g_autoptr(JsonNode) body = test_sheet_body (code, values, key);
   g_autofree char *path = g_strdup_printf ("/rounds/%" G_GINT64_FORMAT "/scores", session);
   GAsyncResult *res = NULL;
   JsonObject *reply;
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "candidate");
-  json_builder_add_string_value (b, code);
-  json_builder_set_member_name (b, "values");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "idempotency_key");
-  json_builder_add_string_value (b, key);
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
   jp_meeting_client_send_async (client, method, path, body, NULL, test_async_done, &res);
   reply = jp_meeting_client_get_finish (client, test_wait (&res), error);
   g_object_unref (res);
@@ -183,43 +170,15 @@ test_defence_sheet (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JpMeetingClient) station = logged_in (f, "M01");
-  g_autoptr(GListModel) model = NULL;
   g_autoptr(JsonObject) reply = NULL;
   g_autoptr(JpDefenceSheet) sheet = NULL;
-  g_autofree char *a = NULL, *b = NULL, *c = NULL;
-  const char *members[] = { "M01", "M02", "M03" };
-  gint64 round_id, session, audit, before;
+  g_autofree char *a = NULL, *b = NULL;
+  gint64 session, audit, before;
   GLogLevelFlags fatal;
 
   /* a closed ballot round makes finalists (张三丰, on whom M03 steps out, and B); the
    * defence session opens on them, B called */
-  model = jp_store_list_candidates (f->store, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) cand = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (cand->trade_code, "XT") != 0)
-        continue;
-      if (g_str_equal (cand->name, "张三丰"))
-        a = g_strdup (cand->code);
-      else if (b == NULL)
-        b = g_strdup (cand->code);
-      else if (c == NULL)
-        c = g_strdup (cand->code);
-    }
-  g_assert_nonnull (a);
-  g_assert_nonnull (c);
-  round_id = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    {
-      const char *marks[] = { i < 2 ? a : c, b, NULL };
-
-      jp_store_submit_ballot (f->store, round_id, members[i], marks, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  g_assert_true (jp_meeting_service_close_round (f->service, round_id, &error));
-  g_assert_no_error (error);
+  test_xt_finalists (f->store, f->service, &a, &b);
   session = jp_meeting_service_defence_open (f->service, "XT", &error);
   g_assert_no_error (error);
   g_assert_true (jp_meeting_service_defence_set_current (f->service, session, b, &error));
