@@ -488,15 +488,7 @@ test_not_frozen (void)
   jp_test_spin ();
   g_clear_object (&empty);
   ballot_test_rm (dir);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_remove (path);
-    g_remove (wal);
-    g_remove (shm);
-    g_rmdir (dir);
-  }
+  jp_test_remove_election (dir, path);
 }
 
 /* The console's operator changed mid-meeting (main menu, 谁在操作本控制台): the host's next

@@ -9,7 +9,8 @@
 #include "demo/jp-demo.h"
 #include "ui/setup/jp-setup-private.h"
 #include "jp-setup-test-util.h"
-#include "jp-test-helpers.h"
+#include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
 
 /* The setup sub-pages follow the store (JpStore::changed): a write made elsewhere (here
  * straight through the store, as another page, a restore, an import or the console does) shows
@@ -347,21 +348,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  JpDemoOptions options = { 8, JP_DEMO_DEFAULT_SEED, 0 };
   int ret;
 
   jp_test_choose_language ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  tmpdir = g_dir_make_tmp ("jp-test-setup-watch-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (tmpdir, "demo.jiangping", NULL);
-  store = jp_demo_create (path, &options, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
+  store = setup_test_demo_store ("jp-test-setup-watch-XXXXXX", 8, &tmpdir, &path);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -852,7 +852,6 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  JpDemoOptions options = { N_CANDIDATES, JP_DEMO_DEFAULT_SEED, 0 };
   int ret;
 
   /* the cases compare English text; screenshots may ask for another language */
@@ -868,12 +867,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  tmpdir = g_dir_make_tmp ("jp-test-setup-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (tmpdir, "demo.jiangping", NULL);
-  store = jp_demo_create (path, &options, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
+  store = setup_test_demo_store ("jp-test-setup-XXXXXX", N_CANDIDATES, &tmpdir, &path);
 
 #define ADD(name, func) \
   g_test_add ("/ui/setup/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -909,15 +903,7 @@ main (int   argc,
     }
 
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_remove (path);
-    g_remove (wal);
-    g_remove (shm);
-    g_rmdir (tmpdir);
-  }
+  jp_test_remove_election (tmpdir, path);
   g_free (tmpdir);
   return ret;
 }
