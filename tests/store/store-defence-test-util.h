@@ -114,6 +114,12 @@ test_defence_teardown (TestDefence   *f,
   test_defence_clear (f);
 }
 
+/* Registers case `func` at `path` on this election, its defence session opened (the test
+ * program's Fixture is TestDefence). */
+#define TEST_DEFENCE_ADD(path, func) \
+  g_test_add (path, TestDefence, GINT_TO_POINTER (1), test_defence_setup, func, \
+              test_defence_teardown)
+
 /* `member`'s sheet for cand[`cand`] ("13,21.5,,17,12": one field a criterion), saved as a
  * draft or submitted. */
 static inline gboolean

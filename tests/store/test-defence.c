@@ -646,20 +646,16 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* each case on the election of store-defence-test-util.h, its defence session opened */
-#define ADD(path, func) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (1), test_defence_setup, func, \
-              test_defence_teardown)
-  ADD ("/store/defence/open", test_open);
+  TEST_DEFENCE_ADD ("/store/defence/open", test_open);
   g_test_add ("/store/defence/open-refused", Fixture, NULL, test_defence_setup, test_open_refused,
               test_defence_teardown);
-  ADD ("/store/defence/sheets-and-refusals", test_sheets_and_refusals);
-  ADD ("/store/defence/alert-revise", test_alert_revise);
-  ADD ("/store/defence/close-seal", test_close_seal);
-  ADD ("/store/defence/paper", test_paper);
-  ADD ("/store/ranking/compute-adjust-seal", test_ranking);
-  ADD ("/store/ranking/counts-again", test_ranking_counts_again);
-  ADD ("/store/ranking/publish", test_publish);
-#undef ADD
+  TEST_DEFENCE_ADD ("/store/defence/sheets-and-refusals", test_sheets_and_refusals);
+  TEST_DEFENCE_ADD ("/store/defence/alert-revise", test_alert_revise);
+  TEST_DEFENCE_ADD ("/store/defence/close-seal", test_close_seal);
+  TEST_DEFENCE_ADD ("/store/defence/paper", test_paper);
+  TEST_DEFENCE_ADD ("/store/ranking/compute-adjust-seal", test_ranking);
+  TEST_DEFENCE_ADD ("/store/ranking/counts-again", test_ranking_counts_again);
+  TEST_DEFENCE_ADD ("/store/ranking/publish", test_publish);
   g_test_add_func ("/store/ranking/caps-setting", test_caps_setting);
   return g_test_run ();
 }

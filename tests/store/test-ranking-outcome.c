@@ -244,13 +244,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* each case on the election of store-defence-test-util.h, its defence session opened */
-#define ADD(path, func) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (1), test_defence_setup, func, \
-              test_defence_teardown)
-  ADD ("/store/ranking/outcome-stored", test_outcome_stored);
-  ADD ("/store/ranking/outcome-after-unlock", test_outcome_after_unlock);
-  ADD ("/store/ranking/outcome-altered", test_outcome_altered);
-  ADD ("/store/ranking/outcome-legacy", test_outcome_legacy);
-#undef ADD
+  TEST_DEFENCE_ADD ("/store/ranking/outcome-stored", test_outcome_stored);
+  TEST_DEFENCE_ADD ("/store/ranking/outcome-after-unlock", test_outcome_after_unlock);
+  TEST_DEFENCE_ADD ("/store/ranking/outcome-altered", test_outcome_altered);
+  TEST_DEFENCE_ADD ("/store/ranking/outcome-legacy", test_outcome_legacy);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "store/jp-store-defence.h"
 #include "store/jp-store-ranking.h"
 #include "ui/chair/jp-ballot-page-private.h"
+#include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 
@@ -71,15 +72,8 @@ host_and_open_projector (JpStore *store)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   JpBallotPage *page = JP_BALLOT_PAGE (jp_ballot_page_new ());
-  g_autoptr(GError) error = NULL;
 
-  gtk_window_set_default_size (window, 1366, 768);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  jp_ballot_page_set_store (page, store);
-  gtk_window_present (window);
-  jp_test_spin ();
-  g_assert_true (jp_ballot_page_host (page, 0, &error));
-  g_assert_no_error (error);
+  ballot_test_host_page (window, page, store, 1366, 768);
   gtk_widget_activate (GTK_WIDGET (page->projector_button));
   g_assert_true (jp_test_wait_until (has_projector, page, 5000));
   return window;
