@@ -121,3 +121,24 @@ setup_test_demo_store (const char  *tmpl,
   g_assert_nonnull (store);
   return store;
 }
+
+/* A window holding the setup page, the fixture of the setup tests. */
+typedef struct {
+  GtkWindow   *window;
+  JpSetupPage *page;
+} SetupTestWindow;
+
+/* Shows the setup page on `store` in a new window of `width` x `height`. */
+static inline void
+setup_test_window_open (SetupTestWindow *fixture,
+                        JpStore         *store,
+                        int              width,
+                        int              height)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->page = JP_SETUP_PAGE (jp_setup_page_new ());
+  gtk_window_set_default_size (fixture->window, width, height);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  jp_setup_page_set_store (fixture->page, store);
+  gtk_window_present (fixture->window);
+}

@@ -21,21 +21,13 @@
 static char    *tmpdir;
 static JpStore *store;
 
-typedef struct {
-  GtkWindow   *window;
-  JpSetupPage *page;
-} Fixture;
+typedef SetupTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->page = JP_SETUP_PAGE (jp_setup_page_new ());
-  gtk_window_set_default_size (fixture->window, 1366, 768);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  jp_setup_page_set_store (fixture->page, store);
-  gtk_window_present (fixture->window);
+  setup_test_window_open (fixture, store, 1366, 768);
   jp_setup_page_show (fixture->page, data);
   jp_test_spin ();
 }

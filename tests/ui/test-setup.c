@@ -24,10 +24,7 @@
 static char    *tmpdir;
 static JpStore *store;
 
-typedef struct {
-  GtkWindow   *window;
-  JpSetupPage *page;
-} Fixture;
+typedef SetupTestWindow Fixture;
 
 static JpMember *find_member (const char *code);
 
@@ -53,12 +50,7 @@ fixture_set_up (Fixture       *fixture,
 {
   if (data != NULL)
     ensure_member (data);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->page = JP_SETUP_PAGE (jp_setup_page_new ());
-  gtk_window_set_default_size (fixture->window, 1200, 800);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  jp_setup_page_set_store (fixture->page, store);
-  gtk_window_present (fixture->window);
+  setup_test_window_open (fixture, store, 1200, 800);
   jp_test_spin ();
 }
 
