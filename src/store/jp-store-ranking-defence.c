@@ -139,6 +139,27 @@ rows_give (GArray      *rows,
   return g_strcmp0 (digest, outcome) == 0;
 }
 
+/* The stored rows of `round_id`, checked against the outcome digest recorded at the close;
+ * NULL (error set) when they cannot be read or no longer give that digest. */
+static GArray *
+checked_rows (JpStore     *self,
+              gint64       round_id,
+              const char  *session,
+              const char  *outcome,
+              GError     **error)
+{
+  g_autoptr(GArray) rows = stored_rows (self, round_id, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (!rows_give (rows, round_id, session, outcome))
+    {
+      altered (self, round_id, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 /* The stored rows, checked against the outcome digest recorded at the close. */
 static gboolean
 checked_outcome (JpStore     *self,
@@ -148,12 +169,10 @@ checked_outcome (JpStore     *self,
                  GHashTable  *d_of,
                  GError     **error)
 {
-  g_autoptr(GArray) rows = stored_rows (self, round_id, error);
+  g_autoptr(GArray) rows = checked_rows (self, round_id, session, outcome, error);
 
   if (rows == NULL)
     return FALSE;
-  if (!rows_give (rows, round_id, session, outcome))
-    return altered (self, round_id, error);
   for (guint i = 0; i < rows->len; i++)
     {
       Row *r = &g_array_index (rows, Row, i);
@@ -182,13 +201,11 @@ from_sheets (JpStore     *self,
     return FALSE;
   if (outcome != NULL)
     {
-      g_autoptr(GArray) rows = stored_rows (self, round_id, error);
+      g_autoptr(GArray) rows = checked_rows (self, round_id, session, outcome, error);
       guint n_scored = 0;
 
       if (rows == NULL)
         return FALSE;
-      if (!rows_give (rows, round_id, session, outcome))
-        return altered (self, round_id, error);
       for (guint i = 0; i < rows->len; i++)
         {
           Row *r = &g_array_index (rows, Row, i);

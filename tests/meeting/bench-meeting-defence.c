@@ -40,24 +40,12 @@ static JsonNode *
 sheet_body (const char *candidate,
             guint       i)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *key = g_uuid_string_random ();
   /* five criteria of the default rubric (15, 25, 25, 20, 15), a spread of totals */
   g_autofree char *last = g_strdup_printf ("%u.%u", 8 + i % 7, (i % 2) * 5);
-  const char *values[] = { "13", "21.5", "22", "17", last };
+  const char *values[] = { "13", "21.5", "22", "17", last, NULL };
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "candidate");
-  json_builder_add_string_value (b, candidate);
-  json_builder_set_member_name (b, "values");
-  json_builder_begin_array (b);
-  for (guint k = 0; k < G_N_ELEMENTS (values); k++)
-    json_builder_add_string_value (b, values[k]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "idempotency_key");
-  json_builder_add_string_value (b, key);
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+  return test_sheet_body (candidate, values, key);
 }
 
 /* Reads the plan the host wrote (base URL, session, candidate, members and PINs), logs every

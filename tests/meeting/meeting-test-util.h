@@ -586,7 +586,8 @@ test_vote2 (JpStore    *store,
 
 /* The ballot that makes XT's finalists 张三丰 (*a) and the next XT candidate (*b): a round
  * of 2 seats, at most 2 choices, opened by the chair, where M01 and M02 mark A and B and
- * M03 marks B and C (A 2 votes, B 3, C 1), then closed. */
+ * M03 marks B and C (A 2 votes, B 3, C 1), then closed. The chair opens and closes it
+ * through `service`, or straight through the store when `service` is NULL (no host). */
 static inline void
 test_xt_finalists (JpStore          *store,
                    JpMeetingService *service,
@@ -600,13 +601,17 @@ test_xt_finalists (JpStore          *store,
   test_xt_codes (store, code, NULL);
   *a = code[0];
   *b = code[1];
-  id = jp_meeting_service_open_round (service, "XT", 2, 2, -1, &error);
+  id = service != NULL ? jp_meeting_service_open_round (service, "XT", 2, 2, -1, &error)
+                       : jp_store_open_ballot_round (store, "XT", 2, 2, -1, "chair", &error);
   g_assert_no_error (error);
   test_vote2 (store, id, "M01", *a, *b);
   test_vote2 (store, id, "M02", *a, *b);
   test_vote2 (store, id, "M03", *b, code[2]);
   g_free (code[2]);
-  g_assert_true (jp_meeting_service_close_round (service, id, &error));
+  if (service != NULL)
+    g_assert_true (jp_meeting_service_close_round (service, id, &error));
+  else
+    g_assert_true (jp_store_close_round (store, id, "chair", &error));
   g_assert_no_error (error);
 }
 
@@ -632,4 +637,42 @@ test_listen (JpMeetingServer *server)
   g_assert_no_error (error);
   g_assert_cmpuint (jp_meeting_server_get_port (server), >, 0);
   return test_base_uri (server);
+}
+
+/* The host's answer to a station's GET /defence (the current candidate and its sheet). */
+static inline JsonObject *
+test_get_defence (JpMeetingClient *client)
+{
+  GAsyncResult *res = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *o;
+
+  jp_meeting_client_get_async (client, "/defence", NULL, test_async_done, &res);
+  o = jp_meeting_client_get_finish (client, test_wait (&res), &error);
+  g_assert_no_error (error);
+  g_object_unref (res);
+  return o;
+}
+
+/* The body of a station's sheet (PUT: draft, POST: submit) for candidate `code`: its
+ * `values` (NULL-terminated, one a criterion, "" for an empty field) and `key`. */
+static inline JsonNode *
+test_sheet_body (const char        *code,
+                 const char *const *values,
+                 const char        *key)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "candidate");
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, "values");
+  json_builder_begin_array (b);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (b, values[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "idempotency_key");
+  json_builder_add_string_value (b, key);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
 }

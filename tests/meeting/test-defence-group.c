@@ -11,6 +11,7 @@
 #include "store/jp-store-defence.h"
 #include "meeting/jp-meeting-service-defence.h"
 #include "meeting-test-util.h"
+#include "meeting-disk-test-util.h"
 
 /* Score sheets from several stations at once (issue 7, 60 stations): the host stores the
  * sheets that arrive together in one group commit. Every station gets its own answer only
@@ -75,27 +76,11 @@ on_event (JpMeetingService *service, const char *type, JsonNode *data, Fixture *
   g_assert_cmpint (f->on_disk, >=, f->last_submitted);
 }
 
-static gint64
-count (JpStore *store, const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (store, sql, &error);
-  gint64 value = -1;
-
-  g_assert_no_error (error);
-  g_assert_true (jp_store_query_int (store, stmt, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
-
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) model = NULL;
-  g_autofree char *a = NULL, *c = NULL;
-  const char *members[] = { "M01", "M02", "M03" };
-  gint64 round_id;
+  g_autofree char *a = NULL;
 
   f->dir = g_dir_make_tmp ("jp-defence-group-XXXXXX", &error);
   g_assert_no_error (error);
@@ -104,37 +89,9 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->store = test_meeting_store (f->path, N_EXTRA, f->pins);
   f->service = jp_meeting_service_new (f->store);
   f->server = jp_meeting_server_new (f->service);
-  g_assert_true (jp_meeting_server_listen_local (f->server, 0, &error));
-  g_assert_no_error (error);
-  f->base = test_base_uri (f->server);
+  f->base = test_listen (f->server);
 
-  model = jp_store_list_candidates (f->store, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) cand = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (cand->trade_code, "XT") != 0)
-        continue;
-      if (g_str_equal (cand->name, "张三丰"))
-        a = g_strdup (cand->code);
-      else if (f->b == NULL)
-        f->b = g_strdup (cand->code);
-      else if (c == NULL)
-        c = g_strdup (cand->code);
-    }
-  g_assert_nonnull (a);
-  g_assert_nonnull (c);
-  round_id = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    {
-      const char *marks[] = { i < 2 ? a : c, f->b, NULL };
-
-      jp_store_submit_ballot (f->store, round_id, members[i], marks, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  g_assert_true (jp_meeting_service_close_round (f->service, round_id, &error));
-  g_assert_no_error (error);
+  test_xt_finalists (f->store, f->service, &a, &f->b);
   f->session = jp_meeting_service_defence_open (f->service, "XT", &error);
   g_assert_no_error (error);
   g_assert_true (jp_meeting_service_defence_set_current (f->service, f->session, f->b,
@@ -146,12 +103,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  jp_meeting_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_clear_object (&f->service);
-  g_clear_object (&f->store);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  test_host_stop (&f->server, &f->service, &f->store);
   test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -170,37 +122,7 @@ station_code (guint i)
 static JpMeetingClient *
 logged_in (Fixture *f, const char *code)
 {
-  g_autofree char *queue = g_strdup_printf ("%s/queue-%s.json", f->dir, code);
-  JpMeetingClient *client = test_client_new (f->server, f->base, queue);
-  GAsyncResult *res = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) reply = NULL;
-
-  jp_meeting_client_login_async (client, code, g_hash_table_lookup (f->pins, code), NULL,
-                                 test_async_done, &res);
-  reply = jp_meeting_client_login_finish (client, test_wait (&res), &error);
-  g_assert_no_error (error);
-  g_object_unref (res);
-  return client;
-}
-
-static JsonNode *
-sheet_body (const char *code, const char *const *values, const char *key)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "candidate");
-  json_builder_add_string_value (b, code);
-  json_builder_set_member_name (b, "values");
-  json_builder_begin_array (b);
-  for (guint i = 0; values[i] != NULL; i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "idempotency_key");
-  json_builder_add_string_value (b, key);
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+  return test_logged_in (f->server, f->base, f->dir, f->pins, code);
 }
 
 /* One sheet from each station, all sent before any reply is read (they reach the host in
@@ -219,7 +141,7 @@ send_all (Fixture          *f,
   for (guint i = 0; i < N_STATIONS; i++)
     {
       g_autofree char *key = g_strdup_printf ("group-sheet-%u", i);
-      g_autoptr(JsonNode) body = sheet_body (f->b, values[i], key);
+      g_autoptr(JsonNode) body = test_sheet_body (f->b, values[i], key);
 
       jp_meeting_client_send_async (stations[i], method, path, body, NULL, test_async_done,
                                     &res[i]);
@@ -299,8 +221,8 @@ test_group_submit (Fixture *f, gconstpointer data)
       g_assert_cmpint (sheet->total_halves, ==, 147 + 2 * 8 + i);
     }
   g_assert_cmpint (committed_count (f, SUBMITTED_SQL), ==, N_STATIONS);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM audit "
-                                    "WHERE action = 'defence.submit'"), ==, N_STATIONS);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM audit "
+                                         "WHERE action = 'defence.submit'"), ==, N_STATIONS);
 
   /* the chair's N of M: at least one event, none before its sheets were on disk (checked in
    * on_event), the last one with every sheet of the group */
@@ -326,48 +248,9 @@ test_group_submit (Fixture *f, gconstpointer data)
       g_assert_cmpstr (json_object_get_string_member (replies[i], "status"), ==, "accepted");
     }
   g_assert_cmpint (committed_count (f, SUBMITTED_SQL), ==, N_STATIONS);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM audit "
-                                    "WHERE action = 'defence.submit'"), ==, N_STATIONS);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM audit "
+                                         "WHERE action = 'defence.submit'"), ==, N_STATIONS);
   free_all (stations, replies, errors);
-}
-
-/* Lets the file grow no more and uses up every free byte a filler row can take (as
- * test-full-disk.c does). */
-static void
-fill_disk (JpStore *store)
-{
-  static const int sizes[] = { 8000, 2000, 500, 100, 20, 1 };
-  g_autofree char *limit = NULL;
-
-  jp_store_exec (store, "CREATE TABLE IF NOT EXISTS test_filler (x BLOB)", NULL);
-  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                           count (store, "PRAGMA page_count"));
-  g_assert_true (jp_store_exec (store, limit, NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO test_filler VALUES (randomblob (%d))",
-                                              sizes[i]);
-
-      for (;;)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (jp_store_exec (store, sql, &error))
-            continue;
-          g_assert_nonnull (strstr (error->message, "is full"));
-          break;
-        }
-    }
-}
-
-static void
-free_disk (JpStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (jp_store_exec (store, "PRAGMA max_page_count = 1073741823", &error));
-  g_assert_true (jp_store_exec (store, "DROP TABLE test_filler", &error));
-  g_assert_no_error (error);
 }
 
 /* The file cannot take the group: every station is refused with the reason, nothing of the
@@ -388,7 +271,7 @@ test_group_full_disk (Fixture *f, gconstpointer data)
   same_values (values);
   /* the disk fills up: drafts of the same scores by the members not at a station, through
    * the store, until one no longer fits (each station's sheet is that write and more) */
-  fill_disk (f->store);
+  test_fill_disk (f->store);
   for (guint i = N_STATIONS + 2; ; i++)
     {
       g_autofree char *member = g_strdup_printf ("X%03u", i);
@@ -401,8 +284,8 @@ test_group_full_disk (Fixture *f, gconstpointer data)
   if (strstr (error->message, "is full") == NULL)
     g_error ("%s", error->message);
   g_clear_error (&error);
-  sheets = count (f->store, "SELECT count (*) FROM defence_sheet");
-  audit = count (f->store, "SELECT count (*) FROM audit");
+  sheets = test_count (f->store, "SELECT count (*) FROM defence_sheet");
+  audit = test_count (f->store, "SELECT count (*) FROM audit");
 
   /* the host logs the failure as a warning, which a test would otherwise treat as fatal */
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
@@ -416,14 +299,14 @@ test_group_full_disk (Fixture *f, gconstpointer data)
       g_assert_true (strstr (errors[i]->message, "is full. Free some space") != NULL ||
                      strstr (errors[i]->message, "nothing of them was written") != NULL);
     }
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM defence_sheet"), ==, sheets);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM audit"), ==, audit);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM defence_sheet"), ==, sheets);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM audit"), ==, audit);
   g_assert_cmpint (committed_count (f, SUBMITTED_SQL), ==, 0);
   g_assert_cmpuint (f->n_progress, ==, 0);
   free_all (stations, replies, errors);
 
   /* space returns: each sheet sent again is stored, once, even when sent twice */
-  free_disk (f->store);
+  test_free_disk (f->store);
   login_all (f, stations);
   send_all (f, stations, "POST", values, replies, errors);
   for (guint i = 0; i < N_STATIONS; i++)
@@ -438,23 +321,9 @@ test_group_full_disk (Fixture *f, gconstpointer data)
     g_assert_no_error (errors[i]);
   free_all (stations, replies, errors);
   g_assert_cmpint (committed_count (f, SUBMITTED_SQL), ==, N_STATIONS);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM audit "
-                                    "WHERE action = 'defence.submit'"), ==, N_STATIONS);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM audit "
+                                         "WHERE action = 'defence.submit'"), ==, N_STATIONS);
   g_assert_cmpint (f->last_submitted, ==, N_STATIONS);
-}
-
-static JsonObject *
-get_defence (JpMeetingClient *client)
-{
-  GAsyncResult *res = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *o;
-
-  jp_meeting_client_get_async (client, "/defence", NULL, test_async_done, &res);
-  o = jp_meeting_client_get_finish (client, test_wait (&res), &error);
-  g_assert_no_error (error);
-  g_object_unref (res);
-  return o;
 }
 
 /* Drafts typed at several stations at once are each member's own and durable: a restarted
@@ -495,7 +364,7 @@ test_group_drafts (Fixture *f, gconstpointer data)
   login_all (f, stations);
   for (guint i = 0; i < N_STATIONS; i++)
     {
-      g_autoptr(JsonObject) defence = get_defence (stations[i]);
+      g_autoptr(JsonObject) defence = test_get_defence (stations[i]);
       JsonObject *sheet = json_object_get_object_member (defence, "sheet");
       JsonArray *shown = json_object_get_array_member (sheet, "values");
 

@@ -75,20 +75,6 @@ logged_in (Fixture *f, const char *code)
   return test_logged_in (f->server, f->base, f->dir, f->pins, code);
 }
 
-static JsonObject *
-get_defence (JpMeetingClient *client)
-{
-  GAsyncResult *res = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *o;
-
-  jp_meeting_client_get_async (client, "/defence", NULL, test_async_done, &res);
-  o = jp_meeting_client_get_finish (client, test_wait (&res), &error);
-  g_assert_no_error (error);
-  g_object_unref (res);
-  return o;
-}
-
 /* PUT (draft) or POST (submit) a sheet "13,21.5,..." for `code`; returns the host's reason
  * key of a refusal (transfer full) or NULL when accepted. */
 static char *
@@ -99,7 +85,6 @@ send_sheet (Fixture         *f,
             const char      *values,
             char           **message)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_auto(GStrv) list = g_strsplit (values, ",", -1);
   g_autofree char *path = g_strdup_printf ("/rounds/%" G_GINT64_FORMAT "/scores", f->session);
@@ -108,18 +93,7 @@ send_sheet (Fixture         *f,
   GAsyncResult *res = NULL;
   char *reason;
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "candidate");
-  json_builder_add_string_value (b, code);
-  json_builder_set_member_name (b, "values");
-  json_builder_begin_array (b);
-  for (guint i = 0; list[i] != NULL; i++)
-    json_builder_add_string_value (b, list[i]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "idempotency_key");
-  json_builder_add_string_value (b, "sheet-key-0001");
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
+  body = test_sheet_body (code, (const char *const *) list, "sheet-key-0001");
   jp_meeting_client_send_async (client, method, path, body, NULL, test_async_done, &res);
   reply = jp_meeting_client_get_finish (client, test_wait (&res), &error);
   reason = reply != NULL ? NULL : g_strdup (jp_meeting_client_request_reason (res));
@@ -156,7 +130,7 @@ test_stations_score (Fixture *f, gconstpointer data)
   g_autoptr(JpMeetingClient) m01 = logged_in (f, "M01");
   g_autoptr(JpMeetingClient) m02 = logged_in (f, "M02");
   g_autoptr(JpMeetingClient) m03 = logged_in (f, "M03");
-  g_autoptr(JsonObject) before = get_defence (m01);
+  g_autoptr(JsonObject) before = test_get_defence (m01);
   g_autoptr(JsonObject) now = NULL;
   g_autoptr(JpDefenceSession) session = NULL;
   g_autoptr(GError) error = NULL;
@@ -173,7 +147,7 @@ test_stations_score (Fixture *f, gconstpointer data)
   g_assert_true (jp_meeting_service_defence_set_current (f->service, f->session, f->b, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_events (f, "current_candidate"), ==, 1);
-  now = get_defence (m02);
+  now = test_get_defence (m02);
   g_assert_cmpstr (json_object_get_string_member (now, "candidate"), ==, f->b);
   g_assert_false (json_object_get_boolean_member (now, "step_out"));
   g_assert_cmpint (json_object_get_int_member (now, "count"), ==, 2);
@@ -215,7 +189,7 @@ test_restart_keeps_draft (Fixture *f, gconstpointer data)
   g_clear_object (&first);
 
   again = logged_in (f, "M01");
-  defence = get_defence (again);
+  defence = test_get_defence (again);
   g_assert_cmpstr (json_object_get_string_member (defence, "candidate"), ==, f->a);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (defence,
                                                                                   "sheet"),
@@ -241,7 +215,7 @@ test_refusals (Fixture *f, gconstpointer data)
   g_assert_true (jp_meeting_service_defence_set_current (f->service, f->session, f->a, &error));
 
   /* M03 is conflicted with A: told to step out, no sheet; a sheet is refused */
-  d03 = get_defence (m03);
+  d03 = test_get_defence (m03);
   g_assert_true (json_object_get_boolean_member (d03, "step_out"));
   g_assert_false (json_object_has_member (d03, "sheet"));
   reason = send_sheet (f, m03, "PUT", f->a, "13,,,,", &message);
@@ -261,7 +235,7 @@ test_refusals (Fixture *f, gconstpointer data)
   g_clear_pointer (&message, g_free);
 
   /* a member of another trade's panel has no defence here */
-  d04 = get_defence (m04);
+  d04 = test_get_defence (m04);
   g_assert_true (json_object_get_null_member (d04, "round"));
   reason = send_sheet (f, m04, "POST", f->a, "13,21.5,22,17,12", NULL);
   g_assert_cmpstr (reason, ==, "not-on-panel");

@@ -10,6 +10,7 @@
 #include "store/jp-store-defence.h"
 #include "meeting/jp-meeting-service-defence.h"
 #include "meeting-test-util.h"
+#include "meeting-disk-test-util.h"
 
 /* A full disk (issue 9): the election file cannot grow (SQLite's max_page_count on the host's
  * connection, after every free page was used, which is how SQLITE_FULL reaches the store on
@@ -30,59 +31,6 @@ typedef struct {
   char             *base;
   GHashTable       *pins;
 } Fixture;
-
-static gint64
-count (JpStore    *store,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = jp_store_prepare (store, sql, &error);
-  gint64 value = -1;
-
-  g_assert_no_error (error);
-  g_assert_true (jp_store_query_int (store, stmt, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
-
-/* Lets the file grow no more and uses up every free byte a filler row can take. */
-static void
-fill_disk (JpStore *store)
-{
-  static const int sizes[] = { 8000, 2000, 500, 100, 20, 1 };
-  g_autofree char *limit = NULL;
-
-  jp_store_exec (store, "CREATE TABLE IF NOT EXISTS test_filler (x BLOB)", NULL);
-  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                           count (store, "PRAGMA page_count"));
-  g_assert_true (jp_store_exec (store, limit, NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO test_filler VALUES (randomblob (%d))",
-                                              sizes[i]);
-
-      for (;;)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (jp_store_exec (store, sql, &error))
-            continue;
-          g_assert_nonnull (strstr (error->message, "is full"));
-          break;
-        }
-    }
-}
-
-/* Space returns. */
-static void
-free_disk (JpStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (jp_store_exec (store, "PRAGMA max_page_count = 1073741823", &error));
-  g_assert_true (jp_store_exec (store, "DROP TABLE test_filler", &error));
-  g_assert_no_error (error);
-}
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -155,7 +103,7 @@ test_ballot (Fixture *f, gconstpointer data)
   /* the disk fills up. Other members' ballots, of the same size as the station's (a mark,
    * a key of the same length), are cast through the store until one no longer fits: the
    * station's, the same write on the same file, cannot fit either */
-  fill_disk (f->store);
+  test_fill_disk (f->store);
   for (guint i = 5; ; i++)
     {
       g_autofree char *member = g_strdup_printf ("X%03u", i);
@@ -170,8 +118,8 @@ test_ballot (Fixture *f, gconstpointer data)
     }
   g_assert_nonnull (strstr (error->message, "is full"));
   g_clear_error (&error);
-  before = count (f->store, ballots);
-  audit = count (f->store, "SELECT count (*) FROM audit");
+  before = test_count (f->store, ballots);
+  audit = test_count (f->store, "SELECT count (*) FROM audit");
 
   /* the station is told why, and nothing of its ballot is stored */
   /* the host logs the failure as a warning, which a test would otherwise treat as fatal */
@@ -181,19 +129,19 @@ test_ballot (Fixture *f, gconstpointer data)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "is full. Free some space"));
   g_clear_error (&error);
-  g_assert_cmpint (count (f->store, ballots), ==, before);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM ballot_roster"), ==, before);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM audit"), ==, audit);
+  g_assert_cmpint (test_count (f->store, ballots), ==, before);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM ballot_roster"), ==, before);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM audit"), ==, audit);
 
   /* space returns: the same ballot (same key) is stored once, a resend changes nothing */
-  free_disk (f->store);
+  test_free_disk (f->store);
   g_assert_true (submit (station, round_id, codes[0], &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->store, ballots), ==, before + 1);
+  g_assert_cmpint (test_count (f->store, ballots), ==, before + 1);
   g_assert_true (submit (station, round_id, codes[0], &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->store, ballots), ==, before + 1);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM ballot_roster"), ==, before + 1);
+  g_assert_cmpint (test_count (f->store, ballots), ==, before + 1);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM ballot_roster"), ==, before + 1);
 }
 
 /* POST (submit) or PUT (draft) a sheet; returns the reply or NULL with `error`. */
@@ -205,25 +153,12 @@ send_sheet (JpMeetingClient  *client,
             const char       *key,
             GError          **error)
 {
-  static const char *values[] = { "13", "21.5", "22", "17", "12" };
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
+  static const char *const values[] = { "13", "21.5", "22", "17", "12", NULL };
+  g_autoptr(JsonNode) body = test_sheet_body (code, values, key);
   g_autofree char *path = g_strdup_printf ("/rounds/%" G_GINT64_FORMAT "/scores", session);
   GAsyncResult *res = NULL;
   JsonObject *reply;
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "candidate");
-  json_builder_add_string_value (b, code);
-  json_builder_set_member_name (b, "values");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "idempotency_key");
-  json_builder_add_string_value (b, key);
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
   jp_meeting_client_send_async (client, method, path, body, NULL, test_async_done, &res);
   reply = jp_meeting_client_get_finish (client, test_wait (&res), error);
   g_object_unref (res);
@@ -235,43 +170,15 @@ test_defence_sheet (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JpMeetingClient) station = logged_in (f, "M01");
-  g_autoptr(GListModel) model = NULL;
   g_autoptr(JsonObject) reply = NULL;
   g_autoptr(JpDefenceSheet) sheet = NULL;
-  g_autofree char *a = NULL, *b = NULL, *c = NULL;
-  const char *members[] = { "M01", "M02", "M03" };
-  gint64 round_id, session, audit, before;
+  g_autofree char *a = NULL, *b = NULL;
+  gint64 session, audit, before;
   GLogLevelFlags fatal;
 
   /* a closed ballot round makes finalists (张三丰, on whom M03 steps out, and B); the
    * defence session opens on them, B called */
-  model = jp_store_list_candidates (f->store, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) cand = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (cand->trade_code, "XT") != 0)
-        continue;
-      if (g_str_equal (cand->name, "张三丰"))
-        a = g_strdup (cand->code);
-      else if (b == NULL)
-        b = g_strdup (cand->code);
-      else if (c == NULL)
-        c = g_strdup (cand->code);
-    }
-  g_assert_nonnull (a);
-  g_assert_nonnull (c);
-  round_id = jp_meeting_service_open_round (f->service, "XT", 2, 2, -1, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    {
-      const char *marks[] = { i < 2 ? a : c, b, NULL };
-
-      jp_store_submit_ballot (f->store, round_id, members[i], marks, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  g_assert_true (jp_meeting_service_close_round (f->service, round_id, &error));
-  g_assert_no_error (error);
+  test_xt_finalists (f->store, f->service, &a, &b);
   session = jp_meeting_service_defence_open (f->service, "XT", &error);
   g_assert_no_error (error);
   g_assert_true (jp_meeting_service_defence_set_current (f->service, session, b, &error));
@@ -279,7 +186,7 @@ test_defence_sheet (Fixture *f, gconstpointer data)
 
   /* the disk fills up: the other members' drafts of the same values, through the store,
    * until one no longer fits (the station's draft is the same write) */
-  fill_disk (f->store);
+  test_fill_disk (f->store);
   for (guint i = 2; ; i++)
     {
       static const char *values[] = { "13", "21.5", "22", "17", "12", NULL };
@@ -295,8 +202,8 @@ test_defence_sheet (Fixture *f, gconstpointer data)
   if (strstr (error->message, "is full") == NULL)
     g_error ("%s", error->message);
   g_clear_error (&error);
-  before = count (f->store, "SELECT count (*) FROM defence_sheet");
-  audit = count (f->store, "SELECT count (*) FROM audit");
+  before = test_count (f->store, "SELECT count (*) FROM defence_sheet");
+  audit = test_count (f->store, "SELECT count (*) FROM audit");
 
   /* neither a draft nor the submission is stored; the station is told why */
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
@@ -313,11 +220,11 @@ test_defence_sheet (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (sheet->state, ==, JP_DEFENCE_SHEET_NONE);
   g_clear_pointer (&sheet, jp_defence_sheet_free);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM defence_sheet"), ==, before);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM audit"), ==, audit);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM defence_sheet"), ==, before);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM audit"), ==, audit);
 
   /* space returns: the same submission is stored once */
-  free_disk (f->store);
+  test_free_disk (f->store);
   reply = send_sheet (station, session, "POST", b, "full-disk-sheet-1", &error);
   g_assert_no_error (error);
   g_clear_pointer (&reply, json_object_unref);
@@ -327,7 +234,7 @@ test_defence_sheet (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (sheet->state, ==, JP_DEFENCE_SHEET_SUBMITTED);
   g_assert_cmpint (sheet->total_halves, ==, 2 * 85 + 1);
-  g_assert_cmpint (count (f->store, "SELECT count (*) FROM defence_sheet"), ==, before + 1);
+  g_assert_cmpint (test_count (f->store, "SELECT count (*) FROM defence_sheet"), ==, before + 1);
 }
 
 /* `jiangping-cli backup` on a disk that fills up while it writes. */

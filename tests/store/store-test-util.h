@@ -138,6 +138,23 @@ test_parse_object (const char *json)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
+/* The payload of the last audit entry of `action` (NULL if none). */
+static inline JsonObject *
+test_last_audit (JpStore    *store,
+                 const char *action)
+{
+  g_autoptr(GPtrArray) audit = jp_store_list_audit (store, NULL);
+
+  for (guint i = audit->len; i > 0; i--)
+    {
+      JpAuditEntry *e = g_ptr_array_index (audit, i - 1);
+
+      if (g_str_equal (e->action, action))
+        return test_parse_object (e->payload);
+    }
+  return NULL;
+}
+
 static inline GPtrArray *
 test_documents_new (void)
 {

@@ -6,181 +6,21 @@
 
 #include <string.h>
 
-#include "store-test-util.h"
+#include "store-defence-test-util.h"
 #include "jp-store-rounds.h"
 #include "jp-store-likes.h"
 #include "jp-store-defence.h"
 #include "jp-store-ranking.h"
 
-/* A frozen election with quota 2: trade XT with candidates A, B, C, D (cand[0..3]), members
- * M01..M05 on its panel; M05 works at C's unit, so is conflicted with C (回避). The ballot
- * (3 seats): A 5 votes, B 4, C 3, D 3 -> a run-off between C and D, which C wins 4 : 1.
- * So the finalists are A, B, C and the main round is round 1 (valid 5): V = 100, 80, 60. */
-typedef struct {
-  char    *dir;
-  JpStore *store;
-  gint64   cand[4];
-  char    *code[4];
-  gint64   session;
-} Fixture;
-
-/* Hand-written sheets (docs/ranking.md worked example): A 90, 88.5, 87, 86, 60 -> D 87.17;
- * B 80, 82.5, 79, 81, 80 -> D 80.33; C (M05 conflicted) 85, 86.5, 84, 88 -> D 85.88. */
-static const char *const sheets_a[5] = { "15,23,22,17,13", "14,23,22.5,16,13", "14,22,22,16,13",
-                                         "14,22,21,16,13", "10,15,15,10,10" };
-static const char *const sheets_b[5] = { "12,20,20,16,12", "12.5,21,21,16,12", "12,20,19,16,12",
-                                         "12,21,20,16,12", "12,20,20,16,12" };
-static const char *const sheets_c[4] = { "13,21,21,17,13", "13,21.5,21,17,14", "13,21,20,17,13",
-                                         "14,22,21,17,14" };
-
-static void
-setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JpElection) election = NULL;
-  g_autofree char *m1 = NULL, *m3 = NULL, *m4 = NULL, *m5 = NULL, *run = NULL;
-  gint64 round, runoff;
-
-  f->store = test_store_new (&f->dir, "defence.jiangping");
-  election = jp_store_get_election (f->store);
-  election->quota = 2;
-  jp_store_update_election (f->store, election, "test", &error);
-  g_assert_no_error (error);
-  test_add_xt_candidates (f->store, f->cand);
-  for (int m = 1; m <= 5; m++)
-    {
-      g_autofree char *code = g_strdup_printf ("M%02d", m);
-      g_autofree char *unit = m == 5 ? g_strdup ("单位3") : g_strdup_printf ("别处%d", m);
-
-      test_add_xt_member (f->store, code, unit, TRUE);
-    }
-  test_qualify_and_freeze (f->store, f->cand, f->code);
-
-  round = jp_store_open_ballot_round (f->store, "XT", 3, 3, -1, "chair", &error);
-  g_assert_no_error (error);
-  m1 = g_strdup_printf ("%s %s %s", f->code[0], f->code[1], f->code[2]);
-  m3 = g_strdup_printf ("%s %s %s", f->code[0], f->code[1], f->code[3]);
-  m4 = g_strdup_printf ("%s %s %s", f->code[0], f->code[2], f->code[3]);
-  m5 = g_strdup_printf ("%s %s %s", f->code[0], f->code[1], f->code[3]);
-  test_vote (f->store, round, "M01", m1);
-  test_vote (f->store, round, "M02", m1);
-  test_vote (f->store, round, "M03", m3);
-  test_vote (f->store, round, "M04", m4);
-  test_vote (f->store, round, "M05", m5);
-  g_assert_true (jp_store_close_round (f->store, round, "chair", &error));
-  g_assert_no_error (error);
-  runoff = jp_store_create_runoff (f->store, round, "chair", &error);
-  g_assert_no_error (error);
-  test_vote (f->store, runoff, "M01", f->code[2]);
-  test_vote (f->store, runoff, "M02", f->code[2]);
-  test_vote (f->store, runoff, "M03", f->code[2]);
-  test_vote (f->store, runoff, "M04", f->code[2]);
-  test_vote (f->store, runoff, "M05", f->code[3]);
-  g_assert_true (jp_store_close_round (f->store, runoff, "chair", &error));
-  g_assert_no_error (error);
-
-  if (GPOINTER_TO_INT (data) == 0)
-    return;
-  f->session = jp_store_open_defence_session (f->store, "XT", "chair", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (f->session, >, 0);
-}
-
-static void
-teardown (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  for (int i = 0; i < 4; i++)
-    g_free (f->code[i]);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-}
-
-static JsonObject *
-last_audit (JpStore    *store,
-            const char *action)
-{
-  g_autoptr(GPtrArray) audit = jp_store_list_audit (store, NULL);
-
-  for (guint i = audit->len; i > 0; i--)
-    {
-      JpAuditEntry *e = g_ptr_array_index (audit, i - 1);
-
-      if (g_str_equal (e->action, action))
-        return test_parse_object (e->payload);
-    }
-  return NULL;
-}
-
-static gboolean
-score (Fixture *f, const char *member, int cand, const char *values, gboolean submit,
-       GError **error)
-{
-  g_auto(GStrv) parts = g_strsplit (values, ",", -1);
-
-  return jp_store_defence_save_sheet_text (f->store, f->session, member, f->code[cand],
-                                           (const char *const *) parts, submit, "station",
-                                           error);
-}
-
-static void
-set_current (Fixture *f, int cand)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (jp_store_defence_set_current (f->store, f->session, f->code[cand], "chair",
-                                               &error));
-  g_assert_no_error (error);
-}
-
-/* Every sheet of the worked example, submitted at the stations. */
-static void
-score_all (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  set_current (f, 0);
-  for (int m = 0; m < 5; m++)
-    {
-      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
-
-      g_assert_true (score (f, member, 0, sheets_a[m], TRUE, &error));
-      g_assert_no_error (error);
-    }
-  set_current (f, 1);
-  for (int m = 0; m < 5; m++)
-    {
-      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
-
-      g_assert_true (score (f, member, 1, sheets_b[m], TRUE, &error));
-      g_assert_no_error (error);
-    }
-  set_current (f, 2);
-  for (int m = 0; m < 4; m++)
-    {
-      g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
-
-      g_assert_true (score (f, member, 2, sheets_c[m], TRUE, &error));
-      g_assert_no_error (error);
-    }
-}
-
-static JpDefenceCandidateResults *
-result_of (JpDefenceResults *r, const char *code)
-{
-  for (guint i = 0; i < r->candidates->len; i++)
-    if (g_str_equal (((JpDefenceCandidateResults *) r->candidates->pdata[i])->code, code))
-      return r->candidates->pdata[i];
-  g_assert_not_reached ();
-  return NULL;
-}
+/* The election of store-defence-test-util.h: A, B and C are the finalists. */
+typedef TestDefence Fixture;
 
 static void
 test_open (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JpDefenceSession) s = jp_store_get_defence_session (f->store, f->session, &error);
-  g_autoptr(JsonObject) audit = last_audit (f->store, "defence.open");
+  g_autoptr(JsonObject) audit = test_last_audit (f->store, "defence.open");
   g_autoptr(JpSettings) settings = NULL;
   const JpDefenceCandidate *c;
   gboolean seen[4] = { FALSE };
@@ -244,18 +84,18 @@ test_sheets_and_refusals (Fixture *f, gconstpointer data)
   int before;
 
   /* nobody is presenting yet */
-  g_assert_false (score (f, "M01", 0, "13,21.5,22,17,12", FALSE, &error));
+  g_assert_false (test_defence_score (f, "M01", 0, "13,21.5,22,17,12", FALSE, &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "not the current candidate"));
   g_clear_error (&error);
-  set_current (f, 0);
+  test_defence_set_current (f, 0);
   /* a sheet for a candidate who is not current */
-  g_assert_false (score (f, "M01", 1, "13,21.5,22,17,12", FALSE, &error));
+  g_assert_false (test_defence_score (f, "M01", 1, "13,21.5,22,17,12", FALSE, &error));
   g_assert_nonnull (strstr (error->message, f->code[0]));
   g_clear_error (&error);
 
   /* a draft as the member types: the empty field is kept empty; a restart gets it back */
-  g_assert_true (score (f, "M01", 0, "13,21.5,,17,12", FALSE, &error));
+  g_assert_true (test_defence_score (f, "M01", 0, "13,21.5,,17,12", FALSE, &error));
   g_assert_no_error (error);
   draft = jp_store_defence_get_sheet (f->store, f->session, "M01", f->code[0], &error);
   g_assert_no_error (error);
@@ -264,25 +104,25 @@ test_sheets_and_refusals (Fixture *f, gconstpointer data)
   g_assert_cmpint (draft->halves[2], ==, -1);
   g_assert_cmpint (draft->total_halves, ==, 127);
   /* but a submit needs every field */
-  g_assert_false (score (f, "M01", 0, "13,21.5,,17,12", TRUE, &error));
+  g_assert_false (test_defence_score (f, "M01", 0, "13,21.5,,17,12", TRUE, &error));
   g_assert_nonnull (strstr (error->message, "Criterion 3"));
   g_clear_error (&error);
 
   before = test_query_int (f->store, "SELECT count (*) FROM audit");
   /* bad values, each named; nothing written */
-  g_assert_false (score (f, "M01", 0, "16,21.5,22,17,12", TRUE, &error));
+  g_assert_false (test_defence_score (f, "M01", 0, "16,21.5,22,17,12", TRUE, &error));
   g_assert_nonnull (strstr (error->message, "above the maximum"));
   g_clear_error (&error);
-  g_assert_false (score (f, "M01", 0, "-1,21.5,22,17,12", TRUE, &error));
+  g_assert_false (test_defence_score (f, "M01", 0, "-1,21.5,22,17,12", TRUE, &error));
   g_assert_nonnull (strstr (error->message, "below zero"));
   g_clear_error (&error);
-  g_assert_false (score (f, "M01", 0, "12.3,21.5,22,17,12", TRUE, &error));
+  g_assert_false (test_defence_score (f, "M01", 0, "12.3,21.5,22,17,12", TRUE, &error));
   g_assert_nonnull (strstr (error->message, "multiple of 0.5"));
   g_clear_error (&error);
-  g_assert_false (score (f, "M01", 0, "abc,21.5,22,17,12", TRUE, &error));
+  g_assert_false (test_defence_score (f, "M01", 0, "abc,21.5,22,17,12", TRUE, &error));
   g_assert_nonnull (strstr (error->message, "not a score"));
   g_clear_error (&error);
-  g_assert_false (score (f, "M01", 0, "13,21.5,22,17", TRUE, &error));
+  g_assert_false (test_defence_score (f, "M01", 0, "13,21.5,22,17", TRUE, &error));
   g_assert_nonnull (strstr (error->message, "4 scores but the rubric has 5"));
   g_clear_error (&error);
   {
@@ -294,7 +134,7 @@ test_sheets_and_refusals (Fixture *f, gconstpointer data)
     g_clear_error (&error);
   }
   /* a member of another trade, an unknown member, an unknown candidate */
-  g_assert_false (score (f, "M99", 0, "13,21.5,22,17,12", TRUE, &error));
+  g_assert_false (test_defence_score (f, "M99", 0, "13,21.5,22,17,12", TRUE, &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (jp_store_defence_save_sheet_text (f->store, f->session, "M01", f->code[3],
@@ -309,15 +149,15 @@ test_sheets_and_refusals (Fixture *f, gconstpointer data)
   g_assert_cmpint (draft->halves[2], ==, -1);
 
   /* submit; a second submit is refused */
-  g_assert_true (score (f, "M01", 0, "13,21.5,22,17,12", TRUE, &error));
+  g_assert_true (test_defence_score (f, "M01", 0, "13,21.5,22,17,12", TRUE, &error));
   g_assert_no_error (error);
-  g_assert_false (score (f, "M01", 0, "13,21.5,22,17,12", TRUE, &error));
+  g_assert_false (test_defence_score (f, "M01", 0, "13,21.5,22,17,12", TRUE, &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
   g_clear_error (&error);
 
   /* 回避: M05 cannot score C */
-  set_current (f, 2);
-  g_assert_false (score (f, "M05", 2, "13,21.5,22,17,12", FALSE, &error));
+  test_defence_set_current (f, 2);
+  g_assert_false (test_defence_score (f, "M05", 2, "13,21.5,22,17,12", FALSE, &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "conflicted"));
   g_clear_error (&error);
@@ -329,8 +169,8 @@ test_sheets_and_refusals (Fixture *f, gconstpointer data)
   {
     g_autoptr(JpDefenceResults) r = jp_store_defence_results (f->store, f->session, &error);
 
-    g_assert_null (result_of (r, f->code[0])->score);
-    g_assert_cmpuint (result_of (r, f->code[0])->sheets->len, ==, 0);
+    g_assert_null (test_defence_result_of (r, f->code[0])->score);
+    g_assert_cmpuint (test_defence_result_of (r, f->code[0])->sheets->len, ==, 0);
   }
 
   /* the chair unlocks M01's sheet with a reason: it may be scored again, though not current */
@@ -342,7 +182,7 @@ test_sheets_and_refusals (Fixture *f, gconstpointer data)
                                                 "typed 13 for 15", "chair", &error));
   g_assert_no_error (error);
   g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM defence_unlock"), ==, 1);
-  g_assert_true (score (f, "M01", 0, "15,21.5,22,17,12", TRUE, &error));
+  g_assert_true (test_defence_score (f, "M01", 0, "15,21.5,22,17,12", TRUE, &error));
   g_assert_no_error (error);
 }
 
@@ -355,20 +195,20 @@ test_alert_revise (Fixture *f, gconstpointer data)
   JpDefenceAlert *a;
   JpDefenceCandidateResults *cr;
 
-  set_current (f, 0);
+  test_defence_set_current (f, 0);
   for (int m = 0; m < 4; m++)
     {
       g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
 
-      g_assert_true (score (f, member, 0, sheets_a[m], TRUE, &error));
+      g_assert_true (test_defence_score (f, member, 0, test_sheets_a[m], TRUE, &error));
     }
   /* no revision before every sheet is in */
-  g_assert_true (score (f, "M05", 0, sheets_a[4], FALSE, &error));
+  g_assert_true (test_defence_score (f, "M05", 0, test_sheets_a[4], FALSE, &error));
   g_assert_false (jp_store_defence_request_revision (f->store, f->session, "M05", f->code[0],
                                                      NULL, "chair", &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (score (f, "M05", 0, sheets_a[4], TRUE, &error));
+  g_assert_true (test_defence_score (f, "M05", 0, test_sheets_a[4], TRUE, &error));
 
   alerts = jp_store_defence_alerts (f->store, f->session, NULL, &error);
   g_assert_no_error (error);
@@ -393,12 +233,12 @@ test_alert_revise (Fixture *f, gconstpointer data)
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
   /* the member revises (the candidate is no longer current, the sheet is reopened) */
-  set_current (f, 1);
-  g_assert_true (score (f, "M05", 0, "14,22,21,16,12", TRUE, &error));   /* 85 */
+  test_defence_set_current (f, 1);
+  g_assert_true (test_defence_score (f, "M05", 0, "14,22,21,16,12", TRUE, &error));   /* 85 */
   g_assert_no_error (error);
 
   r = jp_store_defence_results (f->store, f->session, &error);
-  cr = result_of (r, f->code[0]);
+  cr = test_defence_result_of (r, f->code[0]);
   g_assert_nonnull (cr->score);
   /* 90 (dropped) 88.5 87 86 85 (dropped): (88.5 + 87 + 86) / 3 = 87.1666 -> 87.17 */
   g_assert_cmpint (cr->score->d, ==, 8717);
@@ -420,12 +260,12 @@ test_close_seal (Fixture *f, gconstpointer data)
   g_autofree char *sha = NULL;
   g_autoptr(JpRound) round = NULL;
 
-  set_current (f, 0);
+  test_defence_set_current (f, 0);
   for (int m = 0; m < 5; m++)
     {
       g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
 
-      g_assert_true (score (f, member, 0, sheets_a[m], TRUE, &error));
+      g_assert_true (test_defence_score (f, member, 0, test_sheets_a[m], TRUE, &error));
     }
   /* closing names what is missing */
   g_assert_false (jp_store_close_round (f->store, f->session, "chair", &error));
@@ -434,19 +274,19 @@ test_close_seal (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, f->code[1]));
   g_clear_error (&error);
 
-  set_current (f, 1);
+  test_defence_set_current (f, 1);
   for (int m = 0; m < 5; m++)
     {
       g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
 
-      g_assert_true (score (f, member, 1, sheets_b[m], TRUE, &error));
+      g_assert_true (test_defence_score (f, member, 1, test_sheets_b[m], TRUE, &error));
     }
-  set_current (f, 2);
+  test_defence_set_current (f, 2);
   for (int m = 0; m < 3; m++)
     {
       g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
 
-      g_assert_true (score (f, member, 2, sheets_c[m], TRUE, &error));
+      g_assert_true (test_defence_score (f, member, 2, test_sheets_c[m], TRUE, &error));
     }
   /* M04 left: with the recorded reason C's sheets are complete (3 of 3) */
   g_assert_false (jp_store_defence_record_absence (f->store, f->session, "M04", "", "chair",
@@ -455,17 +295,17 @@ test_close_seal (Fixture *f, gconstpointer data)
   g_assert_true (jp_store_defence_record_absence (f->store, f->session, "M04", "taken ill",
                                                   "chair", &error));
   g_assert_no_error (error);
-  g_assert_false (score (f, "M04", 2, sheets_c[3], TRUE, &error));
+  g_assert_false (test_defence_score (f, "M04", 2, test_sheets_c[3], TRUE, &error));
   g_clear_error (&error);
   g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
   g_assert_no_error (error);
 
   r = jp_store_defence_results (f->store, f->session, &error);
-  g_assert_cmpint (result_of (r, f->code[0])->score->d, ==, 8717);
-  g_assert_cmpint (result_of (r, f->code[1])->score->d, ==, 8033);
+  g_assert_cmpint (test_defence_result_of (r, f->code[0])->score->d, ==, 8717);
+  g_assert_cmpint (test_defence_result_of (r, f->code[1])->score->d, ==, 8033);
   /* 85 + 86.5 + 84 = 255.5 / 3 = 85.1666 -> 85.17 */
-  g_assert_cmpint (result_of (r, f->code[2])->score->d, ==, 8517);
-  g_assert_false (result_of (r, f->code[2])->score->trimmed);
+  g_assert_cmpint (test_defence_result_of (r, f->code[2])->score->d, ==, 8517);
+  g_assert_false (test_defence_result_of (r, f->code[2])->score->trimmed);
 
   /* the digest is the SHA-256 of the canonical text */
   text = jp_store_defence_canonical_text (f->store, f->session, &error);
@@ -474,11 +314,11 @@ test_close_seal (Fixture *f, gconstpointer data)
   round = jp_store_get_round (f->store, f->session, &error);
   g_assert_cmpstr (round->digest, ==, sha);
   g_assert_nonnull (strstr (text, "\"D\":87.17"));
-  g_assert_cmpstr (json_object_get_string_member (last_audit (f->store, "defence.close"),
+  g_assert_cmpstr (json_object_get_string_member (test_last_audit (f->store, "defence.close"),
                                                   "digest"), ==, sha);
 
   /* closed is immutable, even for SQL written by hand */
-  g_assert_false (score (f, "M01", 0, sheets_a[0], TRUE, &error));
+  g_assert_false (test_defence_score (f, "M01", 0, test_sheets_a[0], TRUE, &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_LOCKED);
   g_clear_error (&error);
   g_assert_false (jp_store_exec (f->store, "UPDATE defence_sheet SET total_halves = 200", NULL));
@@ -507,7 +347,7 @@ paper_csv (Fixture *f, const char *c_b_m02)
 
   for (int m = 0; m < 5; m++)
     g_string_append_printf (s, "M%02d,%s,%s\n", m + 1, f->code[1],
-                            m == 1 && c_b_m02 != NULL ? c_b_m02 : sheets_b[m]);
+                            m == 1 && c_b_m02 != NULL ? c_b_m02 : test_sheets_b[m]);
   return g_string_free (s, FALSE);
 }
 
@@ -522,6 +362,7 @@ test_paper (Fixture *f, gconstpointer data)
                                           "M05,%s,1,1,1,1,1\n", f->code[2]);
   g_autoptr(GPtrArray) diffs = NULL;
   g_autoptr(JpDefenceResults) r = NULL;
+  JpDefenceSheet *sheet;
 
   /* M05 is conflicted with C: the line is named, nothing entered */
   g_assert_cmpint (jp_store_defence_enter_paper (f->store, f->session, 1, bad, strlen (bad),
@@ -544,19 +385,19 @@ test_paper (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (diffs->pdata[0], "M02"));
 
   /* the other candidates at the stations */
-  set_current (f, 0);
+  test_defence_set_current (f, 0);
   for (int m = 0; m < 5; m++)
     {
       g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
 
-      g_assert_true (score (f, member, 0, sheets_a[m], TRUE, &error));
+      g_assert_true (test_defence_score (f, member, 0, test_sheets_a[m], TRUE, &error));
     }
-  set_current (f, 2);
+  test_defence_set_current (f, 2);
   for (int m = 0; m < 4; m++)
     {
       g_autofree char *member = g_strdup_printf ("M%02d", m + 1);
 
-      g_assert_true (score (f, member, 2, sheets_c[m], TRUE, &error));
+      g_assert_true (test_defence_score (f, member, 2, test_sheets_c[m], TRUE, &error));
     }
   /* the mismatch blocks the close */
   g_assert_false (jp_store_close_round (f->store, f->session, "chair", &error));
@@ -567,20 +408,11 @@ test_paper (Fixture *f, gconstpointer data)
   g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
   g_assert_no_error (error);
   r = jp_store_defence_results (f->store, f->session, &error);
-  g_assert_cmpint (result_of (r, f->code[1])->score->d, ==, 8033);
-  g_assert_true (((JpDefenceSheet *) result_of (r, f->code[1])->sheets->pdata[0])->paper);
+  g_assert_cmpint (test_defence_result_of (r, f->code[1])->score->d, ==, 8033);
+  sheet = test_defence_result_of (r, f->code[1])->sheets->pdata[0];
+  g_assert_true (sheet->paper);
   g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM defence_sheet "
                                              "WHERE source = 'paper'"), ==, 5);
-}
-
-static JpRankedCandidate *
-ranked (JpRanking *ranking, const char *code)
-{
-  for (guint i = 0; i < ranking->candidates->len; i++)
-    if (g_str_equal (((JpRankedCandidate *) ranking->candidates->pdata[i])->code, code))
-      return ranking->candidates->pdata[i];
-  g_assert_not_reached ();
-  return NULL;
 }
 
 static void
@@ -601,7 +433,7 @@ test_ranking (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "not closed"));
   g_clear_error (&error);
 
-  score_all (f);
+  test_defence_score_all (f);
   g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
   g_assert_no_error (error);
   likes = jp_store_import_likes (f->store, csv, strlen (csv), "likes.csv", "chair", NULL,
@@ -611,9 +443,9 @@ test_ranking (Fixture *f, gconstpointer data)
 
   ranking = jp_store_compute_ranking (f->store, &error);
   g_assert_no_error (error);
-  a = ranked (ranking, f->code[0]);
-  b = ranked (ranking, f->code[1]);
-  c = ranked (ranking, f->code[2]);
+  a = test_ranked (ranking, f->code[0]);
+  b = test_ranked (ranking, f->code[1]);
+  c = test_ranked (ranking, f->code[2]);
   /* V from round 1 (the run-off only decided the cut-off): 5/5, 4/5, 3/5 */
   g_assert_cmpint (a->v, ==, 10000);
   g_assert_cmpint (b->v, ==, 8000);
@@ -649,7 +481,7 @@ test_ranking (Fixture *f, gconstpointer data)
 
   sealed = jp_store_rank_seal (f->store, "chair", &error);
   g_assert_no_error (error);
-  c = ranked (sealed, f->code[2]);
+  c = test_ranked (sealed, f->code[2]);
   g_assert_true (c->recommended);
   g_assert_cmpint (c->adjustment, ==, 1);
   g_assert_cmpstr (c->adjustment_reason, ==, "国家级技能大师工作室");
@@ -682,12 +514,12 @@ test_ranking_counts_again (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(JpRanking) ranking = NULL, twice = NULL, altered = NULL;
 
-  score_all (f);
+  test_defence_score_all (f);
   g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
   g_assert_no_error (error);
   ranking = jp_store_compute_ranking (f->store, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ranked (ranking, f->code[0])->v, ==, 10000);
+  g_assert_cmpint (test_ranked (ranking, f->code[0])->v, ==, 10000);
   twice = jp_store_compute_ranking (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (twice->digest, ==, ranking->digest);
@@ -720,16 +552,16 @@ test_publish (Fixture *f, gconstpointer data)
   g_assert_null (jp_store_rank_publish (f->store, "chair", &error));
   g_assert_error (error, JP_STORE_ERROR, JP_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (last_audit (f->store, "ranking.publish"));
+  g_assert_null (test_last_audit (f->store, "ranking.publish"));
 
-  score_all (f);
+  test_defence_score_all (f);
   g_assert_true (jp_store_close_round (f->store, f->session, "chair", &error));
   g_assert_no_error (error);
   jp_store_set_fixed_time (f->store, 1780000000);
   published = jp_store_rank_publish (f->store, "chair", &error);
   g_assert_no_error (error);
   g_assert_nonnull (published);
-  audit = last_audit (f->store, "ranking.publish");
+  audit = test_last_audit (f->store, "ranking.publish");
   g_assert_nonnull (audit);
   g_assert_cmpstr (json_object_get_string_member (audit, "digest"), ==, published->digest);
 
@@ -755,7 +587,7 @@ test_publish (Fixture *f, gconstpointer data)
       g_assert_cmpint (b->rank, ==, p->rank);
       g_assert_cmpint (b->recommended, ==, p->recommended);
     }
-  g_assert_false (ranked (back->ranking, f->code[2])->recommended);
+  g_assert_false (test_ranked (back->ranking, f->code[2])->recommended);
 
   /* an adjustment changes the ranking; the publication stays what it was */
   g_assert_true (jp_store_rank_adjust (reopened, f->code[2], TRUE, "国家级技能大师工作室",
@@ -767,7 +599,7 @@ test_publish (Fixture *f, gconstpointer data)
   after = jp_store_ranking_last_published (reopened, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (after->digest, ==, published->digest);
-  g_assert_false (ranked (after->ranking, f->code[2])->recommended);
+  g_assert_false (test_ranked (after->ranking, f->code[2])->recommended);
 
   /* published again: the adjusted list, with its reason, is the one remembered */
   second = jp_store_rank_publish (reopened, "M01", &error);
@@ -777,8 +609,8 @@ test_publish (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (last->digest, ==, now->digest);
   g_assert_cmpstr (last->actor, ==, "M01");
-  g_assert_true (ranked (last->ranking, f->code[2])->recommended);
-  g_assert_cmpstr (ranked (last->ranking, f->code[2])->adjustment_reason, ==,
+  g_assert_true (test_ranked (last->ranking, f->code[2])->recommended);
+  g_assert_cmpstr (test_ranked (last->ranking, f->code[2])->adjustment_reason, ==,
                    "国家级技能大师工作室");
   f->store = g_steal_pointer (&reopened);
 }
@@ -813,22 +645,17 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/store/defence/open", Fixture, GINT_TO_POINTER (1), setup, test_open, teardown);
-  g_test_add ("/store/defence/open-refused", Fixture, GINT_TO_POINTER (0), setup,
-              test_open_refused, teardown);
-  g_test_add ("/store/defence/sheets-and-refusals", Fixture, GINT_TO_POINTER (1), setup,
-              test_sheets_and_refusals, teardown);
-  g_test_add ("/store/defence/alert-revise", Fixture, GINT_TO_POINTER (1), setup,
-              test_alert_revise, teardown);
-  g_test_add ("/store/defence/close-seal", Fixture, GINT_TO_POINTER (1), setup, test_close_seal,
-              teardown);
-  g_test_add ("/store/defence/paper", Fixture, GINT_TO_POINTER (1), setup, test_paper, teardown);
-  g_test_add ("/store/ranking/compute-adjust-seal", Fixture, GINT_TO_POINTER (1), setup,
-              test_ranking, teardown);
-  g_test_add ("/store/ranking/counts-again", Fixture, GINT_TO_POINTER (1), setup,
-              test_ranking_counts_again, teardown);
-  g_test_add ("/store/ranking/publish", Fixture, GINT_TO_POINTER (1), setup, test_publish,
-              teardown);
+  /* each case on the election of store-defence-test-util.h, its defence session opened */
+  TEST_DEFENCE_ADD ("/store/defence/open", test_open);
+  g_test_add ("/store/defence/open-refused", Fixture, NULL, test_defence_setup, test_open_refused,
+              test_defence_teardown);
+  TEST_DEFENCE_ADD ("/store/defence/sheets-and-refusals", test_sheets_and_refusals);
+  TEST_DEFENCE_ADD ("/store/defence/alert-revise", test_alert_revise);
+  TEST_DEFENCE_ADD ("/store/defence/close-seal", test_close_seal);
+  TEST_DEFENCE_ADD ("/store/defence/paper", test_paper);
+  TEST_DEFENCE_ADD ("/store/ranking/compute-adjust-seal", test_ranking);
+  TEST_DEFENCE_ADD ("/store/ranking/counts-again", test_ranking_counts_again);
+  TEST_DEFENCE_ADD ("/store/ranking/publish", test_publish);
   g_test_add_func ("/store/ranking/caps-setting", test_caps_setting);
   return g_test_run ();
 }

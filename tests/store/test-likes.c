@@ -64,22 +64,6 @@ row_of (GPtrArray  *rows,
   return NULL;
 }
 
-static JsonObject *
-last_audit (JpStore    *store,
-            const char *action)
-{
-  g_autoptr(GPtrArray) audit = jp_store_list_audit (store, NULL);
-
-  for (guint i = audit->len; i > 0; i--)
-    {
-      JpAuditEntry *e = g_ptr_array_index (audit, i - 1);
-
-      if (g_str_equal (e->action, action))
-        return test_parse_object (e->payload);
-    }
-  return NULL;
-}
-
 static guint
 count_audit (JpStore    *store,
              const char *action)
@@ -131,7 +115,7 @@ test_import_replace_zero (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (test_query_int (f->store, "SELECT count (*) FROM online_likes"), ==, 3);
   g_assert_cmpuint (count_audit (f->store, "likes.import"), ==, 2);
-  payload = last_audit (f->store, "likes.import");
+  payload = test_last_audit (f->store, "likes.import");
   g_assert_cmpstr (json_object_get_string_member (payload, "sha256"), ==, sha);
   g_assert_cmpstr (json_object_get_string_member (payload, "file"), ==, "likes-2.csv");
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (payload, "likes"),
@@ -148,7 +132,7 @@ test_import_replace_zero (Fixture *f, gconstpointer data)
   g_assert_cmpint (row_of (rows, f->code[1])->o, ==, 0);
   g_assert_cmpint (row_of (rows, f->code[0])->o, ==, 10000);
   g_assert_cmpint (row_of (rows, f->code[2])->o, ==, 5000);
-  payload = last_audit (f->store, "likes.zero");
+  payload = test_last_audit (f->store, "likes.zero");
   g_assert_cmpstr (json_object_get_string_member (payload, "reason"), ==, "同一IP大量点赞");
   g_assert_cmpint (json_object_get_int_member (payload, "likes"), ==, 3000);
   g_clear_pointer (&rows, g_ptr_array_unref);

@@ -10,6 +10,8 @@
 #include "demo/jp-demo.h"
 #include "store/jp-store-rounds.h"
 #include "meeting/jp-meeting-service.h"
+#include "ui/chair/jp-ballot-page-private.h"
+#include "jp-ui-test-util.h"
 
 /* jp_store_is_conflicted, which must not fail here. */
 G_GNUC_UNUSED static gboolean
@@ -184,4 +186,24 @@ ballot_test_service_vote (JpMeetingService *service, JpStore *st, gint64 round_i
 
     g_assert_cmpuint (status, ==, 200);
   }
+}
+
+/* The chair's ballot `page` on `store` in `window` (`width` x `height`), shown, hosting the
+ * meeting on a port of the system's choice. */
+G_GNUC_UNUSED static void
+ballot_test_host_page (GtkWindow    *window,
+                       JpBallotPage *page,
+                       JpStore      *store,
+                       int           width,
+                       int           height)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  jp_ballot_page_set_store (page, store);
+  gtk_window_present (window);
+  jp_test_spin ();
+  g_assert_true (jp_ballot_page_host (page, 0, &error));
+  g_assert_no_error (error);
 }

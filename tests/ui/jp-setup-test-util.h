@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "demo/jp-demo.h"
 #include "ui/setup/jp-rubric-row.h"
 #include "ui/setup/jp-setup-private.h"
 #include "ui/setup/jp-unit-row.h"
@@ -100,3 +101,44 @@ unit_row_at (JpUnitsPage *page,
   return JP_UNIT_ROW (row);
 }
 
+/* A demonstration election of `n_candidates` (the default seed) in a new temporary folder
+ * made from `tmpl`: the folder in *dir, the file (demo.jiangping) in *path. */
+static inline JpStore *
+setup_test_demo_store (const char  *tmpl,
+                       guint        n_candidates,
+                       char       **dir,
+                       char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  JpDemoOptions options = { n_candidates, JP_DEMO_DEFAULT_SEED, 0 };
+  JpStore *store;
+
+  *dir = g_dir_make_tmp (tmpl, &error);
+  g_assert_no_error (error);
+  *path = g_build_filename (*dir, "demo.jiangping", NULL);
+  store = jp_demo_create (*path, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+/* A window holding the setup page, the fixture of the setup tests. */
+typedef struct {
+  GtkWindow   *window;
+  JpSetupPage *page;
+} SetupTestWindow;
+
+/* Shows the setup page on `store` in a new window of `width` x `height`. */
+static inline void
+setup_test_window_open (SetupTestWindow *fixture,
+                        JpStore         *store,
+                        int              width,
+                        int              height)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->page = JP_SETUP_PAGE (jp_setup_page_new ());
+  gtk_window_set_default_size (fixture->window, width, height);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  jp_setup_page_set_store (fixture->page, store);
+  gtk_window_present (fixture->window);
+}

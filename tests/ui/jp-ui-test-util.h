@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <adwaita.h>
 #include <gtk/gtk.h>
 
@@ -177,6 +178,32 @@ jp_test_load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* The program's translation of the environment's locale (LC_ALL=""), from the built
+ * translations in JP_LOCALEDIR. */
+static inline void
+jp_test_bind_locale (void)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* The language of a test that compares what the page shows with the translated texts: the
+ * environment's locale when screenshots are asked for (JP_TEST_SCREENSHOT_DIR, e.g. with
+ * LC_ALL=zh_CN.UTF-8) and the translations are built (JP_LOCALEDIR), else C.UTF-8. Call
+ * before gtk_test_init () or g_test_init (). */
+static inline void
+jp_test_choose_language (void)
+{
+  if (g_getenv ("JP_TEST_SCREENSHOT_DIR") == NULL || g_getenv ("JP_LOCALEDIR") == NULL)
+    {
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      return;
+    }
+  jp_test_bind_locale ();
+}
+
 /* g_test_init with isolated folders, libadwaita and the style sheet. When screenshots are
  * asked for (JP_TEST_SCREENSHOT_DIR) and the built translations are given (JP_LOCALEDIR),
  * the pages speak the locale's language, as the people who look at the pictures read them. */
@@ -185,12 +212,7 @@ jp_test_init_ui (int    *argc,
                  char ***argv)
 {
   if (g_getenv ("JP_LOCALEDIR") != NULL && g_getenv ("JP_TEST_SCREENSHOT_DIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JP_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+    jp_test_bind_locale ();
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
   jp_test_load_style ();
@@ -260,4 +282,64 @@ jp_test_any_label_ellipsized (GtkWidget *widget)
     if (jp_test_any_label_ellipsized (c))
       return TRUE;
   return FALSE;
+}
+
+typedef gboolean (*JpTestMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under `widget` (depth first, itself included) that `match` accepts. */
+static inline GtkWidget *
+jp_test_find_widget (GtkWidget     *widget,
+                     JpTestMatch    match,
+                     gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = jp_test_find_widget (c, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget  *widget;
+  const char *text;
+} JpTestLabelWait;
+
+static inline gboolean
+jp_test_label_shown (gpointer data)
+{
+  JpTestLabelWait *wait = data;
+
+  return jp_test_find_label (wait->widget, wait->text, TRUE) != NULL;
+}
+
+/* Waits (at most 5 s, spinning the main loop) until `widget` shows a label reading `text`;
+ * fails the test otherwise. */
+static inline void
+jp_test_wait_for_label (GtkWidget  *widget,
+                        const char *text)
+{
+  JpTestLabelWait wait = { widget, text };
+
+  if (!jp_test_wait_until (jp_test_label_shown, &wait, 5000))
+    g_error ("the page did not show “%s” after the store changed", text);
+}
+
+/* Removes the election file `path` (and its -wal and -shm) and the folder `dir`. */
+static inline void
+jp_test_remove_election (const char *dir,
+                         const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (dir);
 }

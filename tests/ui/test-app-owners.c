@@ -7,7 +7,7 @@
 #include "../meeting/meeting-test-util.h"
 #include "meeting/jp-meeting-service.h"
 #include "ui/app/jp-application.h"
-#include "jp-test-helpers.h"
+#include "jp-ui-test-util.h"
 
 /* State the application keeps has a typed owner with an explicit lifetime (issue 13): the
  * meeting server this process hosts belongs to the JpApplication while the meeting runs. */

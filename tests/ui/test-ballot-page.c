@@ -79,15 +79,8 @@ test_ballot_stage (void)
   gint64 round_id, runoff_id;
   guint server_port;
 
-  gtk_window_set_default_size (window, 1100, 1400);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  jp_ballot_page_set_store (page, store);
-  gtk_window_present (window);
-  jp_test_spin ();
-
   /* host the meeting on a free port: the address members type is shown */
-  g_assert_true (jp_ballot_page_host (page, 0, &error));
-  g_assert_no_error (error);
+  ballot_test_host_page (window, page, store, 1100, 1400);
   server_port = jp_meeting_server_get_port (jp_ballot_page_get_server (page));
   g_assert_cmpuint (server_port, >, 0);
   port = g_strdup_printf (":%u", server_port);
@@ -488,15 +481,7 @@ test_not_frozen (void)
   jp_test_spin ();
   g_clear_object (&empty);
   ballot_test_rm (dir);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_remove (path);
-    g_remove (wal);
-    g_remove (shm);
-    g_rmdir (dir);
-  }
+  jp_test_remove_election (dir, path);
 }
 
 /* The console's operator changed mid-meeting (main menu, 谁在操作本控制台): the host's next
@@ -513,13 +498,7 @@ test_operator_changed (void)
   const JpAuditEntry *last = NULL;
 
   jp_operator_set ("王秘书", JP_OPERATOR_ROLE_SECRETARIAT);
-  gtk_window_set_default_size (window, 1100, 1400);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  jp_ballot_page_set_store (page, st);
-  gtk_window_present (window);
-  jp_test_spin ();
-  g_assert_true (jp_ballot_page_host (page, 0, &error));
-  g_assert_no_error (error);
+  ballot_test_host_page (window, page, st, 1100, 1400);
 
   /* the chair takes over the console, then opens a round */
   jp_operator_set ("李主任", JP_OPERATOR_ROLE_CHAIR);

@@ -11,7 +11,8 @@
 #include "ui/app/jp-window-private.h"
 #include "ui/chair/jp-defence-page.h"
 #include "ui/chair/jp-ranking-page.h"
-#include "jp-test-helpers.h"
+#include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
 
 /* The defence and ranking pages follow the store (JpStore::changed) when no meeting is
  * hosted: paper sheets entered, the current candidate set, a session closed, likes imported,
@@ -46,27 +47,18 @@ fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) model = NULL;
   g_autofree char *csv = NULL;
+  char *code[3];
   gint64 round;
 
   fx->dir = g_dir_make_tmp ("jp-defence-watch-XXXXXX", &error);
   g_assert_no_error (error);
   fx->path = g_build_filename (fx->dir, "election.jiangping", NULL);
   fx->store = test_meeting_store (fx->path, 0, NULL);
-  model = jp_store_list_candidates (fx->store, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) c = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (c->trade_code, "XT") != 0)
-        continue;
-      if (g_str_equal (c->name, "张三丰"))
-        fx->code_a = g_strdup (c->code);
-      else if (fx->code_b == NULL)
-        fx->code_b = g_strdup (c->code);
-    }
+  test_xt_codes (fx->store, code, NULL);
+  fx->code_a = code[0];
+  fx->code_b = code[1];
+  g_free (code[2]);
 
   /* the ballot on paper: every ballot marks A and B, two passes by two members */
   round = jp_store_open_ballot_round (fx->store, "XT", 2, 2, 3, "test", &error);

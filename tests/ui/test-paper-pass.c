@@ -6,7 +6,7 @@
 
 #include "../meeting/meeting-test-util.h"
 #include "ui/chair/jp-paper-pass.h"
-#include "jp-test-helpers.h"
+#include "jp-ui-test-util.h"
 
 /* JpPaperPass, the piece the chair's two paper entries (ballots, defence sheets) share: who
  * types the pass (scrutineers listed first), which pass, the error line. */

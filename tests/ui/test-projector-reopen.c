@@ -10,6 +10,7 @@
 #include "store/jp-store-defence.h"
 #include "store/jp-store-ranking.h"
 #include "ui/chair/jp-ballot-page-private.h"
+#include "jp-ballot-test-util.h"
 #include "jp-ui-test-util.h"
 #include "jp-ui3a-shot.h"
 
@@ -46,44 +47,6 @@ score_and_close (JpStore *store)
   g_assert_no_error (error);
 }
 
-/* The XT ballot, two seats: M01 and M02 mark 张三丰 (A) and B; M03, who works at A's unit
- * (回避), marks B and C. B (3) and A (2) advance. */
-static void
-ballot (JpStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) model = jp_store_list_candidates (store, NULL);
-  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *a = NULL;
-  gint64 id = jp_store_open_ballot_round (store, "XT", 2, 2, -1, "chair", &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(JpCandidate) c = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (c->trade_code, "XT") != 0)
-        continue;
-      if (g_str_equal (c->name, "张三丰"))
-        a = g_strdup (c->code);
-      else
-        g_ptr_array_add (others, g_strdup (c->code));
-    }
-  g_assert_nonnull (a);
-  g_assert_cmpuint (others->len, ==, 2);
-  {
-    const char *ab[] = { a, others->pdata[0], NULL };
-    const char *bc[] = { others->pdata[0], others->pdata[1], NULL };
-
-    g_assert_true (jp_store_submit_ballot (store, id, "M01", ab, NULL, NULL, &error));
-    g_assert_true (jp_store_submit_ballot (store, id, "M02", ab, NULL, NULL, &error));
-    g_assert_true (jp_store_submit_ballot (store, id, "M03", bc, NULL, NULL, &error));
-    g_assert_no_error (error);
-  }
-  g_assert_true (jp_store_close_round (store, id, "chair", &error));
-  g_assert_no_error (error);
-}
-
 static gboolean
 shows_ranking (gpointer data)
 {
@@ -109,15 +72,8 @@ host_and_open_projector (JpStore *store)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   JpBallotPage *page = JP_BALLOT_PAGE (jp_ballot_page_new ());
-  g_autoptr(GError) error = NULL;
 
-  gtk_window_set_default_size (window, 1366, 768);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  jp_ballot_page_set_store (page, store);
-  gtk_window_present (window);
-  jp_test_spin ();
-  g_assert_true (jp_ballot_page_host (page, 0, &error));
-  g_assert_no_error (error);
+  ballot_test_host_page (window, page, store, 1366, 768);
   gtk_widget_activate (GTK_WIDGET (page->projector_button));
   g_assert_true (jp_test_wait_until (has_projector, page, 5000));
   return window;
@@ -145,11 +101,13 @@ test_reopened_projector_shows_published (void)
   g_autoptr(GHashTable) pins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JpStore) store = test_meeting_store (path, 0, pins);
   g_autoptr(JpRanking) published = NULL;
+  g_autofree char *a = NULL, *b = NULL;
   JpProjectorWindow *projector;
   GtkGrid *grid;
   GtkWindow *window;
 
-  ballot (store);
+  /* the XT ballot makes 张三丰 and B the finalists; their defence is scored and closed */
+  test_xt_finalists (store, NULL, &a, &b);
   score_and_close (store);
 
   /* nothing published yet: the projector shows no ranking */

@@ -9,7 +9,8 @@
 #include "demo/jp-demo.h"
 #include "ui/setup/jp-setup-private.h"
 #include "jp-setup-test-util.h"
-#include "jp-test-helpers.h"
+#include "jp-ui-test-util.h"
+#include "jp-ui3a-shot.h"
 
 /* The setup sub-pages follow the store (JpStore::changed): a write made elsewhere (here
  * straight through the store, as another page, a restore, an import or the console does) shows
@@ -20,21 +21,13 @@
 static char    *tmpdir;
 static JpStore *store;
 
-typedef struct {
-  GtkWindow   *window;
-  JpSetupPage *page;
-} Fixture;
+typedef SetupTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->page = JP_SETUP_PAGE (jp_setup_page_new ());
-  gtk_window_set_default_size (fixture->window, 1366, 768);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  jp_setup_page_set_store (fixture->page, store);
-  gtk_window_present (fixture->window);
+  setup_test_window_open (fixture, store, 1366, 768);
   jp_setup_page_show (fixture->page, data);
   jp_test_spin ();
 }
@@ -347,21 +340,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  JpDemoOptions options = { 8, JP_DEMO_DEFAULT_SEED, 0 };
   int ret;
 
   jp_test_choose_language ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  tmpdir = g_dir_make_tmp ("jp-test-setup-watch-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (tmpdir, "demo.jiangping", NULL);
-  store = jp_demo_create (path, &options, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
+  store = setup_test_demo_store ("jp-test-setup-watch-XXXXXX", 8, &tmpdir, &path);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

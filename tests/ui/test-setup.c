@@ -24,10 +24,7 @@
 static char    *tmpdir;
 static JpStore *store;
 
-typedef struct {
-  GtkWindow   *window;
-  JpSetupPage *page;
-} Fixture;
+typedef SetupTestWindow Fixture;
 
 static JpMember *find_member (const char *code);
 
@@ -53,12 +50,7 @@ fixture_set_up (Fixture       *fixture,
 {
   if (data != NULL)
     ensure_member (data);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->page = JP_SETUP_PAGE (jp_setup_page_new ());
-  gtk_window_set_default_size (fixture->window, 1200, 800);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  jp_setup_page_set_store (fixture->page, store);
-  gtk_window_present (fixture->window);
+  setup_test_window_open (fixture, store, 1200, 800);
   jp_test_spin ();
 }
 
@@ -852,7 +844,6 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  JpDemoOptions options = { N_CANDIDATES, JP_DEMO_DEFAULT_SEED, 0 };
   int ret;
 
   /* the cases compare English text; screenshots may ask for another language */
@@ -868,12 +859,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  tmpdir = g_dir_make_tmp ("jp-test-setup-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (tmpdir, "demo.jiangping", NULL);
-  store = jp_demo_create (path, &options, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
+  store = setup_test_demo_store ("jp-test-setup-XXXXXX", N_CANDIDATES, &tmpdir, &path);
 
 #define ADD(name, func) \
   g_test_add ("/ui/setup/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -909,15 +895,7 @@ main (int   argc,
     }
 
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_remove (path);
-    g_remove (wal);
-    g_remove (shm);
-    g_rmdir (tmpdir);
-  }
+  jp_test_remove_election (tmpdir, path);
   g_free (tmpdir);
   return ret;
 }
