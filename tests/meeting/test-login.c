@@ -187,19 +187,16 @@ test_spray_limited_per_peer (Fixture *f, gconstpointer data)
 
 /* ---- the service, with peers named by the test ---- */
 
-/* A login from `peer` straight to the service; returns the status, `*reason` and the
- * reply's retry_after (0 without). */
-static guint
-login_from (Fixture *f, const char *peer, const char *code, const char *pin, char **reason,
-            gint64 *retry_after)
+/* A login from `peer` straight to the service; returns its reply (never NULL) and the
+ * status in `*status`. */
+static JsonNode *
+login_reply (Fixture *f, const char *peer, const char *code, const char *pin, guint *status)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonNode) reply = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *res = NULL;
-  guint status = 0;
-  JsonObject *o;
+  JsonNode *reply;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "member_code");
@@ -209,11 +206,22 @@ login_from (Fixture *f, const char *peer, const char *code, const char *pin, cha
   json_builder_end_object (b);
   body = json_builder_get_root (b);
   jp_meeting_service_login_async (f->service, peer, body, NULL, test_async_done, &res);
-  reply = jp_meeting_service_login_finish (f->service, test_wait (&res), &status, &error);
+  reply = jp_meeting_service_login_finish (f->service, test_wait (&res), status, &error);
   g_object_unref (res);
   g_assert_no_error (error);
   g_assert_nonnull (reply);
-  o = json_node_get_object (reply);
+  return reply;
+}
+
+/* The same; returns the status, `*reason` and the reply's retry_after (0 without). */
+static guint
+login_from (Fixture *f, const char *peer, const char *code, const char *pin, char **reason,
+            gint64 *retry_after)
+{
+  guint status = 0;
+  g_autoptr(JsonNode) reply = login_reply (f, peer, code, pin, &status);
+  JsonObject *o = json_node_get_object (reply);
+
   if (reason != NULL)
     *reason = g_strdup (json_object_get_string_member_with_default (o, "reason", ""));
   if (retry_after != NULL)
@@ -268,25 +276,10 @@ test_code_any_case (Fixture *f, gconstpointer data)
 {
   const char *pin = g_hash_table_lookup (f->pins, "M02");
   g_autofree char *wrong = wrong_pin (f, "M02");
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonNode) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *res = NULL;
   guint status = 0;
+  g_autoptr(JsonNode) reply = login_reply (f, "10.0.0.1", "m02", pin, &status);
   JsonObject *member;
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "member_code");
-  json_builder_add_string_value (b, "m02");
-  json_builder_set_member_name (b, "pin");
-  json_builder_add_string_value (b, pin);
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
-  jp_meeting_service_login_async (f->service, "10.0.0.1", body, NULL, test_async_done, &res);
-  reply = jp_meeting_service_login_finish (f->service, test_wait (&res), &status, &error);
-  g_object_unref (res);
-  g_assert_no_error (error);
   g_assert_cmpuint (status, ==, 200);
   member = json_object_get_object_member (json_node_get_object (reply), "member");
   g_assert_nonnull (member);
