@@ -433,7 +433,6 @@ test_async (Fixture       *f,
   g_main_loop_unref (s.loop);
 }
 
-
 /* Messages that misled: a WebP photo was told to become a PDF, a 10000 × 10000 PNG was
  * taken (and decoded whole for its thumbnail), a zip with backslashes was called a link,
  * an encrypted zip was called damaged. */

@@ -394,7 +394,6 @@ test_meeting_ended (void)
   close_dialog (late);
 }
 
-
 static gboolean
 ballot_of_round (gpointer data)
 {
