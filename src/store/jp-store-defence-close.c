@@ -307,7 +307,6 @@ jp_store_defence_seal (JpStore     *self,
                        GError     **error)
 {
   g_autoptr(Loaded) l = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
@@ -332,16 +331,7 @@ jp_store_defence_seal (JpStore     *self,
   text = checked_text (self, l, error);
   if (text == NULL)
     goto fail;
-  stmt = jp_store_prepare (self, "UPDATE round SET state = 'sealed', sealed_at = ? WHERE id = ?",
-                           error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, jp_store_now (self));
-  sqlite3_bind_int64 (stmt, 2, round_id);
-  /* the seal is audited as a ballot round's is: "round.seal" with the round and its digest */
-  if (!jp_store_step_done (self, stmt, error)
-      || !jp_store_round_audit (self, actor, "round.seal", round_id, l->round->digest, error)
-      || !jp_store_commit (self, error))
+  if (!jp_store_round_seal_commit (self, round_id, l->round->digest, actor, error))
     goto fail;
   jp_store_stage_changed (self, "defence-sealed");
   return TRUE;

@@ -231,13 +231,32 @@ fail:
 }
 
 gboolean
+jp_store_round_seal_commit (JpStore     *self,
+                            gint64       round_id,
+                            const char  *digest,
+                            const char  *actor,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = jp_store_prepare (self, "UPDATE round SET state = 'sealed', sealed_at = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, jp_store_now (self));
+  sqlite3_bind_int64 (stmt, 2, round_id);
+  return jp_store_step_done (self, stmt, error)
+         && jp_store_round_audit (self, actor, "round.seal", round_id, digest, error)
+         && jp_store_commit (self, error);
+}
+
+gboolean
 jp_store_seal_round (JpStore     *self,
                      gint64       round_id,
                      const char  *actor,
                      GError     **error)
 {
   g_autoptr(JpRound) round = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean defence = FALSE;
 
   g_return_val_if_fail (JP_IS_STORE (self), FALSE);
@@ -252,15 +271,7 @@ jp_store_seal_round (JpStore     *self,
   round = jp_store_load_round (self, round_id, error);
   if (round == NULL || !jp_store_check_round_transition (round, JP_ROUND_STATE_SEALED, error))
     goto fail;
-  stmt = jp_store_prepare (self, "UPDATE round SET state = 'sealed', sealed_at = ? WHERE id = ?",
-                           error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, jp_store_now (self));
-  sqlite3_bind_int64 (stmt, 2, round_id);
-  if (!jp_store_step_done (self, stmt, error)
-      || !jp_store_round_audit (self, actor, "round.seal", round_id, round->digest, error)
-      || !jp_store_commit (self, error))
+  if (!jp_store_round_seal_commit (self, round_id, round->digest, actor, error))
     goto fail;
   jp_store_stage_changed (self, "round-sealed");
   return TRUE;

@@ -43,6 +43,14 @@ gboolean jp_store_round_audit            (JpStore     *self,
                                           gint64       round_id,
                                           const char  *digest,
                                           GError     **error);
+/* Inside the caller's transaction: marks the round sealed now, audits "round.seal" with its
+ * `digest` and commits; a ballot round and a defence session are sealed alike. FALSE with
+ * `error` (the caller rolls back). */
+gboolean jp_store_round_seal_commit      (JpStore     *self,
+                                          gint64       round_id,
+                                          const char  *digest,
+                                          const char  *actor,
+                                          GError     **error);
 /* Whether the round may go to state `to` (core's rule), as a store error. */
 gboolean jp_store_check_round_transition (JpRound       *round,
                                           JpRoundState   to,
