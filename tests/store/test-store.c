@@ -983,14 +983,12 @@ test_two_connections (Fixture       *f,
 }
 
 static void
-test_list_speed (Fixture       *f,
+test_list_reopened (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTimer) timer = NULL;
   const char *trades[] = { "稀土", "光伏", "风电", "硅材料", "装备制造", "化工" };
-  double elapsed;
 
   for (guint i = 0; i < 200; i++)
     {
@@ -1009,18 +1007,14 @@ test_list_speed (Fixture       *f,
       save_ok (f->store, c, docs);
     }
 
+  /* reopened, all 200 are listed; how fast is the open-200 benchmark's to say (a timing
+   * assertion here would fail on a loaded machine and pass a slow one by luck) */
   g_clear_object (&f->store);
-  timer = g_timer_new ();
   f->store = jp_store_open (f->path, &error);
   g_assert_no_error (error);
   list = jp_store_list_candidates (f->store, &error);
-  elapsed = g_timer_elapsed (timer, NULL);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 200);
-  g_test_message ("open + list of 200 candidates: %.1f ms", elapsed * 1000);
-  /* The target is 0.5 s on the committee's hardware; far above it here means a regression
-   * (a query per candidate, a missing index). */
-  g_assert_cmpfloat (elapsed, <, 0.5);
 }
 
 int
@@ -1048,7 +1042,7 @@ main (int   argc,
   ADD ("/store/audit/append-only", test_audit_append_only);
   ADD ("/store/list/findings", test_list_findings);
   ADD ("/store/list/order-and-counts", test_list_order_and_counts);
-  ADD ("/store/list/speed", test_list_speed);
+  ADD ("/store/list/reopened-200", test_list_reopened);
   ADD ("/store/stats/counts", test_stats);
   ADD ("/store/setup/trades-units", test_trades_and_units);
   ADD ("/store/setup/members", test_members);

@@ -222,6 +222,22 @@ wait_ballot (JpStationBallot *ballot, JpStationBallotState state)
              jp_station_ballot_get_status_text (ballot));
 }
 
+/* Marks the first code the member may mark (conflicted ones have no check box) and goes on
+ * to the review. */
+static inline void
+mark_one_and_review (JpStationBallot *ballot)
+{
+  g_auto(GStrv) codes = jp_station_ballot_get_codes (ballot);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (jp_station_ballot_get_check (ballot, codes[i]) != NULL)
+      {
+        gtk_check_button_set_active (jp_station_ballot_get_check (ballot, codes[i]), TRUE);
+        break;
+      }
+  jp_station_ballot_review (ballot);
+}
+
 static inline void
 on_joined (JpJoinDialog *dialog, JpStationWindow *window, gpointer data)
 {

@@ -275,7 +275,6 @@ test_offline_queue (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *waiting = NULL;
   JpStationBallot *ballot;
-  g_auto(GStrv) codes = NULL;
   int before = round_n_cast ();
 
   dialog = join (host.host, host.other, host.pin_other, &station);
@@ -285,14 +284,7 @@ test_offline_queue (void)
   g_assert_true (jp_test_wait_until (ballot_loaded, station, 10000));
   ballot = jp_station_window_get_ballot (station);
   wait_ballot (ballot, JP_STATION_BALLOT_CHOOSING);
-  codes = jp_station_ballot_get_codes (ballot);
-  for (guint i = 0; codes[i] != NULL; i++)
-    if (jp_station_ballot_get_check (ballot, codes[i]) != NULL)
-      {
-        gtk_check_button_set_active (jp_station_ballot_get_check (ballot, codes[i]), TRUE);
-        break;
-      }
-  jp_station_ballot_review (ballot);
+  mark_one_and_review (ballot);
 
   /* the host goes away: the ballot stays on the station, and the header says so */
   jp_meeting_server_disconnect (host.server);
@@ -494,7 +486,6 @@ test_refused_after_reconnect (void)
   g_autoptr(GPtrArray) open = NULL;
   g_autofree char *where = NULL;
   g_autofree char *title = NULL;
-  g_auto(GStrv) codes = NULL;
   g_auto(GStrv) none = g_new0 (char *, 1);
   JpStationBallot *ballot;
   GtkWindow *refusal;
@@ -539,14 +530,7 @@ test_refused_after_reconnect (void)
   g_assert_true (jp_test_wait_until (ballot_of_round, station, 10000));
   ballot = jp_station_window_get_ballot (station);
   wait_ballot (ballot, JP_STATION_BALLOT_CHOOSING);
-  codes = jp_station_ballot_get_codes (ballot);
-  for (guint i = 0; codes[i] != NULL; i++)
-    if (jp_station_ballot_get_check (ballot, codes[i]) != NULL)
-      {
-        gtk_check_button_set_active (jp_station_ballot_get_check (ballot, codes[i]), TRUE);
-        break;
-      }
-  jp_station_ballot_review (ballot);
+  mark_one_and_review (ballot);
 
   /* the host goes away; the member's ballot is kept on the station */
   jp_meeting_server_disconnect (server);
